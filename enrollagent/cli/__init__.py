@@ -1,0 +1,49 @@
+"""The command line: parses, calls the core, prints. With no sub-command it opens the GUI."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from .. import __version__
+from .common import CliError, run_command
+
+# Each module registers its sub-commands; the order is the order of `enrollagent --help`.
+COMMAND_MODULES = ("village", "roster", "money", "imports", "exports", "township")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="enrollagent",
+        description="村医保征缴助手 EnrollAgent：城乡居民医保征缴的村级台账。不带子命令时打开图形界面。",
+    )
+    parser.add_argument("--db", metavar="PATH", help="村数据库文件（默认在用户数据目录；也可用环境变量 ENROLLAGENT_DB）")
+    parser.add_argument("--actor", metavar="NAME", help="记在审计日志里的操作人（默认为本村经办人）")
+    parser.add_argument("--version", action="version", version=f"enrollagent {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"{__name__}.{name}").register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # Chinese must print on a Windows console or a pipe with a legacy code page.
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not args.command:
+        from ..app import run_gui
+
+        return run_gui(db_path=args.db)
+    try:
+        return run_command(args)
+    except CliError as e:
+        print(f"错误：{e}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

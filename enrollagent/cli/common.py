@@ -1,0 +1,64 @@
+"""What every sub-command shares: opening the store, the actor, JSON output, turning errors into one line."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import traceback
+from datetime import datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core.errors import EnrollError
+from ..core.village import default_actor
+from ..db import open_database
+from ..paths import default_db_path, log_dir
+
+
+class CliError(Exception):
+    """A message for the user: printed on one line of stderr, exit code 1."""
+
+
+def run_command(args: argparse.Namespace) -> int:
+    try:
+        return args.func(args) or 0
+    except CliError:
+        raise
+    except EnrollError as e:
+        raise CliError(e.message) from None
+    except KeyboardInterrupt:
+        raise CliError("已取消") from None
+    except Exception:  # noqa: BLE001 - the top level turns any bug into one line plus a log file
+        path = _log_crash()
+        raise CliError(f"程序内部错误，详情已写入 {path}") from None
+
+
+def _log_crash() -> Path:
+    directory = log_dir()
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        path = directory / "enrollagent.log"
+        with path.open("a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now().isoformat()} {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+        return path
+    except OSError:
+        logging.exception("crash")
+        return directory
+
+
+def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> sqlite_utils.Database:
+    path = default_db_path(args.db)
+    if must_exist and not path.exists():
+        raise CliError(f"数据库 {path} 不存在，请先运行 enrollagent init（或用 --db 指定）")
+    return open_database(path)
+
+
+def actor(args: argparse.Namespace, db: sqlite_utils.Database) -> str:
+    return args.actor or default_actor(db)
+
+
+def print_json(obj: object) -> None:
+    print(json.dumps(obj, ensure_ascii=False, indent=2))

@@ -1,0 +1,112 @@
+"""Sub-commands: pay, pay-household, refund, undo, unmatched list / assign."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+
+from ..core import payments, roster
+from ..core.figures import yuan
+from ..core.vocab import CHANNELS
+from .common import CliError, actor, open_store, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pay", help="登记一人缴费（金额默认为应缴未缴部分）")
+    p.add_argument("person", metavar="PERSON", help="身份证号或 #人员编号")
+    _payment_fields(p)
+    p.add_argument("--payer", default="", help="代缴人（家人代缴时）")
+    p.add_argument("--all-household", action="store_true", help="全户缴费：户内所有未缴的人一起登记")
+    p.set_defaults(func=cmd_pay)
+
+    p = sub.add_parser("refund", help="登记退费（记为一笔负数，不修改原记录）")
+    p.add_argument("person", metavar="PERSON")
+    _payment_fields(p)
+    p.add_argument("--reason", default="退费", help="退费原因")
+    p.set_defaults(func=cmd_refund)
+
+    p = sub.add_parser("undo", help="撤销最近一笔手工缴费登记（追加一笔冲正）")
+    p.set_defaults(func=cmd_undo)
+
+    p = sub.add_parser("unmatched", help="待认领缴费（税务明细里对不上人的）")
+    usub = p.add_subparsers(dest="unmatched_command", metavar="ACTION", required=True)
+    ul = usub.add_parser("list")
+    ul.add_argument("--json", action="store_true")
+    ul.set_defaults(func=cmd_unmatched_list)
+    ua = usub.add_parser("assign", help="把一笔待认领缴费认领给某人")
+    ua.add_argument("unmatched_id", type=int, metavar="N")
+    ua.add_argument("person", metavar="PERSON")
+    ua.set_defaults(func=cmd_unmatched_assign)
+
+
+def _payment_fields(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--amount", metavar="YUAN", help="金额（元）")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="日期（默认今天）")
+    p.add_argument("--channel", choices=CHANNELS, help="渠道")
+    p.add_argument("--ticket", default="", help="电子税票号码")
+    p.add_argument("--year", type=int)
+
+
+def cmd_pay(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    who = actor(args, db)
+    ref = roster.find_person(db, args.person)
+    paid_on = payments.parse_date(args.date, date.today())
+    channel = args.channel or "村代办点"
+    if args.all_household:
+        done = payments.record_household(db, household_id=ref.household_id, actor=who, paid_on=paid_on,
+                                         channel=channel, payer=args.payer, year=args.year)
+        print(f"全户缴费：登记 {len(done)} 人，共 {yuan(sum(r.amount_fen for r in done))} 元")
+        return 0
+    amount = payments.parse_yuan(args.amount) if args.amount is not None else None
+    rec = payments.record_payment(db, person_id=ref.id, actor=who, amount_fen=amount, paid_on=paid_on,
+                                  channel=channel, ticket_no=args.ticket, payer=args.payer, year=args.year)
+    print(f"已登记 {ref.name} 缴费 {yuan(rec.amount_fen)} 元（记录 #{rec.payment_id}）")
+    return 0
+
+
+def cmd_refund(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    ref = roster.find_person(db, args.person)
+    if args.amount is None:
+        raise CliError("退费需要用 --amount 写明金额")
+    rec = payments.record_refund(
+        db, person_id=ref.id, amount_fen=payments.parse_yuan(args.amount), actor=actor(args, db),
+        paid_on=payments.parse_date(args.date, date.today()), reason=args.reason,
+        channel=args.channel or "其他", ticket_no=args.ticket, year=args.year,
+    )
+    print(f"已登记 {ref.name} 退费 {yuan(-rec.amount_fen)} 元（记录 #{rec.payment_id}）")
+    return 0
+
+
+def cmd_undo(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    rec = payments.undo_last_payment(db, actor=actor(args, db))
+    name = db.execute("SELECT name FROM person WHERE id = ?", [rec.person_id]).fetchone()[0]
+    print(f"已撤销 {name} 的 {yuan(-rec.amount_fen)} 元缴费登记")
+    return 0
+
+
+def cmd_unmatched_list(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    rows = db.execute(
+        "SELECT id, year, id_number, name, amount_fen, paid_on, channel, ticket_no, source"
+        " FROM unmatched_payment WHERE assigned_payment_id IS NULL ORDER BY id"
+    ).fetchall()
+    if args.json:
+        keys = ("id", "year", "id_number", "name", "amount", "paid_on", "channel", "ticket_no", "source")
+        print_json([dict(zip(keys, (*r[:4], yuan(r[4]), *r[5:]))) for r in rows])
+        return 0
+    for r in rows:
+        print(f"#{r[0]} {r[3]} {r[2]} {yuan(r[4])}元 {r[5]} {r[6]} 票号{r[7] or '无'}（{r[8]}）")
+    if not rows:
+        print("没有待认领的缴费")
+    return 0
+
+
+def cmd_unmatched_assign(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    ref = roster.find_person(db, args.person)
+    rec = payments.assign_unmatched(db, args.unmatched_id, ref.id, actor=actor(args, db))
+    print(f"已将 {yuan(rec.amount_fen)} 元认领给 {ref.name}")
+    return 0

@@ -1,0 +1,114 @@
+"""Sub-commands: init, status, policy."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..core.figures import compute_figures, yuan
+from ..core.policy import Policy, list_presets, load_policy
+from ..core.village import get_village, init_village, set_task
+from ..core.vocab import CATEGORY_BY_CODE
+from ..paths import default_db_path
+from .common import actor, open_store, print_json
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("init", help="建立本村数据库（只做一次）")
+    p.add_argument("--village-code", default="", metavar="CODE", help="村的12位区划代码（可不填）")
+    p.add_argument("--village", required=True, metavar="NAME", help="村名")
+    p.add_argument("--township", required=True, metavar="NAME", help="乡镇")
+    p.add_argument("--county", required=True, metavar="NAME", help="县（市、区）")
+    p.add_argument("--agent", required=True, metavar="NAME", help="经办人姓名")
+    p.add_argument("--agent-phone", default="", metavar="PHONE", help="经办人电话")
+    p.add_argument("--policy", required=True, metavar="PRESET|FILE.json", help="政策预设名（见 policy list）或政策文件")
+    p.add_argument("--task", type=int, metavar="N", help="乡镇下达的参保任务数")
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("status", help="本年度参保缴费情况")
+    p.add_argument("--year", type=int, help="参保年度（默认当前年度）")
+    p.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("task", help="设置乡镇下达的参保任务数")
+    p.add_argument("task", type=int, metavar="N")
+    p.add_argument("--year", type=int)
+    p.set_defaults(func=cmd_task)
+
+    p = sub.add_parser("policy", help="政策预设")
+    psub = p.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
+    pl = psub.add_parser("list", help="列出内置的政策预设")
+    pl.add_argument("--json", action="store_true")
+    pl.set_defaults(func=cmd_policy_list)
+    ps = psub.add_parser("show", help="显示一个预设或政策文件的内容")
+    ps.add_argument("policy", metavar="PRESET|FILE.json")
+    ps.set_defaults(func=cmd_policy_show)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    policy = load_policy(args.policy)
+    db = open_store(args, must_exist=False)
+    village = init_village(
+        db, code=args.village_code, name=args.village, township=args.township, county=args.county,
+        agent=args.agent, agent_phone=args.agent_phone, policy=policy, task=args.task,
+    )
+    print(f"已建立 {village.title}，{policy.year}年度，政策：{policy.name}")
+    print(f"数据库：{default_db_path(args.db)}")
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    figures = compute_figures(db, args.year)
+    data = figures.to_json()
+    if args.json:
+        print_json(data)
+        return 0
+    village = get_village(db)
+    print(f"{village.title} {data['year']}年度  政策：{figures.policy.name}")
+    print(f"在册 {data['persons']} 人 / {data['households']} 户；应参保 {data['eligible']}，"
+          f"已参保 {data['enrolled']}（缴费 {data['paid']}，全额资助 {data['subsidized']}，"
+          f"新生儿免缴 {data['newborn_exempt']}，学校 {data['school']}），未缴 {data['unpaid']}")
+    print(f"参保率 {data['rate']:.2%}  征缴金额 {data['collected']} 元"
+          + (f"  任务 {data['task']}，完成 {data['task_completion']:.2%}" if data["task"] else ""))
+    for code, s in data["special"].items():
+        print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
+    att = data["attention"]
+    print(f"待核实身份证 {att['invalid_id']}，重复缴费 {att['double_paid']}，应退费 {att['refund_due']}，"
+          f"待认领缴费 {att['unmatched_payments']}")
+    return 0
+
+
+def cmd_task(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    year = args.year or get_village(db).current_year
+    set_task(db, year, args.task, actor=actor(args, db))
+    print(f"{year}年度任务数：{args.task}")
+    return 0
+
+
+def _describe(policy: Policy) -> list[str]:
+    lines = [f"{policy.name}（{policy.year}年度）",
+             f"  个人缴费标准 {yuan(policy.standard_fen)} 元，财政补助 {yuan(policy.government_subsidy_fen)} 元",
+             f"  征缴期 {policy.window_start} 至 {policy.window_end}"
+             + (f"，每月{policy.days_of_month[0]}-{policy.days_of_month[1]}日" if policy.days_of_month else "")]
+    if policy.newborn_exempt_from:
+        lines.append(f"  {policy.newborn_exempt_from} 及以后出生的新生儿免缴")
+    for code, s in policy.subsidies.items():
+        lines.append(f"  {CATEGORY_BY_CODE[code].label}：资助 {yuan(s.fen(policy.standard_fen))} 元，"
+                     f"个人缴 {yuan(policy.payable_fen([code]))} 元")
+    return lines
+
+
+def cmd_policy_list(args: argparse.Namespace) -> int:
+    presets = list_presets()
+    if args.json:
+        print_json({name: p.to_json() for name, p in presets.items()})
+        return 0
+    for name, policy in presets.items():
+        print(f"{name}: {policy.name}，标准 {yuan(policy.standard_fen)} 元")
+    return 0
+
+
+def cmd_policy_show(args: argparse.Namespace) -> int:
+    print("\n".join(_describe(load_policy(args.policy))))
+    return 0

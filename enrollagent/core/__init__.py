@@ -1,0 +1,1 @@
+"""The domain core: IDs, policy, figures and the service functions. Never imports Qt."""

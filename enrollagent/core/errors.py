@@ -1,0 +1,86 @@
+"""Error codes of the core and the Chinese sentences the CLI and the GUI show for them."""
+
+from __future__ import annotations
+
+# Qt-free code marks strings for translation with this no-op; the GUI translates at display time.
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's own name
+    return text
+
+
+MESSAGES: dict[str, str] = {
+    # ID numbers
+    "id_empty": QT_TRANSLATE_NOOP("errors", "身份证号为空"),
+    "id_length": QT_TRANSLATE_NOOP("errors", "身份证号位数不对：应为18位（或15位旧号），现为{n}位"),
+    "id_chars": QT_TRANSLATE_NOOP("errors", "身份证号含有非法字符：前17位应为数字，末位为数字或X"),
+    "id_region": QT_TRANSLATE_NOOP("errors", "身份证号前两位不是有效的省级行政区划代码"),
+    "id_date": QT_TRANSLATE_NOOP("errors", "身份证号中的出生日期不存在"),
+    "id_future": QT_TRANSLATE_NOOP("errors", "身份证号中的出生日期晚于今天"),
+    "id_checksum": QT_TRANSLATE_NOOP("errors", "身份证号校验位不对，请逐位核对"),
+    "id_missing_check": QT_TRANSLATE_NOOP(
+        "errors", "身份证号只有17位，缺少最后一位校验码（按前17位计算应为 {suggestion}）"
+    ),
+    "id_number_cell": QT_TRANSLATE_NOOP(
+        "errors", "身份证号被Excel存成了数字（{raw}），后几位已丢失，需按原件核实"
+    ),
+    "id_duplicate": QT_TRANSLATE_NOOP("errors", "身份证号 {id} 已登记：{name}（{household}）"),
+    # village and policy
+    "already_initialized": QT_TRANSLATE_NOOP("errors", "本数据库已初始化为 {village}，不能再次初始化"),
+    "not_initialized": QT_TRANSLATE_NOOP(
+        "errors", "数据库还没有初始化村信息，请先运行 enrollagent init"
+    ),
+    "policy_unknown": QT_TRANSLATE_NOOP("errors", "没有名为“{name}”的政策预设，可用：{known}"),
+    "policy_file_missing": QT_TRANSLATE_NOOP("errors", "找不到政策文件：{path}"),
+    "policy_invalid": QT_TRANSLATE_NOOP("errors", "政策文件有误：{detail}"),
+    "year_unknown": QT_TRANSLATE_NOOP("errors", "没有 {year} 年度的政策，请先设置该年度政策"),
+    "village_code": QT_TRANSLATE_NOOP("errors", "村的区划代码应为12位数字，现为“{code}”"),
+    "field_required": QT_TRANSLATE_NOOP("errors", "“{field}”不能为空"),
+    # households and persons
+    "household_unknown": QT_TRANSLATE_NOOP("errors", "找不到户：{key}"),
+    "household_ambiguous": QT_TRANSLATE_NOOP("errors", "“{key}”对应多户，请用户号或户主身份证号"),
+    "person_unknown": QT_TRANSLATE_NOOP("errors", "找不到此人：{key}"),
+    "relation_unknown": QT_TRANSLATE_NOOP("errors", "与户主关系“{value}”不在列表中：{known}"),
+    "head_exists": QT_TRANSLATE_NOOP("errors", "该户已有户主 {name}，请先更换户主"),
+    "coverage_unknown": QT_TRANSLATE_NOOP("errors", "参保类型“{value}”不在列表中：{known}"),
+    "reason_unknown": QT_TRANSLATE_NOOP("errors", "未缴原因“{value}”不在列表中：{known}"),
+    "category_unknown": QT_TRANSLATE_NOOP("errors", "人员类别“{value}”不在列表中：{known}"),
+    "phone_invalid": QT_TRANSLATE_NOOP("errors", "电话号码“{value}”不对：手机应为1开头的11位，座机如0374-7120085"),
+    "date_invalid": QT_TRANSLATE_NOOP("errors", "日期“{value}”不对，应写成 2023-10-01"),
+    # payments
+    "amount_invalid": QT_TRANSLATE_NOOP("errors", "金额“{value}”不对，应为元，最多两位小数"),
+    "amount_not_positive": QT_TRANSLATE_NOOP("errors", "金额应大于0"),
+    "channel_unknown": QT_TRANSLATE_NOOP("errors", "缴费渠道“{value}”不在列表中：{known}"),
+    "ticket_duplicate": QT_TRANSLATE_NOOP("errors", "票据号 {ticket} 已经登记过，不能重复登记"),
+    "refund_too_much": QT_TRANSLATE_NOOP(
+        "errors", "退费 {amount} 元超过此人本年度已缴的 {net} 元"
+    ),
+    "nothing_payable": QT_TRANSLATE_NOOP("errors", "{name} 本年度无需个人缴费（{state}）"),
+    "unmatched_unknown": QT_TRANSLATE_NOOP("errors", "待认领缴费记录 {key} 不存在或已认领"),
+    "nothing_to_undo": QT_TRANSLATE_NOOP("errors", "没有可以撤销的缴费记录"),
+    # database
+    "db_newer": QT_TRANSLATE_NOOP(
+        "errors", "数据库 {path} 由更新版本的程序写入（版本 {found}，本程序只认到 {known}），请升级程序"
+    ),
+    "db_unreadable": QT_TRANSLATE_NOOP("errors", "无法打开数据库 {path}：{detail}"),
+}
+
+
+class EnrollError(Exception):
+    """A user's mistake or an unmet precondition; carries a stable code and its parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message)
+
+    @property
+    def message(self) -> str:
+        template = MESSAGES.get(self.code, self.code)
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError):
+            return template
+
+
+def id_problem_text(problem: str, *, raw: str = "", normalized: str = "", suggestion: str = "") -> str:
+    """The Chinese sentence for an ID check's problem code."""
+    return EnrollError(problem, n=len(normalized), raw=raw, suggestion=suggestion or "").message

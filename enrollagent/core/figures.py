@@ -1,0 +1,242 @@
+"""The figures of a coverage year, defined once: every screen, export, CLI and township uses these."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlite_utils
+
+from .policy import Policy
+from .village import get_policy, get_village
+from .vocab import GONE_KINDS, OUTSIDE_KINDS
+
+ENROLLED_STATES = ("paid", "subsidized", "newborn_exempt", "school")
+
+
+@dataclass(frozen=True)
+class PersonState:
+    person_id: int
+    household_id: int
+    name: str
+    id_number: str
+    id_valid: bool
+    birth_date: date | None
+    sex: str | None
+    relation: str
+    phone: str
+    group_name: str
+    hh_no: str
+    coverage: str
+    coverage_note: str
+    unpaid_reason: str
+    categories: tuple[str, ...]
+    payable_fen: int  # what this person owes this year (0 for a non-resident kind)
+    net_fen: int  # net personal payments this year (refunds negative)
+    state: str  # paid | subsidized | newborn_exempt | school | unpaid | a non-resident kind
+
+    @property
+    def enrolled(self) -> bool:
+        return self.state in ENROLLED_STATES
+
+    @property
+    def eligible(self) -> bool:
+        return self.state not in GONE_KINDS and self.state not in OUTSIDE_KINDS
+
+    @property
+    def double_paid(self) -> bool:
+        return self.coverage == "resident" and self.payable_fen > 0 and self.net_fen > self.payable_fen
+
+    @property
+    def refund_due(self) -> bool:
+        return self.net_fen > self.payable_fen
+
+    @property
+    def owed_fen(self) -> int:
+        """What is still to be paid: payable less what came in."""
+        return max(0, self.payable_fen - self.net_fen) if self.state == "unpaid" else 0
+
+
+def decide_state(policy: Policy, *, coverage: str, categories: tuple[str, ...],
+                 birth_date: date | None, net_fen: int) -> tuple[str, int]:
+    """(state, payable_fen) in the order of DESIGN.md: kind, newborn, subsidized, paid, unpaid."""
+    if coverage != "resident":
+        return coverage, 0
+    if policy.is_newborn_exempt(birth_date):
+        return "newborn_exempt", 0
+    payable = policy.payable_fen(categories, birth_date)
+    if payable == 0:
+        return "subsidized", 0
+    return ("paid" if net_fen >= payable else "unpaid"), payable
+
+
+_STATE_SQL = """
+SELECT p.id, p.household_id, p.name, p.id_number, p.id_valid, p.birth_date, p.sex, p.relation,
+       p.phone, h.group_name, h.hh_no, py.coverage, py.coverage_note, py.unpaid_reason,
+       f.cats, COALESCE(pm.net, 0)
+FROM person_year py
+JOIN person p ON p.id = py.person_id
+JOIN household h ON h.id = p.household_id
+LEFT JOIN (SELECT person_id, group_concat(category) AS cats FROM special_flag
+           WHERE year = :year GROUP BY person_id) f ON f.person_id = p.id
+LEFT JOIN (SELECT person_id, SUM(amount_fen) AS net FROM payment
+           WHERE year = :year AND kind = 'personal' GROUP BY person_id) pm ON pm.person_id = p.id
+WHERE py.year = :year {where}
+ORDER BY h.group_name, h.hh_no, h.id, (p.relation != '户主'), p.id
+"""
+
+
+def person_states(db: sqlite_utils.Database, year: int | None = None, *,
+                  person_ids: list[int] | None = None, policy: Policy | None = None) -> list[PersonState]:
+    """Every person of the year with payable and state, in roster order (group, household)."""
+    year = year or get_village(db).current_year
+    policy = policy or get_policy(db, year)
+    params: dict = {"year": year}
+    where = ""
+    if person_ids is not None:
+        where = f"AND p.id IN ({', '.join(str(int(i)) for i in person_ids) or 'NULL'})"
+    out = []
+    for row in db.execute(_STATE_SQL.format(where=where), params).fetchall():
+        (pid, hid, name, idn, valid, born, sex, rel, phone, group, hh_no,
+         coverage, cov_note, reason, cats, net) = row
+        categories = tuple(sorted(cats.split(","))) if cats else ()
+        birth = date.fromisoformat(born) if born else None
+        state, payable = decide_state(policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net)
+        out.append(PersonState(pid, hid, name, idn, bool(valid), birth, sex, rel, phone, group, hh_no,
+                               coverage, cov_note, reason, categories, payable, net, state))
+    return out
+
+
+def person_state(db: sqlite_utils.Database, person_id: int, year: int | None = None) -> PersonState | None:
+    found = person_states(db, year, person_ids=[person_id])
+    return found[0] if found else None
+
+
+@dataclass
+class Tally:
+    """Counts over a set of persons; the same arithmetic for a village, a group or a township."""
+
+    persons: int = 0
+    states: Counter = field(default_factory=Counter)
+    collected_fen: int = 0
+    counted_as_enrolled: tuple[str, ...] = ()
+
+    def add(self, s: PersonState) -> None:
+        self.persons += 1
+        self.states[s.state] += 1
+        self.collected_fen += s.net_fen
+
+    @property
+    def eligible(self) -> int:
+        gone = sum(self.states[k] for k in GONE_KINDS)
+        outside = sum(self.states[k] for k in OUTSIDE_KINDS if k not in self.counted_as_enrolled)
+        return self.persons - gone - outside
+
+    @property
+    def enrolled(self) -> int:
+        return sum(self.states[k] for k in (*ENROLLED_STATES, *self.counted_as_enrolled))
+
+    @property
+    def unpaid(self) -> int:
+        return self.eligible - self.enrolled
+
+    @property
+    def rate(self) -> float:
+        return round(self.enrolled / self.eligible, 4) if self.eligible else 0.0
+
+    @property
+    def coverage_rate(self) -> float:
+        base = self.persons - sum(self.states[k] for k in GONE_KINDS)
+        covered = sum(self.states[k] for k in (*ENROLLED_STATES, *OUTSIDE_KINDS))
+        return round(covered / base, 4) if base else 0.0
+
+
+@dataclass
+class Figures:
+    year: int
+    policy: Policy
+    total: Tally
+    households: int
+    by_group: dict[str, Tally]
+    special: dict[str, tuple[int, int]]  # category → (persons flagged, enrolled among them)
+    invalid_id: int
+    double_paid: int
+    refund_due: int
+    unmatched_payments: int
+    task: int | None
+
+    def to_json(self) -> dict:
+        t = self.total
+        return {
+            "year": self.year,
+            "persons": t.persons,
+            "households": self.households,
+            "eligible": t.eligible,
+            "enrolled": t.enrolled,
+            "paid": t.states["paid"],
+            "subsidized": t.states["subsidized"],
+            "newborn_exempt": t.states["newborn_exempt"],
+            "school": t.states["school"],
+            "unpaid": t.unpaid,
+            "rate": t.rate,
+            "coverage": t.coverage_rate,
+            "collected": yuan(t.collected_fen),
+            "task": self.task,
+            "task_completion": round(t.enrolled / self.task, 4) if self.task else None,
+            "outside": {k: t.states[k] for k in (*OUTSIDE_KINDS, *GONE_KINDS)},
+            "special": {c: {"persons": p, "enrolled": e} for c, (p, e) in self.special.items()},
+            "by_group": {
+                g: {"persons": x.persons, "eligible": x.eligible, "enrolled": x.enrolled,
+                    "unpaid": x.unpaid, "rate": x.rate, "collected": yuan(x.collected_fen)}
+                for g, x in self.by_group.items()
+            },
+            "attention": {
+                "invalid_id": self.invalid_id,
+                "double_paid": self.double_paid,
+                "refund_due": self.refund_due,
+                "unmatched_payments": self.unmatched_payments,
+            },
+        }
+
+
+def yuan(fen: int) -> int | float:
+    """Money for JSON: yuan as a number, whole yuan as an int."""
+    return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
+
+
+def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
+                        unmatched_payments: int, task: int | None) -> Figures:
+    total = Tally(counted_as_enrolled=policy.count_as_enrolled)
+    groups: dict[str, Tally] = {}
+    special: dict[str, list[int]] = {}
+    households = set()
+    invalid = double = refund = 0
+    for s in states:
+        total.add(s)
+        groups.setdefault(s.group_name, Tally(counted_as_enrolled=policy.count_as_enrolled)).add(s)
+        households.add(s.household_id)
+        for c in s.categories:
+            pe = special.setdefault(c, [0, 0])
+            pe[0] += 1
+            pe[1] += s.enrolled
+        invalid += not s.id_valid
+        double += s.double_paid
+        refund += s.refund_due
+    return Figures(
+        year=year, policy=policy, total=total, households=len(households),
+        by_group=dict(sorted(groups.items())), special={c: (p, e) for c, (p, e) in special.items()},
+        invalid_id=invalid, double_paid=double, refund_due=refund,
+        unmatched_payments=unmatched_payments, task=task,
+    )
+
+
+def compute_figures(db: sqlite_utils.Database, year: int | None = None) -> Figures:
+    year = year or get_village(db).current_year
+    policy = get_policy(db, year)
+    states = person_states(db, year, policy=policy)
+    unmatched = db.execute(
+        "SELECT COUNT(*) FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL", [year]
+    ).fetchone()[0]
+    task = db.execute("SELECT task FROM coverage_year WHERE year = ?", [year]).fetchone()[0]
+    return figures_from_states(states, policy, year=year, unmatched_payments=unmatched, task=task)

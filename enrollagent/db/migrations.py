@@ -1,0 +1,151 @@
+"""Ordered, append-only schema migrations of the village store. Never edit a released one."""
+
+from __future__ import annotations
+
+# Each entry: (name, SQL). PRAGMA user_version holds how many have been applied.
+
+M001_CREATE_VILLAGE_SCHEMA = """
+-- Why: the first schema of the village store, written out so it reads as the data model.
+CREATE TABLE village (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    township TEXT NOT NULL,
+    county TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    agent_phone TEXT NOT NULL DEFAULT '',
+    current_year INTEGER NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE coverage_year (
+    year INTEGER PRIMARY KEY,
+    policy_json TEXT NOT NULL,
+    task INTEGER,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE household (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    hh_no TEXT NOT NULL DEFAULT '',
+    group_name TEXT NOT NULL DEFAULT '',
+    address TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+CREATE INDEX household_hh_no ON household(hh_no);
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    household_id INTEGER NOT NULL REFERENCES household(id),
+    name TEXT NOT NULL,
+    id_number TEXT NOT NULL,
+    id_valid INTEGER NOT NULL CHECK (id_valid IN (0, 1)),
+    id_problem TEXT,
+    birth_date TEXT,
+    sex TEXT,
+    relation TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    created_at TEXT NOT NULL
+);
+-- The same valid ID is one person in a village; invalid IDs (待核实) may repeat.
+CREATE UNIQUE INDEX person_valid_id ON person(id_number) WHERE id_valid = 1;
+CREATE INDEX person_id_number ON person(id_number);
+CREATE INDEX person_household ON person(household_id);
+CREATE TABLE person_year (
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    year INTEGER NOT NULL REFERENCES coverage_year(year),
+    coverage TEXT NOT NULL DEFAULT 'resident' CHECK (coverage IN
+        ('resident','employee','elsewhere','school','military','deceased','moved_out')),
+    coverage_note TEXT NOT NULL DEFAULT '',
+    unpaid_reason TEXT NOT NULL DEFAULT '',
+    unpaid_note TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (person_id, year)
+);
+CREATE INDEX person_year_year ON person_year(year);
+CREATE TABLE special_flag (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    year INTEGER NOT NULL REFERENCES coverage_year(year),
+    category TEXT NOT NULL,
+    source TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    UNIQUE (person_id, year, category)
+);
+CREATE INDEX special_flag_year ON special_flag(year, category);
+CREATE TABLE payment (
+    id INTEGER PRIMARY KEY,
+    uuid TEXT NOT NULL UNIQUE,
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    year INTEGER NOT NULL REFERENCES coverage_year(year),
+    amount_fen INTEGER NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'personal' CHECK (kind IN ('personal', 'subsidy')),
+    paid_on TEXT NOT NULL,
+    channel TEXT NOT NULL DEFAULT '',
+    ticket_no TEXT UNIQUE,
+    payer TEXT NOT NULL DEFAULT '',
+    reverses_id INTEGER REFERENCES payment(id),
+    source TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    recorded_at TEXT NOT NULL
+);
+CREATE INDEX payment_person_year ON payment(person_id, year);
+CREATE INDEX payment_year ON payment(year);
+-- Payments are append-only: a correction or refund is a new row.
+CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TRIGGER payment_no_delete BEFORE DELETE ON payment
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE TABLE unmatched_payment (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    id_number TEXT NOT NULL DEFAULT '',
+    name TEXT NOT NULL DEFAULT '',
+    amount_fen INTEGER NOT NULL,
+    paid_on TEXT NOT NULL DEFAULT '',
+    channel TEXT NOT NULL DEFAULT '',
+    ticket_no TEXT UNIQUE,
+    source TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    assigned_payment_id INTEGER REFERENCES payment(id),
+    assigned_at TEXT
+);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER,
+    field TEXT NOT NULL,
+    old TEXT,
+    new TEXT,
+    reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_row ON audit_log(table_name, row_id);
+CREATE TABLE setting (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE import_log (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    rows INTEGER NOT NULL,
+    report_json TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE TABLE export_log (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    sequence INTEGER,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
+]

@@ -1,0 +1,64 @@
+"""Shared fixtures: a fresh migrated store per test, and the CLI run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+# Qt aborts without a display; tests never need one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from enrollagent.core.policy import load_policy  # noqa: E402
+from enrollagent.core.village import init_village  # noqa: E402
+from enrollagent.db import open_database  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLES = REPO.parent / "shared" / "samples"
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "village.db"
+
+
+def make_village(path: Path, policy: str = "huojia-2024"):
+    db = open_database(path)
+    init_village(db, code="411725100001", name="李庄村", township="留庄镇", county="确山县",
+                 agent="王明", agent_phone="13800000000", policy=load_policy(policy))
+    return db
+
+
+@pytest.fixture
+def db(db_path: Path):
+    """A village on the 获嘉 2024 policy (380; 特困 full; 低保 and 监测户 80)."""
+    database = make_village(db_path)
+    yield database
+    database.close()
+
+
+class Cli:
+    def __init__(self, db_path: Path, tmp_path: Path) -> None:
+        self.db_path = db_path
+        self.env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
+                    "XDG_STATE_HOME": str(tmp_path / "state"), "PYTHONIOENCODING": "utf-8"}
+        self.env.pop("ENROLLAGENT_DB", None)
+
+    def __call__(self, *args: str, db: bool = True, check: bool = True) -> subprocess.CompletedProcess:
+        cmd = [sys.executable, "-m", "enrollagent", *(["--db", str(self.db_path)] if db else []), *args]
+        result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=self.env, cwd=REPO)
+        if check and result.returncode != 0:
+            raise AssertionError(f"{args} exited {result.returncode}: {result.stderr}")
+        return result
+
+    def json(self, *args: str) -> dict:
+        return json.loads(self(*args, "--json").stdout)
+
+
+@pytest.fixture
+def cli(db_path: Path, tmp_path: Path) -> Cli:
+    return Cli(db_path, tmp_path)

@@ -1,0 +1,112 @@
+"""The figures of DESIGN.md on hand-checked villages."""
+
+from datetime import date
+
+from enrollagent.core import payments, roster
+from enrollagent.core.figures import compute_figures, person_state
+
+from .conftest import make_village
+
+# Valid IDs with their check characters computed by hand from GB 11643 (see test_ids).
+from enrollagent.core.ids import check_char
+
+
+def an_id(seq: int, born: str = "19700101") -> str:
+    body = f"411725{born}{seq:03d}"
+    return body + check_char(body)
+
+
+def add(db, hid, name, seq, born="19700101", **kw):
+    return roster.add_person(db, household_id=hid, name=name, id_number=an_id(seq, born), actor="t",
+                             today=date(2024, 6, 1), **kw)
+
+
+def test_huojia_village_by_hand(db):
+    h1 = roster.add_household(db, actor="t", group_name="一组")
+    h2 = roster.add_household(db, actor="t", group_name="二组")
+    a = add(db, h1, "甲", 1, relation="户主")       # pays 380
+    b = add(db, h1, "乙", 2)                        # 低保: pays 300, pays 380 → double paid
+    c = add(db, h1, "丙", 3)                        # 特困: subsidized, paid 380 → refund due only
+    d = add(db, h2, "丁", 4, born="20240301")       # newborn exempt
+    e = add(db, h2, "戊", 5)                        # employee: outside the denominator
+    f = add(db, h2, "己", 6)                        # unpaid
+    g = add(db, h2, "庚", 7)                        # deceased
+    roster.flag_person(db, b, "minimum_living", actor="t")
+    roster.flag_person(db, c, "extreme_poverty", actor="t")
+    roster.flag_person(db, f, "minimum_living", actor="t")
+    roster.set_coverage(db, e, "employee", actor="t")
+    roster.set_coverage(db, g, "deceased", actor="t")
+    payments.record_payment(db, person_id=a, actor="t")
+    payments.record_payment(db, person_id=b, actor="t", amount_fen=38000)
+    payments.record_payment(db, person_id=c, actor="t", amount_fen=38000)
+    assert person_state(db, b).payable_fen == 30000
+    fig = compute_figures(db).to_json()
+    assert fig["persons"] == 7 and fig["households"] == 2
+    assert fig["eligible"] == 5  # − employee − deceased
+    assert (fig["paid"], fig["subsidized"], fig["newborn_exempt"]) == (2, 1, 1)
+    assert fig["enrolled"] == 4 and fig["unpaid"] == 1 and fig["rate"] == 0.8
+    assert fig["collected"] == 380 * 3
+    assert fig["special"] == {"minimum_living": {"persons": 2, "enrolled": 1},
+                              "extreme_poverty": {"persons": 1, "enrolled": 1}}
+    assert fig["attention"] == {"invalid_id": 0, "double_paid": 1, "refund_due": 2, "unmatched_payments": 0}
+    assert fig["by_group"]["一组"]["enrolled"] == 3 and fig["by_group"]["二组"]["unpaid"] == 1
+    # A refund of the double payment clears it.
+    payments.record_refund(db, person_id=b, amount_fen=8000, actor="t")
+    fig = compute_figures(db).to_json()
+    assert fig["attention"]["double_paid"] == 0 and fig["attention"]["refund_due"] == 1
+    assert fig["collected"] == 380 * 3 - 80
+
+
+def test_lingchuan_examples(db_path):
+    db = make_village(db_path, "lingchuan-2023")
+    h = roster.add_household(db, actor="t")
+    low = add(db, h, "低保", 11)
+    ret = add(db, h, "返贫", 12)
+    both = add(db, h, "两类", 13)
+    roster.flag_person(db, low, "minimum_living", actor="t")
+    roster.flag_person(db, ret, "returned_poverty", actor="t")
+    roster.flag_person(db, both, "minimum_living", actor="t")
+    roster.flag_person(db, both, "extreme_poverty", actor="t")
+    assert person_state(db, low).payable_fen == 7000
+    assert person_state(db, ret).payable_fen == 3500
+    assert person_state(db, both).state == "subsidized"
+    payments.record_payment(db, person_id=low, actor="t")
+    assert person_state(db, low).state == "paid" and person_state(db, low).net_fen == 7000
+
+
+def test_partial_payment_is_still_unpaid(db):
+    h = roster.add_household(db, actor="t")
+    p = add(db, h, "甲", 1)
+    payments.record_payment(db, person_id=p, actor="t", amount_fen=10000)
+    s = person_state(db, p)
+    assert s.state == "unpaid" and s.owed_fen == 28000
+    payments.record_payment(db, person_id=p, actor="t")
+    assert person_state(db, p).state == "paid"
+
+
+def test_invalid_ids_are_counted_and_kept(db):
+    h = roster.add_household(db, actor="t")
+    roster.add_person(db, household_id=h, name="甲", id_number="4.11725E+17", actor="t", allow_invalid=True)
+    fig = compute_figures(db).to_json()
+    assert fig["persons"] == 1 and fig["attention"]["invalid_id"] == 1 and fig["unpaid"] == 1
+
+
+def test_unmatched_inbox_and_assignment(db):
+    h = roster.add_household(db, actor="t")
+    p = add(db, h, "甲", 1)
+    u = payments.add_unmatched(db, year=2024, amount_fen=38000, source="x.csv:3", actor="t",
+                               id_number="411725197001019999", name="甲", ticket_no="TK9")
+    assert compute_figures(db).to_json()["attention"]["unmatched_payments"] == 1
+    payments.assign_unmatched(db, u, p, actor="t")
+    fig = compute_figures(db).to_json()
+    assert fig["attention"]["unmatched_payments"] == 0 and fig["paid"] == 1
+    assert payments.ticket_taken(db, "TK9")
+
+
+def test_household_payment(db):
+    h = roster.add_household(db, actor="t")
+    for i in range(3):
+        add(db, h, f"人{i}", i + 1)
+    done = payments.record_household(db, household_id=h, actor="t")
+    assert len(done) == 3 and compute_figures(db).to_json()["paid"] == 3
+    assert payments.record_household(db, household_id=h, actor="t") == []

@@ -1,0 +1,104 @@
+"""The store on a real SQLite file: migrations, refusal of newer files, audit, atomic writes."""
+
+import sqlite3
+
+import pytest
+
+from enrollagent.core import payments, roster
+from enrollagent.core.errors import EnrollError
+from enrollagent.db import SCHEMA_VERSION, open_database
+from enrollagent.db.migrations import MIGRATIONS
+
+from .conftest import make_village
+
+TABLES = {"village", "coverage_year", "household", "person", "person_year", "special_flag",
+          "payment", "unmatched_payment", "audit_log", "setting"}
+
+
+def test_migrates_an_empty_file_with_wal_and_foreign_keys(db_path):
+    db = open_database(db_path)
+    assert TABLES <= set(db.table_names())
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    db.close()
+    db = open_database(db_path)  # reopening migrates nothing
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_a_newer_database_is_refused(db_path):
+    conn = sqlite3.connect(db_path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(EnrollError) as e:
+        open_database(db_path)
+    assert e.value.code == "db_newer" and "更新版本" in e.value.message
+
+
+def test_the_file_is_backed_up_before_a_migration(db_path):
+    make_village(db_path).close()
+    extra = [*MIGRATIONS, ("m999_add_test_column", "-- Why: test\nCREATE TABLE later (x INTEGER);")]
+    db = open_database(db_path, migrations=extra)
+    assert "later" in db.table_names()
+    backups = list(db_path.parent.glob("village.v1-*.bak.db"))
+    assert len(backups) == 1
+    old = sqlite3.connect(backups[0])
+    assert old.execute("SELECT name FROM village").fetchone()[0] == "李庄村"
+    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+
+
+def test_not_a_database(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(EnrollError, match="无法打开数据库"):
+        open_database(junk)
+
+
+def test_every_change_is_audited_in_the_same_transaction(db):
+    hid = roster.add_household(db, actor="王明", group_name="一组", hh_no="001")
+    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X",
+                            relation="户主", actor="王明")
+    roster.update_person(db, pid, actor="李会计", reason="户口本核对", phone="13912345678")
+    rows = db.execute("SELECT table_name, row_id, field, old, new, actor, reason FROM audit_log"
+                      " WHERE table_name = 'person' AND field = 'phone'").fetchall()
+    assert rows == [("person", pid, "phone", "", "13912345678", "李会计", "户口本核对")]
+    roster.set_coverage(db, pid, "employee", actor="王明", note="县医院")
+    assert db.execute("SELECT old, new FROM audit_log WHERE field = 'coverage'").fetchall() == [("resident", "employee")]
+
+
+def test_a_failed_write_leaves_nothing_behind(db):
+    hid = roster.add_household(db, actor="王明", group_name="一组")
+    roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    with pytest.raises(EnrollError) as e:
+        with db.atomic():
+            h2 = roster.add_household(db, actor="王明", group_name="二组")
+            roster.add_person(db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明")
+    assert e.value.code == "id_duplicate" and "一组" in e.value.message
+    after = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
+    assert after == before
+
+
+def test_payments_are_append_only(db):
+    hid = roster.add_household(db, actor="王明")
+    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    rec = payments.record_payment(db, person_id=pid, actor="王明", ticket_no="T1")
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with db.atomic():
+            db.execute("UPDATE payment SET amount_fen = 1 WHERE id = ?", [rec.payment_id])
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
+        with db.atomic():
+            db.execute("DELETE FROM payment WHERE id = ?", [rec.payment_id])
+    with pytest.raises(EnrollError, match="已经登记过"):
+        payments.record_payment(db, person_id=pid, actor="王明", amount_fen=100, ticket_no="T1")
+    undo = payments.undo_last_payment(db, actor="王明")
+    assert undo.amount_fen == -38000
+    assert db.execute("SELECT COUNT(*), SUM(amount_fen) FROM payment").fetchone() == (2, 0)
+
+
+def test_households_and_persons_carry_uuids(db):
+    hid = roster.add_household(db, actor="王明")
+    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    hu = db.execute("SELECT uuid FROM household WHERE id = ?", [hid]).fetchone()[0]
+    pu = db.execute("SELECT uuid FROM person WHERE id = ?", [pid]).fetchone()[0]
+    assert len(hu) == 36 and len(pu) == 36 and hu != pu
