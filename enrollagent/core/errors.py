@@ -64,6 +64,14 @@ MESSAGES: dict[str, str] = {
 }
 
 
+def register_messages(messages: dict[str, str]) -> None:
+    """Feature packages (imports, exports, township, …) add their own codes at import time."""
+    clash = {k for k in messages if k in MESSAGES and MESSAGES[k] != messages[k]}
+    if clash:
+        raise ValueError(f"message codes defined twice: {sorted(clash)}")
+    MESSAGES.update(messages)
+
+
 class EnrollError(Exception):
     """A user's mistake or an unmet precondition; carries a stable code and its parameters."""
 
