@@ -13,9 +13,9 @@ import pytest
 # Qt aborts without a display; tests never need one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from enrollagent.core.policy import load_policy  # noqa: E402
-from enrollagent.core.village import init_village  # noqa: E402
-from enrollagent.db import open_database  # noqa: E402
+from enrollagent.core.policy import load_policy
+from enrollagent.core.village import init_village
+from enrollagent.db import open_database
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLES = REPO.parent / "shared" / "samples"
@@ -50,7 +50,7 @@ class Cli:
 
     def __call__(self, *args: str, db: bool = True, check: bool = True) -> subprocess.CompletedProcess:
         cmd = [sys.executable, "-m", "enrollagent", *(["--db", str(self.db_path)] if db else []), *args]
-        result = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=self.env, cwd=REPO)
+        result = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8", env=self.env, cwd=REPO)
         if check and result.returncode != 0:
             raise AssertionError(f"{args} exited {result.returncode}: {result.stderr}")
         return result

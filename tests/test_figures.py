@@ -5,10 +5,10 @@ from datetime import date
 from enrollagent.core import payments, roster
 from enrollagent.core.figures import compute_figures, person_state
 
-from .conftest import make_village
-
 # Valid IDs with their check characters computed by hand from GB 11643 (see test_ids).
 from enrollagent.core.ids import check_char
+
+from .conftest import make_village
 
 
 def an_id(seq: int, born: str = "19700101") -> str:
@@ -27,7 +27,7 @@ def test_huojia_village_by_hand(db):
     a = add(db, h1, "甲", 1, relation="户主")       # pays 380
     b = add(db, h1, "乙", 2)                        # 低保: pays 300, pays 380 → double paid
     c = add(db, h1, "丙", 3)                        # 特困: subsidized, paid 380 → refund due only
-    d = add(db, h2, "丁", 4, born="20240301")       # newborn exempt
+    add(db, h2, "丁", 4, born="20240301")           # newborn exempt
     e = add(db, h2, "戊", 5)                        # employee: outside the denominator
     f = add(db, h2, "己", 6)                        # unpaid
     g = add(db, h2, "庚", 7)                        # deceased
@@ -110,3 +110,14 @@ def test_household_payment(db):
     done = payments.record_household(db, household_id=h, actor="t")
     assert len(done) == 3 and compute_figures(db).to_json()["paid"] == 3
     assert payments.record_household(db, household_id=h, actor="t") == []
+
+
+def test_groups_in_natural_order(db):
+    from enrollagent.core.vocab import group_sort_key
+
+    names = ["十一组", "三组", "二组", "一组", "第十组", "5组", "", "东街"]
+    assert sorted(names, key=group_sort_key) == ["一组", "二组", "三组", "5组", "第十组", "十一组", "东街", ""]
+    for i, g in enumerate(["三组", "十组", "一组"]):
+        h = roster.add_household(db, actor="t", group_name=g)
+        add(db, h, g, i + 1)
+    assert list(compute_figures(db).to_json()["by_group"]) == ["一组", "三组", "十组"]

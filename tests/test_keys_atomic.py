@@ -21,10 +21,9 @@ def test_key_is_created_once_and_private(tmp_path):
 
 def test_failed_write_leaves_nothing(tmp_path):
     target = tmp_path / "out.xlsx"
-    with pytest.raises(RuntimeError):
-        with atomic_path(target) as tmp:
-            tmp.write_bytes(b"half")
-            raise RuntimeError("disk full")
+    with pytest.raises(RuntimeError), atomic_path(target) as tmp:
+        tmp.write_bytes(b"half")
+        raise RuntimeError("disk full")
     assert list(tmp_path.iterdir()) == []
     with atomic_path(target) as tmp:
         tmp.write_bytes(b"whole")

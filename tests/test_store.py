@@ -70,10 +70,9 @@ def test_a_failed_write_leaves_nothing_behind(db):
     hid = roster.add_household(db, actor="王明", group_name="一组")
     roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
     before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
-    with pytest.raises(EnrollError) as e:
-        with db.atomic():
-            h2 = roster.add_household(db, actor="王明", group_name="二组")
-            roster.add_person(db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明")
+    with pytest.raises(EnrollError) as e, db.atomic():
+        h2 = roster.add_household(db, actor="王明", group_name="二组")
+        roster.add_person(db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明")
     assert e.value.code == "id_duplicate" and "一组" in e.value.message
     after = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     assert after == before
@@ -83,12 +82,10 @@ def test_payments_are_append_only(db):
     hid = roster.add_household(db, actor="王明")
     pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
     rec = payments.record_payment(db, person_id=pid, actor="王明", ticket_no="T1")
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with db.atomic():
-            db.execute("UPDATE payment SET amount_fen = 1 WHERE id = ?", [rec.payment_id])
-    with pytest.raises(sqlite3.DatabaseError, match="append-only"):
-        with db.atomic():
-            db.execute("DELETE FROM payment WHERE id = ?", [rec.payment_id])
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"), db.atomic():
+        db.execute("UPDATE payment SET amount_fen = 1 WHERE id = ?", [rec.payment_id])
+    with pytest.raises(sqlite3.DatabaseError, match="append-only"), db.atomic():
+        db.execute("DELETE FROM payment WHERE id = ?", [rec.payment_id])
     with pytest.raises(EnrollError, match="已经登记过"):
         payments.record_payment(db, person_id=pid, actor="王明", amount_fen=100, ticket_no="T1")
     undo = payments.undo_last_payment(db, actor="王明")

@@ -45,7 +45,7 @@ def _log_crash() -> Path:
             f.write(f"--- {datetime.now().isoformat()} {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
         return path
     except OSError:
-        logging.exception("crash")
+        logging.getLogger(__name__).exception("crash")
         return directory
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+
 # Qt-free code marks strings for translation with this no-op; the GUI translates at display time.
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - Qt's own name
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     return text
 
 

@@ -10,7 +10,7 @@ import sqlite_utils
 
 from .policy import Policy
 from .village import get_policy, get_village
-from .vocab import GONE_KINDS, OUTSIDE_KINDS
+from .vocab import CATEGORIES, GONE_KINDS, OUTSIDE_KINDS, group_sort_key
 
 ENROLLED_STATES = ("paid", "subsidized", "newborn_exempt", "school")
 
@@ -83,7 +83,7 @@ LEFT JOIN (SELECT person_id, group_concat(category) AS cats FROM special_flag
 LEFT JOIN (SELECT person_id, SUM(amount_fen) AS net FROM payment
            WHERE year = :year AND kind = 'personal' GROUP BY person_id) pm ON pm.person_id = p.id
 WHERE py.year = :year {where}
-ORDER BY h.group_name, h.hh_no, h.id, (p.relation != '户主'), p.id
+ORDER BY h.hh_no, h.id, (p.relation != '户主'), p.id
 """
 
 
@@ -105,6 +105,8 @@ def person_states(db: sqlite_utils.Database, year: int | None = None, *,
         state, payable = decide_state(policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net)
         out.append(PersonState(pid, hid, name, idn, bool(valid), birth, sex, rel, phone, group, hh_no,
                                coverage, cov_note, reason, categories, payable, net, state))
+    # SQL sorts by code point (一组, 三组, 二组); groups need their natural order. The sort is stable.
+    out.sort(key=lambda s: group_sort_key(s.group_name))
     return out
 
 
@@ -225,7 +227,8 @@ def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
         refund += s.refund_due
     return Figures(
         year=year, policy=policy, total=total, households=len(households),
-        by_group=dict(sorted(groups.items())), special={c: (p, e) for c, (p, e) in special.items()},
+        by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
+        special={c.code: tuple(special[c.code]) for c in CATEGORIES if c.code in special},
         invalid_id=invalid, double_paid=double, refund_due=refund,
         unmatched_payments=unmatched_payments, task=task,
     )

@@ -12,8 +12,7 @@ CHECK_CHARS = "10X98765432"
 
 # Province-level division codes (first two digits); 83 is used for HK/Macau/Taiwan residence permits.
 PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 "
-    "50 51 52 53 54 61 62 63 64 65 71 81 82 83".split()
+    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83"]
 )
 
 # Spaces, zero-width characters, BOM, dashes, Excel's text prefix and quotes are noise in an ID.

@@ -151,3 +151,33 @@ def relation_of(text: object) -> str:
     if s in RELATIONS:
         return s
     return _RELATION_ALIASES.get(s, "其他" if s else "")
+
+
+_NUMERALS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _chinese_number(s: str) -> int | None:
+    """一 … 九十九 → int; None if `s` is not such a numeral."""
+    if not s or any(ch not in _NUMERALS and ch != "十" for ch in s):
+        return None
+    if "十" not in s:
+        value = 0
+        for ch in s:
+            value = value * 10 + _NUMERALS[ch]
+        return value
+    tens, _, ones = s.partition("十")
+    return (_NUMERALS[tens] if tens else 1) * 10 + (_NUMERALS[ones] if ones else 0)
+
+
+def group_sort_key(name: str) -> tuple:
+    """村民小组 in their natural order: 一组, 二组, … 十一组, 3组 by number; unnamed groups last."""
+    s = unicodedata.normalize("NFKC", name or "").strip()
+    if not s:
+        return (2, 0, "")
+    m = re.match(r"^第?(\d+|[零〇一二两三四五六七八九十]+)", s)
+    if m:
+        token = m.group(1)
+        number = int(token) if token.isdigit() else _chinese_number(token)
+        if number is not None:
+            return (0, number, s)
+    return (1, 0, s)
