@@ -30,7 +30,7 @@ def test_lingchuan_village_end_to_end(cli):
     cli("pay", an_id(1), "--channel", "微信", "--ticket", "T001")
     cli("pay", an_id(2), "--amount", "35")
     status = cli.json("status")
-    assert STATUS_KEYS <= set(status)
+    assert set(status) >= STATUS_KEYS
     assert (status["persons"], status["households"], status["eligible"]) == (4, 2, 4)
     assert (status["paid"], status["subsidized"], status["enrolled"], status["unpaid"]) == (2, 1, 3, 1)
     assert status["rate"] == 0.75 and status["collected"] == 105

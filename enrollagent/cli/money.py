@@ -95,7 +95,7 @@ def cmd_unmatched_list(args: argparse.Namespace) -> int:
     ).fetchall()
     if args.json:
         keys = ("id", "year", "id_number", "name", "amount", "paid_on", "channel", "ticket_no", "source")
-        print_json([dict(zip(keys, (*r[:4], yuan(r[4]), *r[5:]))) for r in rows])
+        print_json([dict(zip(keys, (*r[:4], yuan(r[4]), *r[5:]), strict=True)) for r in rows])
         return 0
     for r in rows:
         print(f"#{r[0]} {r[3]} {r[2]} {yuan(r[4])}元 {r[5]} {r[6]} 票号{r[7] or '无'}（{r[8]}）")

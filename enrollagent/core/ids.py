@@ -41,7 +41,7 @@ class IdCheck:
 
 
 def check_char(body17: str) -> str:
-    return CHECK_CHARS[sum(int(c) * w for c, w in zip(body17, WEIGHTS)) % 11]
+    return CHECK_CHARS[sum(int(c) * w for c, w in zip(body17, WEIGHTS, strict=True)) % 11]
 
 
 def normalize(raw: object) -> str:

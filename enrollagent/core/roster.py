@@ -85,7 +85,7 @@ def update_household(db: sqlite_utils.Database, household_id: int, *, actor: str
     row = db.execute(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = ?", [household_id]).fetchone()
     if row is None:
         raise EnrollError("household_unknown", key=household_id)
-    old = dict(zip(HOUSEHOLD_FIELDS, row))
+    old = dict(zip(HOUSEHOLD_FIELDS, row, strict=True))
     with db.atomic():
         for key, value in fields.items():
             if key not in HOUSEHOLD_FIELDS:
@@ -152,7 +152,7 @@ def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reas
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
     household_id = row[0]
-    old = dict(zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[1:]))
+    old = dict(zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[1:], strict=True))
     changes: dict[str, object] = {}
     for key, value in fields.items():
         if key not in PERSON_FIELDS:
@@ -193,7 +193,7 @@ def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reas
             [*changes.values(), person_id],
         )
         audit.record_many(
-            db, (("person", person_id, k, o, n) for (k, n), o in zip(changes.items(), current) if o != n),
+            db, (("person", person_id, k, o, n) for (k, n), o in zip(changes.items(), current, strict=True) if o != n),
             actor=actor, reason=reason,
         )
 
