@@ -1,6 +1,7 @@
 """The store on a real SQLite file: migrations, refusal of newer files, audit, atomic writes."""
 
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -99,3 +100,17 @@ def test_households_and_persons_carry_uuids(db):
     hu = db.execute("SELECT uuid FROM household WHERE id = ?", [hid]).fetchone()[0]
     pu = db.execute("SELECT uuid FROM person WHERE id = ?", [pid]).fetchone()[0]
     assert len(hu) == 36 and len(pu) == 36 and hu != pu
+
+
+def test_a_released_v1_database_still_opens_and_adds_up(tmp_path):
+    """Every released schema stays readable: build a file from the committed v1 dump and open it."""
+    from enrollagent.core.figures import compute_figures
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "schemas" / "village_v1.sql").read_text(encoding="utf-8"))
+    conn.close()
+    db = open_database(path)
+    fig = compute_figures(db).to_json()
+    assert (fig["persons"], fig["paid"], fig["unpaid"]) == (2, 1, 1)
+    assert fig["attention"] == {"invalid_id": 1, "double_paid": 0, "refund_due": 0, "unmatched_payments": 1}
