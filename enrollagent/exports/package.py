@@ -1,0 +1,262 @@
+"""The upload package: roll sheet, summary, data.json and a manifest signed with the agent key."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+from cryptography.exceptions import InvalidSignature
+
+from .. import __version__
+from ..core import audit
+from ..core.errors import QT_TRANSLATE_NOOP, register_messages
+from ..core.figures import compute_figures, person_states, yuan
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.village import get_policy, get_village
+from ..db.store import db_file
+from .atomic import atomic_path
+from .keys import fingerprint, load_or_create_key, public_from_raw
+
+FORMAT = "enrollagent-package"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+SIGNATURE = "manifest.sig"
+DATA = "data.json"
+ROLL = "花名册.xlsx"
+SUMMARY = "汇总表.pdf"
+MAX_MEMBER_BYTES = 256 * 1024 * 1024  # a package of a 6,000-person village is a few MB
+
+register_messages({
+    "package_missing": QT_TRANSLATE_NOOP("errors", "找不到文件：{path}"),
+    "package_not_zip": QT_TRANSLATE_NOOP("errors", "{path} 不是有效的上报包（不是 zip 压缩文件）"),
+    "package_no_manifest": QT_TRANSLATE_NOOP("errors", "上报包缺少 {member}，不是完整的上报包"),
+    "package_manifest_bad": QT_TRANSLATE_NOOP("errors", "上报包的 manifest.json 格式不对：{detail}"),
+    "package_bad_signature": QT_TRANSLATE_NOOP(
+        "errors", "上报包的签名不对：manifest.json 或 manifest.sig 被改动过，或不是用包内公钥签的"),
+    "package_member_missing": QT_TRANSLATE_NOOP("errors", "上报包缺少文件 {member}"),
+    "package_member_corrupt": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 已损坏（压缩数据校验失败）"),
+    "package_hash_mismatch": QT_TRANSLATE_NOOP(
+        "errors", "上报包中的文件 {member} 的 SHA-256 与清单不符，文件被改动过"),
+    "package_extra_member": QT_TRANSLATE_NOOP("errors", "上报包中有清单里没有的文件 {member}"),
+    "package_duplicate_member": QT_TRANSLATE_NOOP("errors", "上报包中有重名的文件，可能被人加塞过"),
+    "package_too_big": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 大得不正常（{size} 字节）"),
+    "package_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取上报包 {path}：{detail}"),
+})
+
+
+@dataclass
+class VerifyResult:
+    ok: bool
+    reason: str = ""  # one Chinese sentence when not ok
+    code: str = ""  # the message code of the reason
+    manifest: dict = field(default_factory=dict)
+    members: dict[str, bytes] = field(default_factory=dict)  # verified member bytes, by name
+
+    def to_json(self) -> dict:
+        m = self.manifest
+        return {"ok": self.ok, "reason": self.reason, "code": self.code,
+                "village": m.get("village"), "year": m.get("year"), "sequence": m.get("sequence"),
+                "created_at": m.get("created_at"),
+                "fingerprint": (m.get("signer") or {}).get("fingerprint")}
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _scaled(progress: Progress, start: int, end: int) -> Progress:
+    """A sub-job's progress mapped into [start, end] of 100 on the parent (cancel passes through)."""
+    def forward(done: int, total: int, message: str) -> None:
+        share = done / total if total else 0
+        progress.update(start + int((end - start) * min(share, 1)), 100, message)
+    return Progress(forward)
+
+
+def package_data(db: sqlite_utils.Database, year: int) -> dict:
+    """data.json: the village, the policy and every person-year with its state and payments."""
+    village = get_village(db)
+    policy = get_policy(db, year)
+    person_uuid = dict(db.execute("SELECT id, uuid FROM person").fetchall())
+    household_uuid = dict(db.execute("SELECT id, uuid FROM household").fetchall())
+    payments: dict[int, list[dict]] = {}
+    for pid, amount, kind, paid_on, channel, ticket, payer in db.execute(
+        "SELECT person_id, amount_fen, kind, paid_on, channel, ticket_no, payer FROM payment"
+        " WHERE year = ? ORDER BY id", [year]
+    ).fetchall():
+        payments.setdefault(pid, []).append({
+            "amount": yuan(amount), "kind": kind, "paid_on": paid_on, "channel": channel,
+            "ticket_no": ticket or "", "payer": payer,
+        })
+    persons = [{
+        "uuid": person_uuid[s.person_id], "household_uuid": household_uuid[s.household_id],
+        "group": s.group_name, "hh_no": s.hh_no, "name": s.name, "id_number": s.id_number,
+        "id_valid": s.id_valid, "birth_date": s.birth_date.isoformat() if s.birth_date else None,
+        "sex": s.sex, "relation": s.relation, "coverage": s.coverage, "coverage_note": s.coverage_note,
+        "unpaid_reason": s.unpaid_reason, "categories": list(s.categories),
+        "payable": yuan(s.payable_fen), "net_paid": yuan(s.net_fen), "state": s.state,
+        "payments": payments.get(s.person_id, []),
+    } for s in person_states(db, year, policy=policy)]
+    return {
+        "format": FORMAT, "format_version": FORMAT_VERSION,
+        "village": _village_json(village), "year": year, "policy": policy.to_json(), "persons": persons,
+    }
+
+
+def _village_json(village) -> dict:
+    return {"code": village.code, "name": village.name, "township": village.township,
+            "county": village.county, "agent": village.agent, "agent_phone": village.agent_phone}
+
+
+def next_sequence(db: sqlite_utils.Database) -> int:
+    """Packages of a village are numbered 1, 2, 3 … across years, so a township can spot a replay."""
+    row = db.execute("SELECT MAX(sequence) FROM export_log WHERE kind = 'package'").fetchone()
+    return (row[0] or 0) + 1
+
+
+def package_name(village_code: str, village_name: str, year: int, sequence: int) -> str:
+    return f"{village_code or village_name}-{year}-{sequence:03d}.zip"
+
+
+def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | None = None,
+                  progress: Progress = NO_PROGRESS) -> Path:
+    """Write the signed upload package into `out` (a folder, or a .zip path); returns its path."""
+    from .roll import write_roll
+    from .summary import write_summary
+
+    village = get_village(db)
+    year = year or village.current_year
+    key = load_or_create_key(db_file(db))
+    out = Path(out)
+    with db.atomic(), tempfile.TemporaryDirectory(prefix="enrollagent-pkg-") as tmp:
+        sequence = next_sequence(db)
+        name = package_name(village.code, village.name, year, sequence)
+        target = out if out.suffix.lower() == ".zip" else out / name
+        progress.update(0, 100, "花名册")
+        roll = write_roll(db, Path(tmp) / ROLL, year=year, progress=_scaled(progress, 0, 40)).read_bytes()
+        roll_sha = sha256_hex(roll)
+        progress.update(40, 100, "汇总表")
+        summary = write_summary(db, Path(tmp) / SUMMARY, roll_sha256=roll_sha, key_fingerprint=key.fingerprint,
+                                year=year, progress=_scaled(progress, 40, 80)).read_bytes()
+        progress.update(80, 100, "数据")
+        data = json.dumps(package_data(db, year), ensure_ascii=False, indent=1).encode("utf-8")
+        members = {ROLL: roll, SUMMARY: summary, DATA: data}
+        manifest = {
+            "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
+            "created_at": audit.now_utc(), "village": _village_json(village), "year": year,
+            "sequence": sequence,
+            "files": {n: {"sha256": sha256_hex(b), "size": len(b)} for n, b in members.items()},
+            "counts": compute_figures(db, year).to_json(),
+            "signer": {"algorithm": "Ed25519", "public_key": key.public_raw.hex(), "fingerprint": key.fingerprint},
+        }
+        manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+        progress.update(90, 100, "打包")
+        with atomic_path(target) as tmp_zip:
+            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, manifest_bytes)
+                zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
+                for member, content in members.items():
+                    zf.writestr(member, content)
+            # Logged in the same transaction: a failed write leaves neither file nor sequence used.
+            db.execute(
+                "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, ?, ?, ?, ?)",
+                ["package", year, sequence, target.name, sha256_hex(tmp_zip.read_bytes()), manifest["created_at"]],
+            )
+    progress.update(100, 100, "完成")
+    return target
+
+
+def _fail(code: str, manifest: dict | None = None, **params: object) -> VerifyResult:
+    from ..core.errors import EnrollError
+
+    return VerifyResult(False, EnrollError(code, **params).message, code, manifest or {})
+
+
+def _read(zf: zipfile.ZipFile, member: str) -> bytes | VerifyResult:
+    try:
+        info = zf.getinfo(member)
+    except KeyError:
+        return _fail("package_member_missing", member=member)
+    if info.file_size > MAX_MEMBER_BYTES:
+        return _fail("package_too_big", member=member, size=info.file_size)
+    try:
+        return zf.read(info)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError):
+        return _fail("package_member_corrupt", member=member)
+
+
+def _check_manifest(manifest: object) -> str:
+    """'' when the manifest has the fields a package needs, else what is wrong."""
+    if not isinstance(manifest, dict):
+        return "顶层不是对象"
+    if manifest.get("format") != FORMAT:
+        return "不是 EnrollAgent 上报包"
+    if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
+        return f"格式版本 {manifest.get('format_version')} 比本程序新，请升级程序"
+    for key, kind in (("village", dict), ("year", int), ("sequence", int), ("files", dict),
+                      ("signer", dict), ("created_at", str), ("counts", dict)):
+        if not isinstance(manifest.get(key), kind):
+            return f"缺少或写错了字段 {key}"
+    if not isinstance(manifest["signer"].get("public_key"), str):
+        return "缺少签名公钥"
+    for name, entry in manifest["files"].items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
+            return f"文件 {name} 缺少 SHA-256"
+    return ""
+
+
+def verify_package(path: str | Path) -> VerifyResult:
+    """Check the signature of the manifest and every file's SHA-256; never raises on bad input."""
+    path = Path(path)
+    if not path.is_file():
+        return _fail("package_missing", path=str(path))
+    try:
+        zf = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        return _fail("package_not_zip", path=path.name)
+    except OSError as e:
+        return _fail("package_unreadable", path=str(path), detail=e.strerror or str(e))
+    with zf:
+        listed = zf.namelist()
+        names = set(listed)
+        if len(names) != len(listed):
+            return _fail("package_duplicate_member")
+        for member in (MANIFEST, SIGNATURE):
+            if member not in names:
+                return _fail("package_no_manifest", member=member)
+        manifest_bytes = _read(zf, MANIFEST)
+        if isinstance(manifest_bytes, VerifyResult):
+            return manifest_bytes
+        signature = _read(zf, SIGNATURE)
+        if isinstance(signature, VerifyResult):
+            return signature
+        try:
+            manifest = json.loads(manifest_bytes.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _fail("package_bad_signature")  # the signed bytes were changed
+        problem = _check_manifest(manifest)
+        if problem:
+            return _fail("package_manifest_bad", detail=problem)
+        try:
+            raw = bytes.fromhex(manifest["signer"]["public_key"])
+            public_from_raw(raw).verify(bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes)
+        except (ValueError, UnicodeDecodeError, InvalidSignature):
+            return _fail("package_bad_signature", manifest)
+        manifest["signer"]["fingerprint"] = fingerprint(raw)  # as computed here, not as claimed
+        members: dict[str, bytes] = {}
+        for name, entry in manifest["files"].items():
+            content = _read(zf, name)
+            if isinstance(content, VerifyResult):
+                content.manifest = manifest
+                return content
+            if sha256_hex(content) != entry["sha256"].lower():
+                return _fail("package_hash_mismatch", manifest, member=name)
+            members[name] = content
+        for name in sorted(names - set(manifest["files"]) - {MANIFEST, SIGNATURE}):
+            return _fail("package_extra_member", manifest, member=name)
+    return VerifyResult(True, "", "", manifest, members)
