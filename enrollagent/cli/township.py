@@ -1,7 +1,127 @@
-"""Sub-commands of this feature (filled in by its issue)."""
+"""Sub-commands: verify PKG; township add / tasks / status / report (the township's own store)."""
+
+from __future__ import annotations
 
 import argparse
+import sys
+
+from ..core.figures import yuan
+from ..core.vocab import CATEGORY_BY_CODE
+from ..exports.package import verify_package
+from ..paths import default_township_db_path
+from ..township.intake import add_packages
+from ..township.report import write_report
+from ..township.status import township_status
+from ..township.store import open_township
+from ..township.tasks import load_tasks
+from .common import CliError, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """No sub-commands yet."""
+    p = sub.add_parser("verify", help="检查上报包是否完整、签名是否正确")
+    p.add_argument("package", metavar="PKG", help="上报包（.zip）")
+    p.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    p.set_defaults(func=cmd_verify)
+
+    p = sub.add_parser("township", help="乡镇汇总：接收各村上报包、任务数、进度、重复参保")
+    p.add_argument("--township-db", metavar="PATH", help="乡镇汇总数据库（默认在用户数据目录）")
+    tsub = p.add_subparsers(dest="township_command", metavar="ACTION", required=True)
+    ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")
+    ta.add_argument("packages", nargs="+", metavar="PKG")
+    ta.add_argument("--keep-good", action="store_true", help="有包被拒收时，其余的包照常接收")
+    ta.set_defaults(func=cmd_add)
+    tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
+    tt.add_argument("file", metavar="FILE.xlsx")
+    tt.set_defaults(func=cmd_tasks)
+    ts = tsub.add_parser("status", help="各村及全乡镇的参保进度")
+    ts.add_argument("--year", type=int, help="参保年度（默认最近的年度）")
+    ts.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    ts.set_defaults(func=cmd_status)
+    tr = tsub.add_parser("report", help="导出乡镇汇总表（xlsx）")
+    tr.add_argument("out", metavar="OUT.xlsx")
+    tr.add_argument("--year", type=int)
+    tr.set_defaults(func=cmd_report)
+
+
+def _open(args: argparse.Namespace, *, must_exist: bool):
+    return open_township(default_township_db_path(args.township_db), must_exist=must_exist)
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    result = verify_package(args.package)
+    if args.json:
+        print_json(result.to_json())
+        return 0 if result.ok else 1
+    if not result.ok:
+        raise CliError(result.reason)
+    m = result.manifest
+    village = m["village"]
+    print(f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
+          f"{m['created_at']} 生成，签名密钥指纹 {m['signer']['fingerprint']}")
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    db = _open(args, must_exist=False)
+    result = add_packages(db, args.packages, keep_good=args.keep_good)
+    for r in result.received:
+        print(f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
+              f"应参保 {r.eligible}，已参保 {r.enrolled}")
+    if not result.refused:
+        return 0
+    tail = "，其余已接收" if args.keep_good else "，未做任何改动"
+    if len(result.refused) == 1:
+        path, reason = result.refused[0]
+        raise CliError(f"拒收 {path.name}：{reason}{tail}")
+    for path, reason in result.refused:
+        print(f"拒收 {path.name}：{reason}", file=sys.stderr)
+    raise CliError(f"{len(result.refused)} 个上报包被拒收{tail}")
+
+
+def cmd_tasks(args: argparse.Namespace) -> int:
+    db = _open(args, must_exist=False)
+    loaded = load_tasks(db, args.file)
+    print(f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人")
+    return 0
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2%}"
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    db = _open(args, must_exist=True)
+    status = township_status(db, args.year)
+    if args.json:
+        print_json(status.to_json())
+        return 0
+    data = status.to_json()
+    t = data["total"]
+    print(f"{status.year}年度  已上报 {t['reported']}/{t['villages']} 村  在册 {t['persons']} 人，"
+          f"应参保 {t['eligible']}，已参保 {t['enrolled']}，参保率 {_pct(t['rate'])}，"
+          f"任务 {t['task'] or '—'}，完成 {_pct(t['task_completion'])}，征缴 {t['collected']} 元")
+    for v in data["villages"]:
+        if not v["reported"]:
+            print(f"  {v['name']}：未上报（任务 {v['task'] or '—'}）")
+            continue
+        print(f"  {v['name']}：应参保 {v['eligible']}，已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，"
+              f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
+              f"第{v['sequence']}号包 {v['package_created_at']}")
+    for code, s in data["special"].items():
+        print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
+    print(f"特殊群体未参保 {len(status.gaps)} 人；重复参保 {len(status.duplicates)} 人")
+    for d in status.duplicates:
+        where = "；".join(f"{v} {g} {n}" for v, g, n, _ in d.entries)
+        print(f"  {d.id_number}：{where}")
+    for w in status.warnings:
+        print(f"注意：{w}")
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    db = _open(args, must_exist=True)
+    status = township_status(db, args.year)
+    out = write_report(status, args.out)
+    print(f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
+          f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）")
+    return 0

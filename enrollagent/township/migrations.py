@@ -1,0 +1,81 @@
+"""Ordered, append-only schema migrations of the township store. Never edit a released one."""
+
+from __future__ import annotations
+
+# Each entry: (name, SQL). PRAGMA user_version holds how many have been applied.
+
+M001_CREATE_TOWNSHIP_SCHEMA = """
+-- Why: the first schema of the township store: villages with their pinned keys, the packages
+-- received, the people of each village's latest package, and the township's task table.
+CREATE TABLE village (
+    key TEXT PRIMARY KEY,  -- the 12-digit village code, or the name of a village without one
+    code TEXT NOT NULL,
+    name TEXT NOT NULL,
+    township TEXT NOT NULL,
+    county TEXT NOT NULL,
+    agent TEXT NOT NULL,
+    agent_phone TEXT NOT NULL,
+    public_key TEXT NOT NULL,  -- pinned by the village's first package
+    fingerprint TEXT NOT NULL,
+    last_sequence INTEGER NOT NULL,
+    first_seen_at TEXT NOT NULL
+);
+CREATE TABLE package (
+    id INTEGER PRIMARY KEY,
+    village_key TEXT NOT NULL REFERENCES village(key),
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    policy_json TEXT NOT NULL,
+    manifest_json TEXT NOT NULL,
+    UNIQUE (village_key, sequence)
+);
+-- The package whose people are current for a village and a coverage year.
+CREATE TABLE village_year (
+    village_key TEXT NOT NULL REFERENCES village(key),
+    year INTEGER NOT NULL,
+    package_id INTEGER NOT NULL REFERENCES package(id),
+    PRIMARY KEY (village_key, year)
+);
+CREATE TABLE person (
+    id INTEGER PRIMARY KEY,
+    village_key TEXT NOT NULL,
+    year INTEGER NOT NULL,
+    uuid TEXT NOT NULL,
+    household_uuid TEXT NOT NULL,
+    group_name TEXT NOT NULL,
+    hh_no TEXT NOT NULL,
+    name TEXT NOT NULL,
+    id_number TEXT NOT NULL,
+    id_valid INTEGER NOT NULL,
+    birth_date TEXT,
+    sex TEXT,
+    relation TEXT NOT NULL,
+    coverage TEXT NOT NULL,
+    coverage_note TEXT NOT NULL,
+    unpaid_reason TEXT NOT NULL,
+    categories TEXT NOT NULL,  -- category codes joined by ','; '' when none
+    payable_fen INTEGER NOT NULL,
+    net_fen INTEGER NOT NULL,
+    state TEXT NOT NULL
+);
+CREATE INDEX person_village_year ON person(village_key, year);
+-- 重复参保 is a GROUP BY over valid IDs of a year.
+CREATE INDEX person_year_valid_id ON person(year, id_number) WHERE id_valid = 1;
+CREATE TABLE task (
+    id INTEGER PRIMARY KEY,
+    village_name TEXT NOT NULL,
+    village_code TEXT NOT NULL,
+    task INTEGER NOT NULL,
+    source TEXT NOT NULL,  -- file name and row
+    loaded_at TEXT NOT NULL
+);
+"""
+
+TOWNSHIP_MIGRATIONS: list[tuple[str, str]] = [
+    ("m001_create_township_schema", M001_CREATE_TOWNSHIP_SCHEMA),
+]

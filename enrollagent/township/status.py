@@ -1,0 +1,212 @@
+"""The township's figures: per village and in total with the villages' own Tally arithmetic."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+
+import sqlite_utils
+
+from ..core.errors import EnrollError
+from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures_from_states, yuan
+from ..core.policy import policy_from_text
+from ..core.vocab import CATEGORIES, CATEGORY_BY_CODE
+from .store import name_key
+
+
+@dataclass
+class VillageRow:
+    key: str
+    code: str
+    name: str
+    task: int | None
+    figures: Figures | None  # None: on the task table but no package received yet
+    special_gaps: int = 0
+    sequence: int | None = None
+    created_at: str = ""  # when the village made its latest package
+    received_at: str = ""
+
+    def to_json(self) -> dict:
+        t = self.figures.total if self.figures else None
+        return {
+            "key": self.key, "code": self.code, "name": self.name, "reported": t is not None,
+            "persons": t.persons if t else None, "eligible": t.eligible if t else None,
+            "enrolled": t.enrolled if t else None, "unpaid": t.unpaid if t else None,
+            "rate": t.rate if t else None, "collected": yuan(t.collected_fen) if t else None,
+            "task": self.task, "task_completion": completion(t.enrolled if t else 0, self.task),
+            "special_gaps": self.special_gaps, "sequence": self.sequence,
+            "package_created_at": self.created_at, "received_at": self.received_at,
+        }
+
+
+@dataclass
+class GapPerson:
+    village: str
+    group: str
+    hh_no: str
+    name: str
+    id_number: str
+    categories: tuple[str, ...]
+    unpaid_reason: str
+
+
+@dataclass
+class Duplicate:
+    id_number: str
+    entries: list[tuple[str, str, str, str]]  # (village, group, name, state) per village
+
+    @property
+    def enrolled_twice(self) -> bool:
+        return sum(1 for e in self.entries if e[3] in ENROLLED_STATES) > 1
+
+
+@dataclass
+class TownshipStatus:
+    year: int
+    villages: list[VillageRow]
+    total: Tally
+    task: int | None
+    special: dict[str, tuple[int, int]]  # category → (persons flagged, enrolled)
+    gaps: list[GapPerson]
+    duplicates: list[Duplicate]
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def reported(self) -> list[VillageRow]:
+        return [v for v in self.villages if v.figures is not None]
+
+    def to_json(self) -> dict:
+        t = self.total
+        return {
+            "year": self.year,
+            "villages": [v.to_json() for v in self.villages],
+            "total": {
+                "villages": len(self.villages), "reported": len(self.reported),
+                "persons": t.persons, "eligible": t.eligible, "enrolled": t.enrolled, "unpaid": t.unpaid,
+                "rate": t.rate, "coverage": t.coverage_rate, "collected": yuan(t.collected_fen),
+                "task": self.task, "task_completion": completion(t.enrolled, self.task),
+                "special_gaps": len(self.gaps),
+            },
+            "special": {c: {"persons": p, "enrolled": e} for c, (p, e) in self.special.items()},
+            "special_gaps": [{"village": g.village, "group": g.group, "hh_no": g.hh_no, "name": g.name,
+                              "id_number": g.id_number, "categories": list(g.categories),
+                              "unpaid_reason": g.unpaid_reason} for g in self.gaps],
+            "duplicates": [{"id_number": d.id_number, "enrolled_twice": d.enrolled_twice,
+                            "entries": [{"village": v, "group": g, "name": n, "state": s}
+                                        for v, g, n, s in d.entries]} for d in self.duplicates],
+            "warnings": self.warnings,
+        }
+
+
+def completion(enrolled: int, task: int | None) -> float | None:
+    return round(enrolled / task, 4) if task else None
+
+
+def years(db: sqlite_utils.Database) -> list[int]:
+    return [r[0] for r in db.execute("SELECT DISTINCT year FROM village_year ORDER BY year").fetchall()]
+
+
+_PEOPLE_SQL = """
+SELECT village_key, id, household_uuid, name, id_number, id_valid, birth_date, sex, relation,
+       group_name, hh_no, coverage, coverage_note, unpaid_reason, categories, payable_fen, net_fen, state
+FROM person WHERE year = ? ORDER BY village_key, id
+"""
+
+
+def _states_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[PersonState]]:
+    out: dict[str, list[PersonState]] = {}
+    households: dict[str, int] = {}
+    for (key, pid, hh, name, idn, valid, born, sex, rel, group, hh_no, cov, cov_note, reason,
+         cats, payable, net, state) in db.execute(_PEOPLE_SQL, [year]).fetchall():
+        hid = households.setdefault(hh, len(households) + 1)
+        out.setdefault(key, []).append(PersonState(
+            pid, hid, name, idn, bool(valid), date.fromisoformat(born) if born else None, sex, rel, "",
+            group, hh_no, cov, cov_note, reason, tuple(cats.split(",")) if cats else (), payable, net, state))
+    return out
+
+
+def _tasks(db: sqlite_utils.Database) -> list[tuple[str, str, int]]:
+    return [tuple(r) for r in db.execute("SELECT village_name, village_code, task FROM task ORDER BY id").fetchall()]
+
+
+def duplicates(db: sqlite_utils.Database, year: int) -> list[Duplicate]:
+    """The same valid ID on the rosters of two or more villages (重复参保), found by SQL GROUP BY."""
+    rows = db.execute(
+        """SELECT p.id_number, v.name, p.group_name, p.name, p.state
+           FROM person p JOIN village v ON v.key = p.village_key
+           WHERE p.year = :year AND p.id_valid = 1 AND p.id_number IN (
+               SELECT id_number FROM person WHERE year = :year AND id_valid = 1
+               GROUP BY id_number HAVING COUNT(DISTINCT village_key) > 1)
+           ORDER BY p.id_number, v.name""", {"year": year}).fetchall()
+    out: dict[str, Duplicate] = {}
+    for idn, village, group, name, state in rows:
+        out.setdefault(idn, Duplicate(idn, [])).entries.append((village, group, name, state))
+    return list(out.values())
+
+
+def township_status(db: sqlite_utils.Database, year: int | None = None) -> TownshipStatus:
+    """Every village of the year (and every village on the task table) with its figures and totals."""
+    known_years = years(db)
+    if not known_years:
+        raise EnrollError("township_empty")
+    year = year or known_years[-1]
+    if year not in known_years:
+        raise EnrollError("township_no_year", year=year)
+    packages = db.execute(
+        """SELECT v.key, v.code, v.name, p.sequence, p.created_at, p.received_at, p.policy_json, p.manifest_json
+           FROM village_year vy JOIN village v ON v.key = vy.village_key JOIN package p ON p.id = vy.package_id
+           WHERE vy.year = ? ORDER BY v.code, v.name""", [year]).fetchall()
+    states = _states_by_village(db, year)
+    tasks = _tasks(db)
+    by_code = {code: (name, task) for name, code, task in tasks if code}
+    by_name = {name_key(name): (name, task) for name, code, task in tasks}
+    used: set[str] = set()
+    rows: list[VillageRow] = []
+    definitions: dict[tuple[str, ...], list[str]] = {}
+    total_special: dict[str, list[int]] = {}
+    gaps: list[GapPerson] = []
+    all_states: list[PersonState] = []
+    for key, code, name, sequence, created, received, policy_json, manifest_json in packages:
+        policy = policy_from_text(policy_json)
+        definitions.setdefault(policy.count_as_enrolled, []).append(name)
+        match = by_code.get(code) if code else None
+        match = match or by_name.get(name_key(name))
+        task = match[1] if match else None
+        if match:
+            used.add(match[0])
+        mine = states.get(key, [])
+        attention = json.loads(manifest_json)["counts"].get("attention") or {}
+        figures = figures_from_states(mine, policy, year=year, task=task,
+                                      unmatched_payments=attention.get("unmatched_payments", 0))
+        village_gaps = [s for s in mine if s.categories and s.state == "unpaid"]
+        gaps.extend(GapPerson(name, s.group_name, s.hh_no, s.name, s.id_number, s.categories, s.unpaid_reason)
+                    for s in village_gaps)
+        for c, (p, e) in figures.special.items():
+            pe = total_special.setdefault(c, [0, 0])
+            pe[0] += p
+            pe[1] += e
+        all_states.extend(mine)
+        rows.append(VillageRow(key, code, name, task, figures, len(village_gaps), sequence, created, received))
+    for name, code, task in tasks:
+        if name not in used:
+            rows.append(VillageRow(code or name_key(name), code, name, task, None))
+    warnings = []
+    counted = max(definitions, key=lambda d: len(definitions[d])) if definitions else ()
+    if len(definitions) > 1:
+        others = [n for d, names in definitions.items() if d != counted for n in names]
+        warnings.append(f"各村统计口径不一致（{'、'.join(others)} 把职工/异地参保等计为已参保），合计按多数村的口径")
+    # The total is one Tally over every person: the same arithmetic as each village's figures.
+    total = Tally(counted_as_enrolled=counted)
+    for s in all_states:
+        total.add(s)
+    task_total = sum(t for _, _, t in tasks) or None
+    return TownshipStatus(
+        year=year, villages=rows, total=total, task=task_total,
+        special={c.code: tuple(total_special[c.code]) for c in CATEGORIES if c.code in total_special},
+        gaps=gaps, duplicates=duplicates(db, year), warnings=warnings,
+    )
+
+
+def category_labels(codes: tuple[str, ...]) -> str:
+    return "、".join(CATEGORY_BY_CODE[c].label if c in CATEGORY_BY_CODE else c for c in codes)

@@ -1,0 +1,56 @@
+"""Opening the township store, and the Chinese sentences of the township's error codes."""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
+from ..db.store import open_database
+from .migrations import TOWNSHIP_MIGRATIONS
+
+register_messages({
+    "township_db_missing": QT_TRANSLATE_NOOP(
+        "errors", "乡镇数据库 {path} 还不存在：请先用 enrollagent township add 接收村里的上报包"),
+    "township_db_wrong": QT_TRANSLATE_NOOP("errors", "{path} 不是乡镇汇总数据库（可能是某个村的数据库）"),
+    "township_replay": QT_TRANSLATE_NOOP(
+        "errors", "{village} 的上报包序号 {sequence} 不比已收到的第 {last} 号新，是旧包或重复上报，已拒收"),
+    "township_key_changed": QT_TRANSLATE_NOOP(
+        "errors", "{village} 的上报包不是用该村首次上报时登记的密钥签的（登记的指纹 {pinned}，"
+                  "此包 {found}），已拒收；如经办电脑确已更换，请先与该村核实"),
+    "township_data_bad": QT_TRANSLATE_NOOP("errors", "上报包中的 data.json 有误：{detail}"),
+    "township_counts_differ": QT_TRANSLATE_NOOP(
+        "errors", "上报包中 data.json 的人员数据与清单里的统计数不一致（{field}：{data} ≠ {manifest}）"),
+    "township_no_year": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有 {year} 年度的上报数据"),
+    "township_empty": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有任何上报数据"),
+    "tasks_missing": QT_TRANSLATE_NOOP("errors", "找不到任务表文件：{path}"),
+    "tasks_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取任务表 {path}：{detail}"),
+    "tasks_no_header": QT_TRANSLATE_NOOP(
+        "errors", "任务表 {path} 里没有找到表头：需要一列村名（村名/行政村/村）和一列任务数（任务/任务数）"),
+    "tasks_bad_number": QT_TRANSLATE_NOOP("errors", "任务表第 {row} 行 {village} 的任务数“{value}”不是整数"),
+    "tasks_duplicate": QT_TRANSLATE_NOOP("errors", "任务表中 {village} 出现了两次（第 {row} 行）"),
+    "tasks_empty": QT_TRANSLATE_NOOP("errors", "任务表 {path} 里没有读到任何村的任务数"),
+})
+
+
+def open_township(path: str | Path, *, must_exist: bool = False) -> sqlite_utils.Database:
+    """The township's own SQLite file with its own migrations (never a village store)."""
+    path = Path(path)
+    if must_exist and not path.exists():
+        raise EnrollError("township_db_missing", path=str(path))
+    db = open_database(path, migrations=TOWNSHIP_MIGRATIONS)
+    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'village_year'").fetchone():
+        db.close()
+        raise EnrollError("township_db_wrong", path=str(path))
+    return db
+
+
+def name_key(name: str) -> str:
+    """A village name for matching: 李庄村, 李 庄, 李庄村委会 and 李庄 are the same village."""
+    s = "".join(unicodedata.normalize("NFKC", name or "").split())
+    for suffix in ("村民委员会", "居民委员会", "村委会", "居委会", "社区", "村"):
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return s[: -len(suffix)]
+    return s

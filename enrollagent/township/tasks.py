@@ -1,0 +1,138 @@
+"""The township's 任务分配 table: find the header by keywords, read village → task number."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core import audit
+from ..core.errors import EnrollError
+from .store import name_key
+
+# Header words, most specific first; a header cell is folded (NFKC, no spaces or line breaks).
+VILLAGE_WORDS = ("行政村", "村名", "村名称", "村(社区)", "村居", "村庄", "村委会", "社区", "村", "单位", "名称")
+TASK_WORDS = ("任务",)
+CODE_WORDS = ("区划代码", "代码", "编码")
+TOTAL_WORDS = ("合计", "总计", "小计", "全镇", "全乡")
+HEADER_SEARCH_ROWS = 30
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    village_name: str
+    village_code: str
+    task: int
+    row: int  # 1-based row in the sheet
+
+
+@dataclass(frozen=True)
+class TaskLoad:
+    rows: list[TaskRow]
+    sheet: str
+
+    @property
+    def total(self) -> int:
+        return sum(r.task for r in self.rows)
+
+
+def _fold(value: object) -> str:
+    return "".join(unicodedata.normalize("NFKC", "" if value is None else str(value)).split())
+
+
+def _column(header: list[str], words: tuple[str, ...], taken: set[int]) -> int | None:
+    for word in words:
+        for i, cell in enumerate(header):
+            if i not in taken and cell and word in cell:
+                return i
+    return None
+
+
+def find_header(rows: list[list]) -> tuple[int, int, int, int | None] | None:
+    """(header row index, village column, task column, code column or None), or None."""
+    for r, raw in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        header = [_fold(c) for c in raw]
+        task = _column(header, TASK_WORDS, set())
+        if task is None:
+            continue
+        code = _column(header, CODE_WORDS, {task})
+        village = _column(header, VILLAGE_WORDS, {task} | ({code} if code is not None else set()))
+        if village is not None:
+            return r, village, task, code
+    return None
+
+
+def _task_number(value: object) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if float(value).is_integer() and value >= 0 else None
+    text = _fold(value).replace(",", "").removesuffix("人")
+    return int(text) if re.fullmatch(r"\d+", text) else None
+
+
+def _code(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = _fold(value)
+    return text if re.fullmatch(r"\d{12}", text) else ""
+
+
+def read_tasks(path: str | Path) -> TaskLoad:
+    """Read the first sheet that has a village column and a task column; totals rows are skipped."""
+    from python_calamine import CalamineWorkbook
+
+    path = Path(path)
+    if not path.is_file():
+        raise EnrollError("tasks_missing", path=str(path))
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        sheets = [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                  for name in workbook.sheet_names]
+    except Exception as e:  # noqa: BLE001 - calamine raises its own error types for every bad file
+        raise EnrollError("tasks_unreadable", path=path.name, detail=str(e).splitlines()[0] if str(e) else "格式不对") from None
+    for sheet, rows in sheets:
+        found = find_header(rows)
+        if found is None:
+            continue
+        header_row, village_col, task_col, code_col = found
+        out: list[TaskRow] = []
+        seen: dict[str, int] = {}
+        for r in range(header_row + 1, len(rows)):
+            row = rows[r]
+            name = _fold(row[village_col]) if village_col < len(row) else ""
+            if not name or any(w in name for w in TOTAL_WORDS) or name.isdigit():
+                continue
+            value = row[task_col] if task_col < len(row) else None
+            if value is None or _fold(value) == "":
+                continue
+            task = _task_number(value)
+            if task is None:
+                raise EnrollError("tasks_bad_number", row=r + 1, village=name, value=value)
+            key = name_key(name)
+            if key in seen:
+                raise EnrollError("tasks_duplicate", village=name, row=r + 1)
+            seen[key] = r + 1
+            code = _code(row[code_col]) if code_col is not None and code_col < len(row) else ""
+            out.append(TaskRow(name, code, task, r + 1))
+        if out:
+            return TaskLoad(out, sheet)
+        raise EnrollError("tasks_empty", path=path.name)
+    raise EnrollError("tasks_no_header", path=path.name)
+
+
+def load_tasks(db: sqlite_utils.Database, path: str | Path) -> TaskLoad:
+    """Replace the township's task table with the file's (read first: a bad file changes nothing)."""
+    loaded = read_tasks(path)
+    now = audit.now_utc()
+    name = Path(path).name
+    with db.atomic():
+        db.execute("DELETE FROM task")
+        db.conn.executemany(
+            "INSERT INTO task (village_name, village_code, task, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
+            [(r.village_name, r.village_code, r.task, f"{name}:{loaded.sheet}:{r.row}", now) for r in loaded.rows],
+        )
+    return loaded

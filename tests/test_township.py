@@ -1,0 +1,243 @@
+"""The township side: receive packages, refuse tampered and replayed ones, add up, find 重复参保."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import openpyxl
+import pytest
+
+from enrollagent.core.errors import EnrollError
+from enrollagent.core.figures import compute_figures
+from enrollagent.exports.package import DATA, build_package
+from enrollagent.township.intake import add_packages
+from enrollagent.township.report import write_report
+from enrollagent.township.status import township_status
+from enrollagent.township.store import open_township
+from enrollagent.township.tasks import load_tasks
+
+from .township_helpers import add_people, an_id, make_village, rewrite_member
+
+SHARED = an_id("411725", 99, "19850505")  # on both rosters: 重复参保
+
+A_PEOPLE = [
+    {"name": "张一", "id": an_id("411725", 1), "group": "一组", "hh": "a", "pay": True},
+    {"name": "张二", "id": an_id("411725", 2), "group": "一组", "hh": "a", "flags": ["minimum_living"]},
+    {"name": "张三", "id": an_id("411725", 3), "group": "二组", "hh": "b", "flags": ["extreme_poverty"]},
+    {"name": "赵共", "id": SHARED, "group": "二组", "hh": "b", "pay": True},
+    {"name": "张四", "id": an_id("411725", 4), "group": "二组", "hh": "b", "coverage": "employee"},
+]
+B_PEOPLE = [
+    {"name": "王一", "id": an_id("411725", 11), "group": "一组", "hh": "c", "pay": True},
+    {"name": "王二", "id": an_id("411725", 12), "group": "一组", "hh": "c", "flags": ["marginal"], "pay": True},
+    {"name": "赵共享", "id": SHARED, "group": "三组", "hh": "d"},
+    {"name": "王三", "id": an_id("411725", 13), "group": "三组", "hh": "d", "flags": ["unstable"]},
+]
+
+
+@pytest.fixture
+def villages(tmp_path):
+    a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=A_PEOPLE)
+    b = make_village(tmp_path / "b", code="411725100002", name="王庄村", people=B_PEOPLE)
+    yield a, b
+    a.close()
+    b.close()
+
+
+@pytest.fixture
+def town(tmp_path):
+    db = open_township(tmp_path / "township.db")
+    yield db
+    db.close()
+
+
+def _task_file(path, rows, *, title=True, total=True):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "任务分配"
+    if title:
+        ws.append(["留庄镇2024年城乡居民医保参保征缴任务分配表"])
+        ws.append([])
+    ws.append(["序号", "村（社区）名称", "2024年参保\n任务数", "备注"])
+    for n, (name, task) in enumerate(rows, start=1):
+        ws.append([n, name, task, ""])
+    if total:
+        ws.append(["合 计", "", sum(t for _, t in rows), ""])
+    wb.save(path)
+    return path
+
+
+def _counts(town):
+    return town.execute("SELECT (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM package),"
+                        " (SELECT COUNT(*) FROM village)").fetchone()
+
+
+def test_two_villages_add_up_and_share_an_id(villages, town, tmp_path):
+    a, b = villages
+    pa, pb = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
+    result = add_packages(town, [pb, pa])
+    assert not result.refused and [r.village for r in result.received] == ["李庄村（411725100001）",
+                                                                          "王庄村（411725100002）"]
+    status = township_status(town)
+    fa, fb = compute_figures(a), compute_figures(b)
+    rows = {v.name: v for v in status.villages}
+    for name, f in (("李庄村", fa), ("王庄村", fb)):
+        mine = rows[name].figures
+        assert mine.to_json() == f.to_json()
+    t = status.total
+    assert t.persons == fa.total.persons + fb.total.persons
+    assert t.eligible == fa.total.eligible + fb.total.eligible
+    assert t.enrolled == fa.total.enrolled + fb.total.enrolled
+    assert t.collected_fen == fa.total.collected_fen + fb.total.collected_fen
+    assert t.rate == round(t.enrolled / t.eligible, 4)
+    data = status.to_json()
+    assert data["total"]["eligible"] == 8 and data["total"]["enrolled"] == 5
+    [dup] = data["duplicates"]
+    assert dup["id_number"] == SHARED and dup["enrolled_twice"] is False
+    assert {(e["village"], e["name"]) for e in dup["entries"]} == {("李庄村", "赵共"), ("王庄村", "赵共享")}
+    gaps = {(g["village"], g["name"]) for g in data["special_gaps"]}
+    assert gaps == {("李庄村", "张二"), ("王庄村", "王三")}
+    assert {v["name"]: v["special_gaps"] for v in data["villages"]} == {"李庄村": 1, "王庄村": 1}
+    assert data["special"]["extreme_poverty"] == {"persons": 1, "enrolled": 1}
+
+
+def test_newer_package_replaces_the_village_and_replays_are_refused(villages, town, tmp_path):
+    a, _ = villages
+    first = build_package(a, tmp_path / "out")
+    add_people(a, [{"name": "新生", "id": an_id("411725", 50, "20000101"), "hh": "z"}])
+    second = build_package(a, tmp_path / "out")
+    assert not add_packages(town, [second]).refused
+    assert township_status(town).total.persons == 6
+    before = _counts(town)
+    for old in (first, second):
+        result = add_packages(town, [old])
+        [(path, reason)] = result.refused
+        assert "不比已收到的第 2 号新" in reason and result.rolled_back and not result.received
+    assert _counts(town) == before
+    add_people(a, [{"name": "又一", "id": an_id("411725", 51, "20000101"), "hh": "y"}])
+    third = build_package(a, tmp_path / "out")
+    assert add_packages(town, [third]).received[0].sequence == 3
+    assert township_status(town).total.persons == 7
+    assert town.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 7
+
+
+def test_tampered_package_in_a_batch_changes_nothing(villages, town, tmp_path):
+    a, b = villages
+    good, bad = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
+    rewrite_member(bad, DATA, lambda d: d.replace("赵共享".encode(), "赵共亨".encode()))
+    result = add_packages(town, [good, bad])
+    assert result.rolled_back and [p for p, _ in result.refused] == [bad]
+    assert DATA in result.refused[0][1]
+    assert _counts(town) == (0, 0, 0)
+    kept = add_packages(town, [good, bad], keep_good=True)
+    assert [r.village_key for r in kept.received] == ["411725100001"] and len(kept.refused) == 1
+    assert _counts(town) == (5, 1, 1)
+
+
+def test_first_package_pins_the_village_key(villages, town, tmp_path):
+    a, _ = villages
+    assert not add_packages(town, [build_package(a, tmp_path / "out")]).refused
+    # The same village's store copied to another computer signs with another key.
+    moved = tmp_path / "other-pc"
+    moved.mkdir()
+    a.close()
+    shutil.copyfile(tmp_path / "a" / "village.db", moved / "village.db")
+    from enrollagent.db import open_database
+
+    copy = open_database(moved / "village.db")
+    try:
+        foreign = build_package(copy, tmp_path / "out2")
+        [(_, reason)] = add_packages(town, [foreign]).refused
+        assert "密钥" in reason and "指纹" in reason
+    finally:
+        copy.close()
+
+
+def test_tasks_give_completion_and_show_who_has_not_reported(villages, town, tmp_path):
+    a, b = villages
+    add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
+    loaded = load_tasks(town, _task_file(tmp_path / "任务.xlsx", [("李庄", 4), ("王庄村", 5), ("刘庄村", 900)]))
+    assert loaded.total == 909 and len(loaded.rows) == 3
+    data = township_status(town).to_json()
+    rows = {v["name"]: v for v in data["villages"]}
+    assert rows["李庄村"]["task"] == 4 and rows["李庄村"]["task_completion"] == round(3 / 4, 4)
+    assert rows["王庄村"]["task_completion"] == round(2 / 5, 4)
+    assert rows["刘庄村"]["reported"] is False and rows["刘庄村"]["task"] == 900
+    assert data["total"]["task"] == 909 and data["total"]["task_completion"] == round(5 / 909, 4)
+    assert data["total"]["villages"] == 3 and data["total"]["reported"] == 2
+
+
+def test_bad_task_files_change_nothing(town, tmp_path):
+    load_tasks(town, _task_file(tmp_path / "ok.xlsx", [("李庄村", 4)]))
+    junk = tmp_path / "junk.xlsx"
+    junk.write_bytes(b"not a workbook")
+    no_header = tmp_path / "nohead.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["姓名", "身份证号"])
+    wb.save(no_header)
+    bad_number = _task_file(tmp_path / "bad.xlsx", [("李庄村", "四百")], total=False)
+    for path, words in ((tmp_path / "none.xlsx", "找不到"), (junk, "无法读取"), (no_header, "表头"),
+                        (bad_number, "不是整数")):
+        with pytest.raises(EnrollError) as e:
+            load_tasks(town, path)
+        assert words in e.value.message
+    assert town.execute("SELECT village_name, task FROM task").fetchall() == [("李庄村", 4)]
+
+
+def test_report_reads_back(villages, town, tmp_path):
+    a, b = villages
+    add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
+    load_tasks(town, _task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)]))
+    status = township_status(town)
+    out = write_report(status, tmp_path / "report" / "留庄镇.xlsx")
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["汇总", "特殊群体", "特殊群体未参保", "重复参保"]
+    ws = wb["汇总"]
+    header = [c.value for c in ws[1]]
+    assert header[:9] == ["村", "区划代码", "在册人数", "应参保", "已参保", "未参保", "参保率", "任务数", "任务完成率"]
+    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
+    assert rows["李庄村"][1] == "411725100001" and rows["李庄村"][3:5] == (4, 3)
+    assert rows["合计"][2:5] == (9, 8, 5) and rows["合计"][7] == 9
+    assert rows["合计"][6] == pytest.approx(5 / 8) and ws.cell(2, 7).number_format == "0.00%"
+    assert ws.freeze_panes == "A2" and ws.column_dimensions["A"].width >= 8
+    dup = wb["重复参保"]
+    ids = [r[0] for r in dup.iter_rows(min_row=2, values_only=True)]
+    assert ids == [SHARED, SHARED] and dup.cell(2, 1).data_type == "s"
+    gaps = [r[3] for r in wb["特殊群体未参保"].iter_rows(min_row=2, values_only=True)]
+    assert sorted(gaps) == ["张二", "王三"]
+    assert not any(isinstance(c.value, str) and c.data_type == "f" for s in wb for row in s.iter_rows() for c in row)
+
+
+def test_a_village_without_a_key_uses_its_name(tmp_path, town):
+    db = make_village(tmp_path / "c", code="", name="无码村", people=A_PEOPLE[:1])
+    pkg = build_package(db, tmp_path / "out")
+    assert pkg.name == "无码村-2024-001.zip"
+    assert add_packages(town, [pkg]).received[0].village_key == "无码"
+    db.close()
+
+
+def test_township_commands(villages, tmp_path, cli):
+    a, b = villages
+    pa, pb = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
+    tdb = ["township", "--township-db", str(tmp_path / "t.db")]
+    assert "还不存在" in cli(*tdb, "status", db=False, check=False).stderr
+    added = cli(*tdb, "add", str(pa), str(pb), db=False)
+    assert "已接收 李庄村" in added.stdout and "已接收 王庄村" in added.stdout
+    cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)])), db=False)
+    status = json.loads(cli(*tdb, "status", "--json", db=False).stdout)
+    assert status["total"]["enrolled"] == 5 and status["duplicates"][0]["id_number"] == SHARED
+    text = cli(*tdb, "status", db=False).stdout
+    assert "重复参保 1 人" in text and SHARED in text
+    cli(*tdb, "report", str(tmp_path / "r.xlsx"), db=False)
+    assert openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].max_row == 4
+    before = cli(*tdb, "status", "--json", db=False).stdout
+    junk = tmp_path / "junk.zip"
+    junk.write_text("hello")
+    for args, words in (([str(tmp_path / "none.zip")], "找不到"), ([str(junk)], "不是有效的上报包"),
+                        ([str(pa)], "不比已收到"), ([str(tmp_path / "none.xlsx")], "找不到任务表")):
+        cmd = "tasks" if args[0].endswith(".xlsx") else "add"
+        r = cli(*tdb, cmd, *args, db=False, check=False)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 1 and len(lines) == 1 and words in lines[0], r.stderr
+    assert cli(*tdb, "status", "--json", db=False).stdout == before
