@@ -67,6 +67,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     for r in result.received:
         print(f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
               f"应参保 {r.eligible}，已参保 {r.enrolled}")
+        if r.first_time:
+            print(f"  首次上报，已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
     if not result.refused:
         return 0
     tail = "，其余已接收" if args.keep_good else "，未做任何改动"

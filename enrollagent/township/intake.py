@@ -35,6 +35,8 @@ class Received:
     persons: int
     eligible: int
     enrolled: int
+    first_time: bool = False  # the village's key was pinned by this package
+    fingerprint: str = ""
 
 
 @dataclass
@@ -160,7 +162,8 @@ def _receive(db: sqlite_utils.Database, path: Path) -> Received:
                    " ON CONFLICT(village_key, year) DO UPDATE SET package_id = excluded.package_id",
                    [key, year, package_id])
     counts = manifest["counts"]
-    return Received(path, key, label, year, sequence, len(rows), counts["eligible"], counts["enrolled"])
+    return Received(path, key, label, year, sequence, len(rows), counts["eligible"], counts["enrolled"],
+                    first_time=not known, fingerprint=signer["fingerprint"])
 
 
 def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_good: bool = False,

@@ -154,7 +154,7 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     if year not in known_years:
         raise EnrollError("township_no_year", year=year)
     packages = db.execute(
-        """SELECT v.key, v.code, v.name, p.sequence, p.created_at, p.received_at, p.policy_json, p.manifest_json
+        """SELECT v.key, v.code, v.name, v.township, p.sequence, p.created_at, p.received_at, p.policy_json, p.manifest_json
            FROM village_year vy JOIN village v ON v.key = vy.village_key JOIN package p ON p.id = vy.package_id
            WHERE vy.year = ? ORDER BY v.code, v.name""", [year]).fetchall()
     states = _states_by_village(db, year)
@@ -167,9 +167,11 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     total_special: dict[str, list[int]] = {}
     gaps: list[GapPerson] = []
     all_states: list[PersonState] = []
-    for key, code, name, sequence, created, received, policy_json, manifest_json in packages:
+    townships: dict[str, list[str]] = {}
+    for key, code, name, township, sequence, created, received, policy_json, manifest_json in packages:
         policy = policy_from_text(policy_json)
         definitions.setdefault(policy.count_as_enrolled, []).append(name)
+        townships.setdefault(township, []).append(name)
         match = by_code.get(code) if code else None
         match = match or by_name.get(name_key(name))
         task = match[1] if match else None
@@ -196,6 +198,11 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     if len(definitions) > 1:
         others = [n for d, names in definitions.items() if d != counted for n in names]
         warnings.append(f"各村统计口径不一致（{'、'.join(others)} 把职工/异地参保等计为已参保），合计按多数村的口径")
+    if len(townships) > 1:
+        main = max(townships, key=lambda t: len(townships[t]))
+        for other, names in townships.items():
+            if other != main:
+                warnings.append(f"{'、'.join(names)} 的上报包写的乡镇是“{other}”，不是“{main}”")
     # The total is one Tally over every person: the same arithmetic as each village's figures.
     total = Tally(counted_as_enrolled=counted)
     for s in all_states:
