@@ -225,6 +225,9 @@ def test_township_commands(villages, tmp_path, cli):
     added = cli(*tdb, "add", str(pa), str(pb), db=False)
     assert "已接收 李庄村" in added.stdout and "已接收 王庄村" in added.stdout
     assert added.stdout.count("首次上报，已登记该村密钥指纹") == 2
+    tasks = cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("刘庄村", 5)])), db=False)
+    assert "合计 9 人" in tasks.stdout and "任务表里没有的村：王庄村" in tasks.stdout
+    assert "还没有上报的村（1）：刘庄村" in tasks.stdout
     cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)])), db=False)
     status = json.loads(cli(*tdb, "status", "--json", db=False).stdout)
     assert status["total"]["enrolled"] == 5 and status["duplicates"][0]["id_number"] == SHARED

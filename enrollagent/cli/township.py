@@ -13,7 +13,7 @@ from ..township.intake import add_packages
 from ..township.report import write_report
 from ..township.status import township_status
 from ..township.store import open_township
-from ..township.tasks import load_tasks
+from ..township.tasks import TaskMatcher, load_tasks
 from .common import CliError, print_json
 
 
@@ -84,6 +84,14 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
     loaded = load_tasks(db, args.file)
     print(f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人")
+    matcher = TaskMatcher(db)
+    without = [name for code, name in db.execute("SELECT code, name FROM village ORDER BY code, name").fetchall()
+               if matcher.task(code, name) is None]
+    waiting = [name for name, _, _ in matcher.unmatched()]
+    if without:
+        print(f"已上报但任务表里没有的村：{'、'.join(without)}")
+    if waiting:
+        print(f"还没有上报的村（{len(waiting)}）：{'、'.join(waiting)}")
     return 0
 
 

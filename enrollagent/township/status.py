@@ -13,6 +13,7 @@ from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures
 from ..core.policy import policy_from_text
 from ..core.vocab import CATEGORIES, CATEGORY_BY_CODE
 from .store import name_key
+from .tasks import TaskMatcher
 
 
 @dataclass
@@ -126,10 +127,6 @@ def _states_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[P
     return out
 
 
-def _tasks(db: sqlite_utils.Database) -> list[tuple[str, str, int]]:
-    return [tuple(r) for r in db.execute("SELECT village_name, village_code, task FROM task ORDER BY id").fetchall()]
-
-
 def duplicates(db: sqlite_utils.Database, year: int) -> list[Duplicate]:
     """The same valid ID on the rosters of two or more villages (重复参保), found by SQL GROUP BY."""
     rows = db.execute(
@@ -158,10 +155,7 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
            FROM village_year vy JOIN village v ON v.key = vy.village_key JOIN package p ON p.id = vy.package_id
            WHERE vy.year = ? ORDER BY v.code, v.name""", [year]).fetchall()
     states = _states_by_village(db, year)
-    tasks = _tasks(db)
-    by_code = {code: (name, task) for name, code, task in tasks if code}
-    by_name = {name_key(name): (name, task) for name, code, task in tasks}
-    used: set[str] = set()
+    tasks = TaskMatcher(db)
     rows: list[VillageRow] = []
     definitions: dict[tuple[str, ...], list[str]] = {}
     total_special: dict[str, list[int]] = {}
@@ -172,11 +166,7 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
         policy = policy_from_text(policy_json)
         definitions.setdefault(policy.count_as_enrolled, []).append(name)
         townships.setdefault(township, []).append(name)
-        match = by_code.get(code) if code else None
-        match = match or by_name.get(name_key(name))
-        task = match[1] if match else None
-        if match:
-            used.add(match[0])
+        task = tasks.task(code, name)
         mine = states.get(key, [])
         attention = json.loads(manifest_json)["counts"].get("attention") or {}
         figures = figures_from_states(mine, policy, year=year, task=task,
@@ -190,14 +180,14 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
             pe[1] += e
         all_states.extend(mine)
         rows.append(VillageRow(key, code, name, task, figures, len(village_gaps), sequence, created, received))
-    for name, code, task in tasks:
-        if name not in used:
-            rows.append(VillageRow(code or name_key(name), code, name, task, None))
+    for name, code, task in tasks.unmatched():
+        rows.append(VillageRow(code or name_key(name), code, name, task, None))
     warnings = []
     counted = max(definitions, key=lambda d: len(definitions[d])) if definitions else ()
     if len(definitions) > 1:
         others = [n for d, names in definitions.items() if d != counted for n in names]
-        warnings.append(f"各村统计口径不一致（{'、'.join(others)} 把职工/异地参保等计为已参保），合计按多数村的口径")
+        warnings.append(f"各村统计口径不一致（{'、'.join(others)} 对职工/异地参保等的算法与多数村不同），"
+                        "合计按多数村的口径")
     if len(townships) > 1:
         main = max(townships, key=lambda t: len(townships[t]))
         for other, names in townships.items():
@@ -207,7 +197,7 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     total = Tally(counted_as_enrolled=counted)
     for s in all_states:
         total.add(s)
-    task_total = sum(t for _, _, t in tasks) or None
+    task_total = tasks.total
     return TownshipStatus(
         year=year, villages=rows, total=total, task=task_total,
         special={c.code: tuple(total_special[c.code]) for c in CATEGORIES if c.code in total_special},

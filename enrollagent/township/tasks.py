@@ -124,6 +124,31 @@ def read_tasks(path: str | Path) -> TaskLoad:
     raise EnrollError("tasks_no_header", path=path.name)
 
 
+class TaskMatcher:
+    """Finds a village's task: by its 12-digit code when the table has codes, else by name."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.rows = [tuple(r) for r in db.execute(
+            "SELECT village_name, village_code, task FROM task ORDER BY id").fetchall()]
+        self._by_code = {code: (name, task) for name, code, task in self.rows if code}
+        self._by_name = {name_key(name): (name, task) for name, _, task in self.rows}
+        self.used: set[str] = set()  # task-table names matched so far
+
+    def task(self, code: str, name: str) -> int | None:
+        match = (self._by_code.get(code) if code else None) or self._by_name.get(name_key(name))
+        if match is None:
+            return None
+        self.used.add(match[0])
+        return match[1]
+
+    def unmatched(self) -> list[tuple[str, str, int]]:
+        return [r for r in self.rows if r[0] not in self.used]
+
+    @property
+    def total(self) -> int | None:
+        return sum(r[2] for r in self.rows) or None
+
+
 def load_tasks(db: sqlite_utils.Database, path: str | Path) -> TaskLoad:
     """Replace the township's task table with the file's (read first: a bad file changes nothing)."""
     loaded = read_tasks(path)
