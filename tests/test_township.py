@@ -245,3 +245,38 @@ def test_township_commands(villages, tmp_path, cli):
         lines = r.stderr.strip().splitlines()
         assert r.returncode == 1 and len(lines) == 1 and words in lines[0], r.stderr
     assert cli(*tdb, "status", "--json", db=False).stdout == before
+
+
+def test_tasks_by_code_on_any_sheet(villages, town, tmp_path):
+    a, _ = villages
+    add_packages(town, [build_package(a, tmp_path / "out")])
+    wb = openpyxl.Workbook()
+    wb.active.title = "说明"
+    wb.active.append(["本表由镇医保办填写"])
+    ws = wb.create_sheet("分配")
+    ws.append(["填报单位：留庄镇人民政府"])
+    ws.append(["行政村", "区划代码", "参保任务（人）"])
+    ws.append(["李庄行政村", "411725100001", "1,000人"])
+    ws.append(["小计", "", 1000])
+    wb.save(tmp_path / "codes.xlsx")
+    loaded = load_tasks(town, tmp_path / "codes.xlsx")
+    assert loaded.sheet == "分配" and [(r.village_code, r.task) for r in loaded.rows] == [("411725100001", 1000)]
+    [row] = township_status(town).villages
+    assert (row.name, row.task) == ("李庄村", 1000)
+
+
+def test_data_that_disagrees_with_the_signed_counts_is_refused(villages, town, tmp_path, monkeypatch):
+    from enrollagent.exports import package as pkgmod
+
+    a, _ = villages
+    real = pkgmod.package_data
+
+    def one_missing(db, year):
+        data = real(db, year)
+        data["persons"].pop()
+        return data
+
+    monkeypatch.setattr(pkgmod, "package_data", one_missing)
+    pkg = build_package(a, tmp_path / "out")
+    [(_, reason)] = add_packages(town, [pkg]).refused
+    assert "不一致" in reason and _counts(town) == (0, 0, 0)
