@@ -11,7 +11,7 @@ from ..exports.package import verify_package
 from ..paths import default_township_db_path
 from ..township.intake import add_packages
 from ..township.report import write_report
-from ..township.status import township_status
+from ..township.status import local_time, township_status
 from ..township.store import open_township
 from ..township.tasks import TaskMatcher, load_tasks
 from .common import CliError, print_json
@@ -57,7 +57,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     m = result.manifest
     village = m["village"]
     print(f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
-          f"{m['created_at']} 生成，签名密钥指纹 {m['signer']['fingerprint']}")
+          f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}")
     return 0
 
 
@@ -116,7 +116,7 @@ def cmd_status(args: argparse.Namespace) -> int:
             continue
         print(f"  {v['name']}：应参保 {v['eligible']}，已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，"
               f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
-              f"第{v['sequence']}号包 {v['package_created_at']}")
+              f"第{v['sequence']}号包 {local_time(v['package_created_at'])}")
     for code, s in data["special"].items():
         print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
     print(f"特殊群体未参保 {len(status.gaps)} 人；重复参保 {len(status.duplicates)} 人")

@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from ..core.figures import yuan
 from ..core.vocab import CATEGORY_BY_CODE, STATES
 from ..exports.atomic import atomic_path
-from .status import TownshipStatus, category_labels, completion
+from .status import TownshipStatus, category_labels, completion, local_time
 
 PERCENT = "0.00%"
 _HEADER_FONT = Font(bold=True)
@@ -61,7 +61,7 @@ def write_report(status: TownshipStatus, out: str | Path) -> Path:
             v.name, v.code, t.persons if t else None, t.eligible if t else None,
             t.enrolled if t else None, t.unpaid if t else None, t.rate if t else None, v.task,
             completion(t.enrolled, v.task) if t else None, v.special_gaps if t else None,
-            yuan(t.collected_fen) if t else None, v.sequence, v.created_at or "未上报",
+            yuan(t.collected_fen) if t else None, v.sequence, local_time(v.created_at) if t else "未上报",
         ])
     t = status.total
     summary.append(["合计", "", t.persons, t.eligible, t.enrolled, t.unpaid, t.rate, status.task,
@@ -80,6 +80,7 @@ def write_report(status: TownshipStatus, out: str | Path) -> Path:
            [[d.id_number, village, group, name, STATES.get(state, state), len(d.entries),
              "是" if d.enrolled_twice else "否"]
             for d in status.duplicates for village, group, name, state in d.entries], text_columns=(0,))
+    wb.properties.title = f"{status.year}年度城乡居民医保参保汇总"
     out = Path(out)
     with atomic_path(out) as tmp:
         wb.save(tmp)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 import sqlite_utils
 
@@ -98,6 +98,14 @@ class TownshipStatus:
                                         for v, g, n, s in d.entries]} for d in self.duplicates],
             "warnings": self.warnings,
         }
+
+
+def local_time(utc_iso: str) -> str:
+    """A stored UTC timestamp as the township reads it: local time to the minute."""
+    try:
+        return datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+    except (ValueError, AttributeError):
+        return utc_iso or ""
 
 
 def completion(enrolled: int, task: int | None) -> float | None:
