@@ -15,7 +15,7 @@ from cryptography.exceptions import InvalidSignature
 
 from .. import __version__
 from ..core import audit
-from ..core.errors import QT_TRANSLATE_NOOP, register_messages
+from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..core.figures import compute_figures, person_states, yuan
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_village
@@ -172,8 +172,6 @@ def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | Non
 
 
 def _fail(code: str, manifest: dict | None = None, **params: object) -> VerifyResult:
-    from ..core.errors import EnrollError
-
     return VerifyResult(False, EnrollError(code, **params).message, code, manifest or {})
 
 

@@ -65,7 +65,7 @@ CREATE TABLE person (
 );
 CREATE INDEX person_village_year ON person(village_key, year);
 -- 重复参保 is a GROUP BY over valid IDs of a year.
-CREATE INDEX person_year_valid_id ON person(year, id_number) WHERE id_valid = 1;
+CREATE INDEX person_year_valid_id ON person(year, id_number, village_key) WHERE id_valid = 1;
 CREATE TABLE task (
     id INTEGER PRIMARY KEY,
     village_name TEXT NOT NULL,

@@ -30,9 +30,8 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], *,
     for cell in ws[1]:
         cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    for values in rows:
+    for r, values in enumerate(rows, start=2):
         ws.append(values)
-        r = ws.max_row
         for c, value in enumerate(values, start=1):
             cell = ws.cell(r, c)
             if isinstance(value, str):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 
 import sqlite_utils
 
@@ -117,7 +117,7 @@ def years(db: sqlite_utils.Database) -> list[int]:
 
 
 _PEOPLE_SQL = """
-SELECT village_key, id, household_uuid, name, id_number, id_valid, birth_date, sex, relation,
+SELECT village_key, id, household_uuid, name, id_number, id_valid, sex, relation,
        group_name, hh_no, coverage, coverage_note, unpaid_reason, categories, payable_fen, net_fen, state
 FROM person WHERE year = ? ORDER BY village_key, id
 """
@@ -126,11 +126,12 @@ FROM person WHERE year = ? ORDER BY village_key, id
 def _states_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[PersonState]]:
     out: dict[str, list[PersonState]] = {}
     households: dict[str, int] = {}
-    for (key, pid, hh, name, idn, valid, born, sex, rel, group, hh_no, cov, cov_note, reason,
+    # No birth dates: the state was re-derived and checked on receipt; figures never read them.
+    for (key, pid, hh, name, idn, valid, sex, rel, group, hh_no, cov, cov_note, reason,
          cats, payable, net, state) in db.execute(_PEOPLE_SQL, [year]).fetchall():
         hid = households.setdefault(hh, len(households) + 1)
         out.setdefault(key, []).append(PersonState(
-            pid, hid, name, idn, bool(valid), date.fromisoformat(born) if born else None, sex, rel, "",
+            pid, hid, name, idn, bool(valid), None, sex, rel, "",
             group, hh_no, cov, cov_note, reason, tuple(cats.split(",")) if cats else (), payable, net, state))
     return out
 
