@@ -280,3 +280,12 @@ def test_data_that_disagrees_with_the_signed_counts_is_refused(villages, town, t
     pkg = build_package(a, tmp_path / "out")
     [(_, reason)] = add_packages(town, [pkg]).refused
     assert "不一致" in reason and _counts(town) == (0, 0, 0)
+
+
+def test_a_village_store_is_not_a_township_store(villages, tmp_path):
+    with pytest.raises(EnrollError) as e:
+        open_township(tmp_path / "a" / "village.db")
+    assert "不是乡镇汇总数据库" in e.value.message
+    with pytest.raises(EnrollError) as e:
+        open_township(tmp_path / "nowhere.db", must_exist=True)
+    assert "还不存在" in e.value.message and not (tmp_path / "nowhere.db").exists()
