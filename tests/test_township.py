@@ -10,7 +10,7 @@ import pytest
 
 from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
-from enrollagent.exports.package import DATA, build_package
+from enrollagent.exports.package import DATA, build_package, verify_package
 from enrollagent.township.intake import add_packages
 from enrollagent.township.report import write_report
 from enrollagent.township.status import township_status
@@ -150,6 +150,10 @@ def test_first_package_pins_the_village_key(villages, town, tmp_path):
         foreign = build_package(copy, tmp_path / "out2")
         [(_, reason)] = add_packages(town, [foreign]).refused
         assert "密钥" in reason and "指纹" in reason
+        # Checked by phone: the township re-pins; the new installation's older packages stay refused.
+        [new] = add_packages(town, [foreign], trust_new_key=True).received
+        assert new.first_time and new.fingerprint == verify_package(foreign).manifest["signer"]["fingerprint"]
+        assert town.execute("SELECT fingerprint FROM village").fetchone()[0] == new.fingerprint
     finally:
         copy.close()
 
@@ -224,7 +228,7 @@ def test_township_commands(villages, tmp_path, cli):
     assert "还不存在" in cli(*tdb, "status", db=False, check=False).stderr
     added = cli(*tdb, "add", str(pa), str(pb), db=False)
     assert "已接收 李庄村" in added.stdout and "已接收 王庄村" in added.stdout
-    assert added.stdout.count("首次上报，已登记该村密钥指纹") == 2
+    assert added.stdout.count("已登记该村密钥指纹") == 2
     tasks = cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("刘庄村", 5)])), db=False)
     assert "合计 9 人" in tasks.stdout and "任务表里没有的村：王庄村" in tasks.stdout
     assert "还没有上报的村（1）：刘庄村" in tasks.stdout

@@ -29,6 +29,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")
     ta.add_argument("packages", nargs="+", metavar="PKG")
     ta.add_argument("--keep-good", action="store_true", help="有包被拒收时，其余的包照常接收")
+    ta.add_argument("--trust-new-key", action="store_true",
+                    help="村里换了电脑或重装后密钥变了：核实后用此项登记新密钥（序号重新计）")
     ta.set_defaults(func=cmd_add)
     tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
     tt.add_argument("file", metavar="FILE.xlsx")
@@ -63,12 +65,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    result = add_packages(db, args.packages, keep_good=args.keep_good)
+    result = add_packages(db, args.packages, keep_good=args.keep_good,
+                          trust_new_key=args.trust_new_key)
     for r in result.received:
         print(f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
               f"应参保 {r.eligible}，已参保 {r.enrolled}")
         if r.first_time:
-            print(f"  首次上报，已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
+            print(f"  已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
     if not result.refused:
         return 0
     tail = "，其余已接收" if args.keep_good else "，未做任何改动"

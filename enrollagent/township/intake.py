@@ -112,7 +112,7 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
                                        manifest=counts.get(name)).message)
 
 
-def _receive(db: sqlite_utils.Database, path: Path) -> Received:
+def _receive(db: sqlite_utils.Database, path: Path, *, trust_new_key: bool) -> Received:
     result = verify_package(path)
     if not result.ok:
         raise _Refused(result.reason)
@@ -131,10 +131,12 @@ def _receive(db: sqlite_utils.Database, path: Path) -> Received:
     key, label = village_key(village), village_label(village)
     signer = manifest["signer"]
     known = db.execute("SELECT public_key, fingerprint, last_sequence FROM village WHERE key = ?", [key]).fetchone()
-    if known and known[0] != signer["public_key"]:
+    rekeyed = bool(known) and known[0] != signer["public_key"]
+    if rekeyed and not trust_new_key:
         raise _Refused(EnrollError("township_key_changed", village=label, pinned=known[1],
                                    found=signer["fingerprint"]).message)
-    if known and sequence <= known[2]:
+    # A new key is a new installation: its packages count again from 1.
+    if known and not rekeyed and sequence <= known[2]:
         raise _Refused(EnrollError("township_replay", village=label, sequence=sequence, last=known[2]).message)
     rows, states = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(states, policy, manifest)
@@ -144,7 +146,8 @@ def _receive(db: sqlite_utils.Database, path: Path) -> Received:
                   village.get("county", ""), village.get("agent", ""), village.get("agent_phone", ""))
         if known:
             db.execute("UPDATE village SET code = ?, name = ?, township = ?, county = ?, agent = ?,"
-                       " agent_phone = ?, last_sequence = ? WHERE key = ?", [*fields, sequence, key])
+                       " agent_phone = ?, last_sequence = ?, public_key = ?, fingerprint = ? WHERE key = ?",
+                       [*fields, sequence, signer["public_key"], signer["fingerprint"], key])
         else:
             db.execute("INSERT INTO village (key, code, name, township, county, agent, agent_phone,"
                        " public_key, fingerprint, last_sequence, first_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
@@ -163,12 +166,13 @@ def _receive(db: sqlite_utils.Database, path: Path) -> Received:
                    [key, year, package_id])
     counts = manifest["counts"]
     return Received(path, key, label, year, sequence, len(rows), counts["eligible"], counts["enrolled"],
-                    first_time=not known, fingerprint=signer["fingerprint"])
+                    first_time=not known or rekeyed, fingerprint=signer["fingerprint"])
 
 
 def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_good: bool = False,
-                 progress: Progress = NO_PROGRESS) -> AddResult:
-    """Receive packages, oldest sequence first; one refused package keeps nothing unless keep_good."""
+                 trust_new_key: bool = False, progress: Progress = NO_PROGRESS) -> AddResult:
+    """Receive packages, oldest sequence first; one refused package keeps nothing unless keep_good.
+    trust_new_key re-pins a village whose agent moved to a new computer (checked by phone first)."""
     result = AddResult()
     ordered = sorted((Path(p) for p in paths), key=lambda p: p.name)
     try:
@@ -178,7 +182,7 @@ def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_goo
                 try:
                     # A savepoint per package: a refused one leaves no trace, the others stay.
                     with db.atomic():
-                        result.received.append(_receive(db, path))
+                        result.received.append(_receive(db, path, trust_new_key=trust_new_key))
                 except _Refused as e:
                     result.refused.append((path, e.reason))
             if result.refused and not keep_good:

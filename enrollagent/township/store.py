@@ -19,7 +19,7 @@ register_messages({
         "errors", "{village} 的上报包序号 {sequence} 不比已收到的第 {last} 号新，是旧包或重复上报，已拒收"),
     "township_key_changed": QT_TRANSLATE_NOOP(
         "errors", "{village} 的上报包不是用该村首次上报时登记的密钥签的（登记的指纹 {pinned}，"
-                  "此包 {found}），已拒收；如经办电脑确已更换，请先与该村核实"),
+                  "此包 {found}），已拒收；如确是该村换了电脑，与经办人核对指纹后用 --trust-new-key 接收"),
     "township_data_bad": QT_TRANSLATE_NOOP("errors", "上报包中的 data.json 有误：{detail}"),
     "township_counts_differ": QT_TRANSLATE_NOOP(
         "errors", "上报包中 data.json 的人员数据与清单里的统计数不一致（{field}：{data} ≠ {manifest}）"),
