@@ -1,0 +1,144 @@
+"""Reading single cells honestly: text, money, years, dates, channels, insurance items, yes/no."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime, timedelta
+from decimal import Decimal, InvalidOperation
+
+from ..core.errors import EnrollError
+from ..core.payments import parse_yuan
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def text(cell: object) -> str:
+    """A cell as the text a person would read; whole numbers lose Excel's '.0'."""
+    if cell is None:
+        return ""
+    if isinstance(cell, bool):
+        return "是" if cell else "否"
+    if isinstance(cell, float):
+        return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat(sep=" ")
+    if isinstance(cell, date):
+        return cell.isoformat()
+    s = str(cell).strip()
+    if s.startswith('="') and s.endswith('"'):  # Excel's way of keeping digits as text in a CSV
+        s = s[2:-1].strip()
+    return s
+
+
+def id_cell(cell: object) -> object:
+    """The ID cell to check: number cells stay numbers (check_cell distrusts them), text is cleaned."""
+    return cell if isinstance(cell, (int, float)) and not isinstance(cell, bool) else text(cell)
+
+
+def amount_fen(cell: object) -> int:
+    """Money in a cell → fen. Raises EnrollError("amount_invalid") for anything unreadable."""
+    if isinstance(cell, bool):
+        raise EnrollError("amount_invalid", value=cell)
+    if isinstance(cell, (int, float)):
+        fen = Decimal(repr(cell)) * 100
+        if fen != fen.to_integral_value():
+            fen = fen.quantize(Decimal(1))  # a float like 379.99999999 from a formula
+        return int(fen)
+    s = unicodedata.normalize("NFKC", text(cell)).replace("¥", "").replace("￥", "").replace(" ", "")
+    if s.startswith("(") and s.endswith(")"):  # accounting notation for a negative amount
+        s = "-" + s[1:-1]
+    try:
+        d = Decimal(s.replace(",", "").replace("元", ""))
+    except InvalidOperation:
+        return parse_yuan(s)  # raises the core's own message
+    if d != d.quantize(Decimal("0.01")):
+        raise EnrollError("amount_invalid", value=cell)
+    return parse_yuan(f"{d:.2f}")
+
+
+_YEAR = re.compile(r"(19[5-9]\d|20\d\d)")
+
+
+def year_of(cell: object) -> int | None:
+    """缴费年度 2024 / 2024.0 / '2024年' / 费款所属期 '2024-01-01' / '202401' / a date → 2024."""
+    if isinstance(cell, (date, datetime)):
+        return cell.year
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        s = str(cell)
+        return int(s[:4]) if len(s) in (4, 6, 8) and _YEAR.fullmatch(s[:4]) else None
+    m = _YEAR.search(unicodedata.normalize("NFKC", text(cell)))
+    return int(m.group(1)) if m else None
+
+
+_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+
+
+def date_of(cell: object) -> str:
+    """A payment date as ISO text, or '' when the cell says nothing readable."""
+    if isinstance(cell, datetime):
+        return cell.date().isoformat()
+    if isinstance(cell, date):
+        return cell.isoformat()
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        if 20000 < cell < 80000:  # an Excel serial day number
+            return (_EXCEL_EPOCH + timedelta(days=int(cell))).isoformat()
+        cell = text(cell)
+    s = unicodedata.normalize("NFKC", text(cell))
+    m = _DATE.search(s) or re.fullmatch(r"(\d{4})(\d{2})(\d{2})(?:\d{6})?", s)
+    if not m:
+        return ""
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3))).isoformat()
+    except ValueError:
+        return ""
+
+
+# Channel words as tax exports write them → the fixed list of core.vocab.CHANNELS.
+_CHANNEL_WORDS = (
+    ("资助", "资助代缴"), ("代缴", "资助代缴"), ("微信", "微信"), ("支付宝", "支付宝"),
+    ("豫事办", "豫事办"), ("电子税务局", "电子税务局"), ("网上", "电子税务局"), ("APP", "税务APP"),
+    ("app", "税务APP"), ("掌上", "税务APP"), ("手机", "税务APP"), ("银行", "银行柜台"),
+    ("柜台", "银行柜台"), ("代扣", "银行柜台"), ("POS", "银行柜台"), ("代办", "村代办点"),
+    ("村", "村代办点"), ("社区", "村代办点"), ("现金", "村代办点"),
+)
+
+
+def channel_of(cell: object) -> str:
+    s = unicodedata.normalize("NFKC", text(cell))
+    if not s:
+        return "其他"
+    return next((channel for word, channel in _CHANNEL_WORDS if word in s), "其他")
+
+
+_OTHER_INSURANCE = ("养老", "职工", "灵活就业", "工伤", "失业", "生育", "企业", "机关")
+_OTHER_CODES = re.compile(r"^(1\d\d|2\d\d|31\d|4\d\d|5\d\d)$")
+
+
+def is_resident_medical(cells: list[object]) -> bool:
+    """征收项目/品目/子目 cells: True for the resident medical insurance (险种 390/391)."""
+    parts = [unicodedata.normalize("NFKC", text(c)) for c in cells]
+    parts = [p for p in parts if p]
+    if not parts:
+        return True  # nothing says otherwise
+    joined = " ".join(parts)
+    if any(word in joined for word in _OTHER_INSURANCE):
+        return False
+    if any(p in ("390", "391") for p in parts):
+        return True
+    if any(_OTHER_CODES.match(p) for p in parts):
+        return False
+    return "医疗" in joined or "医保" in joined
+
+
+def is_yes(cell: object) -> bool:
+    s = unicodedata.normalize("NFKC", text(cell)).strip().upper()
+    return s in ("是", "Y", "YES", "TRUE", "1", "已消除", "√")
+
+
+def same_name(a: str, b: str) -> bool:
+    def clean(s: str) -> str:
+        return re.sub(r"[\s·•.]", "", unicodedata.normalize("NFKC", s or ""))
+    return clean(a) == clean(b)

@@ -1,0 +1,171 @@
+"""run_import / detect_columns: read → find the header → one transaction (or a dry run) → report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core import audit
+from ..core.errors import EnrollError
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.village import get_setting, get_village
+from ..core.vocab import CATEGORY_BY_CODE
+from . import messages  # noqa: F401 - registers the package's error messages
+from .columns import Columns, aliases_from_setting, find_columns, require
+from .reader import Sheet, read_sheets
+
+KINDS = ("roster", "groups", "payments")
+ALIASES_SETTING = "import_aliases"
+PROGRESS_EVERY = 500  # rows between progress updates (each is also a chance to cancel)
+
+
+@dataclass
+class ImportReport:
+    """What one import did; `to_json()` is the CLI's --json object."""
+
+    kind: str
+    file_name: str
+    header_row: int
+    columns: dict[str, str]  # canonical field → the header text found in the file
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[dict] = field(default_factory=list)
+    dry_run: bool = False
+    sheet: str = ""
+
+    def problem(self, row: int, reason: str) -> None:
+        self.problems.append({"row": row, "reason": reason})
+
+    def add(self, key: str, n: int = 1) -> None:
+        self.counts[key] = self.counts.get(key, 0) + n
+
+    def to_json(self) -> dict:
+        return {"rows": self.rows, **self.counts, "problems": self.problems}
+
+
+@dataclass
+class Job:
+    """Everything an importer needs besides the rows."""
+
+    db: sqlite_utils.Database
+    year: int
+    file_name: str
+    actor: str
+    today: date
+    progress: Progress
+    category: str | None
+    report: ImportReport
+    now: str = field(default_factory=audit.now_utc)
+
+    def source(self, row: int) -> str:
+        return f"{self.file_name}:{row}"
+
+    def tick(self, done: int, total: int) -> None:
+        if done % PROGRESS_EVERY == 0:
+            self.progress.update(done, total, self.file_name)
+
+
+class _DryRun(Exception):
+    """Raised at the end of a dry run so db.atomic() rolls everything back."""
+
+
+def _pick_sheet(sheets: list[Sheet], kind: str, extra: dict) -> tuple[Sheet, Columns | None]:
+    """The first sheet whose header names the most fields (a workbook may hold a summary first)."""
+    best: tuple | None = None
+    for sheet in sheets:
+        cols = find_columns(sheet.rows, kind, extra)
+        score = len(cols.index) if cols else -1
+        if best is None or score > best[0]:
+            best = (score, sheet, cols)
+    assert best is not None
+    return best[1], best[2]
+
+
+def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, Sheet, Columns]:
+    if kind not in KINDS:
+        raise EnrollError("import_kind_unknown", kind=kind)
+    path = Path(path)
+    sheets = read_sheets(path)
+    sheet, cols = _pick_sheet(sheets, kind, extra)
+    return path, sheet, require(cols, kind, path.name, extra)
+
+
+def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = None) -> tuple[int, dict[str, str]]:
+    """(header row, {field: header text}) for the GUI's preview; needs no store."""
+    _path, _sheet, cols = _load(path, kind, extra_aliases or {})
+    return cols.header_row, dict(cols.headers)
+
+
+def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
+    """(1-based row number, cells) of every non-blank row below the header."""
+    out = []
+    for i in range(cols.data_start, len(sheet.rows)):
+        row = sheet.rows[i]
+        if any(not (c is None or isinstance(c, str) and not c.strip()) for c in row):
+            out.append((i + 1, row))
+    return out
+
+
+def run_import(
+    db: sqlite_utils.Database, kind: str, path: str | Path, *, category: str | None = None,
+    dry_run: bool = False, actor: str = "王明", progress: Progress = NO_PROGRESS,
+    today: date | None = None,
+) -> ImportReport:
+    """Import one file into the village store in one transaction; a dry run rolls it back.
+
+    File-level problems raise EnrollError before anything is written; Cancelled (from
+    progress.update) rolls the whole file back.
+    """
+    from .groups import check_category_source, import_groups
+    from .payments import import_payments
+    from .roster import import_roster
+
+    if category is not None and category not in CATEGORY_BY_CODE:
+        raise EnrollError("category_unknown", value=category, known="、".join(CATEGORY_BY_CODE))
+    village = get_village(db)
+    extra = aliases_from_setting(get_setting(db, ALIASES_SETTING))
+    progress.update(0, 0, "读取文件")
+    path, sheet, cols = _load(path, kind, extra)
+    rows = data_rows(sheet, cols)
+    report = ImportReport(kind=kind, file_name=path.name, header_row=cols.header_row,
+                          columns=dict(cols.headers), rows=len(rows), dry_run=dry_run, sheet=sheet.name)
+    job = Job(db=db, year=village.current_year, file_name=path.name, actor=actor,
+              today=today or date.today(), progress=progress, category=category, report=report)
+    run = {"roster": import_roster, "groups": import_groups, "payments": import_payments}[kind]
+    if kind == "groups":
+        check_category_source(cols, category, path.name)
+    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    try:
+        with db.atomic():
+            # Written first: it takes the write lock, so the row ids read next stay ours.
+            log_id = db.execute(
+                "INSERT INTO import_log (kind, file_name, sha256, rows, report_json, at) VALUES (?, ?, ?, ?, '', ?)",
+                [kind, path.name, sha, report.rows, job.now],
+            ).lastrowid
+            run(job, rows, cols)
+            progress.update(len(rows), len(rows), path.name)
+            db.execute("UPDATE import_log SET report_json = ? WHERE id = ?",
+                       [json.dumps(report.to_json(), ensure_ascii=False), log_id])
+            if dry_run:
+                raise _DryRun()
+    except _DryRun:
+        pass
+    return report
+
+
+def next_id(db: sqlite_utils.Database, table: str) -> int:
+    return db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
+
+
+def audit_inserts(job: Job, table: str, rows: list[dict], reason: str | None = None) -> None:
+    """One audit row per non-empty field of each inserted row, as audit.record_insert writes."""
+    audit.record_many(
+        job.db,
+        ((table, r["id"], k, None, v) for r in rows for k, v in r.items() if k != "id" and v not in (None, "")),
+        actor=job.actor, reason=reason or job.file_name,
+    )

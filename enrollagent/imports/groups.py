@@ -1,0 +1,100 @@
+"""Importing a department's special-group list (民政, 乡村振兴, 残联 …): qualify, then match by ID."""
+
+from __future__ import annotations
+
+from ..core import audit, ids
+from ..core.errors import EnrollError, id_problem_text
+from ..core.vocab import CATEGORY_BY_CODE, categories_in, severe_disability_grade
+from .cells import id_cell, is_yes, same_name, text
+from .columns import Columns
+from .engine import Job
+
+
+def check_category_source(cols: Columns, category: str | None, file_name: str) -> None:
+    """A list must say its category: a column, a 残疾等级 column, or --category."""
+    if category is None and "category" not in cols.index and "grade" not in cols.index:
+        raise EnrollError("import_no_category", path=file_name,
+                          known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()))
+
+
+def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
+    return [row[i] for i in cols.index.get(name, []) if i < len(row)]
+
+
+def _qualify(job: Job, row: list[object], cols: Columns) -> tuple[list[str], str]:
+    """(categories, '') for a qualifying row, ([], reason) for a skipped one."""
+    risk = _cells(row, cols, "risk")
+    if risk and is_yes(risk[0]):
+        return [], "风险已消除，不标记"
+    raw = "、".join(t for t in (text(c) for c in _cells(row, cols, "category")) if t)
+    cats = categories_in(raw)
+    if not raw and job.category:
+        cats = [job.category]
+    if "grade" in cols.index:
+        grade_cells = _cells(row, cols, "grade")
+        grade = text(grade_cells[0]) if grade_cells else ""
+        severe = severe_disability_grade(grade) if grade else None
+        if severe is True and ("category" not in cols.index or not cats) and "severe_disability" not in cats:
+            cats.append("severe_disability")
+        elif severe is False:
+            cats = [c for c in cats if c != "severe_disability"]
+            if not cats:
+                return [], f"残疾等级为“{grade}”，不是一、二级重度残疾，未标记"
+        elif severe is None and not cats:
+            return [], f"残疾等级“{grade}”看不懂，未标记" if grade else "没有填残疾等级，未标记"
+    if not cats:
+        return [], f"人员类别“{raw}”不认识，未标记" if raw else "没有人员类别，未标记"
+    return cats, ""
+
+
+def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
+    rep = job.report
+    db = job.db
+    roster = {idn: (pid, name) for pid, idn, name in db.execute(
+        "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
+        " AND py.year = ? WHERE p.id_valid = 1", [job.year])}
+    flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
+    for key in ("flagged", "not_in_roster", "skipped", "name_mismatch", "new_flags"):
+        rep.counts[key] = 0
+    flagged: set[int] = set()
+    new_flags: list[tuple] = []
+    name_col = cols.first("name")
+    id_col = cols.first("id")
+    for done, (row_no, row) in enumerate(rows, 1):
+        job.tick(done, len(rows))
+        cats, reason = _qualify(job, row, cols)
+        if not cats:
+            rep.add("skipped")
+            rep.problem(row_no, reason)
+            continue
+        name = text(row[name_col]) if name_col is not None and name_col < len(row) else ""
+        raw_id = row[id_col] if id_col is not None and id_col < len(row) else None
+        chk = ids.check_cell(id_cell(raw_id), today=job.today)
+        if not chk.valid:
+            rep.add("not_in_roster")
+            why = id_problem_text(chk.problem or "id_length", raw=chk.raw, normalized=chk.normalized,
+                                  suggestion=chk.suggestion or "")
+            rep.problem(row_no, f"{name or '（无姓名）'}：{why}，对不上花名册，未标记")
+            continue
+        found = roster.get(chk.normalized)
+        if found is None:
+            rep.add("not_in_roster")
+            rep.problem(row_no, f"{name or chk.normalized}（{ids.mask(chk.normalized)}）不在本村花名册上，未标记")
+            continue
+        pid, roster_name = found
+        if name and not same_name(name, roster_name):
+            rep.add("name_mismatch")
+            rep.problem(row_no, f"姓名“{name}”与花名册的“{roster_name}”不同，按身份证号标记")
+        flagged.add(pid)
+        for cat in cats:
+            if (pid, cat) not in flags:
+                flags.add((pid, cat))
+                new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
+    rep.counts["flagged"] = len(flagged)
+    rep.counts["new_flags"] = len(new_flags)
+    if new_flags:
+        db.conn.executemany(
+            "INSERT INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
+            new_flags)
+        audit.record_many(db, ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in new_flags),
+                          actor=job.actor, reason=job.file_name)

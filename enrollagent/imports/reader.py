@@ -1,0 +1,91 @@
+"""Reading a file people send into rows of cells: .xlsx/.xls/.ods via calamine, CSV/TSV text."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import python_calamine as calamine
+
+from ..core.errors import EnrollError
+
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (BIFF in an OLE container), also old .doc
+
+
+@dataclass
+class Sheet:
+    """One sheet: `rows[i]` is row `i + 1` of the file as the user sees it in Excel."""
+
+    name: str
+    rows: list[list[object]]
+
+
+def read_sheets(path: str | Path) -> list[Sheet]:
+    """All worksheets of a workbook, or the one table of a text file; raises EnrollError."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise EnrollError("import_file_missing", path=str(path)) from None
+    except IsADirectoryError:
+        raise EnrollError("import_not_spreadsheet", path=str(path), detail="这是一个文件夹") from None
+    except OSError as e:
+        raise EnrollError("import_not_spreadsheet", path=str(path), detail=e.strerror or str(e)) from None
+    if not data.strip():
+        raise EnrollError("import_empty", path=path.name)
+    # Decide by content, not by name: systems export CSV as .xls and agents rename files.
+    if data.startswith((_ZIP, _OLE)):
+        sheets = _read_workbook(path, data)
+    else:
+        sheets = [Sheet(path.stem, _read_text(path, data))]
+    if not any(any(_filled(c) for c in row) for s in sheets for row in s.rows):
+        raise EnrollError("import_empty", path=path.name)
+    return sheets
+
+
+def _filled(cell: object) -> bool:
+    return not (cell is None or (isinstance(cell, str) and not cell.strip()))
+
+
+def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
+    try:
+        book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
+        out = []
+        for meta in book.sheets_metadata:
+            if str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet":
+                continue
+            sheet = book.get_sheet_by_name(meta.name)
+            # skip_empty_area=False keeps row numbers as Excel shows them.
+            out.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False)))
+        return out
+    except calamine.PasswordError:
+        raise EnrollError("import_password", path=path.name) from None
+    except (calamine.CalamineError, ValueError, TypeError) as e:
+        raise EnrollError("import_not_spreadsheet", path=path.name, detail=str(e) or type(e).__name__) from None
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK), the two that occur here."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("gb18030")
+
+
+def _read_text(path: Path, data: bytes) -> list[list[object]]:
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise EnrollError("import_not_spreadsheet", path=path.name, detail="文件内容不是文字表格")
+    try:
+        text = decode_text(data)
+    except UnicodeDecodeError:
+        raise EnrollError("import_not_spreadsheet", path=path.name, detail="文字编码无法识别") from None
+    sample = "\n".join(text.splitlines()[:30])
+    delimiter = max(",\t;|", key=sample.count)
+    if not sample.count(delimiter):
+        delimiter = ","
+    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]

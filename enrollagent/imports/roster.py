@@ -1,0 +1,172 @@
+"""Importing a roll sheet (花名册): households by 户号 (or 户主 + 组), persons by ID, never twice."""
+
+from __future__ import annotations
+
+from ..core import audit, ids
+from ..core.errors import id_problem_text
+from ..core.vocab import categories_in, relation_of
+from .cells import date_of, id_cell, same_name, text
+from .columns import Columns
+from .engine import Job, audit_inserts, next_id
+
+
+def _cell(row: list[object], cols: Columns, name: str) -> object:
+    i = cols.first(name)
+    return row[i] if i is not None and i < len(row) else None
+
+
+def _existing(job: Job) -> tuple[dict, dict, dict, dict, set, set, set]:
+    db = job.db
+    valid, invalid = {}, {}
+    for pid, idn, name, ok in db.execute("SELECT id, id_number, name, id_valid FROM person"):
+        if ok:
+            valid[idn] = pid
+        else:
+            invalid.setdefault((idn, name), pid)
+    by_no = {no: hid for hid, no in db.execute("SELECT id, hh_no FROM household WHERE hh_no != ''")}
+    by_head = {}
+    heads = set()
+    for hid, group, head in db.execute(
+        "SELECT h.id, h.group_name, p.name FROM household h JOIN person p ON p.household_id = h.id"
+        " AND p.relation = '户主'"
+    ):
+        by_head.setdefault((head, group), hid)
+        heads.add(hid)
+    on_roster = {r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])}
+    flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
+    return valid, invalid, by_no, by_head, heads, on_roster, flags
+
+
+def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
+    rep = job.report
+    valid, invalid, by_no, by_head, heads, on_roster, flags = _existing(job)
+    next_hh, next_person = next_id(job.db, "household"), next_id(job.db, "person")
+    created: dict[int, dict] = {}  # new households by id
+    new_persons: list[dict] = []
+    years: list[tuple[int, int]] = []
+    new_flags: list[tuple] = []
+    seen: dict[object, int] = {}  # person key → first row in this file
+    keyed: dict[tuple, int] = {}  # household key of this file → household id
+    current_hh: int | None = None  # for files with neither 户号 nor 户主: households follow 户主 rows
+    for key in ("imported", "households", "duplicates", "invalid_id", "upgraded", "already_present", "skipped"):
+        rep.counts[key] = 0
+
+    for done, (row_no, row) in enumerate(rows, 1):
+        job.tick(done, len(rows))
+        name = text(_cell(row, cols, "name"))
+        raw_id = _cell(row, cols, "id")
+        if not name:
+            rep.add("skipped")
+            rep.problem(row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入")
+            continue
+        chk = ids.check_cell(id_cell(raw_id), today=job.today)
+        pkey: object = chk.normalized if chk.valid else ("?", chk.normalized, name)
+        if pkey in seen:
+            rep.add("duplicates")
+            rep.problem(row_no, f"与第{seen[pkey]}行是同一人（身份证号相同），按一人计")
+            continue
+        seen[pkey] = row_no
+        if not chk.valid:
+            rep.add("invalid_id")
+        if chk.upgraded:
+            rep.add("upgraded")
+        existing = valid.get(chk.normalized) if chk.valid else invalid.get((chk.normalized, name))
+        if existing is not None:
+            rep.add("already_present")
+            if existing not in on_roster:
+                years.append((existing, job.year))
+                on_roster.add(existing)
+            continue
+
+        # The household: by 户号, else by 户主 + 组, else 户主 rows open a new household.
+        hh_no = text(_cell(row, cols, "hh_no"))
+        head = text(_cell(row, cols, "head"))
+        group = text(_cell(row, cols, "group"))
+        relation = relation_of(_cell(row, cols, "relation"))
+        if not relation and head and same_name(head, name):
+            relation = "户主"
+        if hh_no:
+            hkey, store_hid = ("no", hh_no), by_no.get(hh_no)
+        elif head:
+            hkey, store_hid = ("head", head, group), by_head.get((head, group))
+        elif relation == "户主" or current_hh is None or "relation" not in cols.index:
+            hkey, store_hid = ("row", row_no), None
+        else:
+            hkey, store_hid = ("hh", current_hh), current_hh
+        hid = keyed.get(hkey) or store_hid
+        if hid is None:
+            hid = next_hh
+            next_hh += 1
+            created[hid] = {
+                "id": hid, "uuid": audit.new_uuid(), "hh_no": hh_no, "group_name": group,
+                "address": text(_cell(row, cols, "address")), "phone": "", "created_at": job.now,
+            }
+            rep.add("households")
+        keyed[hkey] = hid
+        current_hh = hid
+
+        notes = []
+        if relation == "户主":
+            if hid in heads:
+                relation = "其他"
+                notes.append("该户已有户主，此人与户主关系记为“其他”")
+            else:
+                heads.add(hid)
+        phone_raw = text(_cell(row, cols, "phone"))
+        phone, ok = ids.normalize_phone(phone_raw)
+        if not ok:
+            notes.append(f"电话“{phone_raw}”格式不对，未登记")
+            phone = ""
+        born = chk.birth_date.isoformat() if chk.birth_date else (date_of(_cell(row, cols, "birth")) or None)
+        sex = chk.sex or (text(_cell(row, cols, "sex")) if text(_cell(row, cols, "sex")) in ("男", "女") else None)
+        pid = next_person
+        next_person += 1
+        new_persons.append({
+            "id": pid, "uuid": audit.new_uuid(), "household_id": hid, "name": name,
+            "id_number": chk.normalized, "id_valid": int(chk.valid), "id_problem": chk.problem,
+            "birth_date": born, "sex": sex, "relation": relation, "phone": phone, "note": "",
+            "created_at": job.now,
+        })
+        years.append((pid, job.year))
+        on_roster.add(pid)
+        if chk.valid:
+            valid[chk.normalized] = pid
+        else:
+            invalid[(chk.normalized, name)] = pid
+            reason = id_problem_text(chk.problem or "id_length", raw=chk.raw, normalized=chk.normalized,
+                                     suggestion=chk.suggestion or "")
+            notes.insert(0, f"{reason}；已导入，标为待核实")
+        if relation == "户主" and phone and hid in created and not created[hid]["phone"]:
+            created[hid]["phone"] = phone
+        for cat in categories_in(text(_cell(row, cols, "category"))):
+            if (pid, cat) not in flags:
+                flags.add((pid, cat))
+                new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
+        rep.add("imported")
+        if notes:
+            rep.problem(row_no, "；".join(notes))
+
+    _write(job, list(created.values()), new_persons, years, new_flags)
+    if "category" in cols.index:
+        rep.counts["flagged"] = len({f[0] for f in new_flags})
+
+
+def _write(job: Job, households: list[dict], persons: list[dict], years: list[tuple], flags: list[tuple]) -> None:
+    db = job.db
+    if households:
+        keys = list(households[0])
+        db.conn.executemany(f"INSERT INTO household ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+                            [tuple(h[k] for k in keys) for h in households])
+        audit_inserts(job, "household", households)
+    if persons:
+        keys = list(persons[0])
+        db.conn.executemany(f"INSERT INTO person ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+                            [tuple(p[k] for k in keys) for p in persons])
+        audit_inserts(job, "person", persons)
+    db.conn.executemany("INSERT OR IGNORE INTO person_year (person_id, year) VALUES (?, ?)", years)
+    if flags:
+        db.conn.executemany(
+            "INSERT OR IGNORE INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
+            flags)
+        audit.record_many(db, ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in flags),
+                          actor=job.actor, reason=job.file_name)
