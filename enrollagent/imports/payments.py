@@ -105,7 +105,9 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             rep.add("skipped")
             rep.problem(row_no, f"{e.message}，未登记")
             continue
-        kind = "subsidy" if subsidy_cat or channel_of(channel_text) == "资助代缴" else "personal"
+        # 代缴类别 marks the row's amount as a subsidy unless the file has a 代缴金额 column of its own.
+        by_category = bool(subsidy_cat) and "subsidy_amount" not in cols.index
+        kind = "subsidy" if by_category or channel_of(channel_text) == "资助代缴" else "personal"
         if amount is None or amount == 0:
             if subsidy:  # a row of the subsidy alone (代缴金额 filled, 个人缴费 empty)
                 amount, kind, subsidy = subsidy, "subsidy", 0
