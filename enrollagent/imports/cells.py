@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from datetime import date, datetime, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from ..core.errors import EnrollError
 from ..core.payments import parse_yuan
@@ -36,24 +37,29 @@ def id_cell(cell: object) -> object:
     return cell if isinstance(cell, (int, float)) and not isinstance(cell, bool) else text(cell)
 
 
+_MONEY = re.compile(r"-?\d+(\.\d+)?")
+
+
 def amount_fen(cell: object) -> int:
     """Money in a cell → fen. Raises EnrollError("amount_invalid") for anything unreadable."""
-    if isinstance(cell, bool):
-        raise EnrollError("amount_invalid", value=cell)
-    if isinstance(cell, (int, float)):
-        fen = Decimal(repr(cell)) * 100
-        if fen != fen.to_integral_value():
-            fen = fen.quantize(Decimal(1))  # a float like 379.99999999 from a formula
-        return int(fen)
-    s = unicodedata.normalize("NFKC", text(cell)).replace("¥", "").replace("￥", "").replace(" ", "")
+    kind = type(cell)
+    if kind is float and cell.is_integer() and abs(cell) < 1e12:  # the common cases, fast
+        return int(cell) * 100
+    if kind is int and abs(cell) < 10**12:
+        return cell * 100
+    if kind is str and cell.isascii() and cell[cell[:1] == "-":].isdigit() and len(cell) < 12:
+        return int(cell) * 100
+    if kind is float and math.isfinite(cell) and abs(cell) < 1e12:
+        return int((Decimal(repr(cell)) * 100).quantize(Decimal(1)))  # 379.99999999 from a formula
+    s = unicodedata.normalize("NFKC", text(cell)).replace("¥", "").replace("￥", "").replace("元", "")
+    s = s.replace(",", "").replace(" ", "")
     if s.startswith("(") and s.endswith(")"):  # accounting notation for a negative amount
         s = "-" + s[1:-1]
-    try:
-        d = Decimal(s.replace(",", "").replace("元", ""))
-    except InvalidOperation:
-        return parse_yuan(s)  # raises the core's own message
+    if kind not in (str, float, int) or not _MONEY.fullmatch(s) or len(s) > 15:
+        raise EnrollError("amount_invalid", value=text(cell))
+    d = Decimal(s)
     if d != d.quantize(Decimal("0.01")):
-        raise EnrollError("amount_invalid", value=cell)
+        raise EnrollError("amount_invalid", value=text(cell))
     return parse_yuan(f"{d:.2f}")
 
 
