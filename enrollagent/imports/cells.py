@@ -144,6 +144,17 @@ def is_yes(cell: object) -> bool:
     return s in ("是", "Y", "YES", "TRUE", "1", "已消除", "√")
 
 
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def person_name(cell: object) -> str:
+    """A name as written; spaces typed to align two-character names (张  三) are dropped."""
+    s = text(cell)
+    if " " in s or "\u3000" in s or "\t" in s:
+        s = re.sub(r"\s+", "", s) if _CJK.search(s) else re.sub(r"\s+", " ", s)
+    return s
+
+
 def same_name(a: str, b: str) -> bool:
     def clean(s: str) -> str:
         return re.sub(r"[\s·•.]", "", unicodedata.normalize("NFKC", s or ""))

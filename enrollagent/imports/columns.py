@@ -8,7 +8,6 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..core import ids
 from ..core.errors import EnrollError
 
 # Canonical field → headers seen in real files, best first. Extend, never shrink (DESIGN.md,
@@ -161,8 +160,12 @@ def _hits(row: list[object], table: list[tuple[str, int, str, str]]) -> dict[int
     return {i: h for i, c in enumerate(row) if (h := _match_cell(c, table)) is not None}
 
 
-def _has_valid_id(row: list[object]) -> bool:
-    return any(isinstance(c, str) and len(c.strip()) >= 15 and ids.check(c).valid for c in row)
+_DIGITS = re.compile(r"\d{6,}")
+
+
+def _looks_like_header(row: list[object]) -> bool:
+    """Header cells are words: no numbers, no long digit strings (IDs, phones) as in data rows."""
+    return all(c is None or isinstance(c, str) and not _DIGITS.search(c) for c in row)
 
 
 def _resolve(hits: dict[int, _Hit], header_texts: dict[int, str]) -> tuple[dict[str, list[int]], dict[str, str]]:
@@ -188,15 +191,14 @@ def find_columns(rows: list[list[object]], kind: str,
     best: tuple | None = None
     for r, hits in enumerate(row_hits):
         candidates = [(r, r, hits)]
-        # A two-row header: a merged group title above, the detailed names below.
-        if r + 1 < len(scan) and row_hits[r + 1] and not _has_valid_id(scan[r + 1]):
-            below = row_hits[r + 1]
-            candidates.append((r, r + 1, {**hits, **below}))
+        # A two-row header: group titles above (some merged down), the detailed names below.
+        if hits and r + 1 < len(scan) and len(row_hits[r + 1]) >= 2 and _looks_like_header(scan[r + 1]):
+            candidates.append((r, r + 1, {**hits, **row_hits[r + 1]}))
         for top, last, merged in candidates:
             fields = {h.field for h in merged.values()}
             if "id" not in fields:
                 continue
-            score = (len(fields), -(last - top))
+            score = (len(fields), -top, -(last - top))
             if best is None or score > best[0]:
                 best = (score, top, last, merged)
     if best is None:

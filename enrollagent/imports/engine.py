@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_setting, get_village
 from ..core.vocab import CATEGORY_BY_CODE
 from . import messages  # noqa: F401 - registers the package's error messages
-from .columns import Columns, aliases_from_setting, find_columns, require
+from .columns import REQUIRED, Columns, aliases_from_setting, find_columns, fold, require
 from .reader import Sheet, read_sheets
 
 KINDS = ("roster", "groups", "payments")
@@ -36,10 +37,11 @@ class ImportReport:
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[dict] = field(default_factory=list)
     dry_run: bool = False
-    sheet: str = ""
+    sheet: str = ""  # the sheet(s) read, joined by 、
+    prefix: str = ""  # 【sheet】 before each reason when a workbook's sheets are read one by one
 
     def problem(self, row: int, reason: str) -> None:
-        self.problems.append({"row": row, "reason": reason})
+        self.problems.append({"row": row, "reason": self.prefix + reason})
 
     def add(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
@@ -61,9 +63,12 @@ class Job:
     category: str | None
     report: ImportReport
     now: str = field(default_factory=audit.now_utc)
+    sheet: str = ""  # set when several sheets of one workbook are imported
+    default_group: str = ""  # 村民小组 taken from a sheet named like 一组 when rows name none
+    category_hint: str | None = None  # a list's category read from its title or file name
 
     def source(self, row: int) -> str:
-        return f"{self.file_name}:{row}"
+        return f"{self.file_name}[{self.sheet}]:{row}" if self.sheet else f"{self.file_name}:{row}"
 
     def tick(self, done: int, total: int) -> None:
         if done % PROGRESS_EVERY == 0:
@@ -74,30 +79,31 @@ class _DryRun(Exception):
     """Raised at the end of a dry run so db.atomic() rolls everything back."""
 
 
-def _pick_sheet(sheets: list[Sheet], kind: str, extra: dict) -> tuple[Sheet, Columns | None]:
-    """The first sheet whose header names the most fields (a workbook may hold a summary first)."""
-    best: tuple | None = None
-    for sheet in sheets:
-        cols = find_columns(sheet.rows, kind, extra)
-        score = len(cols.index) if cols else -1
-        if best is None or score > best[0]:
-            best = (score, sheet, cols)
-    assert best is not None
-    return best[1], best[2]
+_GROUP_SHEET = re.compile(r"^第?([0-9]+|[一二三四五六七八九十]+)(村民)?小?组$")
 
 
-def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, Sheet, Columns]:
+def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) -> list[tuple[Sheet, Columns]]:
+    """The sheet whose header names the most fields (a workbook may hold a summary first); all
+    sheets when a roll is split into sheets named by group (一组, 二组 …)."""
+    found = [(sheet, find_columns(sheet.rows, kind, extra)) for sheet in sheets]
+    usable = [(s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])]
+    if len(usable) > 1 and all(_GROUP_SHEET.match(fold(s.name)) for s, _c in usable):
+        return usable
+    best = max(found, key=lambda sc: len(sc[1].index) if sc[1] else -1)  # max keeps the first of ties
+    return [(best[0], require(best[1], kind, file_name, extra))]
+
+
+def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, list[tuple[Sheet, Columns]]]:
     if kind not in KINDS:
         raise EnrollError("import_kind_unknown", kind=kind)
     path = Path(path)
-    sheets = read_sheets(path)
-    sheet, cols = _pick_sheet(sheets, kind, extra)
-    return path, sheet, require(cols, kind, path.name, extra)
+    return path, _pick_sheets(read_sheets(path), kind, extra, path.name)
 
 
 def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = None) -> tuple[int, dict[str, str]]:
     """(header row, {field: header text}) for the GUI's preview; needs no store."""
-    _path, _sheet, cols = _load(path, kind, extra_aliases or {})
+    _path, picked = _load(path, kind, extra_aliases or {})
+    cols = picked[0][1]
     return cols.header_row, dict(cols.headers)
 
 
@@ -130,15 +136,19 @@ def run_import(
     village = get_village(db)
     extra = aliases_from_setting(get_setting(db, ALIASES_SETTING))
     progress.update(0, 0, "读取文件")
-    path, sheet, cols = _load(path, kind, extra)
-    rows = data_rows(sheet, cols)
-    report = ImportReport(kind=kind, file_name=path.name, header_row=cols.header_row,
-                          columns=dict(cols.headers), rows=len(rows), dry_run=dry_run, sheet=sheet.name)
+    path, picked = _load(path, kind, extra)
+    parts = [(sheet, cols, data_rows(sheet, cols)) for sheet, cols in picked]
+    first = picked[0][1]
+    report = ImportReport(kind=kind, file_name=path.name, header_row=first.header_row,
+                          columns=dict(first.headers), rows=sum(len(r) for _s, _c, r in parts),
+                          dry_run=dry_run, sheet="、".join(s.name for s, _c, _r in parts))
     job = Job(db=db, year=village.current_year, file_name=path.name, actor=actor,
               today=today or date.today(), progress=progress, category=category, report=report)
     run = {"roster": import_roster, "groups": import_groups, "payments": import_payments}[kind]
     if kind == "groups":
-        check_category_source(cols, category, path.name)
+        job.category_hint = check_category_source(picked[0][0], first, category, path.name)
+        if job.category_hint:
+            report.columns["category"] = f"（名单标题：{CATEGORY_BY_CODE[job.category_hint].label}）"
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         with db.atomic():
@@ -147,8 +157,11 @@ def run_import(
                 "INSERT INTO import_log (kind, file_name, sha256, rows, report_json, at) VALUES (?, ?, ?, ?, '', ?)",
                 [kind, path.name, sha, report.rows, job.now],
             ).lastrowid
-            run(job, rows, cols)
-            progress.update(len(rows), len(rows), path.name)
+            for sheet, cols, rows in parts:
+                if len(parts) > 1:
+                    job.sheet, job.default_group, report.prefix = sheet.name, sheet.name, f"【{sheet.name}】"
+                run(job, rows, cols)
+            progress.update(report.rows, report.rows, path.name)
             db.execute("UPDATE import_log SET report_json = ? WHERE id = ?",
                        [json.dumps(report.to_json(), ensure_ascii=False), log_id])
             if dry_run:

@@ -2,19 +2,37 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from ..core import audit, ids
 from ..core.errors import EnrollError, id_problem_text
-from ..core.vocab import CATEGORY_BY_CODE, categories_in, severe_disability_grade
-from .cells import id_cell, is_yes, same_name, text
+from ..core.vocab import CATEGORY_BY_CODE, categories_in, category_of, severe_disability_grade
+from .cells import id_cell, is_yes, person_name, same_name, text
 from .columns import Columns
 from .engine import Job
+from .reader import Sheet
 
 
-def check_category_source(cols: Columns, category: str | None, file_name: str) -> None:
-    """A list must say its category: a column, a 残疾等级 column, or --category."""
-    if category is None and "category" not in cols.index and "grade" not in cols.index:
-        raise EnrollError("import_no_category", path=file_name,
-                          known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()))
+def check_category_source(sheet: Sheet, cols: Columns, category: str | None, file_name: str) -> str | None:
+    """A list must say its category: a column, a 残疾等级 column, --category, or its title.
+
+    Returns the category a title (or the file name) names when that is the only source, so a
+    "2024年度特困人员名单" needs no --category; two categories in a title are not guessed between.
+    """
+    if category is not None or "category" in cols.index or "grade" in cols.index:
+        return None
+    found = set()
+    titles = [text(c) for row in sheet.rows[: cols.header_row - 1] for c in row] + [Path(file_name).stem]
+    for title in titles:
+        for part in re.split(r"[、,，;；/|\s和及与]+", title):
+            code = category_of(part)
+            if code:
+                found.add(code)
+    if len(found) == 1:
+        return found.pop()
+    raise EnrollError("import_no_category", path=file_name,
+                      known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()))
 
 
 def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
@@ -28,8 +46,8 @@ def _qualify(job: Job, row: list[object], cols: Columns) -> tuple[list[str], str
         return [], "风险已消除，不标记"
     raw = "、".join(t for t in (text(c) for c in _cells(row, cols, "category")) if t)
     cats = categories_in(raw)
-    if not raw and job.category:
-        cats = [job.category]
+    if not raw and (job.category or job.category_hint):
+        cats = [job.category or job.category_hint]
     if "grade" in cols.index:
         grade_cells = _cells(row, cols, "grade")
         grade = text(grade_cells[0]) if grade_cells else ""
@@ -55,7 +73,7 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         " AND py.year = ? WHERE p.id_valid = 1", [job.year])}
     flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
     for key in ("flagged", "not_in_roster", "skipped", "name_mismatch", "new_flags"):
-        rep.counts[key] = 0
+        rep.counts.setdefault(key, 0)
     flagged: set[int] = set()
     new_flags: list[tuple] = []
     name_col = cols.first("name")
@@ -67,7 +85,7 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             rep.add("skipped")
             rep.problem(row_no, reason)
             continue
-        name = text(row[name_col]) if name_col is not None and name_col < len(row) else ""
+        name = person_name(row[name_col]) if name_col is not None and name_col < len(row) else ""
         raw_id = row[id_col] if id_col is not None and id_col < len(row) else None
         chk = ids.check_cell(id_cell(raw_id), today=job.today)
         if not chk.valid:
@@ -90,8 +108,8 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             if (pid, cat) not in flags:
                 flags.add((pid, cat))
                 new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
-    rep.counts["flagged"] = len(flagged)
-    rep.counts["new_flags"] = len(new_flags)
+    rep.add("flagged", len(flagged))
+    rep.add("new_flags", len(new_flags))
     if new_flags:
         db.conn.executemany(
             "INSERT INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",

@@ -13,6 +13,7 @@ from .cells import (
     date_of,
     id_cell,
     is_resident_medical,
+    person_name,
     same_name,
     text,
     year_of,
@@ -60,7 +61,7 @@ def _at(row: list[object], i: int | None) -> object:
 def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
     rep = job.report
     for key in BUCKETS:
-        rep.counts[key] = 0
+        rep.counts.setdefault(key, 0)
     store = _Store(job)
     next_pay = next_id(job.db, "payment")
     payments: list[dict] = []
@@ -134,7 +135,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             # Excel kept 15 significant digits: two tickets may now look alike; don't trust it.
             ticket = None
             rep.problem(row_no, "票证号码被Excel存成了数字，后几位已丢失，按无票号处理")
-        name = text(_at(row, i_name))
+        name = person_name(_at(row, i_name))
         raw_id = _at(row, i_id)
         # Most IDs are clean text already on the roster (checked when they were entered).
         found = store.roster.get(raw_id.strip()) if isinstance(raw_id, str) else None

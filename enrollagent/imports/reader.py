@@ -59,12 +59,27 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             # skip_empty_area=False keeps row numbers as Excel shows them.
-            out.append(Sheet(meta.name, sheet.to_python(skip_empty_area=False)))
+            rows = sheet.to_python(skip_empty_area=False)
+            _fill_merged(rows, sheet.merged_cell_ranges or [])
+            out.append(Sheet(meta.name, rows))
         return out
     except calamine.PasswordError:
         raise EnrollError("import_password", path=path.name) from None
     except (calamine.CalamineError, ValueError, TypeError) as e:
         raise EnrollError("import_not_spreadsheet", path=path.name, detail=str(e) or type(e).__name__) from None
+
+
+def _fill_merged(rows: list[list[object]], ranges: list) -> None:
+    """A merged cell's value belongs to every cell it covers (户号 and 户主 merged over a household)."""
+    for (r1, c1), (r2, c2) in ranges:
+        if r1 >= len(rows) or c1 >= len(rows[r1]):
+            continue
+        value = rows[r1][c1]
+        for r in range(r1, min(r2, len(rows) - 1) + 1):
+            row = rows[r]
+            for c in range(c1, min(c2, len(row) - 1) + 1):
+                if row[c] is None or row[c] == "":
+                    row[c] = value
 
 
 def decode_text(data: bytes) -> str:

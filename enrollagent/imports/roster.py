@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from ..core import audit, ids
 from ..core.errors import id_problem_text
 from ..core.vocab import categories_in, relation_of
-from .cells import date_of, id_cell, same_name, text
+from .cells import date_of, id_cell, person_name, same_name, text
 from .columns import Columns
 from .engine import Job, audit_inserts, next_id
 
@@ -13,6 +15,17 @@ from .engine import Job, audit_inserts, next_id
 def _cell(row: list[object], cols: Columns, name: str) -> object:
     i = cols.first(name)
     return row[i] if i is not None and i < len(row) else None
+
+
+_SECTION = re.compile(r"^第?([0-9]+|[一二三四五六七八九十]+)(村民)?小?组$")
+
+
+def _section_title(row: list[object]) -> str:
+    """The group named by a row holding nothing but a group name, else ''."""
+    filled = [t for t in (text(c) for c in row) if t]
+    if len(set(filled)) == 1 and _SECTION.match(filled[0].replace(" ", "")):
+        return filled[0].replace(" ", "")
+    return ""
 
 
 def _existing(job: Job) -> tuple[dict, dict, dict, dict, set, set, set]:
@@ -49,12 +62,18 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
     keyed: dict[tuple, int] = {}  # household key of this file → household id
     current_hh: int | None = None  # for files with neither 户号 nor 户主: households follow 户主 rows
     for key in ("imported", "households", "duplicates", "invalid_id", "upgraded", "already_present", "skipped"):
-        rep.counts[key] = 0
+        rep.counts.setdefault(key, 0)
+    last_group = job.default_group
 
     for done, (row_no, row) in enumerate(rows, 1):
         job.tick(done, len(rows))
-        name = text(_cell(row, cols, "name"))
+        name = person_name(_cell(row, cols, "name"))
         raw_id = _cell(row, cols, "id")
+        section = _section_title(row)
+        if section and not name and not text(raw_id):
+            last_group = section  # a line "二组" between the groups of a roll: not a person
+            rep.rows -= 1
+            continue
         if not name:
             rep.add("skipped")
             rep.problem(row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入")
@@ -81,7 +100,9 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         # The household: by 户号, else by 户主 + 组, else 户主 rows open a new household.
         hh_no = text(_cell(row, cols, "hh_no"))
         head = text(_cell(row, cols, "head"))
-        group = text(_cell(row, cols, "group"))
+        # A group written once per group (or merged) holds for the rows below it.
+        group = text(_cell(row, cols, "group")) or last_group
+        last_group = group
         relation = relation_of(_cell(row, cols, "relation"))
         if not relation and head and same_name(head, name):
             relation = "户主"
@@ -148,7 +169,7 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
 
     _write(job, list(created.values()), new_persons, years, new_flags)
     if "category" in cols.index:
-        rep.counts["flagged"] = len({f[0] for f in new_flags})
+        rep.add("flagged", len({f[0] for f in new_flags}))
 
 
 def _write(job: Job, households: list[dict], persons: list[dict], years: list[tuple], flags: list[tuple]) -> None:
