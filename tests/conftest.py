@@ -18,7 +18,7 @@ from enrollagent.core.village import init_village
 from enrollagent.db import open_database
 
 REPO = Path(__file__).resolve().parent.parent
-SAMPLES = REPO.parent / "shared" / "samples"
+SAMPLES = REPO / "tests" / "data"  # copied from ../shared/samples so a clean checkout runs them
 
 
 @pytest.fixture
