@@ -42,10 +42,10 @@ def messy_rows() -> tuple[list[list[object]], dict]:
         [11, "二组", "003", "刘一", "刘三", "女", bad_checksum, "", ""],  # same text + same name: one person
         [12, "二组", "003", "刘一", "刘四", "女", bad_checksum, "", ""],  # same text, other name: another
         [13, "二组", "003", "刘一", "", "子", ids_[7], "", ""],  # no name: not taken
-        ["合计", "", "", "", "", "", "", "", ""],
+        ["合计", "", "", "", "", "", "", "", ""],  # a total line is not a row of data
     ]
-    expect = {"rows": 14, "imported": 10, "households": 3, "duplicates": 2, "invalid_id": 3, "upgraded": 2,
-              "already_present": 0, "skipped": 2}
+    expect = {"rows": 13, "imported": 10, "households": 3, "duplicates": 2, "invalid_id": 3, "upgraded": 2,
+              "already_present": 0, "skipped": 1}
     return rows, expect
 
 
@@ -59,7 +59,7 @@ def test_messy_xlsx_counts_and_figures(db, tmp_path):
     assert report.header_row == 4
     assert report.columns["id"] == "公民身份号码" and report.columns["name"] == "姓名"
     rows_with_problems = {p["row"] for p in problems}
-    assert rows_with_problems == {12, 14, 15, 16, 17, 18, 19}
+    assert rows_with_problems == {12, 14, 15, 16, 17, 18}
     by_name = {r[0]: r[1:] for r in db.execute("SELECT name, id_number, id_valid, relation, phone FROM person")}
     assert by_name["李四"][1] == 1 and " " not in by_name["李四"][0]
     assert by_name["张小"][0].isascii() and by_name["张小"][1] == 1
@@ -77,7 +77,7 @@ def test_messy_xlsx_counts_and_figures(db, tmp_path):
     assert phone == "13800000000"
     sources = db.execute("SELECT DISTINCT reason FROM audit_log WHERE table_name = 'person'").fetchall()
     assert sources == [("花名册.xlsx",)]
-    assert db.execute("SELECT kind, file_name, rows FROM import_log").fetchall() == [("roster", "花名册.xlsx", 14)]
+    assert db.execute("SELECT kind, file_name, rows FROM import_log").fetchall() == [("roster", "花名册.xlsx", 13)]
 
 
 def test_reimport_adds_nothing_and_dry_run_matches(db, tmp_path):

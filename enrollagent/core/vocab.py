@@ -73,11 +73,15 @@ def categories_in(text: object) -> list[str]:
     return found
 
 
+_FINANCIAL = str.maketrans("壹贰貳叁參肆", "一二二三三四")
+
+
 def severe_disability_grade(text: object) -> bool | None:
     """True for 一级/二级 (1/2), False for 三级/四级, None when no grade can be read."""
     if text is None:
         return None
-    s = _fold(str(text))
+    # 残联 lists also write grades in financial numerals (壹级 … 肆级), the way amounts are written.
+    s = _fold(str(text)).translate(_FINANCIAL)
     if not s:
         return None
     m = re.search(r"([一二三四1-4])", s)

@@ -144,6 +144,14 @@ def is_yes(cell: object) -> bool:
     return s in ("是", "Y", "YES", "TRUE", "1", "已消除", "√")
 
 
+def risk_eliminated(cell: object) -> bool:
+    """风险是否消除: 是 / 已消除 / 是（帮扶消除） / 风险已消除; 否, 未消除 and blanks are not."""
+    s = unicodedata.normalize("NFKC", text(cell)).replace(" ", "")
+    if not s or s[0] in "否未无没" or "未消除" in s:
+        return False
+    return is_yes(s) or s[0] == "是" or "已消除" in s or s.startswith("消除")
+
+
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -79,18 +80,48 @@ class _DryRun(Exception):
     """Raised at the end of a dry run so db.atomic() rolls everything back."""
 
 
-_GROUP_SHEET = re.compile(r"^第?([0-9]+|[一二三四五六七八九十]+)(村民)?小?组$")
+# Sheet names a program gives, or dates; any other name of a sheet of people names a group.
+_DEFAULT_SHEET = re.compile(r"^(sheet|工作表|表|page)\d*$|\d{4}|年|月", re.IGNORECASE)
+_SHEET_NOTE = re.compile(r"(人员)?(花名册|名册|名单|明细|信息表?)$|[(（][^)）]*[)）]$")
+COPY_SHARE = 0.5  # a sheet whose IDs are mostly in sheets already read is a copy (our 花名册 + 数据)
+
+
+def group_of_sheet(name: str) -> str:
+    """The 村民小组 a sheet of a split roll stands for: "后寨组花名册" → 后寨组; "Sheet2" or
+    "2023年12月" (a split by date) → ''."""
+    name = fold(name)
+    if _DEFAULT_SHEET.search(name):
+        return ""
+    return _SHEET_NOTE.sub("", name) or name
+
+
+def _id_texts(sheet: Sheet, cols: Columns) -> set[str]:
+    i = cols.first("id")
+    return {str(r[i]).strip() for r in sheet.rows[cols.data_start:]
+            if i < len(r) and r[i] is not None and str(r[i]).strip()}
 
 
 def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) -> list[tuple[Sheet, Columns]]:
-    """The sheet whose header names the most fields (a workbook may hold a summary first); all
-    sheets when a roll is split into sheets named by group (一组, 二组 …)."""
+    """Every sheet of people: a roll split into one sheet per group (一组, 后寨组 …) or a tax
+    export split by month is read whole. Sheets without the needed columns (a summary) are
+    passed over, and so is a copy of a sheet already read (our own roll has 花名册 and 数据)."""
     found = [(sheet, find_columns(sheet.rows, kind, extra)) for sheet in sheets]
     usable = [(s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])]
-    if len(usable) > 1 and all(_GROUP_SHEET.match(fold(s.name)) for s, _c in usable):
-        return usable
-    best = max(found, key=lambda sc: len(sc[1].index) if sc[1] else -1)  # max keeps the first of ties
-    return [(best[0], require(best[1], kind, file_name, extra))]
+    if not usable:
+        best = max(found, key=lambda sc: len(sc[1].index) if sc[1] else -1)  # max keeps the first of ties
+        return [(best[0], require(best[1], kind, file_name, extra))]
+    # The sheet naming the most fields leads; the others follow in workbook order.
+    lead = max(usable, key=lambda sc: len(sc[1].index))
+    picked: list[tuple[Sheet, Columns]] = []
+    seen: set[str] = set()
+    for sheet, cols in [lead] + [sc for sc in usable if sc is not lead]:
+        ids = _id_texts(sheet, cols)
+        if picked and ids and len(ids & seen) >= COPY_SHARE * len(ids):
+            continue
+        seen |= ids
+        picked.append((sheet, cols))
+    order = {id(s): n for n, s in enumerate(sheets)}
+    return sorted(picked, key=lambda sc: order[id(sc[0])])
 
 
 def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, list[tuple[Sheet, Columns]]]:
@@ -107,12 +138,31 @@ def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = 
     return cols.header_row, dict(cols.headers)
 
 
+# Lines under a table that are not people: totals and signatures (合计：16人, 制表人：张三).
+_TOTAL = re.compile(r"^(合计|总计|小计|共计|累计)|(合计|总计|小计|共计)[:：]?[\d,.]*(人|户|元)?$")
+_SIGNATURE = re.compile(
+    r"^((制表|填表|审核|审批|复核|填报|统计|打印|导出)(人|日期|时间|单位)?|负责人|经办人|联系人|村委会主任|主任|书记"
+    r"|联系电话|日期|注|说明|备注)[:：]"
+)
+_ID_LIKE = re.compile(r"\d{6,}")
+
+
+def _footer(row: list[object], id_col: int | None) -> bool:
+    id_text = str(row[id_col]) if id_col is not None and id_col < len(row) and row[id_col] is not None else ""
+    if _ID_LIKE.search(id_text):
+        return False
+    words = (re.sub(r"\s", "", unicodedata.normalize("NFKC", c)) for c in row if isinstance(c, str))
+    return any(_TOTAL.search(w) or _SIGNATURE.match(w) for w in words if w)
+
+
 def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
-    """(1-based row number, cells) of every non-blank row below the header."""
+    """(1-based row number, cells) of every row below the header holding data: not blank, not a
+    total or signature line."""
     out = []
+    id_col = cols.first("id")
     for i in range(cols.data_start, len(sheet.rows)):
         row = sheet.rows[i]
-        if any(not (c is None or isinstance(c, str) and not c.strip()) for c in row):
+        if any(not (c is None or isinstance(c, str) and not c.strip()) for c in row) and not _footer(row, id_col):
             out.append((i + 1, row))
     return out
 
@@ -159,7 +209,7 @@ def run_import(
             ).lastrowid
             for sheet, cols, rows in parts:
                 if len(parts) > 1:
-                    job.sheet, job.default_group, report.prefix = sheet.name, sheet.name, f"【{sheet.name}】"
+                    job.sheet, job.default_group, report.prefix = sheet.name, group_of_sheet(sheet.name), f"【{sheet.name}】"
                 run(job, rows, cols)
             progress.update(report.rows, report.rows, path.name)
             db.execute("UPDATE import_log SET report_json = ? WHERE id = ?",

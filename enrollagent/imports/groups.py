@@ -8,7 +8,7 @@ from pathlib import Path
 from ..core import audit, ids
 from ..core.errors import EnrollError, id_problem_text
 from ..core.vocab import CATEGORY_BY_CODE, categories_in, category_of, severe_disability_grade
-from .cells import id_cell, is_yes, person_name, same_name, text
+from .cells import id_cell, person_name, risk_eliminated, same_name, text
 from .columns import Columns
 from .engine import Job
 from .reader import Sheet
@@ -42,7 +42,7 @@ def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
 def _qualify(job: Job, row: list[object], cols: Columns) -> tuple[list[str], str]:
     """(categories, '') for a qualifying row, ([], reason) for a skipped one."""
     risk = _cells(row, cols, "risk")
-    if risk and is_yes(risk[0]):
+    if risk and risk_eliminated(risk[0]):
         return [], "风险已消除，不标记"
     raw = "、".join(t for t in (text(c) for c in _cells(row, cols, "category")) if t)
     cats = categories_in(raw)
