@@ -1,20 +1,430 @@
-"""Page 'payments' of the main window (being built)."""
+"""Page 缴费登记: find a person by keyboard, record / 全户缴费 / undo / refund; today's records; the inbox."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import UTC, date, datetime, time
 
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import payments
+from ...core.errors import EnrollError
+from ...core.figures import PersonState, person_state, person_states
+from ...core.search import PersonIndex
+from ...core.village import get_setting, get_village, set_setting
+from ...core.vocab import CHANNELS, STATES
 from ..context import AppContext
+from ..jobs import error_text, show_error
+from ..rows import GOOD, WARN, RowsModel, make_table
+from .payments_inbox import InboxPanel
+
+CHANNEL_SETTING = "last_channel"
+MATCH_LIMIT = 50
+ENTRY_CHANNELS = tuple(c for c in CHANNELS if c != "资助代缴")  # a subsidy is never typed in here
+
+
+def yuan_text(fen: int) -> str:
+    return f"{fen / 100:,.2f}"
+
+
+class _SearchKeys(QObject):
+    """Up/Down in the search field move through the matches; the text keeps the focus."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            rows = self.view.model().rowCount()
+            if rows:
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                current = self.view.currentIndex().row()
+                self.view.selectRow(max(0, min(rows - 1, current + step)))
+            return True
+        return False
 
 
 class Page(QWidget):
+    payment_recorded = Signal(int)  # person id
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel(self.tr("建设中")))
+        self._index: PersonIndex | None = None
+        self.person: PersonState | None = None
 
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证后几位、电话或户号，回车选中"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.match_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
+                                      (self.tr("村民小组"), False), (self.tr("与户主关系"), False),
+                                      (self.tr("状态"), False), (self.tr("还应缴(元)"), True)], self)
+        self.match_view = make_table(self.match_model, self)
+        self.match_view.installEventFilter(self)
+        self.search_edit.installEventFilter(_SearchKeys(self.match_view))
+        self.match_count_label = QLabel()
+
+        find_box = QGroupBox(self.tr("查找缴费人"))
+        find = QVBoxLayout(find_box)
+        find.addWidget(self.search_edit)
+        find.addWidget(self.match_view, 1)
+        find.addWidget(self.match_count_label)
+
+        self.person_label = QLabel(self.tr("先在左边查找并选中一个人"))
+        self.person_label.setWordWrap(True)
+        self.person_label.setTextFormat(Qt.TextFormat.RichText)
+        self.household_label = QLabel()
+        self.household_label.setWordWrap(True)
+        self.amount_edit = QLineEdit()
+        self.amount_edit.setPlaceholderText(self.tr("元"))
+        self.channel_combo = QComboBox()
+        self.channel_combo.addItems(ENTRY_CHANNELS)
+        self.date_edit = QDateEdit(QDate.currentDate())
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.ticket_edit = QLineEdit()
+        self.ticket_edit.setPlaceholderText(self.tr("电子税票号码，可不填"))
+        self.payer_edit = QLineEdit()
+        self.payer_edit.setPlaceholderText(self.tr("替别人交时填交款人，可不填"))
+        form = QFormLayout()
+        form.addRow(self.tr("金额"), self.amount_edit)
+        form.addRow(self.tr("缴费渠道"), self.channel_combo)
+        form.addRow(self.tr("缴费日期"), self.date_edit)
+        form.addRow(self.tr("票据号"), self.ticket_edit)
+        form.addRow(self.tr("代缴人"), self.payer_edit)
+        self.record_button = QPushButton(self.tr("登记缴费 (回车)"))
+        self.record_button.setDefault(True)
+        self.household_button = QPushButton(self.tr("全户缴费"))
+        self.refund_button = QPushButton(self.tr("退费…"))
+        self.undo_button = QPushButton(self.tr("撤销上一笔 (Ctrl+Z)"))
+        buttons = QHBoxLayout()
+        for b in (self.record_button, self.household_button, self.refund_button, self.undo_button):
+            buttons.addWidget(b)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        entry_box = QGroupBox(self.tr("登记"))
+        entry = QVBoxLayout(entry_box)
+        entry.addWidget(self.person_label)
+        entry.addWidget(self.household_label)
+        entry.addLayout(form)
+        entry.addLayout(buttons)
+        entry.addWidget(self.status_label)
+        entry.addStretch(1)
+
+        top = QHBoxLayout()
+        top.addWidget(find_box, 3)
+        top.addWidget(entry_box, 2)
+
+        self.today_model = RowsModel([(self.tr("登记时间"), False), (self.tr("姓名"), False),
+                                      (self.tr("身份证号"), False), (self.tr("金额(元)"), True),
+                                      (self.tr("渠道"), False), (self.tr("缴费日期"), False),
+                                      (self.tr("票据号"), False), (self.tr("备注"), False)], self)
+        self.today_view = make_table(self.today_model, self)
+        self.inbox = InboxPanel(ctx, self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.today_view, self.tr("今日登记"))
+        self.tabs.addTab(self.inbox, self.tr("待认领"))
+
+        page = QVBoxLayout(self)
+        page.addLayout(top, 3)
+        page.addWidget(self.tabs, 2)
+
+        self.search_edit.textChanged.connect(self._on_search_edit_textChanged)
+        self.search_edit.returnPressed.connect(self._on_search_edit_returnPressed)
+        self.match_view.doubleClicked.connect(self._on_search_edit_returnPressed)
+        self.amount_edit.returnPressed.connect(self._on_record_button_clicked)
+        self.ticket_edit.returnPressed.connect(self._on_record_button_clicked)
+        self.payer_edit.returnPressed.connect(self._on_record_button_clicked)
+        self.record_button.clicked.connect(self._on_record_button_clicked)
+        self.household_button.clicked.connect(self._on_household_button_clicked)
+        self.refund_button.clicked.connect(self._on_refund_button_clicked)
+        self.undo_button.clicked.connect(self._on_undo_button_clicked)
+        self.inbox.assign_requested.connect(self._on_inbox_assign_requested)
+        self.inbox.search_requested.connect(self._on_inbox_search_requested)
+        for keys, slot in (("Ctrl+F", self._on_find_shortcut), ("Ctrl+Z", self._on_undo_button_clicked)):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+        self.refresh()
+
+    # --- navigation -------------------------------------------------------------------------
     def show_filter(self, filter: dict) -> None:
-        pass
+        if filter.get("inbox"):
+            self.tabs.setCurrentWidget(self.inbox)
+            self.inbox.focus_first()
+        elif filter.get("person_id"):
+            self.pick_person(int(filter["person_id"]))
+        else:
+            self._on_find_shortcut()
 
     def refresh(self) -> None:
-        pass
+        self._index = None  # the roster may have changed; rebuilt on the next search
+        last = get_setting(self.ctx.db, CHANNEL_SETTING, "微信")
+        if last in ENTRY_CHANNELS and self.channel_combo.currentText() != last:
+            self.channel_combo.setCurrentText(last)
+        self._reload_lists()
+        if self.person is not None:
+            self.pick_person(self.person.person_id, focus=False)
+        self._refresh_matches()
+
+    # --- search -----------------------------------------------------------------------------
+    def index(self) -> PersonIndex:
+        if self._index is None:
+            self._index = PersonIndex.build(self.ctx.db)
+        return self._index
+
+    @Slot()
+    def _on_find_shortcut(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    @Slot(str)
+    def _on_search_edit_textChanged(self, text: str) -> None:
+        self._refresh_matches()
+
+    def _refresh_matches(self) -> None:
+        text = self.search_edit.text()
+        found = self.index().search(text) if text.strip() else []
+        shown = found[:MATCH_LIMIT]
+        by_id = {s.person_id: s for s in person_states(self.ctx.db, person_ids=shown)} if shown else {}
+        states = [by_id[i] for i in shown if i in by_id]
+        self.match_model.set_rows(
+            [(s.name, s.id_number, s.group_name, s.relation, STATES.get(s.state, s.state),
+              yuan_text(s.owed_fen) if s.owed_fen else "") for s in states],
+            keys=[s.person_id for s in states],
+            colors=[GOOD if s.enrolled else WARN if s.state == "unpaid" else None for s in states],
+        )
+        if states:
+            self.match_view.selectRow(0)
+        if not text.strip():
+            self.match_count_label.setText(self.tr("↑↓ 在结果中移动，回车选中"))
+        elif len(found) > MATCH_LIMIT:
+            self.match_count_label.setText(self.tr("找到 {n} 人，只列出前 {k} 人，请多输入几个字").format(
+                n=len(found), k=MATCH_LIMIT))
+        else:
+            self.match_count_label.setText(self.tr("找到 {n} 人").format(n=len(found)))
+
+    @Slot()
+    def _on_search_edit_returnPressed(self) -> None:
+        row = self.match_view.currentIndex().row()
+        person_id = self.match_model.key_at(row if row >= 0 else 0)
+        if person_id is not None:
+            self.pick_person(person_id)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if (obj is self.match_view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            self._on_search_edit_returnPressed()
+            return True
+        return super().eventFilter(obj, event)
+
+    # --- the chosen person ------------------------------------------------------------------
+    def pick_person(self, person_id: int, *, focus: bool = True) -> None:
+        state = person_state(self.ctx.db, person_id)
+        self.person = state
+        if state is None:
+            self.person_label.setText(self.tr("先在左边查找并选中一个人"))
+            self.household_label.clear()
+            return
+        owed = state.owed_fen
+        detail = STATES.get(state.state, state.state)
+        if state.payable_fen:
+            detail += self.tr("，应缴 {p} 元，已缴 {n} 元").format(p=yuan_text(state.payable_fen),
+                                                          n=yuan_text(state.net_fen))
+        self.person_label.setText(self.tr("<b style='font-size:15pt'>{name}</b>　{id}<br>{group} {hh}　{detail}")
+                                  .format(name=state.name, id=state.id_number, group=state.group_name,
+                                          hh=state.hh_no, detail=detail))
+        members = person_states(self.ctx.db, person_ids=[
+            r[0] for r in self.ctx.db.execute("SELECT id FROM person WHERE household_id = ?",
+                                              [state.household_id])])
+        unpaid = [m for m in members if m.owed_fen]
+        self.household_label.setText(self.tr("本户 {n} 人：{list}").format(
+            n=len(members), list="、".join(f"{m.name}（{STATES.get(m.state, m.state)}）" for m in members)))
+        self.household_button.setText(self.tr("全户缴费（{n} 人 {fen} 元）").format(
+            n=len(unpaid), fen=yuan_text(sum(m.owed_fen for m in unpaid))))
+        self.household_button.setEnabled(bool(unpaid))
+        self.amount_edit.setText(f"{owed / 100:.2f}" if owed else "")
+        self.date_edit.setDate(QDate.currentDate())
+        if self.tabs.currentWidget() is self.inbox and self.inbox.current_id() is not None:
+            self.inbox.assign_button.setText(self.tr("认领给 {name}(&R)").format(name=state.name))
+            if focus:
+                self.inbox.assign_button.setFocus()
+        elif focus:
+            self.amount_edit.setFocus()
+            self.amount_edit.selectAll()
+
+    def _remember_channel(self) -> str:
+        channel = self.channel_combo.currentText()
+        if get_setting(self.ctx.db, CHANNEL_SETTING, "") != channel:
+            set_setting(self.ctx.db, CHANNEL_SETTING, channel, actor=self.ctx.actor())
+        return channel
+
+    def _paid_on(self) -> date:
+        return self.date_edit.date().toPython()
+
+    def _reload_lists(self) -> None:
+        self._load_today()
+        self.inbox.reload()
+        self.tabs.setTabText(1, self.tr("待认领 ({n})").format(n=self.inbox.count()))
+
+    def _done(self, message: str) -> None:
+        self.status_label.setText(message)
+        self._reload_lists()
+        if self.person is not None:
+            self.pick_person(self.person.person_id, focus=False)
+        self.ctx.notify_changed()
+        if self.person is not None:
+            self.payment_recorded.emit(self.person.person_id)
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def _fail(self, error: EnrollError) -> None:
+        self.status_label.setText("")
+        show_error(self, error_text(error))
+
+    @Slot()
+    def _on_record_button_clicked(self) -> None:
+        if self.person is None:
+            self._on_find_shortcut()
+            return
+        try:
+            amount = payments.parse_yuan(self.amount_edit.text())
+            channel = self._remember_channel()
+            payments.record_payment(self.ctx.db, person_id=self.person.person_id, actor=self.ctx.actor(),
+                                    amount_fen=amount, paid_on=self._paid_on(), channel=channel,
+                                    ticket_no=self.ticket_edit.text(), payer=self.payer_edit.text())
+        except EnrollError as e:
+            self._fail(e)
+            return
+        self.ticket_edit.clear()
+        self.payer_edit.clear()
+        self._done(self.tr("已登记：{name} {amount} 元（{channel}）").format(
+            name=self.person.name, amount=yuan_text(amount), channel=channel))
+
+    @Slot()
+    def _on_household_button_clicked(self) -> None:
+        if self.person is None:
+            return
+        try:
+            channel = self._remember_channel()
+            done = payments.record_household(self.ctx.db, household_id=self.person.household_id,
+                                             actor=self.ctx.actor(), paid_on=self._paid_on(),
+                                             channel=channel, payer=self.payer_edit.text())
+        except EnrollError as e:
+            self._fail(e)
+            return
+        self._done(self.tr("全户缴费：已登记 {n} 人，共 {amount} 元（{channel}）").format(
+            n=len(done), amount=yuan_text(sum(r.amount_fen for r in done)), channel=channel))
+
+    @Slot()
+    def _on_undo_button_clicked(self) -> None:
+        try:
+            undone = payments.undo_last_payment(self.ctx.db, actor=self.ctx.actor())
+        except EnrollError as e:
+            self._fail(e)
+            return
+        name = self.ctx.db.execute("SELECT name FROM person WHERE id = ?", [undone.person_id]).fetchone()[0]
+        self._done(self.tr("已撤销：{name} {amount} 元（记了一笔冲销）").format(
+            name=name, amount=yuan_text(-undone.amount_fen)))
+
+    @Slot()
+    def _on_refund_button_clicked(self) -> None:
+        if self.person is None:
+            self._on_find_shortcut()
+            return
+        s = self.person
+        if s.net_fen <= 0:
+            show_error(self, self.tr("{name} 本年度没有已缴的钱，无法退费").format(name=s.name))
+            return
+        suggested = s.net_fen - s.payable_fen if s.net_fen > s.payable_fen else s.net_fen
+        text, ok = QInputDialog.getText(self, self.tr("退费"), self.tr("{name} 已缴 {net} 元，退多少元？").format(
+            name=s.name, net=yuan_text(s.net_fen)), text=f"{suggested / 100:.2f}")
+        if not ok:
+            return
+        try:
+            amount = payments.parse_yuan(text)
+        except EnrollError as e:
+            self._fail(e)
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("退费"), self.tr("退费原因（如 重复缴费）"),
+                                          text=self.tr("重复缴费") if s.double_paid else "")
+        if not ok:
+            return
+        answer = QMessageBox.question(self, self.tr("确认退费"), self.tr(
+            "给 {name} 退费 {amount} 元？\n退费记录不能删除，记错了只能再登记一笔缴费来冲回。").format(
+                name=s.name, amount=yuan_text(amount)))
+        if answer == QMessageBox.StandardButton.Yes:
+            self.refund(amount, reason)
+
+    def refund(self, amount_fen: int, reason: str) -> None:
+        """The refund itself, once confirmed."""
+        try:
+            payments.record_refund(self.ctx.db, person_id=self.person.person_id, amount_fen=amount_fen,
+                                   actor=self.ctx.actor(), paid_on=self._paid_on(), reason=reason.strip())
+        except EnrollError as e:
+            self._fail(e)
+            return
+        self._done(self.tr("已退费：{name} {amount} 元").format(name=self.person.name,
+                                                             amount=yuan_text(amount_fen)))
+
+    # --- today and the inbox ----------------------------------------------------------------
+    def _load_today(self) -> None:
+        # recorded_at is UTC; "today" is the agent's local day.
+        since = datetime.combine(date.today(), time()).astimezone().astimezone(UTC)
+        since_text = since.strftime("%Y-%m-%dT%H:%M:%SZ")
+        rows = self.ctx.db.execute(
+            "SELECT pm.id, pm.recorded_at, p.name, p.id_number, pm.amount_fen, pm.channel, pm.paid_on,"
+            " pm.ticket_no, pm.note FROM payment pm JOIN person p ON p.id = pm.person_id"
+            " WHERE pm.recorded_at >= ? AND pm.year = ? AND pm.kind = 'personal'"
+            " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%') ORDER BY pm.id DESC",
+            [since_text, get_village(self.ctx.db).current_year],
+        ).fetchall()
+        self.today_model.set_rows(
+            [(_local_hm(at), name, idn, yuan_text(fen), ch, on, t or "", note or "")
+             for _id, at, name, idn, fen, ch, on, t, note in rows],
+            keys=[r[0] for r in rows])
+        self.tabs.setTabText(0, self.tr("今日登记 ({n})").format(n=len(rows)))
+
+    @Slot(int)
+    def _on_inbox_assign_requested(self, unmatched_id: int) -> None:
+        if self.person is None:
+            show_error(self, self.tr("先在上面查找并选中要认领这笔钱的人（回车选中），再点“认领给选中的人”"))
+            self._on_find_shortcut()
+            return
+        try:
+            payments.assign_unmatched(self.ctx.db, unmatched_id, self.person.person_id, actor=self.ctx.actor())
+        except EnrollError as e:
+            self._fail(e)
+            return
+        self._done(self.tr("已认领：这笔钱记给了 {name}").format(name=self.person.name))
+
+    @Slot(str)
+    def _on_inbox_search_requested(self, text: str) -> None:
+        self.search_edit.setText(text)
+        self.search_edit.setFocus()
+
+
+def _local_hm(utc_iso: str) -> str:
+    try:
+        at = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+    except (TypeError, ValueError):
+        return utc_iso or ""
+    return at.astimezone().strftime("%H:%M:%S")
