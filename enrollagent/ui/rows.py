@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
@@ -112,3 +119,21 @@ def make_table(model: RowsModel, parent: QWidget | None = None, *, sortable: boo
     header.setStretchLastSection(True)
     view.setSortingEnabled(sortable)
     return view
+
+
+class SearchKeys(QObject):
+    """Up/Down in the search field move through the matches; the text keeps the focus."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            rows = self.view.model().rowCount()
+            if rows:
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                current = self.view.currentIndex().row()
+                self.view.selectRow(max(0, min(rows - 1, current + step)))
+            return True
+        return False

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -31,7 +30,7 @@ from ...core.village import get_setting, get_village, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
-from ..rows import GOOD, WARN, RowsModel, make_table
+from ..rows import GOOD, WARN, RowsModel, SearchKeys, make_table
 from .payments_inbox import InboxPanel
 
 CHANNEL_SETTING = "last_channel"
@@ -41,24 +40,6 @@ ENTRY_CHANNELS = tuple(c for c in CHANNELS if c != "资助代缴")  # a subsidy 
 
 def yuan_text(fen: int) -> str:
     return f"{fen / 100:,.2f}"
-
-
-class _SearchKeys(QObject):
-    """Up/Down in the search field move through the matches; the text keeps the focus."""
-
-    def __init__(self, view: QTableView) -> None:
-        super().__init__(view)
-        self.view = view
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            rows = self.view.model().rowCount()
-            if rows:
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
-                current = self.view.currentIndex().row()
-                self.view.selectRow(max(0, min(rows - 1, current + step)))
-            return True
-        return False
 
 
 class Page(QWidget):
@@ -78,7 +59,7 @@ class Page(QWidget):
                                       (self.tr("状态"), False), (self.tr("还应缴(元)"), True)], self)
         self.match_view = make_table(self.match_model, self)
         self.match_view.installEventFilter(self)
-        self.search_edit.installEventFilter(_SearchKeys(self.match_view))
+        self.search_edit.installEventFilter(SearchKeys(self.match_view))
         self.match_count_label = QLabel()
 
         find_box = QGroupBox(self.tr("查找缴费人"))

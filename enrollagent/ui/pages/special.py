@@ -1,20 +1,253 @@
-"""Page 'special' of the main window (being built)."""
+"""Page 特殊群体: each category with its count and enrolled; flag / unflag a person, source noted."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import re
 
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core import roster
+from ...core.errors import EnrollError
+from ...core.figures import compute_figures, person_states
+from ...core.search import PersonIndex
+from ...core.village import get_village
+from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
 from ..context import AppContext
+from ..jobs import error_text, show_error
+from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, make_table
+
+MANUAL_PREFIX = "manual"
+MATCH_LIMIT = 20
+
+
+def source_text(source: str) -> str:
+    """'manual' / 'manual:民政所名单' / '低保.xlsx:12' / '名单.xlsx[一组]:5' as the agent reads it."""
+    if source == MANUAL_PREFIX:
+        return "手工标记"
+    if source.startswith(MANUAL_PREFIX + ":"):
+        return "手工标记：" + source[len(MANUAL_PREFIX) + 1:]
+    m = re.fullmatch(r"(.+?)(\[(.+)\])?:(\d+)", source)
+    if m:
+        sheet = f"（{m.group(3)}）" if m.group(3) else ""
+        return f"{m.group(1)}{sheet} 第{m.group(4)}行"
+    return source
 
 
 class Page(QWidget):
+    flags_changed = Signal()
+
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel(self.tr("建设中")))
+        self._index: PersonIndex | None = None
+        self.chosen_id: int | None = None
+
+        self.category_model = RowsModel([(self.tr("类别"), False), (self.tr("认定部门"), False),
+                                         (self.tr("人数"), True), (self.tr("已参保"), True),
+                                         (self.tr("参保率"), True)], self)
+        self.category_view = make_table(self.category_model, self)
+        self.import_button = QPushButton(self.tr("导入部门名单…"))
+        left = QGroupBox(self.tr("各类特殊群体（本年度）"))
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.category_view, 1)
+        left_layout.addWidget(self.import_button)
+
+        self.members_title = QLabel()
+        self.member_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
+                                       (self.tr("村民小组"), False), (self.tr("参保状态"), False),
+                                       (self.tr("来源"), False)], self)
+        self.member_view = make_table(self.member_model, self)
+        self.unflag_button = QPushButton(self.tr("取消此人的标记"))
+
+        self.search_edit = QLineEdit()
+        self.search_edit.setPlaceholderText(self.tr("查找要标记的人：姓名、拼音首字母、身份证后几位，回车选中"))
+        self.match_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
+                                      (self.tr("村民小组"), False), (self.tr("已有类别"), False)], self)
+        self.match_view = make_table(self.match_model, self)
+        self.match_view.setMaximumHeight(150)
+        self.search_edit.installEventFilter(SearchKeys(self.match_view))
+        self.chosen_label = QLabel(self.tr("未选人"))
+        self.flag_category_combo = QComboBox()
+        for c in CATEGORIES:
+            self.flag_category_combo.addItem(c.label, c.code)
+        self.source_edit = QLineEdit()
+        self.source_edit.setPlaceholderText(self.tr("依据，如：民政所2023年10月名单"))
+        self.flag_button = QPushButton(self.tr("标记"))
+        flag_row = QHBoxLayout()
+        flag_row.addWidget(self.chosen_label, 1)
+        flag_row.addWidget(self.flag_category_combo)
+        flag_row.addWidget(self.source_edit, 1)
+        flag_row.addWidget(self.flag_button)
+        flag_box = QGroupBox(self.tr("手工标记一个人"))
+        flag_layout = QVBoxLayout(flag_box)
+        flag_layout.addWidget(self.search_edit)
+        flag_layout.addWidget(self.match_view)
+        flag_layout.addLayout(flag_row)
+        self.status_label = QLabel()
+        self.status_label.setWordWrap(True)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.members_title)
+        right_layout.addWidget(self.member_view, 1)
+        right_layout.addWidget(self.unflag_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addWidget(flag_box)
+        right_layout.addWidget(self.status_label)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        QVBoxLayout(self).addWidget(splitter)
+
+        self.category_view.selectionModel().currentRowChanged.connect(self._on_category_view_currentRowChanged)
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.unflag_button.clicked.connect(self._on_unflag_button_clicked)
+        self.search_edit.textChanged.connect(self._on_search_edit_textChanged)
+        self.search_edit.returnPressed.connect(self._on_search_edit_returnPressed)
+        self.source_edit.returnPressed.connect(self._on_flag_button_clicked)
+        self.flag_button.clicked.connect(self._on_flag_button_clicked)
+        self.refresh()
 
     def show_filter(self, filter: dict) -> None:
-        pass
+        code = filter.get("category")
+        row = self.category_model.row_of(code) if code else -1
+        if row >= 0:
+            self.category_view.selectRow(row)
+        self.category_view.setFocus()
+
+    def current_category(self) -> str | None:
+        return self.category_model.key_at(self.category_view.currentIndex().row())
 
     def refresh(self) -> None:
-        pass
+        self._index = None
+        keep = self.current_category() or CATEGORIES[0].code
+        special = compute_figures(self.ctx.db).special
+        rows, colors = [], []
+        for c in CATEGORIES:
+            persons, enrolled = special.get(c.code, (0, 0))
+            rate = f"{enrolled / persons:.1%}" if persons else "—"
+            rows.append((c.label, c.department, persons, enrolled, rate))
+            colors.append(None if not persons else GOOD if enrolled == persons else BAD)
+        self.category_model.set_rows(rows, keys=[c.code for c in CATEGORIES], colors=colors)
+        self.category_view.selectRow(max(0, self.category_model.row_of(keep)))
+        self._load_members()
+
+    @Slot()
+    def _on_category_view_currentRowChanged(self) -> None:
+        self._load_members()
+        code = self.current_category()
+        if code:
+            self.flag_category_combo.setCurrentIndex(self.flag_category_combo.findData(code))
+
+    def _load_members(self) -> None:
+        code = self.current_category()
+        if code is None:
+            return
+        year = get_village(self.ctx.db).current_year
+        sources = dict(self.ctx.db.execute(
+            "SELECT person_id, source FROM special_flag WHERE year = ? AND category = ?", [year, code]).fetchall())
+        states = person_states(self.ctx.db, year, person_ids=list(sources)) if sources else []
+        self.member_model.set_rows(
+            [(s.name, s.id_number, s.group_name, STATES.get(s.state, s.state), source_text(sources[s.person_id]))
+             for s in states],
+            keys=[s.person_id for s in states],
+            colors=[None if s.enrolled else WARN for s in states])
+        unpaid = sum(not s.enrolled for s in states)
+        self.members_title.setText(self.tr("{label}：{n} 人，其中未参保 {u} 人").format(
+            label=CATEGORY_BY_CODE[code].label, n=len(states), u=unpaid))
+        self.unflag_button.setEnabled(bool(states))
+        if states:
+            self.member_view.selectRow(0)
+
+    @Slot()
+    def _on_import_button_clicked(self) -> None:
+        self.ctx.navigate.emit("imports", {"kind": "groups"})
+
+    @Slot()
+    def _on_unflag_button_clicked(self) -> None:
+        code = self.current_category()
+        person_id = self.member_model.key_at(self.member_view.currentIndex().row())
+        if code is None or person_id is None:
+            return
+        name = self.member_model.rows[self.member_view.currentIndex().row()][0]
+        try:
+            roster.unflag_person(self.ctx.db, person_id, code, actor=self.ctx.actor(), reason="手工取消")
+        except EnrollError as e:
+            show_error(self, error_text(e))
+            return
+        self._changed(self.tr("已取消 {name} 的“{label}”标记").format(name=name, label=CATEGORY_BY_CODE[code].label))
+
+    # --- flag a person by hand --------------------------------------------------------------
+    def index(self) -> PersonIndex:
+        if self._index is None:
+            self._index = PersonIndex.build(self.ctx.db)
+        return self._index
+
+    @Slot(str)
+    def _on_search_edit_textChanged(self, text: str) -> None:
+        found = self.index().search(text, MATCH_LIMIT) if text.strip() else []
+        by_id = {s.person_id: s for s in person_states(self.ctx.db, person_ids=found)} if found else {}
+        states = [by_id[i] for i in found if i in by_id]
+        self.match_model.set_rows(
+            [(s.name, s.id_number, s.group_name, "、".join(CATEGORY_BY_CODE[c].label for c in s.categories))
+             for s in states], keys=[s.person_id for s in states])
+        if states:
+            self.match_view.selectRow(0)
+
+    @Slot()
+    def _on_search_edit_returnPressed(self) -> None:
+        row = max(0, self.match_view.currentIndex().row())
+        person_id = self.match_model.key_at(row)
+        if person_id is None:
+            return
+        self.chosen_id = person_id
+        name, idn, group, _cats = self.match_model.rows[row]
+        self.chosen_label.setText(self.tr("标记 {name}（{group} {tail}）为").format(
+            name=name, group=group, tail=idn[-6:]))
+        self.flag_category_combo.setFocus()
+
+    @Slot()
+    def _on_flag_button_clicked(self) -> None:
+        if self.chosen_id is None:
+            self.search_edit.setFocus()
+            return
+        code = self.flag_category_combo.currentData()
+        note = self.source_edit.text().strip()
+        source = f"{MANUAL_PREFIX}:{note}" if note else MANUAL_PREFIX
+        try:
+            added = roster.flag_person(self.ctx.db, self.chosen_id, code, actor=self.ctx.actor(), source=source)
+        except EnrollError as e:
+            show_error(self, error_text(e))
+            return
+        name = self.ctx.db.execute("SELECT name FROM person WHERE id = ?", [self.chosen_id]).fetchone()[0]
+        label = CATEGORY_BY_CODE[code].label
+        self.category_view.selectRow(self.category_model.row_of(code))
+        if not added:
+            self.status_label.setText(self.tr("{name} 已经是“{label}”，没有改动").format(name=name, label=label))
+            return
+        self.chosen_id = None
+        self.chosen_label.setText(self.tr("未选人"))
+        self.search_edit.clear()
+        self.source_edit.clear()
+        self._changed(self.tr("已标记 {name} 为“{label}”（应缴金额随之按政策变化）").format(name=name, label=label))
+        self.search_edit.setFocus()
+
+    def _changed(self, message: str) -> None:
+        self.status_label.setText(message)
+        self.refresh()
+        self.ctx.notify_changed()
+        self.flags_changed.emit()
