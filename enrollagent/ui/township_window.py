@@ -1,15 +1,273 @@
-"""乡镇汇总 mode: a window over the township store (being built)."""
+"""乡镇汇总 mode: receive village packages, tasks, progress per village, 重复参保, the report."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QPlainTextEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.errors import EnrollError
+from ..township.intake import AddResult, add_packages
+from ..township.report import write_report
+from ..township.status import TownshipStatus, township_status, years
+from ..township.store import open_township
+from ..township.tasks import load_tasks
+from .jobs import Job, ResultBar, show_error
+from .rows import RowsModel, make_table
+from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
 
 
 class TownshipWindow(QMainWindow):
+    packages_added = Signal(int)  # how many were received
+    status_loaded = Signal()
+
     def __init__(self, township_db_path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.township_db_path = Path(township_db_path)
-        self.setWindowTitle(self.tr("乡镇汇总"))
-        self.setCentralWidget(QLabel(self.tr("建设中")))
+        self.status: TownshipStatus | None = None
+        self.last_add: AddResult | None = None
+        self.jobs: list[Job] = []
+        self.setWindowTitle(self.tr("村医保征缴助手 — 乡镇汇总"))
+        self.setAcceptDrops(True)
+
+        self.add_action = QAction(self.tr("接收上报包…"), self)
+        self.add_action.setShortcut(QKeySequence("Ctrl+O"))
+        self.tasks_action = QAction(self.tr("载入任务分配表…"), self)
+        self.tasks_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.report_action = QAction(self.tr("导出汇总表…"), self)
+        self.report_action.setShortcut(QKeySequence("Ctrl+E"))
+        toolbar = self.addToolBar(self.tr("操作"))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_action, self.tasks_action, self.report_action):
+            toolbar.addAction(action)
+        menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        for action in (self.add_action, self.tasks_action, self.report_action):
+            menu.addAction(action)
+        self.year_combo = QComboBox()
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr(" 参保年度 ")))
+        toolbar.addWidget(self.year_combo)
+
+        self.totals_label = QLabel()
+        self.totals_label.setWordWrap(True)
+        self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        self.village_model = RowsModel([
+            (self.tr("村"), False), (self.tr("区划代码"), False), (self.tr("任务数"), True),
+            (self.tr("应参保"), True), (self.tr("已参保"), True), (self.tr("参保率"), True),
+            (self.tr("任务完成率"), True), (self.tr("特殊群体未参保"), True), (self.tr("最新上报包"), False),
+        ], self)
+        self.village_view = make_table(self.village_model, self, sortable=True)
+        self.duplicate_model = RowsModel([(self.tr("身份证号"), False), (self.tr("两处都已参保"), False),
+                                          (self.tr("登记在"), False)], self)
+        self.duplicate_view = make_table(self.duplicate_model, self, sortable=True)
+        self.gap_model = RowsModel([(self.tr("村"), False), (self.tr("村民小组"), False), (self.tr("姓名"), False),
+                                    (self.tr("身份证号"), False), (self.tr("人员类别"), False),
+                                    (self.tr("未缴原因"), False)], self)
+        self.gap_view = make_table(self.gap_model, self, sortable=True)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.village_view, self.tr("各村进度"))
+        self.tabs.addTab(self.duplicate_view, self.tr("重复参保"))
+        self.tabs.addTab(self.gap_view, self.tr("特殊群体未参保"))
+
+        self.log_edit = QPlainTextEdit()
+        self.log_edit.setReadOnly(True)
+        self.log_edit.setMaximumHeight(110)
+        self.log_edit.setPlaceholderText(self.tr("把村里的上报包（.zip）拖到这个窗口，或按 Ctrl+O 选择；"
+                                                 "被改动过的包、比已收到的更旧的包会被拒收并写明原因"))
+        self.result_bar = ResultBar()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addWidget(self.totals_label)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.log_edit)
+        layout.addWidget(self.result_bar)
+        self.setCentralWidget(central)
+
+        self.add_action.triggered.connect(self._on_add_action_triggered)
+        self.tasks_action.triggered.connect(self._on_tasks_action_triggered)
+        self.report_action.triggered.connect(self._on_report_action_triggered)
+        self.year_combo.activated.connect(self._on_year_combo_activated)
+        self.reload()
+
+    # --- jobs -------------------------------------------------------------------------------
+    def _run(self, fn, label: str, on_done) -> Job:
+        db_path = self.township_db_path
+
+        def work(db, progress):
+            return fn(db, progress)
+
+        job = Job(work, db_path=db_path, label=label, parent=self, opener=open_township)
+        job.succeeded.connect(on_done)
+        job.failed.connect(self._on_job_failed)
+        job.finished.connect(self._on_job_finished)
+        self.jobs.append(job)
+        return job.start()
+
+    def busy(self) -> bool:
+        return any(j.running for j in self.jobs)
+
+    @Slot()
+    def _on_job_finished(self) -> None:
+        self.jobs = [j for j in self.jobs if j.running]
+
+    @Slot(str)
+    def _on_job_failed(self, message: str) -> None:
+        self.log(message)
+        show_error(self, message)
+
+    def log(self, line: str) -> None:
+        self.log_edit.appendPlainText(line)
+
+    # --- status -----------------------------------------------------------------------------
+    def reload(self) -> Job:
+        year = self.year_combo.currentData()
+
+        def load(db, progress):
+            try:
+                return years(db), township_status(db, year)
+            except EnrollError as e:
+                if e.code == "township_empty":
+                    return [], None
+                raise
+
+        return self._run(load, self.tr("正在汇总…"), self._on_status_loaded)
+
+    @Slot(object)
+    def _on_status_loaded(self, loaded: tuple[list[int], TownshipStatus | None]) -> None:
+        known, status = loaded
+        self.status = status
+        self.year_combo.clear()
+        for y in known:
+            self.year_combo.addItem(self.tr("{year}年度").format(year=y), y)
+        if status is None:
+            self.totals_label.setText(self.tr("还没有收到任何村的上报包。"))
+            for model in (self.village_model, self.duplicate_model, self.gap_model):
+                model.set_rows([])
+            self.status_loaded.emit()
+            return
+        self.year_combo.setCurrentIndex(self.year_combo.findData(status.year))
+        self.totals_label.setText(totals_text(status))
+        rows, sort_values, colors = village_rows(status)
+        self.village_model.set_rows(rows, keys=[v.key for v in status.villages], sort_values=sort_values,
+                                    colors=colors)
+        rows, sort_values, colors = duplicate_rows(status)
+        self.duplicate_model.set_rows(rows, sort_values=sort_values, colors=colors)
+        self.gap_model.set_rows(gap_rows(status))
+        self.tabs.setTabText(1, self.tr("重复参保 ({n})").format(n=len(status.duplicates)))
+        self.tabs.setTabText(2, self.tr("特殊群体未参保 ({n})").format(n=len(status.gaps)))
+        for w in status.warnings:
+            self.log(self.tr("注意：{w}").format(w=w))
+        self.status_loaded.emit()
+
+    @Slot()
+    def _on_year_combo_activated(self) -> None:
+        self.reload()
+
+    # --- packages ---------------------------------------------------------------------------
+    def add_packages(self, paths: list[str | Path]) -> Job:
+        paths = [Path(p) for p in paths]
+
+        def add(db, progress):
+            return add_packages(db, paths, keep_good=True, progress=progress)
+
+        self.log(self.tr("正在接收 {n} 个上报包…").format(n=len(paths)))
+        job = self._run(add, self.tr("正在验签、接收上报包…"), self._on_packages_added)
+        self.reload()  # queued behind the add on the serial lane
+        return job
+
+    @Slot(object)
+    def _on_packages_added(self, result: AddResult) -> None:
+        self.last_add = result
+        for r in result.received:
+            self.log(self.tr("已接收 {village} {year}年度 第{seq}号包：{persons} 人，应参保 {eligible}，已参保 {enrolled}")
+                     .format(village=r.village, year=r.year, seq=r.sequence, persons=r.persons,
+                             eligible=r.eligible, enrolled=r.enrolled))
+            if r.first_time:
+                self.log(self.tr("  已登记该村密钥指纹 {fp}（请与经办人核对汇总表上打印的指纹）").format(fp=r.fingerprint))
+        refused = [self.tr("拒收 {name}：{reason}").format(name=path.name, reason=reason)
+                   for path, reason in result.refused]
+        for line in refused:
+            self.log(line)
+        if refused:
+            show_error(self, "\n".join(refused), self.tr("有上报包被拒收"))
+        self.packages_added.emit(len(result.received))
+
+    @Slot()
+    def _on_add_action_triggered(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择村里的上报包"), "",
+                                                self.tr("上报包 (*.zip)"))
+        if names:
+            self.add_packages(names)
+
+    @staticmethod
+    def _zips(event: QDragEnterEvent | QDropEvent) -> list[str]:
+        if not event.mimeData().hasUrls():
+            return []
+        return [u.toLocalFile() for u in event.mimeData().urls()
+                if u.isLocalFile() and u.toLocalFile().lower().endswith(".zip")]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._zips(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802
+        event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        zips = self._zips(event)
+        if zips:
+            event.acceptProposedAction()
+            self.add_packages(zips)
+
+    # --- tasks and the report ---------------------------------------------------------------
+    @Slot()
+    def _on_tasks_action_triggered(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择任务分配表"), "", self.tr("Excel 文件 (*.xlsx *.xls)"))
+        if name:
+            self.load_tasks(name)
+
+    def load_tasks(self, path: str | Path) -> Job:
+        job = self._run(lambda db, _p: load_tasks(db, path), self.tr("正在载入任务分配表…"),
+                        self._on_tasks_loaded)
+        self.reload()
+        return job
+
+    @Slot(object)
+    def _on_tasks_loaded(self, loaded) -> None:
+        self.log(self.tr("已载入 {n} 个村的任务数（工作表“{sheet}”），合计 {total} 人").format(
+            n=len(loaded.rows), sheet=loaded.sheet, total=loaded.total))
+
+    @Slot()
+    def _on_report_action_triggered(self) -> None:
+        if self.status is None:
+            show_error(self, self.tr("还没有收到任何村的上报包，没有可导出的内容"))
+            return
+        default = str(Path.home() / self.tr("{year}年度乡镇参保汇总.xlsx").format(year=self.status.year))
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出汇总表"), default, self.tr("Excel 文件 (*.xlsx)"))
+        if name:
+            self.export_report(name)
+
+    def export_report(self, out: str | Path) -> Job:
+        year = self.status.year if self.status else None
+        return self._run(lambda db, _p: write_report(township_status(db, year), out),
+                         self.tr("正在导出汇总表…"), self._on_report_written)
+
+    @Slot(object)
+    def _on_report_written(self, path: Path) -> None:
+        self.log(self.tr("已导出 {path}").format(path=path))
+        self.result_bar.show_path(path)
+

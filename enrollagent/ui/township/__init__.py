@@ -1,0 +1,1 @@
+"""Pieces of the 乡镇汇总 window."""

@@ -1,0 +1,114 @@
+"""乡镇汇总 window: real packages in, a tampered one refused with its reason, 重复参保 shown (issue 5)."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl  # noqa: E402
+from PySide6.QtGui import QDropEvent  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from enrollagent.exports.package import build_package  # noqa: E402
+from enrollagent.ui.township_window import TownshipWindow  # noqa: E402
+
+from .test_township import A_PEOPLE, B_PEOPLE, SHARED, _task_file  # noqa: E402
+from .township_helpers import flip_byte, make_village, rewrite_member  # noqa: E402
+
+WAIT = 30_000
+
+
+@pytest.fixture
+def packages(tmp_path):
+    a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=A_PEOPLE)
+    b = make_village(tmp_path / "b", code="411725100002", name="王庄村", people=B_PEOPLE)
+    out = tmp_path / "out"
+    pa, pb = build_package(a, out), build_package(b, out)
+    a.close()
+    b.close()
+    return pa, pb
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = TownshipWindow(tmp_path / "township.db")
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    w.show()
+    qtbot.waitUntil(lambda: not w.busy(), timeout=WAIT)
+    return w
+
+
+def idle(qtbot, w):
+    qtbot.waitUntil(lambda: not w.busy(), timeout=WAIT)
+
+
+def test_empty_store_invites_packages(window):
+    assert window.status is None
+    assert "还没有收到" in window.totals_label.text()
+
+
+def test_two_packages_then_duplicates(qtbot, window, packages):
+    window.add_packages(list(packages))
+    idle(qtbot, window)
+    assert len(window.last_add.received) == 2 and not window.last_add.refused
+    names = [r[0] for r in window.village_model.rows]
+    assert names == ["李庄村", "王庄村"]
+    assert window.duplicate_model.rowCount() == 1
+    dup = window.duplicate_model.rows[0]
+    assert dup[0] == SHARED and "李庄村" in dup[2] and "王庄村" in dup[2]
+    assert "重复参保 (1)" in window.tabs.tabText(1)
+    assert "已接收 李庄村" in window.log_edit.toPlainText()
+    # sortable: by enrolled, descending
+    window.village_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+    enrolled = [r[4] for r in window.village_model.rows]
+    assert enrolled == sorted(enrolled, reverse=True)
+
+
+def test_tampered_package_is_refused_with_its_reason(qtbot, window, packages):
+    pa, pb = packages
+    rewrite_member(pb, "data.json", flip_byte)
+    window.add_packages([pa, pb])
+    idle(qtbot, window)
+    assert [r.village for r in window.last_add.received] == ["李庄村（411725100001）"]
+    (path, reason), = window.last_add.refused
+    assert path == pb and reason
+    assert f"拒收 {pb.name}：{reason}" in window.log_edit.toPlainText()
+    box = window.findChildren(QMessageBox)[-1]
+    assert reason in box.text()
+    assert [r[0] for r in window.village_model.rows] == ["李庄村"]
+
+
+def test_replay_is_refused(qtbot, window, packages):
+    pa, _pb = packages
+    window.add_packages([pa])
+    idle(qtbot, window)
+    window.add_packages([pa])
+    idle(qtbot, window)
+    assert window.last_add.refused and not window.last_add.received
+
+
+def test_drop_zip_files(qtbot, window, packages):
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in packages])
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    idle(qtbot, window)
+    assert window.village_model.rowCount() == 2
+
+
+def test_tasks_and_report(qtbot, window, packages, tmp_path):
+    window.add_packages(list(packages))
+    idle(qtbot, window)
+    window.load_tasks(_task_file(tmp_path / "任务.xlsx", [("李庄村", 10), ("王庄村", 8), ("刘庄村", 5)]))
+    idle(qtbot, window)
+    rows = {r[0]: r for r in window.village_model.rows}
+    assert rows["李庄村"][2] == 10 and rows["刘庄村"][8] == "未上报"
+    out = window.export_report(tmp_path / "汇总.xlsx")
+    idle(qtbot, window)
+    assert out.state == "succeeded" and window.result_bar.path == tmp_path / "汇总.xlsx"
+    wb = openpyxl.load_workbook(tmp_path / "汇总.xlsx", read_only=True)
+    assert "重复参保" in wb.sheetnames
