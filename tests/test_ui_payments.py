@@ -139,3 +139,12 @@ def test_errors_are_chinese_sentences(qtbot, page, village):
     qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert page.findChildren(QMessageBox)[-1].text() == "没有可以撤销的缴费记录"
     assert paid(page) == 0
+
+
+def test_nothing_owed_says_so(qtbot, page, village):
+    db, people = village
+    payments.record_payment(db, person_id=people["王五"], actor="王明")
+    page.pick_person(people["王五"])
+    assert page.amount_edit.text() == ""
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
+    assert page.findChildren(QMessageBox)[-1].text() == "王五 本年度无需个人缴费（已缴费）"

@@ -38,6 +38,7 @@ class TownshipWindow(QMainWindow):
         self.status: TownshipStatus | None = None
         self.last_add: AddResult | None = None
         self.jobs: list[Job] = []
+        self._warned: set[str] = set()
         self.setWindowTitle(self.tr("村医保征缴助手 — 乡镇汇总"))
         self.setAcceptDrops(True)
 
@@ -168,7 +169,9 @@ class TownshipWindow(QMainWindow):
         self.tabs.setTabText(1, self.tr("重复参保 ({n})").format(n=len(status.duplicates)))
         self.tabs.setTabText(2, self.tr("特殊群体未参保 ({n})").format(n=len(status.gaps)))
         for w in status.warnings:
-            self.log(self.tr("注意：{w}").format(w=w))
+            if w not in self._warned:
+                self._warned.add(w)
+                self.log(self.tr("注意：{w}").format(w=w))
         self.status_loaded.emit()
 
     @Slot()

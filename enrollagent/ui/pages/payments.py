@@ -287,18 +287,21 @@ class Page(QWidget):
             self._on_find_shortcut()
             return
         try:
-            amount = payments.parse_yuan(self.amount_edit.text())
+            # An empty amount means "what is owed": the core says so when nothing is owed.
+            text = self.amount_edit.text().strip()
+            amount = payments.parse_yuan(text) if text else None
             channel = self._remember_channel()
-            payments.record_payment(self.ctx.db, person_id=self.person.person_id, actor=self.ctx.actor(),
-                                    amount_fen=amount, paid_on=self._paid_on(), channel=channel,
-                                    ticket_no=self.ticket_edit.text(), payer=self.payer_edit.text())
+            done = payments.record_payment(
+                self.ctx.db, person_id=self.person.person_id, actor=self.ctx.actor(), amount_fen=amount,
+                paid_on=self._paid_on(), channel=channel, ticket_no=self.ticket_edit.text(),
+                payer=self.payer_edit.text())
         except EnrollError as e:
             self._fail(e)
             return
         self.ticket_edit.clear()
         self.payer_edit.clear()
         self._done(self.tr("已登记：{name} {amount} 元（{channel}）").format(
-            name=self.person.name, amount=yuan_text(amount), channel=channel))
+            name=self.person.name, amount=yuan_text(done.amount_fen), channel=channel))
 
     @Slot()
     def _on_household_button_clicked(self) -> None:

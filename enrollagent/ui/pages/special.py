@@ -111,6 +111,8 @@ class Page(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([520, 700])  # the category table shows all five columns at 1366×768
+        splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
 
         self.category_view.selectionModel().currentRowChanged.connect(self._on_category_view_currentRowChanged)
