@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
@@ -21,6 +21,7 @@ from enrollagent.core.policy import policy_from_json
 from enrollagent.core.village import init_village
 from enrollagent.db import open_database
 from enrollagent.imports import run_import
+from enrollagent.imports.cells import risk_eliminated
 
 from .imports_helpers import write_xls
 
@@ -232,6 +233,11 @@ def test_a_village_from_other_counties_files(village, tmp_path):
     report = run_import(village, "payments", pay, today=TODAY)
     assert counts(report, "rows", "recorded", "already_recorded", "ignored", "not_in_roster", "other_year", "skipped") == \
         {"rows": 13, "recorded": 7, "already_recorded": 1, "ignored": 2, "not_in_roster": 2, "other_year": 1, "skipped": 0}
+    # Every row not taken is reported with its row in the file (title 1–2, header 3, 合计 17).
+    reasons = {p["row"]: p["reason"] for p in report.problems}
+    assert set(reasons) == {7, 9, 10, 11, 12, 14}
+    assert "与第6行相同" in reasons[7] and "养老" in reasons[9] and "2023年度" in reasons[14]
+    assert "待认领" in reasons[11] and "待认领" in reasons[12]
     again = run_import(village, "payments", pay, today=TODAY)
     assert counts(again, "recorded", "already_recorded", "ignored", "not_in_roster", "other_year") == \
         {"recorded": 0, "already_recorded": 10, "ignored": 2, "not_in_roster": 0, "other_year": 1}
@@ -345,3 +351,62 @@ def test_wps_xls_with_number_cells(village, tmp_path):
     assert village.execute("SELECT phone FROM person WHERE name = '孔一'").fetchone() == ("13812345678",)
     assert compute_figures(village).to_json()["by_group"] == {
         "4": {"persons": 7, "eligible": 7, "enrolled": 0, "unpaid": 7, "rate": 0.0, "collected": 0}}
+
+
+def test_insurance_platform_details_and_subsidy_requests(village, tmp_path):
+    """医保 居民缴费明细 (险种类型 as words or 390, 缴费年度, 个人缴费金额 beside 财政补助金额 and
+    其他缴费金额) and a 税务请款明细 of 代缴: subsidies never count as anyone's own money."""
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(village, "groups", minzheng_list(tmp_path / "mz.xlsx"), today=TODAY)
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["居民缴费明细查询"])
+    ws.append(["序号", "单位名称", "人员编号", "人员姓名", "证件号码", "险种类型", "缴费年度", "个人缴费金额", "财政补助金额",
+               "其他缴费金额", "缴费总金额", "电子税票号码", "缴费时间", "核销标志"])
+    when = datetime(2023, 10, 12, 9, 30, 5)
+    lines = [("赵大山", ID1, "城乡居民基本医疗保险", 2024, 76, 0), ("李桂兰", ID6, 390, 2024, 380, 0),
+             ("孙建国", ID5, "城乡居民基本医疗保险", 2024, 0, 380),  # 特困: the subsidy alone
+             ("王五", ID12, "城乡居民基本医疗保险", 2023, 350, 0), ("周强", ID7, 310, 2024, 1200, 0),
+             ("外村人", STRANGER, "城乡居民基本医疗保险", 2024, 380, 0)]
+    for n, (name, idn, item, year, own, other) in enumerate(lines, 1):
+        ws.append([n, "东风村", f"41{n:08d}", name, idn, item, year, own, 640, other, own + 640 + other, f"PT{n:04d}",
+                   when, "已核销"])
+    report = run_import(village, "payments", save(wb, tmp_path / "居民缴费明细.xlsx"), today=TODAY)
+    assert counts(report, "rows", "recorded", "other_year", "ignored", "not_in_roster", "skipped") == \
+        {"rows": 6, "recorded": 3, "other_year": 1, "ignored": 1, "not_in_roster": 1, "skipped": 0}
+    assert report.columns["fund_subsidy"] == "财政补助金额"
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["税务请款明细"])
+    ws.append(["序号", "镇（街）", "姓名", "身份证号码", "人员编号", "代缴类别", "参保类别", "代缴金额", "个人缴费金额",
+               "缴费总额", "请款批次"])
+    ws.append([1, "城关镇", "钱秀英", ID2, "x", "低保对象", "居民一档", 304, 76, 380, "第一批"])
+    report = run_import(village, "payments", save(wb, tmp_path / "请款明细.xlsx"), today=TODAY)
+    assert counts(report, "rows", "recorded") == {"rows": 1, "recorded": 1}
+    kinds = village.execute("SELECT kind, SUM(amount_fen) FROM payment GROUP BY kind ORDER BY kind").fetchall()
+    assert kinds == [("personal", (76 + 380 + 76) * 100), ("subsidy", (380 + 304) * 100)]
+    assert village.execute("SELECT paid_on FROM payment WHERE ticket_no = 'PT0001'").fetchone() == ("2023-10-12",)
+    figures = compute_figures(village).to_json()
+    # paid: 赵大山 and 钱秀英 (76 each after 低保), 李桂兰; 孙建国 subsidised, no refund for anyone.
+    assert (figures["paid"], figures["collected"], figures["attention"]["refund_due"]) == (3, 532, 0)
+
+
+def test_risk_eliminated_in_the_words_lists_use():
+    for yes in ("是", "已消除", "是（帮扶消除）", "风险已消除", "Y", "√"):
+        assert risk_eliminated(yes), yes
+    for no in ("否", "未消除", "", None, "否（未消除）", "无"):
+        assert not risk_eliminated(no), no
+
+
+def test_the_sheet_with_the_needed_columns_wins_over_a_wider_one(village, tmp_path):
+    """A 说明 sheet naming many fields but no 姓名 must not hide the one sheet of people."""
+    wb = openpyxl.Workbook()
+    wb.active.title = "填表说明"
+    wb.active.append(["身份证号码", "户号", "村民小组", "与户主关系", "联系电话", "户主姓名"])
+    wb.active.append(["18位，末位X大写", "", "", "", "", ""])
+    people = wb.create_sheet("人员")
+    people.append(["姓名", "身份证号码"])
+    people.append(["张三", ID1])
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    assert report.sheet == "人员" and counts(report, "imported") == {"imported": 1}

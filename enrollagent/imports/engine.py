@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -107,7 +108,9 @@ def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) ->
     passed over, and so is a copy of a sheet already read (our own roll has 花名册 and 数据)."""
     found = [(sheet, find_columns(sheet.rows, kind, extra)) for sheet in sheets]
     usable = [(s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])]
-    if not usable:
+    if len(usable) == 1:
+        return usable
+    if not usable:  # the message names what the most promising sheet lacks
         best = max(found, key=lambda sc: len(sc[1].index) if sc[1] else -1)  # max keeps the first of ties
         return [(best[0], require(best[1], kind, file_name, extra))]
     # The sheet naming the most fields leads; the others follow in workbook order.
@@ -147,12 +150,13 @@ _SIGNATURE = re.compile(
 _ID_LIKE = re.compile(r"\d{6,}")
 
 
-def _footer(row: list[object], id_col: int | None) -> bool:
-    id_text = str(row[id_col]) if id_col is not None and id_col < len(row) and row[id_col] is not None else ""
-    if _ID_LIKE.search(id_text):
-        return False
+def _footer(row: list[object]) -> bool:
     words = (re.sub(r"\s", "", unicodedata.normalize("NFKC", c)) for c in row if isinstance(c, str))
     return any(_TOTAL.search(w) or _SIGNATURE.match(w) for w in words if w)
+
+
+def _blank(row: list[object]) -> bool:
+    return all(c is None or isinstance(c, str) and not c.strip() for c in row)
 
 
 def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
@@ -162,7 +166,10 @@ def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
     id_col = cols.first("id")
     for i in range(cols.data_start, len(sheet.rows)):
         row = sheet.rows[i]
-        if any(not (c is None or isinstance(c, str) and not c.strip()) for c in row) and not _footer(row, id_col):
+        id_cell = row[id_col] if id_col is not None and id_col < len(row) else None
+        # A row with something like an ID in it holds data; only the others need a closer look.
+        if (type(id_cell) is str and _ID_LIKE.search(id_cell)) or (
+                isinstance(id_cell, (int, float)) and abs(id_cell) >= 100000) or not (_blank(row) or _footer(row)):
             out.append((i + 1, row))
     return out
 
@@ -219,6 +226,16 @@ def run_import(
     except _DryRun:
         pass
     return report
+
+
+def fast_uuid() -> str:
+    """A random (version 4) UUID as text, like audit.new_uuid, without building a UUID object:
+    a 55,000-row payment file needs one per row."""
+    b = bytearray(os.urandom(16))
+    b[6] = b[6] & 0x0F | 0x40
+    b[8] = b[8] & 0x3F | 0x80
+    h = b.hex()
+    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def next_id(db: sqlite_utils.Database, table: str) -> int:

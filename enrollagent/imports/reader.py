@@ -103,4 +103,4 @@ def _read_text(path: Path, data: bytes) -> list[list[object]]:
     delimiter = max(",\t;|", key=sample.count)
     if not sample.count(delimiter):
         delimiter = ","
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
