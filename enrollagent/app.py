@@ -1,9 +1,33 @@
-"""Composition root of the GUI: paths, logging, excepthook, open + migrate, QApplication, window."""
+"""Composition root of the GUI: paths, logging to the log dir, then the Qt side (ui.main)."""
 
 from __future__ import annotations
 
+import logging
+import logging.handlers
+from pathlib import Path
+
+from . import paths
+
+
+def setup_logging() -> Path | None:
+    """Log to <log dir>/enrollagent.log (rotated); None if the directory cannot be made."""
+    try:
+        directory = paths.log_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        log_file = directory / "enrollagent.log"
+        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    return log_file
+
 
 def run_gui(db_path: str | None = None) -> int:
+    log_file = setup_logging()
+    logging.getLogger(__name__).info("start GUI, db=%s", paths.default_db_path(db_path))
     from .ui.main import run
 
-    return run(db_path)
+    return run(db_path, log_file=log_file)

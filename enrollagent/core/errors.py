@@ -76,7 +76,8 @@ def register_messages(messages: dict[str, str]) -> None:
 class EnrollError(Exception):
     """A user's mistake or an unmet precondition; carries a stable code and its parameters."""
 
-    def __init__(self, code: str, **params: object) -> None:
+    # `code` is positional-only: some messages take a parameter named code ({code} of a village).
+    def __init__(self, code: str, /, **params: object) -> None:
         self.code = code
         self.params = params
         super().__init__(self.message)

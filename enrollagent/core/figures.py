@@ -106,7 +106,9 @@ def person_states(db: sqlite_utils.Database, year: int | None = None, *,
         out.append(PersonState(pid, hid, name, idn, bool(valid), birth, sex, rel, phone, group, hh_no,
                                coverage, cov_note, reason, categories, payable, net, state))
     # SQL sorts by code point (一组, 三组, 二组); groups need their natural order. The sort is stable.
-    out.sort(key=lambda s: group_sort_key(s.group_name))
+    # A handful of group names: key each once (0.3 s of 0.8 s at 6,000 when keyed per person).
+    keys = {g: group_sort_key(g) for g in {s.group_name for s in out}}
+    out.sort(key=lambda s: keys[s.group_name])
     return out
 
 
@@ -234,10 +236,13 @@ def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
     )
 
 
-def compute_figures(db: sqlite_utils.Database, year: int | None = None) -> Figures:
+def compute_figures(db: sqlite_utils.Database, year: int | None = None, *,
+                    states: list[PersonState] | None = None) -> Figures:
+    """`states`: person_states of this year already at hand (the GUI shares one load per change)."""
     year = year or get_village(db).current_year
     policy = get_policy(db, year)
-    states = person_states(db, year, policy=policy)
+    if states is None:
+        states = person_states(db, year, policy=policy)
     unmatched = db.execute(
         "SELECT COUNT(*) FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL", [year]
     ).fetchone()[0]

@@ -1,16 +1,139 @@
-"""Start the GUI (placeholder window until the desktop-app issue lands)."""
+"""Start the GUI: QApplication, the font, first-start wizard or main window, township mode."""
 
 from __future__ import annotations
 
+import logging
 import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from .. import paths
+from ..core.errors import EnrollError
+from ..core.village import find_village
+from .context import AppContext
+
+log = logging.getLogger(__name__)
+
+ORGANIZATION = "EnrollAgent"
+APPLICATION = "EnrollAgent"
+FONT_FAMILIES = ("Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
+                 "Source Han Sans SC", "PingFang SC", "SimHei")
+FONT_POINTS = {"normal": 11.0, "large": 14.0}
 
 
-def run(db_path: str | None = None) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+def tr(text: str) -> str:
+    return QCoreApplication.translate("main", text)
 
-    app = QApplication.instance() or QApplication(sys.argv)
-    label = QLabel("村医保征缴助手 — 图形界面正在建设中，请先使用命令行 enrollagent --help")
-    label.setWindowTitle("村医保征缴助手")
-    label.resize(640, 200)
-    label.show()
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    if not QCoreApplication.organizationName():
+        QCoreApplication.setOrganizationName(ORGANIZATION)
+        QCoreApplication.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(tr("村医保征缴助手"))
+    apply_font(app)
+    return app
+
+
+def font_size() -> str:
+    value = QSettings().value("ui/font_size", "normal")
+    return value if value in FONT_POINTS else "normal"
+
+
+def apply_font(app: QApplication, size: str | None = None) -> None:
+    """A CJK family when one is installed (else Han characters may show as boxes), at the chosen size."""
+    families = set(QFontDatabase.families())
+    font = QFont(app.font())
+    for family in FONT_FAMILIES:
+        if family in families:
+            font.setFamily(family)
+            break
+    font.setPointSizeF(FONT_POINTS[size or font_size()])
+    app.setFont(font)
+
+
+def set_font_size(size: str) -> None:
+    QSettings().setValue("ui/font_size", size)
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        apply_font(app, size)
+
+
+def install_excepthook(log_file: Path | None) -> None:
+    """Anything unexpected is logged and shown as a Chinese sentence, never as a Python message."""
+
+    def hook(kind, value, tb) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, value, tb)
+            return
+        if isinstance(value, EnrollError):
+            QMessageBox.warning(QApplication.activeWindow(), tr("无法完成"), value.message)
+            return
+        log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        where = tr("详细情况已记录在：{0}").format(log_file) if log_file else ""
+        QMessageBox.critical(QApplication.activeWindow(), tr("程序出错"),
+                             tr("程序遇到了意外问题，刚才的操作可能没有完成。已保存的数据不受影响。") + "\n\n" + where
+                             + "\n" + tr("请把这个文件交给技术支持人员。"))
+
+    sys.excepthook = hook
+
+
+def open_main(db_path: Path, first_filter: tuple[str, dict] | None = None) -> QWidget:
+    from .main_window import MainWindow
+
+    ctx = AppContext(db_path)
+    window = MainWindow(ctx)
+    ctx.setParent(window)
+    window.show()
+    if first_filter:
+        ctx.navigate.emit(*first_filter)
+    return window
+
+
+def open_township() -> QWidget:
+    from .township_window import TownshipWindow
+
+    window = TownshipWindow(paths.default_township_db_path())
+    window.show()
+    return window
+
+
+def start(db_path: Path) -> QWidget | None:
+    """The first window: the wizard on a new store, township mode if chosen, else the main window."""
+    settings = QSettings()
+    if settings.value("mode") == "township":
+        return open_township()
+    try:
+        from ..db import open_database
+
+        db = open_database(db_path)
+        initialized = find_village(db) is not None
+        db.close()
+    except EnrollError as e:
+        QMessageBox.critical(None, tr("无法打开数据"), e.message)
+        return None
+    if initialized:
+        return open_main(db_path)
+    from .wizard import SetupWizard
+
+    wizard = SetupWizard(db_path)
+    if not wizard.exec():
+        return None
+    if wizard.mode() == "township":
+        settings.setValue("mode", "township")
+        return open_township()
+    return open_main(db_path, ("imports", {"kind": "roster"}) if wizard.import_roster() else None)
+
+
+def run(db_path: str | Path | None = None, log_file: Path | None = None) -> int:
+    app = make_application()
+    install_excepthook(log_file)
+    window = start(paths.default_db_path(db_path))
+    if window is None:
+        return 0
+    app.setProperty("first_window", window)  # keeps it alive for the event loop
     return app.exec()

@@ -1,20 +1,234 @@
-"""Page 'overview' of the main window (being built)."""
+"""Page 'overview' (概览): the year's figures in big type, groups, special groups, what needs attention."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from datetime import date
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.figures import Figures, compute_figures
+from ...core.village import get_village
+from ...core.vocab import CATEGORY_BY_CODE
 from ..context import AppContext
+from ..models.states import current_states
+from ..widgets.common import (
+    BAD,
+    GOOD,
+    MUTED,
+    FigureTile,
+    money,
+    percent,
+    scaled_font,
+    thousands,
+)
+
+# (key in Figures.attention, label, page, filter) — each line opens the list it counts.
+ATTENTION_LINES = (
+    ("invalid_id", "身份证号待核实", "roster", {"attention": "invalid_id"}),
+    ("refund_due", "应退费", "roster", {"attention": "refund_due"}),
+    ("double_paid", "重复缴费", "roster", {"attention": "double_paid"}),
+    ("unmatched_payments", "待认领的缴费（花名册里找不到人）", "payments", {"inbox": True}),
+)
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget():
+            item.widget().deleteLater()
+        elif item.layout():
+            _clear(item.layout())
+
+
+def _bar(value: int, total: int, parent: QWidget) -> QProgressBar:
+    bar = QProgressBar(parent)
+    bar.setRange(0, max(total, 1))
+    bar.setValue(min(value, max(total, 1)))
+    bar.setTextVisible(False)
+    bar.setFixedHeight(max(10, parent.fontMetrics().height() // 2))
+    return bar
 
 
 class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel(self.tr("建设中")))
+        self.figures: Figures | None = None
+        self.attention_buttons: dict[str, QPushButton] = {}
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        layout.setSpacing(12)
 
-    def show_filter(self, filter: dict) -> None:
+        self.title_label = QLabel(body)
+        self.title_label.setFont(scaled_font(self, 1.35, bold=True))
+        self.window_label = QLabel(body)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title_label)
+        title_row.addStretch(1)
+        title_row.addWidget(self.window_label)
+        layout.addLayout(title_row)
+
+        tiles = QHBoxLayout()
+        self.tiles = {}
+        for key, caption in (("eligible", "应参保（人）"), ("enrolled", "已参保（人）"), ("rate", "参保率"),
+                             ("unpaid", "未缴（人）"), ("collected", "征缴金额（元）")):
+            tile = FigureTile(self.tr(caption), body)
+            self.tiles[key] = tile
+            if key == "unpaid":
+                tile.note_label.linkActivated.connect(self._on_unpaid_link_activated)
+            tiles.addWidget(tile)
+        layout.addLayout(tiles)
+
+        task_row = QHBoxLayout()
+        self.task_label = QLabel(body)
+        self.task_bar = QProgressBar(body)
+        self.task_bar.setTextVisible(False)
+        self.task_bar.setFixedHeight(14)
+        task_row.addWidget(self.task_label)
+        task_row.addWidget(self.task_bar, 1)
+        layout.addLayout(task_row)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        self.groups_box = QGroupBox(self.tr("各村民小组"), body)
+        self.groups_grid = QGridLayout(self.groups_box)
+        self.special_box = QGroupBox(self.tr("特殊群体参保（目标100%）"), body)
+        self.special_grid = QGridLayout(self.special_box)
+        right = QVBoxLayout()
+        self.attention_box = QGroupBox(self.tr("需要处理"), body)
+        self.attention_layout = QVBoxLayout(self.attention_box)
+        self.attention_layout.setSpacing(0)
+        right.addWidget(self.attention_box)
+        right.addWidget(self.special_box)
+        right.addStretch(1)
+        columns.addWidget(self.groups_box, 3)
+        columns.addLayout(right, 2)
+        layout.addLayout(columns)
+        layout.addStretch(1)
+        self.refresh()
+
+    def show_filter(self, flt: dict) -> None:
         pass
+
+    def _on_unpaid_link_activated(self, _link: str) -> None:
+        self.ctx.navigate.emit("roster", {"state": "unpaid"})
 
     def refresh(self) -> None:
-        pass
+        db = self.ctx.db
+        self.figures = f = compute_figures(db, states=current_states(db))
+        fig = f.to_json()
+        village = get_village(db)
+        self.title_label.setText(self.tr("{0}　{1}年度").format(village.title, f.year))
+        days = f.policy.window_days_left(date.today())
+        window = self.tr("征缴期 {0} 至 {1}").format(f.policy.window_start.isoformat(), f.policy.window_end.isoformat())
+        if days > 0:
+            self.window_label.setText(window + self.tr("，还剩 <b>{0}</b> 天").format(days))
+        else:
+            self.window_label.setText(window + self.tr("，<span style='color:{0}'>已结束</span>").format(BAD))
+        self.tiles["eligible"].set_value(thousands(fig["eligible"]), self.tr("在册 {0} 人 / {1} 户").format(
+            thousands(fig["persons"]), thousands(fig["households"])))
+        self.tiles["enrolled"].set_value(thousands(fig["enrolled"]), self.tr("缴费 {0}，资助 {1}，学校 {2}").format(
+            fig["paid"], fig["subsidized"], fig["school"]), GOOD)
+        self.tiles["rate"].set_value(percent(fig["rate"]), self.tr("综合覆盖率 {0}").format(percent(fig["coverage"])),
+                                     GOOD if fig["rate"] >= 0.95 else "")
+        self.tiles["unpaid"].set_value(thousands(fig["unpaid"]), self.tr("<a href='#'>查看未缴名单</a>"),
+                                       BAD if fig["unpaid"] else GOOD)
+        self.tiles["collected"].set_value(money(f.total.collected_fen), self.tr("标准 {0} 元/人").format(
+            money(f.policy.standard_fen)))
+        if f.task:
+            self.task_label.setText(self.tr("任务 {0} 人，已完成 {1}（{2}）").format(
+                thousands(f.task), thousands(fig["enrolled"]), percent(fig["task_completion"])))
+            self.task_bar.setRange(0, f.task)
+            self.task_bar.setValue(min(fig["enrolled"], f.task))
+            self.task_bar.show()
+        else:
+            self.task_label.setText(self.tr("乡镇还没有下达任务数（可在“设置”中填写）"))
+            self.task_bar.hide()
+        self._fill_groups(fig)
+        self._fill_special(fig)
+        self._fill_attention(fig)
+
+    def _fill_groups(self, fig: dict) -> None:
+        _clear(self.groups_grid)
+        box = self.groups_box
+        for c, text in enumerate((self.tr("小组"), "", self.tr("已参保/应参保"), self.tr("参保率"), self.tr("未缴"))):
+            label = QLabel(text, box)
+            label.setStyleSheet(f"color: {MUTED};")
+            self.groups_grid.addWidget(label, 0, c)
+        for r, (name, g) in enumerate(fig["by_group"].items(), start=1):
+            self.groups_grid.addWidget(QLabel(name or self.tr("（未分组）"), box), r, 0)
+            self.groups_grid.addWidget(_bar(g["enrolled"], g["eligible"], box), r, 1)
+            count = QLabel(f"{g['enrolled']}/{g['eligible']}", box)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.groups_grid.addWidget(count, r, 2)
+            rate = QLabel(percent(g["rate"]), box)
+            rate.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.groups_grid.addWidget(rate, r, 3)
+            unpaid = QLabel(str(g["unpaid"]), box)
+            unpaid.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            if g["unpaid"]:
+                unpaid.setStyleSheet(f"color: {BAD};")
+            self.groups_grid.addWidget(unpaid, r, 4)
+        self.groups_grid.setColumnStretch(1, 1)
+        self.groups_grid.setRowStretch(len(fig["by_group"]) + 1, 1)
+
+    def _fill_special(self, fig: dict) -> None:
+        _clear(self.special_grid)
+        box = self.special_box
+        if not fig["special"]:
+            self.special_grid.addWidget(QLabel(self.tr("还没有标记特殊群体（可从民政、乡村振兴等部门名单导入）"), box), 0, 0)
+            return
+        for r, (code, s) in enumerate(fig["special"].items()):
+            rate = s["enrolled"] / s["persons"] if s["persons"] else 0
+            color = GOOD if s["enrolled"] >= s["persons"] else BAD
+            self.special_grid.addWidget(QLabel(self.tr(CATEGORY_BY_CODE[code].label), box), r, 0)
+            count = QLabel(f"{s['enrolled']}/{s['persons']}", box)
+            count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.special_grid.addWidget(count, r, 1)
+            value = QLabel(percent(rate), box)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            value.setStyleSheet(f"color: {color}; font-weight: bold;")
+            self.special_grid.addWidget(value, r, 2)
+        self.special_grid.setColumnStretch(0, 1)
+        self.special_grid.setRowStretch(len(fig["special"]), 1)
+
+    def _fill_attention(self, fig: dict) -> None:
+        _clear(self.attention_layout)
+        self.attention_buttons = {}
+        for key, label, page, flt in ATTENTION_LINES:
+            n = fig["attention"][key]
+            if not n:
+                continue
+            unit = self.tr("笔") if key == "unmatched_payments" else self.tr("人")
+            button = QPushButton(self.tr("{0}：{1} {2}　查看 ›").format(self.tr(label), n, unit), self.attention_box)
+            button.setObjectName("attentionLine")
+            button.setStyleSheet("#attentionLine { text-align: left; padding: 6px 10px; border: none;"
+                                 " border-bottom: 1px solid #e3e7ee; color: #0b3d91; }"
+                                 "#attentionLine:hover, #attentionLine:focus { background: #eef4fd; }")
+            button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.clicked.connect(lambda _=False, p=page, x=flt: self.ctx.navigate.emit(p, dict(x)))
+            self.attention_buttons[key] = button
+            self.attention_layout.addWidget(button)
+        if not self.attention_buttons:
+            ok = QLabel(self.tr("没有需要处理的事项"), self.attention_box)
+            ok.setStyleSheet(f"color: {GOOD};")
+            self.attention_layout.addWidget(ok)

@@ -1,20 +1,377 @@
-"""Page 'roster' of the main window (being built)."""
+"""Page 'roster' (花名册): everyone of the year, one search box, filters, and the household at the side."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ...core.errors import EnrollError
+from ...core.roster import household_label, set_head
+from ...core.vocab import COVERAGE_KINDS, RELATIONS, group_sort_key
 from ..context import AppContext
+from ..dialogs.household import HouseholdDialog
+from ..dialogs.move import MoveDialog
+from ..dialogs.person import PersonDialog
+from ..dialogs.person_year import CoverageDialog, UnpaidReasonDialog
+from ..models.roster import (
+    COL_AGE,
+    COL_CATEGORY,
+    COL_GROUP,
+    COL_HH_NO,
+    COL_ID,
+    COL_NAME,
+    COL_NOTE,
+    COL_PAID,
+    COL_PAYABLE,
+    COL_RELATION,
+    COL_SEX,
+    COL_STATE,
+    RosterModel,
+)
+from ..models.search_index import SearchIndex
+from ..widgets.common import MUTED, show_error
+
+ATTENTION = {
+    "invalid_id": "身份证待核实",
+    "refund_due": "应退费",
+    "double_paid": "重复缴费",
+    "special": "特殊群体",
+}
+STATE_FILTERS = (
+    ("", "全部缴费状态"),
+    ("unpaid", "未缴费"),
+    ("with_reason", "未缴且有原因"),
+    ("enrolled", "已参保（含资助、学校）"),
+    ("paid", "已缴费"),
+    ("subsidized", "全额资助"),
+    ("newborn_exempt", "新生儿免缴"),
+)
+SEARCH_DELAY_MS = 150
+
+
+def _table(parent: QWidget) -> QTableView:
+    view = QTableView(parent)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
+    view.setWordWrap(False)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
 
 
 class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel(self.tr("建设中")))
+        self.filter: dict = {}
+        self.search = SearchIndex(ctx.db_path, self)
+        self.search.ready.connect(self._on_search_ready)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._build()
+        self.search.rebuild()
+        self.refresh()
 
-    def show_filter(self, filter: dict) -> None:
-        pass
+    # --- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setPlaceholderText(self.tr("搜索：姓名、拼音首字母(如 zs)、身份证后几位、电话或户号"))
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
+        self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.group_combo = QComboBox(self)
+        self.coverage_combo = QComboBox(self)
+        self.coverage_combo.addItem(self.tr("全部参保类型"), "")
+        for code, label in COVERAGE_KINDS.items():
+            self.coverage_combo.addItem(self.tr(label), code)
+        self.state_combo = QComboBox(self)
+        for code, label in STATE_FILTERS:
+            self.state_combo.addItem(self.tr(label), code)
+        for combo in (self.group_combo, self.coverage_combo, self.state_combo):
+            combo.currentIndexChanged.connect(self._on_filter_combo_changed)
+        self.attention_button = QToolButton(self)
+        self.attention_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.attention_button.setStyleSheet("QToolButton { background: #fff3cd; border: 1px solid #e0c36c;"
+                                            " border-radius: 4px; padding: 2px 8px; }")
+        self.attention_button.clicked.connect(self._on_attention_button_clicked)
+        self.attention_button.hide()
+        self.count_label = QLabel(self)
+        self.count_label.setStyleSheet(f"color: {MUTED};")
+        top = QHBoxLayout()
+        top.addWidget(self.search_edit, 3)
+        top.addWidget(self.group_combo)
+        top.addWidget(self.coverage_combo)
+        top.addWidget(self.state_combo)
+        top.addWidget(self.attention_button)
+        top.addWidget(self.count_label)
+
+        # 户主 is in the household box at the side; the table keeps what fits at 1366 pixels.
+        self.model = RosterModel(self.ctx, self, columns=(COL_GROUP, COL_HH_NO, COL_NAME, COL_RELATION, COL_ID,
+                                                          COL_SEX, COL_AGE, COL_CATEGORY, COL_STATE, COL_PAYABLE,
+                                                          COL_PAID, COL_NOTE))
+        self.table_view = _table(self)
+        self.table_view.setModel(self.model)
+        self._set_widths()
+        self.table_view.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        self.table_view.doubleClicked.connect(self._on_edit_person)
+        self.table_view.activated.connect(self._on_edit_person)
+
+        self.household_box = QGroupBox(self.tr("本户"), self)
+        self.household_label = QLabel(self.household_box)
+        self.household_label.setWordWrap(True)
+        self.members_model = RosterModel(self.ctx, self, columns=(COL_NAME, COL_RELATION, COL_STATE))
+        self.members_view = _table(self.household_box)
+        self.members_view.setModel(self.members_model)
+        self.members_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.members_view.activated.connect(self._on_member_activated)
+        self.members_view.clicked.connect(self._on_member_activated)
+        box = QVBoxLayout(self.household_box)
+        box.addWidget(self.household_label)
+        box.addWidget(self.members_view, 1)
+        actions = [
+            ("add_member_button", "添加家庭成员", self._on_add_member),
+            ("edit_household_button", "修改户信息", self._on_edit_household),
+        ]
+        for attr, text, slot in actions:
+            button = QPushButton(self.tr(text), self.household_box)
+            button.clicked.connect(slot)
+            setattr(self, attr, button)
+            box.addWidget(button)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.table_view)
+        splitter.addWidget(self.household_box)
+        splitter.setStretchFactor(0, 4)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+
+        buttons = QHBoxLayout()
+        person_actions = [
+            ("new_household_button", "新增一户 (Ctrl+N)", self.new_household),
+            ("edit_person_button", "修改人员", self._on_edit_person),
+            ("coverage_button", "参保情况…", self._on_coverage),
+            ("reason_button", "未缴原因…", self._on_reason),
+            ("move_button", "迁到另一户…", self._on_move),
+            ("head_button", "设为户主", self._on_set_head),
+        ]
+        for attr, text, slot in person_actions:
+            button = QPushButton(self.tr(text), self)
+            button.clicked.connect(slot)
+            setattr(self, attr, button)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+
+    def _set_widths(self) -> None:
+        fm = self.table_view.fontMetrics()
+        samples = {COL_GROUP: "十二组", COL_HH_NO: "00000", COL_NAME: "欧阳晓明", COL_RELATION: "外孙女",
+                   COL_ID: "41072419900101123X", COL_SEX: "性别", COL_AGE: "年龄", COL_CATEGORY: "低保对象",
+                   COL_STATE: "新生儿免缴", COL_PAYABLE: "应缴", COL_PAID: "1,140", COL_NOTE: "长期外出"}
+        for i, col in enumerate(self.model.columns):
+            self.table_view.setColumnWidth(i, fm.horizontalAdvance(samples[col]) + 20)
+        self.table_view.horizontalHeader().setStretchLastSection(True)
+
+    # --- page API ------------------------------------------------------------------------
+    def show_filter(self, flt: dict) -> None:
+        """Open with a filter from elsewhere: {"attention": "invalid_id"}, {"group": "一组"}, {"state": "unpaid"}, {"search": "…"}."""
+        self.filter = {k: v for k, v in flt.items() if k == "attention"}
+        for combo, key in ((self.group_combo, "group"), (self.coverage_combo, "coverage"), (self.state_combo, "state")):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(flt.get(key, "")) if key in flt else 0))
+            combo.blockSignals(False)
+        self.search_edit.blockSignals(True)
+        self.search_edit.setText(flt.get("search", ""))
+        self.search_edit.blockSignals(False)
+        self.apply_filter()
 
     def refresh(self) -> None:
-        pass
+        self._fill_groups()
+        self.search.rebuild()
+        self.apply_filter()
+
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
+    def new_household(self) -> None:
+        dialog = HouseholdDialog(self.ctx, self, group=self.group_combo.currentData() or "")
+        if dialog.exec() and dialog.head_id is not None:
+            self.select_person(dialog.head_id)
+
+    # --- filtering -----------------------------------------------------------------------
+    def _fill_groups(self) -> None:
+        current = self.group_combo.currentData()
+        groups = [r[0] for r in self.ctx.db.execute("SELECT DISTINCT group_name FROM household")]
+        self.group_combo.blockSignals(True)
+        self.group_combo.clear()
+        self.group_combo.addItem(self.tr("全部村民小组"), None)
+        for g in sorted(groups, key=group_sort_key):
+            self.group_combo.addItem(g or self.tr("（未分组）"), g)
+        self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(current)))
+        self.group_combo.blockSignals(False)
+
+    def current_filter(self) -> dict:
+        flt = dict(self.filter)
+        if self.group_combo.currentIndex() > 0:
+            flt["group"] = self.group_combo.currentData()
+        for combo, key in ((self.coverage_combo, "coverage"), (self.state_combo, "state")):
+            if combo.currentData():
+                flt[key] = combo.currentData()
+        return flt
+
+    def apply_filter(self) -> None:
+        selected = self.selected_person()
+        text = self.search_edit.text().strip()
+        search_ids = None
+        if text:
+            if self.search.index is None:  # first keystroke before the background build landed
+                self.search.wait()
+            search_ids = self.search.index.search(text) if self.search.index else []
+        self.model.set_filter(self.current_filter(), search_ids)
+        attention = self.filter.get("attention")
+        self.attention_button.setVisible(bool(attention))
+        if attention:
+            self.attention_button.setText(self.tr("仅看：{0}  ✕").format(self.tr(ATTENTION.get(attention, attention))))
+        self.count_label.setText(self.tr("{0} 人").format(self.model.total()))
+        if selected is not None and self.model.row_of(selected) >= 0:
+            self.select_person(selected)
+        elif self.model.rowCount():
+            self.table_view.selectRow(0)
+        else:
+            self._show_household(None)
+
+    @Slot()
+    def _on_search_ready(self) -> None:
+        if self.search_edit.text().strip():
+            self.apply_filter()
+
+    def _on_search_edit_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _on_search_edit_return_pressed(self) -> None:
+        self._search_timer.stop()
+        self.apply_filter()
+        self.table_view.setFocus()
+
+    def _on_filter_combo_changed(self) -> None:
+        self.apply_filter()
+
+    def _on_attention_button_clicked(self) -> None:
+        self.filter.pop("attention", None)
+        self.apply_filter()
+
+    # --- selection -----------------------------------------------------------------------
+    def selected_person(self) -> int | None:
+        s = self.model.state_at(self.table_view.currentIndex().row())
+        return s.person_id if s else None
+
+    def select_person(self, person_id: int) -> None:
+        row = self.model.row_of(person_id)
+        if row < 0:  # filtered out: clear the filters so the person can be seen
+            self.show_filter({})
+            row = self.model.row_of(person_id)
+        if row >= 0:
+            index = self.model.index(row, 0)
+            self.table_view.selectionModel().setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table_view.scrollTo(index)
+
+    def _on_table_current_changed(self, current, _previous) -> None:
+        s = self.model.state_at(current.row())
+        self._show_household(s.household_id if s else None)
+
+    def _show_household(self, household_id: int | None) -> None:
+        self.household_id = household_id
+        for w in (self.add_member_button, self.edit_household_button):
+            w.setEnabled(household_id is not None)
+        if household_id is None:
+            self.household_label.setText(self.tr("（未选中）"))
+            self.members_model.set_filter({"household_id": -1}, None)
+            return
+        address, phone = self.ctx.db.execute("SELECT address, phone FROM household WHERE id = ?", [household_id]).fetchone()
+        lines = [household_label(self.ctx.db, household_id)]
+        lines += [t for t in (address, self.tr("电话 {0}").format(phone) if phone else "") if t]
+        self.household_label.setText("\n".join(lines))
+        self.members_model.set_filter({"household_id": household_id}, None)
+
+    def _on_member_activated(self, index) -> None:
+        s = self.members_model.state_at(index.row())
+        if s:
+            self.select_person(s.person_id)
+
+    # --- actions -------------------------------------------------------------------------
+    def _person_or_none(self) -> int | None:
+        person_id = self.selected_person()
+        if person_id is None:
+            self.count_label.setText(self.tr("请先在表中选中一个人"))
+        return person_id
+
+    def _on_edit_person(self, *_args) -> None:
+        person_id = self._person_or_none()
+        if person_id is not None:
+            PersonDialog(self.ctx, self, person_id=person_id).exec()
+
+    def _on_add_member(self) -> None:
+        if self.household_id is not None:
+            dialog = PersonDialog(self.ctx, self, household_id=self.household_id)
+            if dialog.exec():
+                self.select_person(dialog.person_id)
+
+    def _on_edit_household(self) -> None:
+        if self.household_id is not None:
+            HouseholdDialog(self.ctx, self, household_id=self.household_id).exec()
+
+    def _on_coverage(self) -> None:
+        person_id = self._person_or_none()
+        if person_id is not None:
+            CoverageDialog(self.ctx, self, person_id).exec()
+
+    def _on_reason(self) -> None:
+        person_id = self._person_or_none()
+        if person_id is not None:
+            UnpaidReasonDialog(self.ctx, self, person_id).exec()
+
+    def _on_move(self) -> None:
+        person_id = self._person_or_none()
+        if person_id is not None:
+            MoveDialog(self.ctx, self, person_id).exec()
+
+    def _on_set_head(self) -> None:
+        person_id = self._person_or_none()
+        if person_id is None:
+            return
+        relations = [r for r in RELATIONS if r != "户主"]
+        relation, ok = QInputDialog.getItem(self, self.tr("设为户主"), self.tr("原户主改为与新户主的关系："),
+                                            relations, relations.index("其他"), False)
+        if not ok:
+            return
+        try:
+            set_head(self.ctx.db, person_id, actor=self.ctx.actor(), old_head_relation=relation)
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()

@@ -1,20 +1,231 @@
-"""Page 'settings' of the main window (being built)."""
+"""Page 'settings' (设置): village, the year's policy and task, signing key, font size, where data lives."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ... import paths
+from ...core.errors import EnrollError
+from ...core.policy import load_policy
+from ...core.village import get_policy, get_task, get_village, set_policy, set_task, update_village
+from ...exports.keys import key_exists, load_or_create_key
 from ..context import AppContext
+from ..widgets.common import GOOD, MUTED, show_error
+from ..widgets.policy_editor import PolicyEditor
+
+VILLAGE_FIELDS = (("county", "县（市、区）"), ("township", "乡镇（街道）"), ("name", "村（社区）"),
+                  ("code", "区划代码（12位）"), ("agent", "经办人"), ("agent_phone", "经办人电话"))
 
 
 class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel(self.tr("建设中")))
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        right = QVBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
+        layout.addStretch(1)
 
-    def show_filter(self, filter: dict) -> None:
+        # village
+        self.village_box = QGroupBox(self.tr("本村信息"), body)
+        form = QFormLayout(self.village_box)
+        self.village_edits: dict[str, QLineEdit] = {}
+        for key, label in VILLAGE_FIELDS:
+            edit = QLineEdit(self.village_box)
+            self.village_edits[key] = edit
+            form.addRow(self.tr(label), edit)
+        self.save_village_button = QPushButton(self.tr("保存本村信息"), self.village_box)
+        self.save_village_button.clicked.connect(self._on_save_village)
+        self.village_status = QLabel(self.village_box)
+        row = QHBoxLayout()
+        row.addWidget(self.save_village_button)
+        row.addWidget(self.village_status, 1)
+        form.addRow(row)
+        left.addWidget(self.village_box)
+
+        # display
+        self.font_box = QGroupBox(self.tr("字号"), body)
+        font_row = QHBoxLayout(self.font_box)
+        self.font_normal_radio = QRadioButton(self.tr("标准"), self.font_box)
+        self.font_large_radio = QRadioButton(self.tr("大字（看得更清楚）"), self.font_box)
+        self.font_group = QButtonGroup(self)
+        self.font_group.addButton(self.font_normal_radio)
+        self.font_group.addButton(self.font_large_radio)
+        font_row.addWidget(self.font_normal_radio)
+        font_row.addWidget(self.font_large_radio)
+        font_row.addStretch(1)
+        from ..main import font_size
+
+        (self.font_large_radio if font_size() == "large" else self.font_normal_radio).setChecked(True)
+        self.font_large_radio.toggled.connect(self._on_font_large_toggled)
+        left.addWidget(self.font_box)
+
+        # key
+        self.key_box = QGroupBox(self.tr("上报签名密钥"), body)
+        key_layout = QVBoxLayout(self.key_box)
+        self.fingerprint_label = QLabel(self.key_box)
+        self.fingerprint_label.setTextInteractionFlags(self.fingerprint_label.textInteractionFlags()
+                                                       | self.fingerprint_label.textInteractionFlags().TextSelectableByMouse)
+        self.fingerprint_label.setWordWrap(True)
+        self.create_key_button = QPushButton(self.tr("生成签名密钥"), self.key_box)
+        self.create_key_button.clicked.connect(self._on_create_key)
+        key_note = QLabel(self.tr("乡镇凭这个指纹确认数据包来自本村。换电脑时请电话告诉乡镇新的指纹。"), self.key_box)
+        key_note.setWordWrap(True)
+        key_note.setStyleSheet(f"color: {MUTED};")
+        key_layout.addWidget(self.fingerprint_label)
+        key_layout.addWidget(self.create_key_button)
+        key_layout.addWidget(key_note)
+        left.addWidget(self.key_box)
+
+        # where
+        self.data_box = QGroupBox(self.tr("数据存放位置"), body)
+        data_form = QFormLayout(self.data_box)
+        self.db_path_label = QLabel(str(ctx.db_path), self.data_box)
+        self.db_path_label.setWordWrap(True)
+        self.key_dir_label = QLabel(str(paths.key_dir(ctx.db_path)), self.data_box)
+        self.key_dir_label.setWordWrap(True)
+        self.log_dir_label = QLabel(str(paths.log_dir()), self.data_box)
+        self.log_dir_label.setWordWrap(True)
+        data_form.addRow(self.tr("数据文件"), self.db_path_label)
+        data_form.addRow(self.tr("签名密钥"), self.key_dir_label)
+        data_form.addRow(self.tr("日志"), self.log_dir_label)
+        self.open_folder_button = QPushButton(self.tr("打开数据所在文件夹"), self.data_box)
+        self.open_folder_button.clicked.connect(self._on_open_folder)
+        data_form.addRow(self.open_folder_button)
+        left.addWidget(self.data_box)
+        left.addStretch(1)
+
+        # policy
+        self.policy_box = QGroupBox(body)
+        policy_layout = QVBoxLayout(self.policy_box)
+        self.policy_editor = PolicyEditor(self.policy_box)
+        self.task_spin = QSpinBox(self.policy_box)
+        self.task_spin.setRange(0, 10_000_000)
+        self.task_spin.setSpecialValueText(self.tr("未下达"))
+        task_form = QFormLayout()
+        task_form.addRow(self.tr("乡镇下达的任务数（人）"), self.task_spin)
+        self.save_policy_button = QPushButton(self.tr("保存政策"), self.policy_box)
+        self.save_policy_button.clicked.connect(self._on_save_policy)
+        self.load_policy_button = QPushButton(self.tr("从政策文件载入…"), self.policy_box)
+        self.load_policy_button.clicked.connect(self._on_load_policy)
+        self.policy_status = QLabel(self.policy_box)
+        self.policy_status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_policy_button)
+        buttons.addWidget(self.load_policy_button)
+        buttons.addStretch(1)
+        policy_layout.addWidget(self.policy_editor)
+        policy_layout.addLayout(task_form)
+        policy_layout.addLayout(buttons)
+        policy_layout.addWidget(self.policy_status)
+        right.addWidget(self.policy_box)
+        right.addStretch(1)
+        self.refresh()
+
+    def show_filter(self, flt: dict) -> None:
         pass
 
     def refresh(self) -> None:
-        pass
+        village = get_village(self.ctx.db)
+        for key, edit in self.village_edits.items():
+            edit.setText(getattr(village, key))
+        policy = get_policy(self.ctx.db)
+        self.policy_box.setTitle(self.tr("{0}年度政策").format(policy.year))
+        self.policy_editor.set_policy(policy)
+        self.task_spin.setValue(get_task(self.ctx.db, policy.year) or 0)
+        self._show_key()
+
+    def _show_key(self) -> None:
+        exists = key_exists(self.ctx.db_path)
+        self.create_key_button.setVisible(not exists)
+        if exists:
+            fp = load_or_create_key(self.ctx.db_path).fingerprint
+            self.fingerprint_label.setText(self.tr("指纹：<b>{0}</b>").format(fp))
+        else:
+            self.fingerprint_label.setText(self.tr("还没有签名密钥（第一次导出上报数据包时也会自动生成）"))
+
+    def _status(self, label: QLabel, text: str, ok: bool) -> None:
+        label.setText(text)
+        label.setStyleSheet(f"color: {GOOD if ok else '#c0392b'};")
+
+    def _on_save_village(self) -> None:
+        values = {k: e.text() for k, e in self.village_edits.items()}
+        try:
+            update_village(self.ctx.db, actor=self.ctx.actor(), **values)
+        except EnrollError as e:
+            self._status(self.village_status, e.message, False)
+            return
+        self._status(self.village_status, self.tr("已保存"), True)
+        self.ctx.notify_changed()
+
+    def _on_save_policy(self) -> None:
+        try:
+            policy = self.policy_editor.policy()
+            set_policy(self.ctx.db, policy, actor=self.ctx.actor(), reason="设置页修改")
+            task = self.task_spin.value() or None
+            if task != get_task(self.ctx.db, policy.year):
+                set_task(self.ctx.db, policy.year, task, actor=self.ctx.actor())
+        except EnrollError as e:
+            self._status(self.policy_status, e.message, False)
+            return
+        self._status(self.policy_status, self.tr("已保存。各人应缴金额已按新政策重新计算。"), True)
+        self.ctx.notify_changed()
+
+    def _on_load_policy(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择政策文件"), "", self.tr("政策文件 (*.json)"))
+        if not path:
+            return
+        try:
+            policy = load_policy(path)
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        current = get_policy(self.ctx.db)
+        if policy.year != current.year:
+            QMessageBox.warning(self, self.tr("年度不符"), self.tr("这个文件是 {0} 年度的政策，当前是 {1} 年度。").format(
+                policy.year, current.year))
+            return
+        self.policy_editor.set_policy(policy)
+        self._status(self.policy_status, self.tr("已载入，请核对后点“保存政策”"), True)
+
+    def _on_font_large_toggled(self, large: bool) -> None:
+        from ..main import set_font_size
+
+        set_font_size("large" if large else "normal")
+
+    def _on_create_key(self) -> None:
+        load_or_create_key(self.ctx.db_path)
+        self._show_key()
+
+    def _on_open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.resolve().parent)))

@@ -1,0 +1,102 @@
+"""Start the real main window on a demo village at 1366×768 and save a PNG of each page.
+
+    xvfb-run -a python -m enrollagent.tools.screenshots OUTDIR [--large] [--db DEMO.db] [--size N]
+
+Settings go to a temporary directory, so the user's own window size and font are left alone."""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QApplication
+
+from ..db import open_database
+from .demo import build_demo
+
+WIDTH, HEIGHT = 1366, 768
+
+
+def _settle(app: QApplication, rounds: int = 5) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="给每个页面截图")
+    parser.add_argument("outdir", type=Path)
+    parser.add_argument("--large", action="store_true", help="大字号")
+    parser.add_argument("--db", type=Path, help="已有的演示村数据库（默认新建一个）")
+    parser.add_argument("--size", type=int, default=6000)
+    args = parser.parse_args(argv)
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix="enrollagent-shots-"))
+    db_path = args.db
+    if db_path is None:
+        db_path = work / "demo.db"
+        db = open_database(db_path)
+        build_demo(db, size=args.size)
+        db.close()
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(work / "settings"))
+    QCoreApplication.setOrganizationName("EnrollAgentScreenshots")
+    QCoreApplication.setApplicationName("EnrollAgentScreenshots")
+    QSettings().setValue("ui/font_size", "large" if args.large else "normal")
+
+    from ..ui.context import AppContext
+    from ..ui.main import make_application
+    from ..ui.main_window import MainWindow
+    from ..ui.pages import PAGES
+
+    app = make_application([])
+    started = time.perf_counter()
+    ctx = AppContext(db_path)
+    window = MainWindow(ctx)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    app.processEvents()
+    print(f"open: {time.perf_counter() - started:.2f} s (main window shown with the overview filled)")
+    suffix = "-large" if args.large else ""
+    for i, (key, _title) in enumerate(PAGES, start=1):
+        window.show_page(key)
+        _settle(app)
+        path = args.outdir / f"{i}-{key}{suffix}.png"
+        window.grab().save(str(path))
+        print(path)
+    window.show_page("roster").show_filter({"search": "wxm"})
+    _settle(app, 20)
+    window.grab().save(str(args.outdir / f"2b-roster-search{suffix}.png"))
+    from ..ui.dialogs.person import PersonDialog
+
+    page = window.show_page("roster")
+    person = page.selected_person()
+    dialog = PersonDialog(ctx, window, person_id=person)
+    dialog.show()
+    dialog.id_field.setText(dialog.id_field.text()[:-1] + "0")
+    _settle(app)
+    dialog.grab().save(str(args.outdir / f"8-person-dialog{suffix}.png"))
+    dialog.close()
+    from ..ui.wizard import POLICY, SetupWizard
+
+    wizard = SetupWizard(work / "new.db")
+    wizard.show()
+    wizard.setField("county", "获嘉县")
+    wizard.setField("township", "照镜镇")
+    wizard.setField("village", "大王庄村")
+    wizard.setField("agent", "王明")
+    while wizard.currentId() != POLICY:
+        wizard.next()
+    _settle(app)
+    wizard.grab().save(str(args.outdir / f"9-wizard-policy{suffix}.png"))
+    wizard.close()
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Dialogs for households and persons: add, edit, move, coverage, unpaid reason."""

@@ -1,0 +1,107 @@
+"""Add a household with its 户主, or edit a household's 户号, group, address and phone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import EnrollError
+from ...core.roster import add_household, add_person, update_household
+from ...core.vocab import group_sort_key
+from ..context import AppContext
+from ..widgets.common import BAD, show_error
+from ..widgets.id_field import IdField
+
+
+class HouseholdDialog(QDialog):
+    """New: household fields plus the 户主's name and ID. Edit: household fields only."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None,
+                 group: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.household_id = household_id
+        self.head_id: int | None = None
+        self.setWindowTitle(self.tr("新增一户") if household_id is None else self.tr("修改户信息"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.group_combo = QComboBox(self)
+        self.group_combo.setEditable(True)
+        groups = [r[0] for r in ctx.db.execute("SELECT DISTINCT group_name FROM household WHERE group_name != ''")]
+        self.group_combo.addItems(sorted(groups, key=group_sort_key))
+        self.group_combo.setCurrentText(group)
+        self.hh_no_edit = QLineEdit(self)
+        self.address_edit = QLineEdit(self)
+        self.phone_edit = QLineEdit(self)
+        self.phone_edit.setPlaceholderText(self.tr("手机11位，或座机如 0373-4451234"))
+        form.addRow(self.tr("村民小组"), self.group_combo)
+        form.addRow(self.tr("户号"), self.hh_no_edit)
+        form.addRow(self.tr("住址"), self.address_edit)
+        form.addRow(self.tr("联系电话"), self.phone_edit)
+        self.head_name_edit = QLineEdit(self)
+        self.head_id_field = IdField(ctx.db, self)
+        if household_id is None:
+            form.addRow(self.tr("户主姓名"), self.head_name_edit)
+            form.addRow(self.tr("户主身份证号"), self.head_id_field)
+            self.hh_no_edit.setText(self._next_hh_no())
+        else:
+            row = ctx.db.execute("SELECT group_name, hh_no, address, phone FROM household WHERE id = ?",
+                                 [household_id]).fetchone()
+            self.group_combo.setCurrentText(row[0])
+            self.hh_no_edit.setText(row[1])
+            self.address_edit.setText(row[2])
+            self.phone_edit.setText(row[3])
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {BAD};")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.group_combo.setFocus()
+
+    def _next_hh_no(self) -> str:
+        numbers = [int(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household") if r[0].isdigit()]
+        if not numbers:
+            return ""
+        width = max(len(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household WHERE hh_no != '' LIMIT 1"))
+        return f"{max(numbers) + 1:0{width}d}"
+
+    def accept(self) -> None:
+        fields = {"group_name": self.group_combo.currentText(), "hh_no": self.hh_no_edit.text(),
+                  "address": self.address_edit.text(), "phone": self.phone_edit.text()}
+        actor = self.ctx.actor()
+        try:
+            if self.household_id is None:
+                if not self.head_name_edit.text().strip():
+                    raise EnrollError("field_required", field=self.tr("户主姓名"))
+                if not self.head_id_field.is_acceptable():
+                    self.error_label.setText(self.head_id_field.problem())
+                    self.head_id_field.id_edit.setFocus()
+                    return
+                with self.ctx.db.atomic():  # the household and its 户主 together, or neither
+                    hid = add_household(self.ctx.db, actor=actor, **fields)
+                    head = add_person(self.ctx.db, household_id=hid, actor=actor, relation="户主",
+                                      name=self.head_name_edit.text(), id_number=self.head_id_field.text())
+                self.household_id, self.head_id = hid, head
+            else:
+                update_household(self.ctx.db, self.household_id, actor=actor, **fields)
+        except EnrollError as e:
+            self.error_label.setText(e.message)
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()
+        super().accept()

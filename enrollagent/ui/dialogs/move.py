@@ -1,0 +1,62 @@
+"""Move a person to another household, with their relation to the new 户主."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import EnrollError
+from ...core.roster import move_person
+from ...core.vocab import RELATIONS
+from ..context import AppContext
+from ..widgets.common import BAD, show_error
+from ..widgets.household_combo import HouseholdCombo
+
+
+class MoveDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None, person_id: int) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        name, household_id = ctx.db.execute("SELECT name, household_id FROM person WHERE id = ?", [person_id]).fetchone()
+        self.setWindowTitle(self.tr("迁到另一户：{0}").format(name))
+        self.setMinimumWidth(520)
+        self.household_combo = HouseholdCombo(ctx.db, self, exclude=household_id)
+        self.relation_combo = QComboBox(self)
+        self.relation_combo.addItems([r for r in RELATIONS if r != "户主"])
+        self.relation_combo.setCurrentText("其他")
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {BAD};")
+        form = QFormLayout()
+        form.addRow(self.tr("迁入的户"), self.household_combo)
+        form.addRow(self.tr("与新户主关系"), self.relation_combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("迁移"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        target = self.household_combo.household_id()
+        if target is None:
+            self.error_label.setText(self.tr("请选择要迁入的户"))
+            return
+        try:
+            move_person(self.ctx.db, self.person_id, target, actor=self.ctx.actor(),
+                        relation=self.relation_combo.currentText())
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()
+        super().accept()

@@ -1,0 +1,124 @@
+"""Add or edit a person: name, ID checked as one types, relation, phone, note."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import EnrollError
+from ...core.roster import add_person, household_label, update_person
+from ...core.vocab import RELATIONS
+from ..context import AppContext
+from ..widgets.common import BAD, MUTED, show_error
+from ..widgets.household_combo import HouseholdCombo
+from ..widgets.id_field import IdField
+
+
+class PersonDialog(QDialog):
+    """`PersonDialog(ctx, parent, household_id=None, person_id=None, id_number="", name="")`.
+
+    With person_id it edits that person; otherwise it adds one to household_id (or to a household
+    picked in the dialog). After exec() == Accepted, `person_id` is the person's id."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None,
+                 person_id: int | None = None, id_number: str = "", name: str = "") -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        self.household_id = household_id
+        self._original: dict[str, str] = {}
+        self.setWindowTitle(self.tr("修改人员信息") if person_id else self.tr("添加人员"))
+        self.setMinimumWidth(540)
+        form = QFormLayout()
+        self.household_combo: HouseholdCombo | None = None
+        if person_id is not None:
+            row = ctx.db.execute("SELECT household_id, name, id_number, relation, phone, note, id_valid"
+                                 " FROM person WHERE id = ?", [person_id]).fetchone()
+            self.household_id = row[0]
+            self._original = dict(zip(("name", "id_number", "relation", "phone", "note"), row[1:6], strict=True))
+        if self.household_id is None:
+            self.household_combo = HouseholdCombo(ctx.db, self)
+            form.addRow(self.tr("所在户"), self.household_combo)
+        else:
+            form.addRow(self.tr("所在户"), QLabel(household_label(ctx.db, self.household_id), self))
+        self.name_edit = QLineEdit(self)
+        self.id_field = IdField(ctx.db, self, except_person=person_id)
+        self.relation_combo = QComboBox(self)
+        self.relation_combo.addItems(RELATIONS)
+        self.relation_combo.setCurrentText("其他")
+        self.phone_edit = QLineEdit(self)
+        self.phone_edit.setPlaceholderText(self.tr("可不填"))
+        self.note_edit = QLineEdit(self)
+        self.keep_invalid_check = QCheckBox(self.tr("身份证号一时无法核对，先按“待核实”登记"), self)
+        self.keep_invalid_check.setStyleSheet(f"color: {MUTED};")
+        form.addRow(self.tr("姓名"), self.name_edit)
+        form.addRow(self.tr("身份证号"), self.id_field)
+        form.addRow("", self.keep_invalid_check)
+        form.addRow(self.tr("与户主关系"), self.relation_combo)
+        form.addRow(self.tr("联系电话"), self.phone_edit)
+        form.addRow(self.tr("备注"), self.note_edit)
+        if self._original:
+            self.name_edit.setText(self._original["name"])
+            self.id_field.setText(self._original["id_number"])
+            self.relation_combo.setCurrentText(self._original["relation"] or "其他")
+            self.phone_edit.setText(self._original["phone"])
+            self.note_edit.setText(self._original["note"])
+            self.keep_invalid_check.setChecked(not row[6])
+        else:
+            self.name_edit.setText(name)
+            if id_number:
+                self.id_field.setText(id_number)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {BAD};")
+        self.error_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        (self.household_combo or self.name_edit).setFocus()
+
+    def accept(self) -> None:
+        household_id = self.household_id
+        if self.household_combo is not None:
+            household_id = self.household_combo.household_id()
+            if household_id is None:
+                self.error_label.setText(self.tr("请先选择此人所在的户"))
+                self.household_combo.setFocus()
+                return
+        keep_invalid = self.keep_invalid_check.isChecked()
+        if not self.id_field.is_acceptable() and not (keep_invalid and not self.id_field.duplicate
+                                                      and self.id_field.result is not None):
+            self.error_label.setText(self.id_field.problem())
+            self.id_field.id_edit.setFocus()
+            return
+        values = {"name": self.name_edit.text(), "id_number": self.id_field.text(),
+                  "relation": self.relation_combo.currentText(), "phone": self.phone_edit.text(),
+                  "note": self.note_edit.text()}
+        try:
+            if self.person_id is None:
+                self.person_id = add_person(self.ctx.db, household_id=household_id, actor=self.ctx.actor(),
+                                            allow_invalid=keep_invalid, **values)
+            else:
+                changed = {k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")}
+                update_person(self.ctx.db, self.person_id, actor=self.ctx.actor(), allow_invalid=keep_invalid,
+                              **changed)
+        except EnrollError as e:
+            self.error_label.setText(e.message)
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()
+        super().accept()

@@ -1,0 +1,121 @@
+"""This year's coverage of a person (职工医保, 异地参保 with where …), and the reason they have not paid."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...core.errors import EnrollError
+from ...core.roster import set_coverage, set_unpaid_reason
+from ...core.vocab import COVERAGE_KINDS, UNPAID_REASONS
+from ..context import AppContext
+from ..widgets.common import BAD, show_error
+
+
+def _buttons(dialog: QDialog) -> QDialogButtonBox:
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(dialog.tr("保存"))
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
+    box.accepted.connect(dialog.accept)
+    box.rejected.connect(dialog.reject)
+    return box
+
+
+class CoverageDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None, person_id: int) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        name, coverage, note = ctx.db.execute(
+            "SELECT p.name, py.coverage, py.coverage_note FROM person p JOIN person_year py ON py.person_id = p.id"
+            " JOIN village v ON v.current_year = py.year WHERE p.id = ?", [person_id]).fetchone()
+        self.setWindowTitle(self.tr("参保情况：{0}").format(name))
+        self.setMinimumWidth(460)
+        self.coverage_combo = QComboBox(self)
+        for code, label in COVERAGE_KINDS.items():
+            self.coverage_combo.addItem(self.tr(label), code)
+        self.coverage_combo.setCurrentIndex(self.coverage_combo.findData(coverage))
+        self.note_label = QLabel(self)
+        self.note_edit = QLineEdit(note, self)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {BAD};")
+        form = QFormLayout()
+        form.addRow(self.tr("参保类型"), self.coverage_combo)
+        form.addRow(self.note_label, self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(_buttons(self))
+        self.coverage_combo.currentIndexChanged.connect(self._on_coverage_combo_changed)
+        self._on_coverage_combo_changed()
+
+    def _on_coverage_combo_changed(self) -> None:
+        elsewhere = self.coverage_combo.currentData() == "elsewhere"
+        self.note_label.setText(self.tr("在何地参保") if elsewhere else self.tr("说明"))
+        self.note_edit.setPlaceholderText(self.tr("如：广东省东莞市") if elsewhere else self.tr("可不填"))
+
+    def accept(self) -> None:
+        coverage = self.coverage_combo.currentData()
+        if coverage == "elsewhere" and not self.note_edit.text().strip():
+            self.error_label.setText(self.tr("异地参保请写明在何地参保"))
+            self.note_edit.setFocus()
+            return
+        try:
+            set_coverage(self.ctx.db, self.person_id, coverage, actor=self.ctx.actor(), note=self.note_edit.text())
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()
+        super().accept()
+
+
+class UnpaidReasonDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None, person_id: int) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id = person_id
+        name, reason, note = ctx.db.execute(
+            "SELECT p.name, py.unpaid_reason, py.unpaid_note FROM person p JOIN person_year py ON py.person_id = p.id"
+            " JOIN village v ON v.current_year = py.year WHERE p.id = ?", [person_id]).fetchone()
+        self.setWindowTitle(self.tr("未缴原因：{0}").format(name))
+        self.setMinimumWidth(460)
+        self.reason_combo = QComboBox(self)
+        self.reason_combo.addItem(self.tr("（无）"), "")
+        for r in UNPAID_REASONS:
+            self.reason_combo.addItem(self.tr(r), r)
+        self.reason_combo.setCurrentIndex(max(0, self.reason_combo.findData(reason)))
+        self.note_edit = QLineEdit(note, self)
+        self.note_edit.setPlaceholderText(self.tr("可不填；选“其他”时请写明"))
+        self.hint_label = QLabel(self)
+        self.hint_label.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(self.tr("未缴原因"), self.reason_combo)
+        form.addRow(self.tr("说明"), self.note_edit)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(_buttons(self))
+        self.reason_combo.currentIndexChanged.connect(self._on_reason_combo_changed)
+        self._on_reason_combo_changed()
+
+    def _on_reason_combo_changed(self) -> None:
+        poor = self.reason_combo.currentData() == "经济困难/交不起"
+        self.hint_label.setText(self.tr("提示：请核实此人是否属于低保、特困、监测户等资助对象。") if poor else "")
+
+    def accept(self) -> None:
+        try:
+            set_unpaid_reason(self.ctx.db, self.person_id, self.reason_combo.currentData(),
+                              actor=self.ctx.actor(), note=self.note_edit.text())
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        self.ctx.notify_changed()
+        super().accept()

@@ -1,0 +1,150 @@
+"""The main window: page navigation on the left, the pages in a stack, menu and shortcuts."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from .. import paths
+from ..core.village import get_village
+from .context import AppContext
+from .pages import PAGES, page_class
+
+
+class MainWindow(QMainWindow):
+    """Pages are built the first time they are shown, and refreshed when shown after a change."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.pages: dict[str, QWidget] = {}
+        self._stale: set[str] = set()
+        self._township = None
+        village = get_village(ctx.db)
+        self.setWindowTitle(self.tr("村医保征缴助手 — {0}").format(village.title))
+        self.nav_list = QListWidget(self)
+        self.nav_list.setObjectName("nav")
+        for _key, title in PAGES:
+            self.nav_list.addItem(QCoreApplication.translate("Pages", title))
+        self.nav_list.setFixedWidth(self.nav_list.fontMetrics().horizontalAdvance("导出与打印") + 48)
+        self.nav_list.setStyleSheet(
+            "#nav { background: #f2f4f7; border: none; padding-top: 8px; }"
+            "#nav::item { padding: 10px 12px; }"
+            "#nav::item:selected { background: #dbe7f7; color: #0b3d91; border-left: 4px solid #2f6fd6; }")
+        self.stack = QStackedWidget(self)
+        for _ in PAGES:
+            self.stack.addWidget(QWidget(self.stack))  # placeholders until a page is first shown
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav_list)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_menu()
+        self.statusBar().showMessage(self.tr("数据文件：{0}").format(ctx.db_path))
+
+        self.nav_list.currentRowChanged.connect(self._on_nav_list_row_changed)
+        ctx.changed.connect(self._on_ctx_changed)
+        ctx.navigate.connect(self._on_ctx_navigate)
+        for keys, slot in (("Ctrl+F", self._on_find), ("Ctrl+N", self._on_new_household), ("Ctrl+P", self._on_pay)):
+            QShortcut(QKeySequence(keys), self, activated=slot)
+
+        settings = QSettings()
+        geometry = settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 740)
+        keys = [k for k, _ in PAGES]
+        last = settings.value("main/last_page", "overview")
+        self.nav_list.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        township = QAction(self.tr("乡镇汇总模式…"), self)
+        township.triggered.connect(self.open_township)
+        file_menu.addAction(township)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("退出(&X)"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
+        go_menu = self.menuBar().addMenu(self.tr("页面(&G)"))
+        for i, (_key, title) in enumerate(PAGES):
+            action = QAction(QCoreApplication.translate("Pages", title), self)
+            action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            action.triggered.connect(lambda _=False, row=i: self.nav_list.setCurrentRow(row))
+            go_menu.addAction(action)
+
+    # --- pages ---------------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page for `key`, built on first use."""
+        if key not in self.pages:
+            index = [k for k, _ in PAGES].index(key)
+            page = page_class(key)(self.ctx, self.stack)
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.pages[key] = page
+        return self.pages[key]
+
+    def current_key(self) -> str:
+        return PAGES[max(0, self.nav_list.currentRow())][0]
+
+    def show_page(self, key: str) -> QWidget:
+        row = [k for k, _ in PAGES].index(key)
+        if self.nav_list.currentRow() != row:
+            self.nav_list.setCurrentRow(row)
+        return self.pages[key]
+
+    def _on_nav_list_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row][0]
+        fresh = key not in self.pages
+        page = self.page(key)
+        if not fresh and key in self._stale:
+            page.refresh()
+        self._stale.discard(key)
+        self.stack.setCurrentWidget(page)
+
+    def _on_ctx_changed(self) -> None:
+        current = self.current_key()
+        for key, page in self.pages.items():
+            if key == current:
+                page.refresh()
+            else:
+                self._stale.add(key)
+
+    def _on_ctx_navigate(self, key: str, flt: dict) -> None:
+        self.show_page(key).show_filter(flt)
+
+    # --- shortcuts and menu --------------------------------------------------------------
+    def _on_find(self) -> None:
+        self.show_page("roster").focus_search()
+
+    def _on_new_household(self) -> None:
+        self.show_page("roster").new_household()
+
+    def _on_pay(self) -> None:
+        page = self.show_page("payments")
+        if hasattr(page, "focus_search"):
+            page.focus_search()
+
+    def open_township(self) -> None:
+        from .township_window import TownshipWindow
+
+        if self._township is None:
+            self._township = TownshipWindow(paths.default_township_db_path())
+            self._township.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self._township.show()
+        self._township.raise_()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        settings = QSettings()
+        settings.setValue("main/geometry", self.saveGeometry())
+        settings.setValue("main/last_page", self.current_key())
+        super().closeEvent(event)

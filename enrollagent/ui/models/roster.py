@@ -1,0 +1,185 @@
+"""The roster as a table model: one row per person of the year, filtered and fetched in pages."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from ...core import ids
+from ...core.errors import id_problem_text
+from ...core.figures import ENROLLED_STATES, PersonState
+from ...core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
+from ..context import AppContext
+from ..widgets.common import money
+from .states import current_states
+
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+
+COL_GROUP, COL_HH_NO, COL_HEAD, COL_NAME, COL_RELATION, COL_ID, COL_SEX, COL_AGE, \
+    COL_CATEGORY, COL_STATE, COL_PAYABLE, COL_PAID, COL_NOTE = range(13)
+HEADERS = ("村民小组", "户号", "户主", "姓名", "关系", "身份证号", "性别", "年龄", "人员类别",
+           "参保状态", "应缴", "已缴", "说明")
+FETCH = 500  # rows handed to the view at a time: a 6,000-row model appears at once
+
+
+def matches(s: PersonState, flt: dict) -> bool:
+    """One person against the page's filter (group, coverage, state, attention, household)."""
+    if "household_id" in flt and s.household_id != flt["household_id"]:
+        return False
+    if flt.get("group") is not None and s.group_name != flt["group"]:
+        return False
+    if flt.get("coverage") and s.coverage != flt["coverage"]:
+        return False
+    state = flt.get("state")
+    if state == "enrolled" and s.state not in ENROLLED_STATES:
+        return False
+    if state == "with_reason" and not (s.state == "unpaid" and s.unpaid_reason):
+        return False
+    if state and state not in ("enrolled", "with_reason") and s.state != state:
+        return False
+    attention = flt.get("attention")
+    if attention == "invalid_id" and s.id_valid:
+        return False
+    if attention == "refund_due" and not s.refund_due:
+        return False
+    if attention == "double_paid" and not s.double_paid:
+        return False
+    return not (attention == "special" and not s.categories)
+
+
+class RosterModel(QAbstractTableModel):
+    """Rows come from the core's person_states (state and payable are derived there, never here)."""
+
+    def __init__(self, ctx: AppContext, parent=None, columns: tuple[int, ...] | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.columns = columns or tuple(range(len(HEADERS)))
+        self.filter: dict = {}
+        self.search_ids: list[int] | None = None  # best first; None when no search is typed
+        self._rows: list[PersonState] = []
+        self._shown = 0
+        self._heads: dict[int, str] = {}
+        self._today = date.today()
+
+    # --- loading -------------------------------------------------------------------------
+    def reload(self) -> None:
+        states = current_states(self.ctx.db)
+        self._heads = {s.household_id: s.name for s in states if s.relation == "户主"}
+        if self.search_ids is not None:
+            by_id = {s.person_id: s for s in states}
+            candidates = [by_id[i] for i in self.search_ids if i in by_id]
+        else:
+            candidates = states
+        self.beginResetModel()
+        self._rows = [s for s in candidates if matches(s, self.filter)]
+        self._shown = min(FETCH, len(self._rows))
+        self.endResetModel()
+
+    def set_filter(self, flt: dict, search_ids: list[int] | None) -> None:
+        self.filter = dict(flt)
+        self.search_ids = search_ids
+        self.reload()
+
+    def total(self) -> int:
+        return len(self._rows)
+
+    def state_at(self, row: int) -> PersonState | None:
+        return self._rows[row] if 0 <= row < self._shown else None
+
+    def row_of(self, person_id: int) -> int:
+        for i, s in enumerate(self._rows):
+            if s.person_id == person_id:
+                while i >= self._shown:
+                    self.fetchMore(QModelIndex())
+                return i
+        return -1
+
+    # --- Qt model ------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._rows)
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        more = min(FETCH, len(self._rows) - self._shown)
+        if more <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(HEADERS[self.columns[section]])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        s = self._rows[index.row()]
+        col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(s, col)
+        if role == PERSON_ID_ROLE:
+            return s.person_id
+        if role == HOUSEHOLD_ID_ROLE:
+            return s.household_id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if col == COL_ID and not s.id_valid:
+                return QColor("#c0392b")
+            if col == COL_STATE:
+                return QColor("#c0392b") if s.state == "unpaid" else QColor("#1b7f3b") if s.enrolled else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AGE, COL_PAYABLE, COL_PAID):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTE:
+            return self._text(s, col) or None
+        return None
+
+    def _text(self, s: PersonState, col: int) -> str:
+        if col == COL_GROUP:
+            return s.group_name
+        if col == COL_HH_NO:
+            return s.hh_no
+        if col == COL_HEAD:
+            return self._heads.get(s.household_id, "")
+        if col == COL_NAME:
+            return s.name
+        if col == COL_RELATION:
+            return s.relation
+        if col == COL_ID:
+            return s.id_number
+        if col == COL_SEX:
+            return s.sex or ""
+        if col == COL_AGE:
+            return str(ids.age_at(s.birth_date, self._today)) if s.birth_date else ""
+        if col == COL_CATEGORY:
+            return "、".join(CATEGORY_BY_CODE[c].label for c in s.categories)
+        if col == COL_STATE:
+            return self.tr(STATES.get(s.state, s.state))
+        if col == COL_PAYABLE:
+            return money(s.payable_fen) if s.coverage == "resident" else ""
+        if col == COL_PAID:
+            return money(s.net_fen) if s.net_fen else ""
+        if col == COL_NOTE:
+            return self._note(s)
+        return ""
+
+    def _note(self, s: PersonState) -> str:
+        parts = []
+        if not s.id_valid:
+            problem = self.ctx.db.execute("SELECT id_problem FROM person WHERE id = ?", [s.person_id]).fetchone()
+            parts.append(self.tr("待核实：") + id_problem_text(problem[0] or "id_checksum", normalized=s.id_number))
+        if s.refund_due:
+            parts.append(self.tr("应退费 {0} 元").format(money(s.net_fen - s.payable_fen)))
+        if s.state == "unpaid" and s.unpaid_reason:
+            parts.append(s.unpaid_reason)
+        if s.coverage != "resident" and s.coverage_note:
+            parts.append(f"{COVERAGE_KINDS[s.coverage]}：{s.coverage_note}")
+        return "；".join(parts)

@@ -1,0 +1,75 @@
+"""Error boxes, figure tiles and section headings shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
+
+from ...core.errors import EnrollError
+
+GOOD = "#1b7f3b"
+BAD = "#c0392b"
+MUTED = "#5f6b7a"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("common", text)
+
+
+def show_error(parent: QWidget | None, error: EnrollError) -> None:
+    """The core's Chinese sentence in a plain warning box."""
+    QMessageBox.warning(parent, tr("无法完成"), error.message)
+
+
+def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setFont(scaled_font(label, 1.15, bold=True))
+    return label
+
+
+class FigureTile(QFrame):
+    """One big number with its caption underneath (应参保 5,612)."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureTile")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("#figureTile { background: white; border: 1px solid #d5dbe3; border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        self.value_label = QLabel("—", self)
+        self.value_label.setFont(scaled_font(self, 2.1, bold=True))
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.caption_label = QLabel(caption, self)
+        self.caption_label.setStyleSheet(f"color: {MUTED};")
+        self.note_label = QLabel(" ", self)
+        self.note_label.setStyleSheet(f"color: {MUTED};")
+        self.note_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        layout.addWidget(self.caption_label)
+        layout.addWidget(self.value_label)
+        layout.addWidget(self.note_label)
+
+    def set_value(self, value: str, note: str = "", color: str = "") -> None:
+        self.value_label.setText(value)
+        self.value_label.setStyleSheet(f"color: {color};" if color else "")
+        self.note_label.setText(note or " ")
+
+
+def thousands(n: int) -> str:
+    return f"{n:,}"
+
+
+def money(fen: int) -> str:
+    return f"{fen / 100:,.0f}" if fen % 100 == 0 else f"{fen / 100:,.2f}"
+
+
+def percent(rate: float) -> str:
+    return f"{rate * 100:.1f}%"

@@ -1,0 +1,35 @@
+"""Pick a household by typing part of its label (group, 户号, head's name)."""
+
+from __future__ import annotations
+
+import sqlite_utils
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
+
+from ...core.roster import household_label
+from ...core.vocab import group_sort_key
+
+
+class HouseholdCombo(QComboBox):
+    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None, exclude: int | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        rows = db.execute("SELECT id, group_name, hh_no FROM household").fetchall()
+        rows.sort(key=lambda r: (group_sort_key(r[1]), r[2], r[0]))
+        for hid, _group, _no in rows:
+            if hid != exclude:
+                self.addItem(household_label(db, hid), hid)
+        completer = QCompleter(self.model(), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self.lineEdit().setPlaceholderText(self.tr("输入户主姓名、户号或组名"))
+        self.setCurrentIndex(-1)
+
+    def household_id(self) -> int | None:
+        i = self.findText(self.currentText())
+        return self.itemData(i) if i >= 0 else None
+
+    def select(self, household_id: int) -> None:
+        self.setCurrentIndex(self.findData(household_id))

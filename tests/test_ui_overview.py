@@ -1,0 +1,88 @@
+"""The overview shows the core's figures, follows changes made in the GUI, and its attention lines
+open the filtered lists."""
+
+from __future__ import annotations
+
+from enrollagent.core import roster
+from enrollagent.core.figures import compute_figures, person_states
+from enrollagent.core.payments import add_unmatched, record_payment
+
+from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
+from .ui_helpers import an_id
+
+
+def tile(page, key: str) -> str:
+    return page.tiles[key].value_label.text()
+
+
+def test_compute_figures_takes_states_already_loaded(ctx):
+    states = person_states(ctx.db)
+    assert compute_figures(ctx.db, states=states).to_json() == compute_figures(ctx.db).to_json()
+
+
+def test_figures_equal_compute_figures_after_a_change_in_the_gui(qtbot, ctx):
+    from enrollagent.ui.dialogs.person_year import CoverageDialog
+    from enrollagent.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    page = window.pages["overview"]
+    before = compute_figures(ctx.db).to_json()
+    assert tile(page, "eligible") == f"{before['eligible']:,}" == "4"
+    zhao = ctx.db.execute("SELECT id FROM person WHERE name = '赵六'").fetchone()[0]
+    window.show_page("roster")
+    dialog = CoverageDialog(ctx, window, zhao)
+    qtbot.addWidget(dialog)
+    dialog.coverage_combo.setCurrentIndex(dialog.coverage_combo.findData("deceased"))
+    dialog.accept()
+    record_payment(ctx.db, person_id=ctx.db.execute("SELECT id FROM person WHERE name = '张三'").fetchone()[0],
+                   actor="t")
+    ctx.notify_changed()
+    window.show_page("overview")  # was stale: refreshed as it is shown
+    after = compute_figures(ctx.db).to_json()
+    assert after["eligible"] == 3 and after["enrolled"] == 1
+    assert tile(page, "eligible") == "3"
+    assert tile(page, "enrolled") == "1"
+    assert tile(page, "unpaid") == str(after["unpaid"])
+    assert tile(page, "rate") == f"{after['rate'] * 100:.1f}%"
+    assert tile(page, "collected") == "380"
+    assert "已结束" in page.window_label.text() or "还剩" in page.window_label.text()
+
+
+def test_attention_line_opens_the_filtered_roster(qtbot, ctx):
+    from enrollagent.ui.main_window import MainWindow
+
+    household = ctx.db.execute("SELECT id FROM household WHERE hh_no = '001'").fetchone()[0]
+    bad = an_id(8)[:17] + ("0" if an_id(8)[17] != "0" else "1")
+    roster.add_person(ctx.db, household_id=household, name="错号", id_number=bad, actor="t", allow_invalid=True)
+    add_unmatched(ctx.db, year=2024, amount_fen=38000, source="t", actor="t", name="某人")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    page = window.pages["overview"]
+    assert set(page.attention_buttons) == {"invalid_id", "unmatched_payments"}
+    assert "1 人" in page.attention_buttons["invalid_id"].text()
+    page.attention_buttons["invalid_id"].click()
+    assert window.current_key() == "roster"
+    roster_page = window.pages["roster"]
+    assert [roster_page.model.state_at(r).name for r in range(roster_page.model.rowCount())] == ["错号"]
+    assert not roster_page.attention_button.isHidden()
+    assert "校验位" in roster_page.model.index(0, roster_page.model.columnCount() - 1).data()
+    roster_page.attention_button.click()  # clearing the filter shows everyone again
+    assert roster_page.model.total() == 5
+    window.show_page("overview")
+    page.attention_buttons["unmatched_payments"].click()
+    assert window.current_key() == "payments"
+
+
+def test_unpaid_tile_link_lists_the_unpaid(qtbot, ctx):
+    from enrollagent.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    window.pages["overview"].tiles["unpaid"].note_label.linkActivated.emit("#")
+    assert window.current_key() == "roster"
+    assert window.pages["roster"].state_combo.currentData() == "unpaid"
+    assert window.pages["roster"].model.total() == 4

@@ -1,0 +1,86 @@
+"""Settings: font size persists, the policy is edited through the core's validation, the village too."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from enrollagent.core.figures import compute_figures
+from enrollagent.core.village import get_policy, get_village
+
+from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
+from .ui_helpers import type_text
+
+
+def test_font_size_persists(qtbot, ctx):
+    from enrollagent.ui.main import FONT_POINTS, apply_font
+    from enrollagent.ui.pages.settings import Page
+
+    app = QApplication.instance()
+    original = app.font()
+    try:
+        page = Page(ctx)
+        qtbot.addWidget(page)
+        assert page.font_normal_radio.isChecked()
+        page.font_large_radio.click()
+        assert QSettings().value("ui/font_size") == "large"
+        assert app.font().pointSizeF() == FONT_POINTS["large"]
+        QSettings().sync()
+        again = Page(ctx)
+        qtbot.addWidget(again)
+        assert again.font_large_radio.isChecked()
+        apply_font(app)  # a restart reads the saved size
+        assert app.font().pointSizeF() == FONT_POINTS["large"]
+        again.font_normal_radio.click()
+        assert QSettings().value("ui/font_size") == "normal"
+    finally:
+        app.setFont(original)
+
+
+def test_policy_edit_is_validated_by_the_core(qtbot, ctx):
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    editor = page.policy_editor
+    editor.standard_edit.clear()
+    qtbot.keyClicks(editor.standard_edit, "abc")
+    page.save_policy_button.click()
+    assert "standard" in page.policy_status.text()
+    assert get_policy(ctx.db).standard_fen == 38000
+    editor.standard_edit.clear()
+    qtbot.keyClicks(editor.standard_edit, "400")
+    combo = editor.kind_combos["minimum_living"]
+    combo.setCurrentIndex(combo.findData("full"))
+    page.task_spin.setValue(4)
+    page.save_policy_button.click()
+    policy = get_policy(ctx.db)
+    assert policy.standard_fen == 40000 and policy.subsidies["minimum_living"].kind == "full"
+    assert compute_figures(ctx.db).task == 4
+    assert "已保存" in page.policy_status.text()
+
+
+def test_village_fields_saved_and_refused(qtbot, ctx):
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.village_edits["code"].clear()
+    qtbot.keyClicks(page.village_edits["code"], "123")
+    page.save_village_button.click()
+    assert "12位" in page.village_status.text()
+    page.village_edits["code"].clear()
+    page.village_edits["name"].clear()
+    type_text(qtbot, page.village_edits["name"], "新村")
+    page.save_village_button.click()
+    assert get_village(ctx.db).name == "新村"
+
+
+def test_key_fingerprint_shown(qtbot, ctx):
+    from enrollagent.exports.keys import load_or_create_key
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.create_key_button.click()
+    assert load_or_create_key(ctx.db_path).fingerprint in page.fingerprint_label.text()
