@@ -181,7 +181,7 @@ class Page(QWidget):
         groups = self.kind() == "groups"
         self.category_label.setVisible(groups)
         self.category_combo.setVisible(groups)
-        self.category_hint.setVisible(groups)
+        self.category_hint.setVisible(groups and bool(self.category_hint.text()))
         self._invalidate()
         if self.path() is not None:
             self._detect()
@@ -226,6 +226,7 @@ class Page(QWidget):
         self.category_hint.setText(
             self.tr("文件里没有人员类别列：名单标题或文件名说明不了类别时，请在上面选这份名单是哪一类")
             if missing else "")
+        self.category_hint.setVisible(missing)
         self.dry_button.setFocus()
 
     # --- runs -------------------------------------------------------------------------------

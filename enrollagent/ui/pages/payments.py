@@ -55,14 +55,17 @@ class Page(QWidget):
         self.search_edit.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证后几位、电话或户号，回车选中"))
         self.search_edit.setClearButtonEnabled(True)
         self.match_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
-                                      (self.tr("村民小组"), False), (self.tr("与户主关系"), False),
-                                      (self.tr("状态"), False), (self.tr("还应缴(元)"), True)], self)
+                                      (self.tr("村民小组"), False), (self.tr("状态"), False),
+                                      (self.tr("还应缴(元)"), True)], self)
         self.match_view = make_table(self.match_model, self)
         self.match_view.installEventFilter(self)
         self.search_edit.installEventFilter(SearchKeys(self.match_view))
         self.match_count_label = QLabel()
 
         find_box = QGroupBox(self.tr("查找缴费人"))
+        # Wide enough for a whole match row at either font size (name, ID, group, state, amount).
+        sample = "王小明明 411725199001011234X 十一组 新生儿免缴 1,380.00"
+        find_box.setMinimumWidth(self.match_view.fontMetrics().horizontalAdvance(sample) + 90)
         find = QVBoxLayout(find_box)
         find.addWidget(self.search_edit)
         find.addWidget(self.match_view, 1)
@@ -96,8 +99,11 @@ class Page(QWidget):
         self.refund_button = QPushButton(self.tr("退费…"))
         self.undo_button = QPushButton(self.tr("撤销上一笔 (Ctrl+Z)"))
         buttons = QHBoxLayout()
-        for b in (self.record_button, self.household_button, self.refund_button, self.undo_button):
-            buttons.addWidget(b)
+        buttons.addWidget(self.record_button, 1)
+        buttons.addWidget(self.household_button, 1)
+        other_buttons = QHBoxLayout()
+        other_buttons.addWidget(self.refund_button, 1)
+        other_buttons.addWidget(self.undo_button, 1)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -107,12 +113,13 @@ class Page(QWidget):
         entry.addWidget(self.household_label)
         entry.addLayout(form)
         entry.addLayout(buttons)
+        entry.addLayout(other_buttons)
         entry.addWidget(self.status_label)
         entry.addStretch(1)
 
         top = QHBoxLayout()
-        top.addWidget(find_box, 3)
-        top.addWidget(entry_box, 2)
+        top.addWidget(find_box, 1)
+        top.addWidget(entry_box, 1)
 
         self.today_model = RowsModel([(self.tr("登记时间"), False), (self.tr("姓名"), False),
                                       (self.tr("身份证号"), False), (self.tr("金额(元)"), True),
@@ -188,7 +195,7 @@ class Page(QWidget):
         by_id = {s.person_id: s for s in person_states(self.ctx.db, person_ids=shown)} if shown else {}
         states = [by_id[i] for i in shown if i in by_id]
         self.match_model.set_rows(
-            [(s.name, s.id_number, s.group_name, s.relation, STATES.get(s.state, s.state),
+            [(s.name, s.id_number, s.group_name, STATES.get(s.state, s.state),
               yuan_text(s.owed_fen) if s.owed_fen else "") for s in states],
             keys=[s.person_id for s in states],
             colors=[GOOD if s.enrolled else WARN if s.state == "unpaid" else None for s in states],

@@ -58,7 +58,7 @@ class Page(QWidget):
                                          (self.tr("参保率"), True)], self)
         self.category_view = make_table(self.category_model, self)
         self.import_button = QPushButton(self.tr("导入部门名单…"))
-        left = QGroupBox(self.tr("各类特殊群体（本年度）"))
+        self.left_box = left = QGroupBox(self.tr("各类特殊群体（本年度）"))
         left_layout = QVBoxLayout(left)
         left_layout.addWidget(self.category_view, 1)
         left_layout.addWidget(self.import_button)
@@ -87,13 +87,15 @@ class Page(QWidget):
         flag_row = QHBoxLayout()
         flag_row.addWidget(self.chosen_label, 1)
         flag_row.addWidget(self.flag_category_combo)
-        flag_row.addWidget(self.source_edit, 1)
-        flag_row.addWidget(self.flag_button)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source_edit, 1)
+        source_row.addWidget(self.flag_button)
         flag_box = QGroupBox(self.tr("手工标记一个人"))
         flag_layout = QVBoxLayout(flag_box)
         flag_layout.addWidget(self.search_edit)
         flag_layout.addWidget(self.match_view)
         flag_layout.addLayout(flag_row)
+        flag_layout.addLayout(source_row)
         self.status_label = QLabel()
         self.status_label.setWordWrap(True)
 
@@ -111,7 +113,6 @@ class Page(QWidget):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([520, 700])  # the category table shows all five columns at 1366×768
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
 
@@ -146,6 +147,8 @@ class Page(QWidget):
             colors.append(None if not persons else GOOD if enrolled == persons else BAD)
         self.category_model.set_rows(rows, keys=[c.code for c in CATEGORIES], colors=colors)
         self.category_view.selectRow(max(0, self.category_model.row_of(keep)))
+        # Every column readable at either font size: the list is as wide as its columns.
+        self.left_box.setMinimumWidth(self.category_view.horizontalHeader().length() + 48)
         self._load_members()
 
     @Slot()
