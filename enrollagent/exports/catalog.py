@@ -1,0 +1,125 @@
+"""The exports both faces offer, in order, and run_export: one entry point for the GUI and the CLI."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from ..core import audit
+from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.village import Village, get_policy, get_village
+from ..core.vocab import group_sort_key
+from .package import build_package, next_sequence, package_name
+
+register_messages({
+    "export_kind_unknown": QT_TRANSLATE_NOOP("errors", "没有这种导出：{kind}，可用：{known}"),
+    "export_group_unknown": QT_TRANSLATE_NOOP("errors", "本村 {year} 年度没有村民小组“{group}”，现有：{known}"),
+    "export_group_not_applicable": QT_TRANSLATE_NOOP("errors", "{title}不分村民小组导出，请去掉 --group"),
+    "export_suffix": QT_TRANSLATE_NOOP("errors", "{title}应保存为 {suffix} 文件，不能保存为 {path}"),
+    "export_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入 {path}：{detail}"),
+})
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    kind: str
+    title: str
+    suffix: str
+    takes_group: bool
+
+    def default_name(self, village: Village, year: int, group: str | None = None, *, sequence: int = 1) -> str:
+        """The file name offered for this export; a package is numbered by its sequence."""
+        if self.kind == "package":
+            return package_name(village.code, village.name, year, sequence)
+        return f"{village.name}{year}年度{self.title}{'-' + group if group else ''}{self.suffix}"
+
+
+CATALOG: dict[str, ExportKind] = {
+    k.kind: k for k in (
+        ExportKind("roll", "花名册", ".xlsx", False),
+        ExportKind("checklist", "入户催缴清单", ".pdf", True),
+        ExportKind("notice", "参保缴费情况公示", ".pdf", True),
+        ExportKind("summary", "汇总表", ".pdf", False),
+        ExportKind("package", "上报包", ".zip", False),
+    )
+}
+
+
+def village_groups(db: sqlite_utils.Database, year: int) -> list[str]:
+    """The 村民小组 that have someone on the roster this year, in natural order."""
+    rows = db.execute(
+        "SELECT DISTINCT h.group_name FROM household h JOIN person p ON p.household_id = h.id"
+        " JOIN person_year py ON py.person_id = p.id WHERE py.year = ?", [year]
+    ).fetchall()
+    return sorted((r[0] for r in rows), key=group_sort_key)
+
+
+def target_path(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: str | None = None,
+                year: int | None = None) -> Path:
+    """The file an export into `out` writes: `out` itself, or the default name inside a folder."""
+    spec = _spec(kind)
+    village = get_village(db)
+    year = year or village.current_year
+    out = Path(out)
+    if out.is_dir() or not out.suffix:
+        sequence = next_sequence(db) if kind == "package" else 1
+        return out / spec.default_name(village, year, group, sequence=sequence)
+    if out.suffix.lower() != spec.suffix:
+        raise EnrollError("export_suffix", title=spec.title, suffix=spec.suffix, path=str(out))
+    return out
+
+
+def _spec(kind: str) -> ExportKind:
+    if kind not in CATALOG:
+        raise EnrollError("export_kind_unknown", kind=kind, known="、".join(CATALOG))
+    return CATALOG[kind]
+
+
+def _check_group(db: sqlite_utils.Database, spec: ExportKind, group: str | None, year: int) -> None:
+    if group is None:
+        return
+    if not spec.takes_group:
+        raise EnrollError("export_group_not_applicable", title=spec.title)
+    known = village_groups(db, year)
+    if group not in known:
+        raise EnrollError("export_group_unknown", year=year, group=group, known="、".join(known) or "（无）")
+
+
+def _writers() -> dict[str, Callable[..., Path]]:
+    from .roll import write_roll
+
+    return {"roll": write_roll}
+
+
+def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
+    """Every document that goes out is logged with its SHA-256, so a paper copy can be traced."""
+    db.execute("INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
+               [kind, year, path.name, hashlib.sha256(path.read_bytes()).hexdigest(), audit.now_utc()])
+
+
+def run_export(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: str | None = None,
+               year: int | None = None, progress: Progress = NO_PROGRESS) -> Path:
+    """Write one export into `out` (a folder or a file path); returns the path written."""
+    spec = _spec(kind)
+    year = year or get_village(db).current_year
+    get_policy(db, year)  # an unknown year is refused before anything is written
+    _check_group(db, spec, group, year)
+    target = target_path(db, kind, out, group=group, year=year)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if kind == "package":
+            return build_package(db, target, year=year, progress=progress)
+        writers = _writers()
+        if kind not in writers:
+            raise EnrollError("export_kind_unknown", kind=kind, known="、".join(writers))
+        written = writers[kind](db, target, year=year, progress=progress)
+    except OSError as e:
+        raise EnrollError("export_unwritable", path=str(target), detail=e.strerror or str(e)) from e
+    with db.atomic():
+        _log(db, kind, year, written)
+    return written

@@ -1,0 +1,216 @@
+"""The roll sheet (花名册.xlsx): a printable sheet for people and a plain 数据 sheet for machines."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import sqlite_utils
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..core.figures import Figures, PersonState, compute_figures, person_states
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.village import get_village
+from ..core.vocab import CATEGORY_BY_CODE, STATES
+from .atomic import atomic_path
+
+HEADERS = (
+    "序号", "村民小组", "户号", "户主姓名", "姓名", "性别", "出生日期", "身份证号码", "与户主关系",
+    "联系电话", "人员类别", "个人应缴", "参保状态", "缴费金额", "缴费日期", "缴费渠道", "票据号", "备注",
+)
+COL = {name: i for i, name in enumerate(HEADERS)}
+ROLL_SHEET = "花名册"
+DATA_SHEET = "数据"
+PROGRESS_EVERY = 500
+MAX_WIDTH = 40
+# A spreadsheet runs text starting with these as a formula (or a DDE call) when it is retyped.
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+_THIN = Side(style="thin")
+_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_TITLE_FONT = Font(bold=True, size=14)
+_HEADER_FONT = Font(bold=True)
+_HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+
+
+def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[str, str, str]]:
+    """person → (dates, channels, tickets) of their own payments that stand (not undone)."""
+    found: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for pid, paid_on, channel, ticket in db.execute(
+        "SELECT p.person_id, p.paid_on, p.channel, COALESCE(p.ticket_no, '') FROM payment p"
+        " WHERE p.year = ? AND p.kind = 'personal' AND p.amount_fen > 0"
+        " AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id AND r.amount_fen = -p.amount_fen)"
+        " ORDER BY p.paid_on, p.id", [year]
+    ).fetchall():
+        lists = found.setdefault(pid, ([], [], []))
+        for values, value in zip(lists, (paid_on, channel, ticket), strict=True):
+            if value and value not in values:
+                values.append(value)
+    return {pid: tuple("、".join(v) for v in lists) for pid, lists in found.items()}
+
+
+def _yuan_cell(fen: int) -> int | float:
+    return fen // 100 if fen % 100 == 0 else fen / 100
+
+
+def _note(s: PersonState, extra: str) -> str:
+    parts = []
+    if not s.id_valid:
+        parts.append("身份证号待核实")
+    if s.coverage_note:
+        parts.append(s.coverage_note)
+    if s.state == "unpaid" and s.unpaid_reason:
+        parts.append(s.unpaid_reason)
+    if extra:
+        parts.append(extra)
+    return "；".join(parts)
+
+
+def roll_rows(db: sqlite_utils.Database, year: int, states: list[PersonState]) -> list[list]:
+    """One row of values per person, in roster order, as both sheets show them."""
+    heads = {s.household_id: s.name for s in states if s.relation == "户主"}
+    household_phone = dict(db.execute("SELECT id, phone FROM household").fetchall())
+    notes = dict(db.execute("SELECT id, note FROM person WHERE note != ''").fetchall())
+    paid = _payment_details(db, year)
+    rows = []
+    for number, s in enumerate(states, 1):
+        dates, channels, tickets = paid.get(s.person_id, ("", "", ""))
+        resident = s.coverage == "resident"
+        rows.append([
+            number, s.group_name, s.hh_no, heads.get(s.household_id, ""), s.name, s.sex or "",
+            s.birth_date.isoformat() if s.birth_date else "", s.id_number, s.relation,
+            s.phone or household_phone.get(s.household_id, ""),
+            "、".join(CATEGORY_BY_CODE[c].label if c in CATEGORY_BY_CODE else c for c in s.categories),
+            _yuan_cell(s.payable_fen) if resident else None, STATES.get(s.state, s.state),
+            _yuan_cell(s.net_fen) if s.net_fen else None, dates, channels, tickets,
+            _note(s, notes.get(s.person_id, "")),
+        ])
+    return rows
+
+
+def _as_text(ws, value: str) -> WriteOnlyCell:
+    """A cell that holds `value` as text even though it looks like a formula or an error code."""
+    cell = WriteOnlyCell(ws, value)
+    cell.data_type = "s"
+    cell.quotePrefix = True  # what Excel sets for a typed '=…: it stays text when edited
+    return cell
+
+
+def _formula_like(value: object) -> bool:
+    return isinstance(value, str) and bool(value) and (value[0] in _FORMULA_STARTS or value in ERROR_CODES)
+
+
+def display_width(text: str) -> int:
+    """Width in Excel's character units: a Chinese character takes two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def column_widths(rows: list[list]) -> list[float]:
+    widths = [display_width(h) for h in HEADERS]
+    for col in range(len(HEADERS)):
+        for value in {row[col] for row in rows}:
+            if value is not None:
+                widths[col] = max(widths[col], display_width(str(value)))
+    return [min(MAX_WIDTH, w + 2) for w in widths]
+
+
+def _styled(ws, value, *, font: Font | None = None, fill: PatternFill | None = None,
+            border: Border | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value)
+    if font:
+        cell.font = font
+    if fill:
+        cell.fill = fill
+    if border:
+        cell.border = border
+    if alignment:
+        cell.alignment = alignment
+    return cell
+
+
+def _write_rows(ws, rows: list[list], progress: Progress, done: int, total: int) -> int:
+    for row in rows:
+        if any(_formula_like(v) for v in row):
+            row = [_as_text(ws, v) if _formula_like(v) else v for v in row]
+        ws.append(row)
+        done += 1
+        if done % PROGRESS_EVERY == 0:
+            progress.update(done, total, "花名册")
+    return done
+
+
+def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figures,
+          progress: Progress) -> None:
+    widths = column_widths(rows)
+    total = 2 * len(rows)
+    ws = wb.create_sheet(ROLL_SHEET)
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A3"
+    last_col = get_column_letter(len(HEADERS))
+    ws.auto_filter.ref = f"A2:{last_col}{len(rows) + 2}"
+    ws.print_title_rows = "1:2"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.gridLines = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.row_dimensions[1].height = 24
+    ws.append([_styled(ws, f"{title} {year}年度城乡居民基本医疗保险参保花名册"
+                           f"（制表日期 {date.today().isoformat()}）", font=_TITLE_FONT)])
+    ws.append([_styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+               for h in HEADERS])
+    done = _write_rows(ws, rows, progress, 0, total)
+    t = figures.total
+    totals: list = [None] * len(HEADERS)
+    totals[COL["序号"]] = "合计"
+    totals[COL["姓名"]] = f"共 {t.persons} 人"
+    totals[COL["参保状态"]] = f"已参保 {t.enrolled} 人"
+    totals[COL["缴费金额"]] = _yuan_cell(t.collected_fen)
+    totals[COL["备注"]] = f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
+    ws.append([_styled(ws, v, font=_HEADER_FONT, border=_BOX) for v in totals])
+
+    data = wb.create_sheet(DATA_SHEET)
+    for i, width in enumerate(widths, 1):
+        data.column_dimensions[get_column_letter(i)].width = width
+    data.append(list(HEADERS))
+    _write_rows(data, rows, progress, done, total)
+
+
+def write_roll(db: sqlite_utils.Database, path: str | Path, *, year: int | None = None,
+               progress: Progress = NO_PROGRESS) -> Path:
+    """Write the roll sheet of the year to `path` (temp name, then renamed); returns `path`."""
+    village = get_village(db)
+    year = year or village.current_year
+    progress.update(0, 1, "花名册")
+    states = person_states(db, year)
+    figures = compute_figures(db, year)
+    rows = roll_rows(db, year, states)
+
+    # Write-only: rows stream to a temp file, so a 55,000-person roll needs ~40 MB, not ~600 MB.
+    wb = Workbook(write_only=True)
+    try:
+        _fill(wb, village.title, year, rows, figures, progress)
+        with atomic_path(path) as tmp:
+            wb.save(tmp)
+    except BaseException:
+        # A sheet left open is finalised by the garbage collector at a random moment and raises
+        # there; close them now (openpyxl deletes its temp files at exit).
+        for ws in wb.worksheets:
+            if not ws.closed:
+                ws.close()
+        raise
+    progress.update(1, 1, "花名册")
+    return Path(path)

@@ -1,0 +1,135 @@
+"""The roll sheet read back with openpyxl: text IDs and phones, no formulas, totals = the figures."""
+
+from __future__ import annotations
+
+import zipfile
+
+import openpyxl
+import pytest
+
+from enrollagent.core.figures import compute_figures
+from enrollagent.core.progress import Cancelled, Progress
+from enrollagent.exports import roll as rollmod
+from enrollagent.exports.roll import DATA_SHEET, HEADERS, ROLL_SHEET, write_roll
+
+from .test_export_common import PEOPLE, export_village
+
+COL = {h: i for i, h in enumerate(HEADERS)}
+
+
+@pytest.fixture
+def village(tmp_path):
+    db = export_village(tmp_path / "v")
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def book(village, tmp_path):
+    path = write_roll(village, tmp_path / "花名册.xlsx")
+    wb = openpyxl.load_workbook(path)
+    yield path, wb
+    wb.close()
+
+
+def test_roll_sheet_layout(book):
+    _, wb = book
+    assert wb.sheetnames == [ROLL_SHEET, DATA_SHEET]
+    ws = wb[ROLL_SHEET]
+    assert "李庄村" in ws["A1"].value and "2024年度" in ws["A1"].value
+    assert [c.value for c in ws[2]] == list(HEADERS)
+    assert ws.freeze_panes == "A3"
+    assert ws.auto_filter.ref == f"A2:R{len(PEOPLE) + 2}"
+    assert ws.print_title_rows == "$1:$2"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    widths = {h: ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(HEADERS)}
+    assert widths["身份证号码"] >= 20 and widths["村民小组"] >= 10 and widths["人员类别"] >= 14
+
+
+def test_ids_and_phones_are_text_and_nothing_is_a_formula(book):
+    path, wb = book
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+    with zipfile.ZipFile(path) as zf:
+        for name in zf.namelist():
+            if name.startswith("xl/worksheets/"):
+                assert b"<f>" not in zf.read(name) and b"<f " not in zf.read(name)
+    rows = list(wb[DATA_SHEET].iter_rows(min_row=2, values_only=True))
+    by_name = {r[COL["姓名"]]: r for r in rows}
+    for r in rows:
+        assert isinstance(r[COL["身份证号码"]], str)
+    assert by_name["张一"][COL["身份证号码"]] == PEOPLE[0]["id"]
+    assert by_name["待核"][COL["身份证号码"]] == "4.11725E+17"
+    assert by_name["张一"][COL["联系电话"]] == "13912345678"
+    assert by_name["李四"][COL["联系电话"]] == "0374-7120085"
+    assert by_name["=李五"][COL["姓名"]] == "=李五" and by_name["@王六"][COL["姓名"]] == "@王六"
+    assert by_name["赵八"][COL["备注"]] == "=SUM(A1:A9)"
+
+
+def test_formula_like_text_is_quote_prefixed_so_editing_keeps_it_text(book):
+    _, wb = book
+    ws = wb[DATA_SHEET]
+    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value[:1] in "=@"]
+    assert len(cells) == 5 and all(c.quotePrefix and c.data_type == "s" for c in cells)
+
+
+def test_data_sheet_is_one_header_and_the_same_rows(book):
+    _, wb = book
+    data = list(wb[DATA_SHEET].iter_rows(values_only=True))
+    assert list(data[0]) == list(HEADERS)
+    assert len(data) == 1 + len(PEOPLE)
+    shown = list(wb[ROLL_SHEET].iter_rows(min_row=3, max_row=2 + len(PEOPLE), values_only=True))
+    assert [tuple(r) for r in shown] == [tuple(r) for r in data[1:]]
+    assert [r[COL["序号"]] for r in data[1:]] == list(range(1, len(PEOPLE) + 1))
+    assert [r[COL["村民小组"]] for r in data[1:]] == ["一组"] * 3 + ["二组"] * 3 + ["十一组"] * 3
+
+
+def test_row_values_follow_the_person_state(book):
+    _, wb = book
+    by_name = {r[COL["姓名"]]: r for r in wb[DATA_SHEET].iter_rows(min_row=2, values_only=True)}
+    zhang2 = by_name["张二"]
+    assert zhang2[COL["户主姓名"]] == "张一" and zhang2[COL["与户主关系"]] == "配偶"
+    assert zhang2[COL["人员类别"]] == "低保对象" and zhang2[COL["个人应缴"]] == 300
+    assert zhang2[COL["参保状态"]] == "未缴费" and zhang2[COL["缴费金额"]] is None
+    zhang1 = by_name["张一"]
+    assert zhang1[COL["参保状态"]] == "已缴费" and zhang1[COL["缴费金额"]] == 380
+    assert zhang1[COL["缴费日期"]] == "2023-10-01" and zhang1[COL["缴费渠道"]] == "微信"
+    assert by_name["张三"][COL["参保状态"]] == "全额资助" and by_name["张三"][COL["个人应缴"]] == 0
+    assert by_name["=李五"][COL["参保状态"]] == "职工医保" and by_name["=李五"][COL["个人应缴"]] is None
+    assert "待核实" in by_name["待核"][COL["备注"]]
+
+
+def test_totals_line_equals_the_figures(village, book):
+    _, wb = book
+    ws = wb[ROLL_SHEET]
+    totals = [c.value for c in ws[3 + len(PEOPLE)]]
+    f = compute_figures(village)
+    t = f.total
+    assert totals[COL["序号"]] == "合计"
+    assert totals[COL["姓名"]] == f"共 {t.persons} 人"
+    assert totals[COL["参保状态"]] == f"已参保 {t.enrolled} 人"
+    assert totals[COL["缴费金额"]] == f.to_json()["collected"]
+    assert totals[COL["备注"]] == f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
+    assert ws.max_row == 3 + len(PEOPLE)
+
+
+def test_a_failing_write_leaves_no_file(village, tmp_path, monkeypatch):
+    def broken_save(self, filename):
+        with open(filename, "wb") as f:
+            f.write(b"half")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    with pytest.raises(OSError):
+        write_roll(village, tmp_path / "花名册.xlsx")
+    assert list(tmp_path.glob("*.xlsx*")) == []
+
+
+def test_cancel_leaves_no_file(village, tmp_path, monkeypatch):
+    monkeypatch.setattr(rollmod, "PROGRESS_EVERY", 2)
+    progress = Progress(lambda done, total, msg: progress.cancel() if done >= 4 else None)
+    with pytest.raises(Cancelled):
+        write_roll(village, tmp_path / "花名册.xlsx", progress=progress)
+    assert list(tmp_path.iterdir()) == [tmp_path / "v"]
