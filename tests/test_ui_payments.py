@@ -148,3 +148,21 @@ def test_nothing_owed_says_so(qtbot, page, village):
     assert page.amount_edit.text() == ""
     qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
     assert page.findChildren(QMessageBox)[-1].text() == "王五 本年度无需个人缴费（已缴费）"
+
+
+def test_inbox_adds_the_person_first_then_assigns(qtbot, page, village):
+    db, _people = village
+    newcomer = an_id(21, "19920303")
+    payments.add_unmatched(db, year=2024, amount_fen=38000, source="明细.xlsx#9", actor="王明",
+                           id_number=newcomer, name="赵新", paid_on="2023-10-09", channel="微信")
+    page.refresh()
+    page.show_filter({"inbox": True})
+    qtbot.mouseClick(page.inbox.add_button, Qt.MouseButton.LeftButton)
+    dialog = page.person_dialog
+    assert dialog.name_edit.text() == "赵新" and dialog.id_field.text() == newcomer  # filled from the row
+    dialog.household_combo.select(db.execute("SELECT id FROM household WHERE hh_no = '002'").fetchone()[0])
+    dialog.accept()
+    pid = db.execute("SELECT id FROM person WHERE id_number = ?", [newcomer]).fetchone()[0]
+    state = person_state(page.ctx.db, pid)
+    assert state.state == "paid" and state.net_fen == 38000
+    assert page.inbox.count() == 0

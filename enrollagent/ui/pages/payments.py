@@ -147,6 +147,9 @@ class Page(QWidget):
         self.undo_button.clicked.connect(self._on_undo_button_clicked)
         self.inbox.assign_requested.connect(self._on_inbox_assign_requested)
         self.inbox.search_requested.connect(self._on_inbox_search_requested)
+        self.inbox.add_person_requested.connect(self._on_inbox_add_person_requested)
+        self.inbox.add_button.setVisible(True)
+        self.person_dialog = None
         for keys, slot in (("Ctrl+F", self._on_find_shortcut), ("Ctrl+Z", self._on_undo_button_clicked)):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -178,6 +181,9 @@ class Page(QWidget):
         if self._index is None:
             self._index = PersonIndex.build(self.ctx.db)
         return self._index
+
+    def focus_search(self) -> None:
+        self._on_find_shortcut()
 
     @Slot()
     def _on_find_shortcut(self) -> None:
@@ -406,6 +412,28 @@ class Page(QWidget):
             self._fail(e)
             return
         self._done(self.tr("已认领：这笔钱记给了 {name}").format(name=self.person.name))
+
+    @Slot(int)
+    def _on_inbox_add_person_requested(self, unmatched_id: int) -> None:
+        from ..dialogs.person import PersonDialog
+
+        row = self.inbox.current_row()
+        self._adding_for = unmatched_id
+        self.person_dialog = PersonDialog(self.ctx, self, id_number=row[1] if row else "",
+                                          name=row[2] if row else "")
+        self.person_dialog.accepted.connect(self._on_person_dialog_accepted)
+        self.person_dialog.open()
+
+    @Slot()
+    def _on_person_dialog_accepted(self) -> None:
+        """The person is on the roster now: the inbox payment goes to them straight away."""
+        person_id = self.person_dialog.person_id
+        self._index = None
+        self.ctx.notify_changed()
+        if person_id is None:
+            return
+        self.pick_person(person_id, focus=False)
+        self._on_inbox_assign_requested(self._adding_for)
 
     @Slot(str)
     def _on_inbox_search_requested(self, text: str) -> None:
