@@ -28,7 +28,8 @@ cell = st.one_of(
     st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=25),
     st.sampled_from(["", " ", "户主", "是", "否", "一级", "三级", "低保", "特困供养人员", "城乡居民基本医疗保险",
                      "城乡居民基本养老保险", "2024", "2023", "2024-01-01", "-380", "380.005", "1e400", "nan",
-                     make_id(1), make_id(2).lower(), make_id(3)[:15], "４１１７２５", "=\"1\"", "T1"]),
+                     make_id(1), make_id(2).lower(), make_id(3)[:15], "４１１７２５", "=\"1\"", "T1",
+                     "合计", "合计：3人", "制表人：张三", "一组", "肆级", "已消除", "1,140.00", "202401"]),
     st.integers(min_value=-(10**20), max_value=10**20),
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
@@ -42,13 +43,18 @@ def _sheet(kind):
     return st.lists(st.lists(cell, min_size=0, max_size=width + 2), min_size=0, max_size=12)
 
 
-def _run(db, tmp_path, kind, rows, *, header=True):
-    for r in rows:  # openpyxl cannot hold NaN/inf or integers beyond Excel's range: Excel can't either
+def _excel_safe(rows):
+    """openpyxl cannot hold NaN/inf or integers beyond Excel's range: Excel can't either."""
+    for r in rows:
         for i, v in enumerate(r):
             if isinstance(v, float) and (v != v or v in (float("inf"), float("-inf"))):
                 r[i] = str(v)
             elif isinstance(v, int) and not isinstance(v, bool) and abs(v) > 2**53:
                 r[i] = float(v)
+
+
+def _run(db, tmp_path, kind, rows, *, header=True):
+    _excel_safe(rows)
     path = write_xlsx(tmp_path / f"{kind}.xlsx", [HEADERS[kind], *rows] if header else rows)
     report = run_import(db, kind, path, dry_run=True, today=TODAY)
     got = report.to_json()
@@ -89,3 +95,20 @@ def test_random_sheets_import_or_refuse_cleanly(db, tmp_path, kind, rows):
         _run(db, tmp_path, kind, rows, header=False)
     except EnrollError as e:
         assert e.code.startswith(("import_", "category_")), e.code
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(kind=st.sampled_from(list(HEADERS)), names=st.lists(st.sampled_from(["一组", "Sheet2", "后寨组花名册", "数据",
+                                                                           "2023年12月", "说明"]),
+                                                        min_size=1, max_size=3, unique=True),
+       rows=_sheet("payments"))
+def test_random_workbooks_of_several_sheets(db, tmp_path, kind, names, rows):
+    """Every sheet with the needed columns is read (copies are not); rows stay in one bucket each."""
+    _excel_safe(rows)
+    half = len(rows) // 2
+    sheets = {name: [HEADERS[kind], *(rows[:half] if n % 2 else rows[half:])] for n, name in enumerate(names)}
+    first = next(iter(sheets))
+    path = write_xlsx(tmp_path / "book.xlsx", sheets.pop(first), sheet=first, extra_sheets=sheets)
+    got = run_import(db, kind, path, dry_run=True, today=TODAY).to_json()
+    if kind in BUCKETS:
+        assert sum(got[k] for k in BUCKETS[kind]) == got["rows"]

@@ -410,3 +410,26 @@ def test_the_sheet_with_the_needed_columns_wins_over_a_wider_one(village, tmp_pa
     people.append(["张三", ID1])
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
     assert report.sheet == "人员" and counts(report, "imported") == {"imported": 1}
+
+
+def test_households_by_the_head_s_id_when_members_are_scattered(village, tmp_path):
+    """民政 / 医保 rolls name the household by 户主身份证号 and are often sorted by ID, not by household."""
+    head_a, head_b = an_id("19600101", 601), an_id("19610101", 611)
+    rows = [["姓名", "身份证号码", "户主身份证号码", "与户主关系"],
+            ["甲妻", an_id("19620101", 622), head_a, "妻"],
+            ["乙", head_b, head_b, ""],  # the head's own row, relation left blank
+            ["甲", head_a, head_a, "户主"],
+            ["乙子", an_id("19900101", 631), head_b, "子"],
+            ["甲子", an_id("19880101", 641), "410724600101601", "子"],  # the head's old 15-digit ID
+            ["丙", an_id("19700101", 651), an_id("19700101", 661), "子"]]  # a head not in the file
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    assert counts(report, "imported", "households") == {"imported": 6, "households": 3}
+    by_head = village.execute("SELECT h.id, GROUP_CONCAT(p.name, ''), SUM(p.relation = '户主') FROM person p"
+                              " JOIN household h ON h.id = p.household_id GROUP BY h.id ORDER BY h.id").fetchall()
+    assert [r[1:] for r in by_head] == [("甲妻甲甲子", 1), ("乙乙子", 1), ("丙", 0)]
+    again = run_import(village, "roster", tmp_path / "r.xlsx", today=TODAY)
+    assert counts(again, "imported", "households", "already_present") == {"imported": 0, "households": 0,
+                                                                          "already_present": 6}

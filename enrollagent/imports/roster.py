@@ -28,7 +28,14 @@ def _section_title(row: list[object]) -> str:
     return ""
 
 
-def _existing(job: Job) -> tuple[dict, dict, dict, dict, set, set, set]:
+def _head_id(cell: object, job: Job) -> str:
+    """The 户主身份证号 of a row as stored (15 digits upgraded), '' when there is none."""
+    if cell is None or text(cell) == "":
+        return ""
+    return ids.check_cell(id_cell(cell), today=job.today).normalized
+
+
+def _existing(job: Job) -> tuple[dict, dict, dict, dict, dict, set, set, set]:
     db = job.db
     valid, invalid = {}, {}
     for pid, idn, name, ok in db.execute("SELECT id, id_number, name, id_valid FROM person"):
@@ -37,22 +44,24 @@ def _existing(job: Job) -> tuple[dict, dict, dict, dict, set, set, set]:
         else:
             invalid.setdefault((idn, name), pid)
     by_no = {no: hid for hid, no in db.execute("SELECT id, hh_no FROM household WHERE hh_no != ''")}
-    by_head = {}
+    by_head: dict[tuple, int] = {}
+    by_head_id: dict[str, int] = {}
     heads = set()
-    for hid, group, head in db.execute(
-        "SELECT h.id, h.group_name, p.name FROM household h JOIN person p ON p.household_id = h.id"
+    for hid, group, head, head_id in db.execute(
+        "SELECT h.id, h.group_name, p.name, p.id_number FROM household h JOIN person p ON p.household_id = h.id"
         " AND p.relation = '户主'"
     ):
         by_head.setdefault((head, group), hid)
+        by_head_id.setdefault(head_id, hid)
         heads.add(hid)
     on_roster = {r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])}
     flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
-    return valid, invalid, by_no, by_head, heads, on_roster, flags
+    return valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags
 
 
 def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
     rep = job.report
-    valid, invalid, by_no, by_head, heads, on_roster, flags = _existing(job)
+    valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags = _existing(job)
     next_hh, next_person = next_id(job.db, "household"), next_id(job.db, "person")
     created: dict[int, dict] = {}  # new households by id
     new_persons: list[dict] = []
@@ -97,17 +106,20 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
                 on_roster.add(existing)
             continue
 
-        # The household: by 户号, else by 户主 + 组, else 户主 rows open a new household.
+        # The household: by 户号, else by 户主身份证号, else by 户主 + 组, else 户主 rows open a new one.
         hh_no = text(_cell(row, cols, "hh_no"))
         head = text(_cell(row, cols, "head"))
+        head_id = _head_id(_cell(row, cols, "head_id"), job)
         # A group written once per group (or merged) holds for the rows below it.
         group = text(_cell(row, cols, "group")) or last_group
         last_group = group
         relation = relation_of(_cell(row, cols, "relation"))
-        if not relation and head and same_name(head, name):
+        if not relation and (head and same_name(head, name) or head_id and head_id == chk.normalized):
             relation = "户主"
         if hh_no:
             hkey, store_hid = ("no", hh_no), by_no.get(hh_no)
+        elif head_id:  # 户主身份证号: members of a household need not be next to each other
+            hkey, store_hid = ("id", head_id), by_head_id.get(head_id)
         elif head:
             hkey, store_hid = ("head", head, group), by_head.get((head, group))
         elif relation == "户主" or current_hh is None or "relation" not in cols.index:
