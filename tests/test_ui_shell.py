@@ -27,6 +27,9 @@ def test_last_page_is_remembered(qtbot, ctx):
     again = MainWindow(ctx)
     qtbot.addWidget(again)
     assert again.current_key() == "settings"
+    assert again.pages == {}  # built once the window has painted
+    qtbot.waitUntil(lambda: "settings" in again.pages)
+    assert again.stack.currentWidget() is again.pages["settings"]
     assert set(again.pages) == {"settings"}  # other pages wait until they are shown
 
 

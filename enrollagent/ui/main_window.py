@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
@@ -59,7 +59,12 @@ class MainWindow(QMainWindow):
             self.resize(1366, 740)
         keys = [k for k, _ in PAGES]
         last = settings.value("main/last_page", "overview")
+        # The page is built once the window has painted: the agent sees the window at once and its
+        # figures a moment later, instead of nothing until the figures are ready.
+        self.nav_list.blockSignals(True)
         self.nav_list.setCurrentRow(keys.index(last) if last in keys else 0)
+        self.nav_list.blockSignals(False)
+        QTimer.singleShot(0, self._on_first_paint)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
@@ -98,9 +103,15 @@ class MainWindow(QMainWindow):
         row = [k for k, _ in PAGES].index(key)
         if self.nav_list.currentRow() != row:
             self.nav_list.setCurrentRow(row)
+        else:
+            self._on_nav_list_row_changed(row)
         return self.pages[key]
 
+    def _on_first_paint(self) -> None:
+        self._on_nav_list_row_changed(self.nav_list.currentRow())
+
     def _on_nav_list_row_changed(self, row: int) -> None:
+        """Build the page on first use, refresh it if the store changed while it was hidden."""
         if row < 0:
             return
         key = PAGES[row][0]

@@ -13,7 +13,7 @@ from ...core.figures import ENROLLED_STATES, PersonState
 from ...core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
 from ..context import AppContext
 from ..widgets.common import money
-from .states import current_states
+from .states import Snapshot, current_snapshot
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -61,20 +61,24 @@ class RosterModel(QAbstractTableModel):
         self.search_ids: list[int] | None = None  # best first; None when no search is typed
         self._rows: list[PersonState] = []
         self._shown = 0
-        self._heads: dict[int, str] = {}
+        self._snapshot: Snapshot | None = None
+        self._texts: dict[tuple[int, int], str] = {}  # (person, column) → text, until the store changes
         self._today = date.today()
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        states = current_states(self.ctx.db)
-        self._heads = {s.household_id: s.name for s in states if s.relation == "户主"}
+        snapshot = current_snapshot(self.ctx.db)
+        if snapshot is not self._snapshot:
+            self._snapshot = snapshot
+            self._texts = {}
         if self.search_ids is not None:
-            by_id = {s.person_id: s for s in states}
-            candidates = [by_id[i] for i in self.search_ids if i in by_id]
+            candidates = [snapshot.by_id[i] for i in self.search_ids if i in snapshot.by_id]
+        elif "household_id" in self.filter:
+            candidates = snapshot.by_household.get(self.filter["household_id"], [])
         else:
-            candidates = states
+            candidates = snapshot.states
         self.beginResetModel()
-        self._rows = [s for s in candidates if matches(s, self.filter)]
+        self._rows = [s for s in candidates if matches(s, self.filter)] if self.filter else list(candidates)
         self._shown = min(FETCH, len(self._rows))
         self.endResetModel()
 
@@ -126,7 +130,11 @@ class RosterModel(QAbstractTableModel):
         s = self._rows[index.row()]
         col = self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(s, col)
+            key = (s.person_id, col)
+            text = self._texts.get(key)
+            if text is None:
+                text = self._texts[key] = self._text(s, col)
+            return text
         if role == PERSON_ID_ROLE:
             return s.person_id
         if role == HOUSEHOLD_ID_ROLE:
@@ -148,7 +156,7 @@ class RosterModel(QAbstractTableModel):
         if col == COL_HH_NO:
             return s.hh_no
         if col == COL_HEAD:
-            return self._heads.get(s.household_id, "")
+            return self._snapshot.heads.get(s.household_id, "") if self._snapshot else ""
         if col == COL_NAME:
             return s.name
         if col == COL_RELATION:

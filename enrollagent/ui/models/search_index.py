@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
-from ...core.search import PersonIndex
 from ...db import open_database
 
 
@@ -21,6 +20,9 @@ class _Build(QRunnable):
         self.db_path, self.generation, self.signals = db_path, generation, signals
 
     def run(self) -> None:  # worker thread: its own connection, no widgets
+        # pypinyin's tables take ~0.6 s to import: here, not on the GUI thread when the page opens.
+        from ...core.search import PersonIndex
+
         db = open_database(self.db_path)
         try:
             index = PersonIndex.build(db)
@@ -38,7 +40,7 @@ class SearchIndex(QObject):
     def __init__(self, db_path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db_path = db_path
-        self.index: PersonIndex | None = None
+        self.index = None  # a core.search.PersonIndex once built
         self._generation = 0
         # The pool first: children are deleted in order, and a deleted pool waits for its build
         # before the signals object it emits through goes.
@@ -55,7 +57,7 @@ class SearchIndex(QObject):
         self._pool.waitForDone()
 
     @Slot(object, int)
-    def _on_built(self, index: PersonIndex, generation: int) -> None:
+    def _on_built(self, index: object, generation: int) -> None:
         if generation == self._generation:  # an older build finishing late is dropped
             self.index = index
             self.ready.emit()
