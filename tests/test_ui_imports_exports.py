@@ -105,3 +105,75 @@ def test_groups_offer_a_category(qtbot, imports_page):
     assert imports_page.kind() == "groups" and imports_page.category_combo.isVisibleTo(imports_page)
     imports_page.show_filter({"kind": "payments"})
     assert not imports_page.category_combo.isVisibleTo(imports_page)
+
+
+@pytest.fixture
+def exports_page(qtbot, ctx, db):
+    from enrollagent.core import roster
+    from enrollagent.ui.pages.exports import Page as ExportsPage
+    from tests.test_ui_payments import an_id
+
+    for n, group in enumerate(("一组", "二组", "一组"), start=1):
+        h = roster.add_household(db, actor="王明", hh_no=f"00{n}", group_name=group)
+        roster.add_person(db, household_id=h, name=f"张{n}", id_number=an_id(n), actor="王明", relation="户主")
+    page = ExportsPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1160, 700)
+    page.show()
+    return page
+
+
+def test_every_export_is_offered_with_its_options(exports_page):
+    page = exports_page
+    assert [page.kind_list.item(i).data(256) for i in range(page.kind_list.count())] == [
+        "roll", "checklist", "notice", "summary", "package"]
+    page.show_filter({"kind": "checklist"})
+    assert page.group_combo.isVisibleTo(page)
+    assert [page.group_combo.itemData(i) for i in range(page.group_combo.count())] == [None, "一组", "二组"]
+    assert page.default_path().name == "李庄村2024年度入户催缴清单.pdf"
+    page.show_filter({"kind": "roll"})
+    assert not page.group_combo.isVisibleTo(page) and page.year() == 2024
+
+
+def test_roll_sheet_through_the_worker(qtbot, exports_page, tmp_path):
+    import openpyxl
+
+    page = exports_page
+    page.show_filter({"kind": "roll"})
+    out = tmp_path / "花名册.xlsx"
+    job = page.export(out)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    assert job.state == "succeeded", job.error
+    assert out.is_file()
+    sheet = openpyxl.load_workbook(out, read_only=True)["数据"]
+    names = [row[4] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert sorted(names) == ["张1", "张2", "张3"]
+    assert page.result_bar.path == out and not page.result_bar.isHidden()
+
+
+def test_package_through_the_worker_verifies(qtbot, exports_page, tmp_path):
+    from enrollagent.exports.package import verify_package
+
+    pytest.importorskip("enrollagent.exports.summary")  # the package carries the summary PDF
+    page = exports_page
+    page.show_filter({"kind": "package"})
+    assert page.default_path().name == "411725100001-2024-001.zip"
+    out = tmp_path / page.default_path().name
+    job = page.export(out)
+    qtbot.waitUntil(lambda: not job.running, timeout=WAIT)
+    assert job.state == "succeeded", job.error
+    assert job.result == out and verify_package(out).ok
+
+
+def test_cancelled_export_leaves_no_file(qtbot, exports_page, tmp_path):
+    page = exports_page
+    page.show_filter({"kind": "roll"})
+    gate = threading.Event()
+    blocker = Job(lambda _db, _p: gate.wait(WAIT / 1000), db_path=None).start()
+    out = tmp_path / "花名册.xlsx"
+    job = page.export(out)
+    job.cancel()
+    gate.set()
+    qtbot.waitUntil(lambda: not job.running and not blocker.running, timeout=WAIT)
+    assert job.state == "cancelled" and not out.exists()
+    assert "没有留下" in page.status_label.text()
