@@ -433,3 +433,17 @@ def test_households_by_the_head_s_id_when_members_are_scattered(village, tmp_pat
     again = run_import(village, "roster", tmp_path / "r.xlsx", today=TODAY)
     assert counts(again, "imported", "households", "already_present") == {"imported": 0, "households": 0,
                                                                           "already_present": 6}
+
+
+def test_group_lines_in_the_name_column_are_not_people(village, tmp_path):
+    rows = [["序号", "姓名", "身份证号码", "与户主关系"],
+            ["", "一组", "", ""], [1, "甲", an_id("19600101", 701), "户主"],
+            ["", "二  组", "", ""], [2, "乙", an_id("19610101", 711), "户主"], [3, "乙妻", an_id("19620101", 722), "妻"]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    assert counts(report, "rows", "imported", "households", "invalid_id") == \
+        {"rows": 3, "imported": 3, "households": 2, "invalid_id": 0}
+    by_group = compute_figures(village).to_json()["by_group"]
+    assert {g: v["persons"] for g, v in by_group.items()} == {"一组": 1, "二组": 2}

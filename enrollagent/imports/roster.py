@@ -78,9 +78,10 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         job.tick(done, len(rows))
         name = person_name(_cell(row, cols, "name"))
         raw_id = _cell(row, cols, "id")
-        section = _section_title(row)
-        if section and not name and not text(raw_id):
-            last_group = section  # a line "二组" between the groups of a roll: not a person
+        # A line "二组" between the groups of a roll (in any column, the name column too): not a person.
+        section = "" if text(raw_id) else _section_title(row)
+        if section:
+            last_group = section
             rep.rows -= 1
             continue
         if not name:
