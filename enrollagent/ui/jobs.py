@@ -154,11 +154,13 @@ class Job(QObject):
 
     @Slot(int, int, str)
     def _on_worker_progressed(self, done: int, total: int, message: str) -> None:
-        if self.dialog is not None and not self._progress.cancelled:
-            self.dialog.setMaximum(max(total, 0))
-            self.dialog.setValue(min(done, total) if total else 0)
+        dialog = self.dialog
+        if dialog is not None and not self._progress.cancelled:
             if message:
-                self.dialog.setLabelText(message)
+                dialog.setLabelText(message)
+            dialog.setMaximum(max(total, 0))
+            # A modal dialog's setValue() processes events: the job may end (and drop the dialog) inside it.
+            dialog.setValue(min(done, total) if total else 0)
         self.progressed.emit(done, total, message)
 
     def _end(self, state: str) -> None:

@@ -65,6 +65,7 @@ class Page(QWidget):
             item.setData(Qt.ItemDataRole.UserRole, spec.kind)
             self.kind_list.addItem(item)
         self.kind_list.setCurrentRow(0)
+        self.kind_list.setSpacing(6)  # five big targets, not a dense list
         self.kind_list.setMaximumWidth(self.kind_list.fontMetrics().horizontalAdvance("参保缴费情况公示（.pdf）") + 60)
         left = QGroupBox(self.tr("导出什么"))
         QVBoxLayout(left).addWidget(self.kind_list)
