@@ -15,6 +15,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
 from enrollagent.core.ids import check_char
 from enrollagent.core.policy import policy_from_json
@@ -447,3 +448,13 @@ def test_group_lines_in_the_name_column_are_not_people(village, tmp_path):
         {"rows": 3, "imported": 3, "households": 2, "invalid_id": 0}
     by_group = compute_figures(village).to_json()["by_group"]
     assert {g: v["persons"] for g, v in by_group.items()} == {"一组": 1, "二组": 2}
+
+
+def test_a_department_list_taken_for_payments_is_refused(village, tmp_path):
+    """月保障金额 / 救助金额 are allowances, not payments: the wrong kind of import records nothing."""
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    for path in (minzheng_list(tmp_path / "低保.xlsx"), jiuzhu_csv(tmp_path / "救助.csv")):
+        with pytest.raises(EnrollError) as err:
+            run_import(village, "payments", path, today=TODAY)
+        assert err.value.code == "import_missing_column" and "缴费金额" in err.value.message
+    assert village.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 0

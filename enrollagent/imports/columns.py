@@ -108,6 +108,12 @@ def aliases_from_setting(text: str) -> dict[str, list[str]]:
     return {k: [str(h) for h in v] for k, v in data.items() if isinstance(v, list)}
 
 
+# A header that merely contains 金额 is not money paid when it names other money: a 民政 list's
+# 月保障金额 taken as 缴费金额 would record every 低保 allowance as a payment (append-only).
+_OTHER_MONEY = re.compile(r"保障|救助|补助|补贴|工资|收入|养老金|标准|应缴|应收|计划")
+_OTHER_MONEY_FIELDS = frozenset({"amount", "subsidy_amount", "total_amount"})
+
+
 @dataclass(frozen=True)
 class _Hit:
     field: str
@@ -133,7 +139,8 @@ def _match_cell(cell: object, table: list[tuple[str, int, str, str]]) -> _Hit | 
             level = 3
         elif bare in (a, a_bare):
             level = 2
-        elif len(a) >= 2 and a in bare and (not bare.startswith("户主") or a.startswith("户主")):
+        elif (len(a) >= 2 and a in bare and (not bare.startswith("户主") or a.startswith("户主"))
+              and not (name in _OTHER_MONEY_FIELDS and _OTHER_MONEY.search(bare))):
             level = 1
         else:
             continue
