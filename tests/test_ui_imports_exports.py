@@ -8,6 +8,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
+from PySide6.QtCore import Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from enrollagent.ui.context import AppContext  # noqa: E402
@@ -68,7 +69,7 @@ def test_columns_then_dry_run_then_apply(qtbot, imports_page, ctx):
     assert page.apply_button.isEnabled()
 
     with qtbot.waitSignal(ctx.changed, timeout=WAIT):
-        page.apply_button.click()
+        qtbot.keyClick(page.apply_button, Qt.Key.Key_Return)  # keyboard users press Enter
     assert persons(ctx.db) == report.counts["imported"]
     assert not page.report.dry_run and not page.apply_button.isEnabled()
 

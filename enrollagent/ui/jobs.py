@@ -218,6 +218,8 @@ class ResultBar(QWidget):
         row.addWidget(self.path_label, 1)
         row.addWidget(self.open_button)
         row.addWidget(self.folder_button)
+        for button in (self.open_button, self.folder_button):
+            button.setAutoDefault(True)
         self.hide()
 
     def show_path(self, path: str | Path) -> None:

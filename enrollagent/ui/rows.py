@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 KEY_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's key (a person id, a payment id, …)
 
@@ -137,3 +137,9 @@ class SearchKeys(QObject):
                 self.view.selectRow(max(0, min(rows - 1, current + step)))
             return True
         return False
+
+
+def enter_presses_buttons(widget: QWidget) -> None:
+    """Outside a dialog a focused QPushButton ignores Enter; keyboard users press Enter, not Space."""
+    for button in widget.findChildren(QPushButton):
+        button.setAutoDefault(True)

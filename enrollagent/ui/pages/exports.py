@@ -32,6 +32,7 @@ from ...exports.catalog import CATALOG, run_export, village_groups
 from ...exports.package import next_sequence
 from ..context import AppContext
 from ..jobs import Job, ResultBar, show_error
+from ..rows import enter_presses_buttons
 
 FOLDER_SETTING = "exports/last_folder"  # QSettings: where the last file went
 DESCRIPTIONS = {
@@ -110,6 +111,7 @@ class Page(QWidget):
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_currentIndexChanged)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.refresh()
+        enter_presses_buttons(self)
 
     # --- state ------------------------------------------------------------------------------
     def kind(self) -> str:

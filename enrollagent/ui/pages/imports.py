@@ -25,7 +25,7 @@ from ...core.vocab import CATEGORIES
 from ...imports import FIELD_LABELS, ImportReport, detect_columns, run_import
 from ..context import AppContext
 from ..jobs import Job, show_error
-from ..rows import RowsModel, make_table
+from ..rows import RowsModel, enter_presses_buttons, make_table
 
 KINDS = (
     ("roster", QT_TRANSLATE_NOOP("imports", "花名册（上年度参保人员名册）")),
@@ -153,6 +153,7 @@ class Page(QWidget):
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self._on_file_button_clicked)
         self._on_kind_combo_currentIndexChanged()
+        enter_presses_buttons(self)
 
     # --- state ------------------------------------------------------------------------------
     def kind(self) -> str:

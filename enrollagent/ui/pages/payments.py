@@ -30,7 +30,7 @@ from ...core.village import get_setting, get_village, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
-from ..rows import GOOD, WARN, RowsModel, SearchKeys, make_table
+from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 from .payments_inbox import InboxPanel
 
 CHANNEL_SETTING = "last_channel"
@@ -155,6 +155,7 @@ class Page(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
         self.refresh()
+        enter_presses_buttons(self)
 
     # --- navigation -------------------------------------------------------------------------
     def show_filter(self, filter: dict) -> None:

@@ -25,7 +25,7 @@ from ...core.village import get_village
 from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
-from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, make_table
+from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 
 MANUAL_PREFIX = "manual"
 MATCH_LIMIT = 20
@@ -124,6 +124,7 @@ class Page(QWidget):
         self.source_edit.returnPressed.connect(self._on_flag_button_clicked)
         self.flag_button.clicked.connect(self._on_flag_button_clicked)
         self.refresh()
+        enter_presses_buttons(self)
 
     def show_filter(self, filter: dict) -> None:
         code = filter.get("category")
