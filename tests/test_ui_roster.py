@@ -40,7 +40,7 @@ def test_add_a_household_by_typing(qtbot, ctx):
     page.refresh()
     page.select_person(dialog.head_id)
     assert page.selected_person() == dialog.head_id
-    assert "户主孙七" in page.household_label.text()
+    assert "户主 孙七" in page.household_label.text()
 
 
 def test_a_bad_id_is_refused_with_its_reason(qtbot, ctx):
@@ -164,3 +164,37 @@ def test_unpaid_reason(qtbot, ctx):
     dialog.accept()
     assert ctx.db.execute("SELECT unpaid_reason FROM person_year WHERE person_id = ?", [person]).fetchone() == (
         "经济困难/交不起",)
+
+
+def test_person_dialog_picks_the_household_when_none_is_given(qtbot, ctx):
+    """The payments inbox adds the person first: ID and name come in, the household is picked."""
+    from enrollagent.ui.dialogs.person import PersonDialog
+
+    dialog = PersonDialog(ctx, None, id_number=an_id(11, 1988), name="周八")
+    qtbot.addWidget(dialog)
+    assert dialog.name_edit.text() == "周八" and "1988-" in dialog.id_field.hint_label.text()
+    dialog.accept()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "户" in dialog.error_label.text()
+    type_text(qtbot, dialog.household_combo.lineEdit(), "王五")
+    dialog.household_combo.setCurrentIndex(dialog.household_combo.findText(dialog.household_combo.currentText(),
+                                                                            Qt.MatchFlag.MatchContains))
+    assert dialog.household_combo.household_id() is not None
+    dialog.accept()
+    assert dialog.result() == QDialog.DialogCode.Accepted
+    assert ctx.db.execute("SELECT h.hh_no FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ?",
+                          [dialog.person_id]).fetchone() == ("002",)
+
+
+def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
+    from enrollagent.ui.pages.roster import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    page.search.wait()
+    page.focus_search()
+    qtbot.keyClicks(page.search_edit, "ww")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # no need to wait for the debounce
+    assert names_shown(page) == ["王五"]
+    assert page.table_view.hasFocus() or page.table_view.currentIndex().isValid()
+    assert page.selected_person() == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]

@@ -64,7 +64,8 @@ def test_a_change_refreshes_the_shown_page_and_marks_the_others(qtbot, ctx):
     assert window.pages["overview"].tiles["eligible"].value_label.text() == str(compute_figures(ctx.db).total.eligible)
     assert window._stale == {"roster"}
     roster = window.show_page("roster")
-    assert "职工医保" in [roster.model.index(r, 8).data() for r in range(roster.model.rowCount())]
+    assert [s.state for s in map(roster.model.state_at, range(roster.model.rowCount())) if s.name == "王五"] == [
+        "employee"]
 
 
 def test_township_mode_from_the_file_menu(qtbot, ctx, tmp_path, monkeypatch):

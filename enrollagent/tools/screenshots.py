@@ -77,7 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     person = page.selected_person()
     dialog = PersonDialog(ctx, window, person_id=person)
     dialog.show()
-    dialog.id_field.setText(dialog.id_field.text()[:-1] + "0")
+    number = dialog.id_field.text()
+    dialog.id_field.setText(number[:-1] + ("1" if number[-1] != "1" else "2"))  # a typo: says why
     _settle(app)
     dialog.grab().save(str(args.outdir / f"8-person-dialog{suffix}.png"))
     dialog.close()

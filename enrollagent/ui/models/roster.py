@@ -19,9 +19,9 @@ PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_GROUP, COL_HH_NO, COL_HEAD, COL_NAME, COL_RELATION, COL_ID, COL_SEX, COL_AGE, \
-    COL_CATEGORY, COL_STATE, COL_PAYABLE, COL_PAID, COL_NOTE = range(13)
-HEADERS = ("村民小组", "户号", "户主", "姓名", "关系", "身份证号", "性别", "年龄", "人员类别",
-           "参保状态", "应缴", "已缴", "说明")
+    COL_CATEGORY, COL_STATE, COL_PAYABLE, COL_PAID, COL_NOTE, COL_SEX_AGE = range(14)
+HEADERS = ("小组", "户号", "户主", "姓名", "关系", "身份证号", "性别", "年龄", "人员类别",
+           "参保状态", "应缴", "已缴", "说明", "性别年龄")
 FETCH = 500  # rows handed to the view at a time: a 6,000-row model appears at once
 
 
@@ -86,6 +86,9 @@ class RosterModel(QAbstractTableModel):
         self.filter = dict(flt)
         self.search_ids = search_ids
         self.reload()
+
+    def head_of(self, household_id: int) -> str:
+        return self._snapshot.heads.get(household_id, "") if self._snapshot else ""
 
     def total(self) -> int:
         return len(self._rows)
@@ -167,6 +170,8 @@ class RosterModel(QAbstractTableModel):
             return s.sex or ""
         if col == COL_AGE:
             return str(ids.age_at(s.birth_date, self._today)) if s.birth_date else ""
+        if col == COL_SEX_AGE:
+            return f"{s.sex or ''} {self._text(s, COL_AGE)}".strip()
         if col == COL_CATEGORY:
             return "、".join(CATEGORY_BY_CODE[c].label for c in s.categories)
         if col == COL_STATE:

@@ -17,7 +17,9 @@ class _Signals(QObject):
 class _Build(QRunnable):
     def __init__(self, db_path: Path, generation: int, signals: _Signals) -> None:
         super().__init__()
+        self.setAutoDelete(False)  # SearchIndex keeps it, to take the result in wait()
         self.db_path, self.generation, self.signals = db_path, generation, signals
+        self.result = None
 
     def run(self) -> None:  # worker thread: its own connection, no widgets
         # pypinyin's tables take ~0.6 s to import: here, not on the GUI thread when the page opens.
@@ -25,7 +27,7 @@ class _Build(QRunnable):
 
         db = open_database(self.db_path)
         try:
-            index = PersonIndex.build(db)
+            index = self.result = PersonIndex.build(db)
         finally:
             db.close()
         with contextlib.suppress(RuntimeError):  # the page closed while this ran: nobody wants it
@@ -42,6 +44,7 @@ class SearchIndex(QObject):
         self.db_path = db_path
         self.index = None  # a core.search.PersonIndex once built
         self._generation = 0
+        self._latest: _Build | None = None
         # The pool first: children are deleted in order, and a deleted pool waits for its build
         # before the signals object it emits through goes.
         self._pool = QThreadPool(self)
@@ -51,10 +54,14 @@ class SearchIndex(QObject):
 
     def rebuild(self) -> None:
         self._generation += 1
-        self._pool.start(_Build(self.db_path, self._generation, self._signals))
+        self._latest = _Build(self.db_path, self._generation, self._signals)
+        self._pool.start(self._latest)
 
     def wait(self) -> None:
+        """Block until the newest build is done and use it (a search typed before it landed)."""
         self._pool.waitForDone()
+        if self._latest is not None and self._latest.result is not None:
+            self.index = self._latest.result
 
     @Slot(object, int)
     def _on_built(self, index: object, generation: int) -> None:

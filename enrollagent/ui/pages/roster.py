@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.errors import EnrollError
-from ...core.roster import household_label, set_head
+from ...core.roster import set_head
 from ...core.vocab import COVERAGE_KINDS, RELATIONS, group_sort_key
 from ..context import AppContext
 from ..dialogs.household import HouseholdDialog
@@ -29,17 +28,15 @@ from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..dialogs.person_year import CoverageDialog, UnpaidReasonDialog
 from ..models.roster import (
-    COL_AGE,
     COL_CATEGORY,
     COL_GROUP,
-    COL_HH_NO,
     COL_ID,
     COL_NAME,
     COL_NOTE,
     COL_PAID,
     COL_PAYABLE,
     COL_RELATION,
-    COL_SEX,
+    COL_SEX_AGE,
     COL_STATE,
     RosterModel,
 )
@@ -95,7 +92,7 @@ class Page(QWidget):
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("搜索：姓名、拼音首字母(如 zs)、身份证后几位、电话或户号"))
+        self.search_edit.setPlaceholderText(self.tr("搜索：姓名、拼音首字母(zs)、身份证后几位、电话、户号"))
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
@@ -125,9 +122,9 @@ class Page(QWidget):
         top.addWidget(self.attention_button)
         top.addWidget(self.count_label)
 
-        # 户主 is in the household box at the side; the table keeps what fits at 1366 pixels.
-        self.model = RosterModel(self.ctx, self, columns=(COL_GROUP, COL_HH_NO, COL_NAME, COL_RELATION, COL_ID,
-                                                          COL_SEX, COL_AGE, COL_CATEGORY, COL_STATE, COL_PAYABLE,
+        # 户号 and 户主 are in the household box at the side; the table keeps what fits at 1366 pixels.
+        self.model = RosterModel(self.ctx, self, columns=(COL_GROUP, COL_NAME, COL_RELATION, COL_ID,
+                                                          COL_SEX_AGE, COL_CATEGORY, COL_STATE, COL_PAYABLE,
                                                           COL_PAID, COL_NOTE))
         self.table_view = _table(self)
         self.table_view.setModel(self.model)
@@ -139,7 +136,7 @@ class Page(QWidget):
         self.household_box = QGroupBox(self.tr("本户"), self)
         self.household_label = QLabel(self.household_box)
         self.household_label.setWordWrap(True)
-        self.members_model = RosterModel(self.ctx, self, columns=(COL_NAME, COL_RELATION, COL_STATE))
+        self.members_model = RosterModel(self.ctx, self, columns=(COL_NAME, COL_STATE))
         self.members_view = _table(self.household_box)
         self.members_view.setModel(self.members_model)
         self.members_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -149,8 +146,8 @@ class Page(QWidget):
         box.addWidget(self.household_label)
         box.addWidget(self.members_view, 1)
         actions = [
-            ("add_member_button", "添加家庭成员", self._on_add_member),
-            ("edit_household_button", "修改户信息", self._on_edit_household),
+            ("add_member_button", "添加家庭成员(&A)", self._on_add_member),
+            ("edit_household_button", "修改户信息(&U)", self._on_edit_household),
         ]
         for attr, text, slot in actions:
             button = QPushButton(self.tr(text), self.household_box)
@@ -158,21 +155,20 @@ class Page(QWidget):
             setattr(self, attr, button)
             box.addWidget(button)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.table_view)
-        splitter.addWidget(self.household_box)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
+        # The side box stays narrow so the table keeps its columns at the large font on 1366 pixels.
+        self.household_box.setFixedWidth(self.fontMetrics().horizontalAdvance("欧阳晓明新生儿免缴") + 64)
+        middle = QHBoxLayout()
+        middle.addWidget(self.table_view, 1)
+        middle.addWidget(self.household_box)
 
         buttons = QHBoxLayout()
         person_actions = [
             ("new_household_button", "新增一户 (Ctrl+N)", self.new_household),
-            ("edit_person_button", "修改人员", self._on_edit_person),
-            ("coverage_button", "参保情况…", self._on_coverage),
-            ("reason_button", "未缴原因…", self._on_reason),
-            ("move_button", "迁到另一户…", self._on_move),
-            ("head_button", "设为户主", self._on_set_head),
+            ("edit_person_button", "修改人员(&E)", self._on_edit_person),
+            ("coverage_button", "参保情况(&C)…", self._on_coverage),
+            ("reason_button", "未缴原因(&R)…", self._on_reason),
+            ("move_button", "迁到另一户(&M)…", self._on_move),
+            ("head_button", "设为户主(&H)", self._on_set_head),
         ]
         for attr, text, slot in person_actions:
             button = QPushButton(self.tr(text), self)
@@ -183,13 +179,13 @@ class Page(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addWidget(splitter, 1)
+        layout.addLayout(middle, 1)
         layout.addLayout(buttons)
 
     def _set_widths(self) -> None:
         fm = self.table_view.fontMetrics()
-        samples = {COL_GROUP: "十二组", COL_HH_NO: "00000", COL_NAME: "欧阳晓明", COL_RELATION: "外孙女",
-                   COL_ID: "41072419900101123X", COL_SEX: "性别", COL_AGE: "年龄", COL_CATEGORY: "低保对象",
+        samples = {COL_GROUP: "十二组", COL_NAME: "欧阳晓明", COL_RELATION: "外孙女",
+                   COL_ID: "41072419900101123X", COL_SEX_AGE: "性别年龄", COL_CATEGORY: "低保对象",
                    COL_STATE: "新生儿免缴", COL_PAYABLE: "应缴", COL_PAID: "1,140", COL_NOTE: "长期外出"}
         for i, col in enumerate(self.model.columns):
             self.table_view.setColumnWidth(i, fm.horizontalAdvance(samples[col]) + 20)
@@ -312,9 +308,12 @@ class Page(QWidget):
             self.household_label.setText(self.tr("（未选中）"))
             self.members_model.set_filter({"household_id": -1}, None)
             return
-        address, phone = self.ctx.db.execute("SELECT address, phone FROM household WHERE id = ?", [household_id]).fetchone()
-        lines = [household_label(self.ctx.db, household_id)]
-        lines += [t for t in (address, self.tr("电话 {0}").format(phone) if phone else "") if t]
+        group, hh_no, address, phone = self.ctx.db.execute(
+            "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?", [household_id]).fetchone()
+        head = self.model.head_of(household_id)
+        lines = [f"{group}　{self.tr('户号')} {hh_no}".strip(), self.tr("户主 {0}").format(head) if head else "",
+                 address, self.tr("电话 {0}").format(phone) if phone else ""]
+        lines = [t for t in lines if t]
         self.household_label.setText("\n".join(lines))
         self.members_model.set_filter({"household_id": household_id}, None)
 
