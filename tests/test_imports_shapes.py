@@ -458,3 +458,16 @@ def test_a_department_list_taken_for_payments_is_refused(village, tmp_path):
             run_import(village, "payments", path, today=TODAY)
         assert err.value.code == "import_missing_column" and "缴费金额" in err.value.message
     assert village.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 0
+
+
+def test_hidden_sheets_are_passed_over_when_a_visible_one_will_do(village, tmp_path):
+    wb = openpyxl.Workbook()
+    wb.active.title = "2024年"
+    wb.active.append(["姓名", "身份证号码"])
+    wb.active.append(["张三", ID1])
+    hidden = wb.create_sheet("上年")
+    hidden.append(["姓名", "身份证号码"])
+    hidden.append(["李四", ID2])
+    hidden.sheet_state = "hidden"
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    assert report.sheet == "2024年" and counts(report, "imported") == {"imported": 1}

@@ -105,9 +105,11 @@ def _id_texts(sheet: Sheet, cols: Columns) -> set[str]:
 def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) -> list[tuple[Sheet, Columns]]:
     """Every sheet of people: a roll split into one sheet per group (一组, 后寨组 …) or a tax
     export split by month is read whole. Sheets without the needed columns (a summary) are
-    passed over, and so is a copy of a sheet already read (our own roll has 花名册 and 数据)."""
+    passed over, and so is a copy of a sheet already read (our own roll has 花名册 and 数据), and
+    hidden sheets when a visible one will do."""
     found = [(sheet, find_columns(sheet.rows, kind, extra)) for sheet in sheets]
     usable = [(s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])]
+    usable = [(s, c) for s, c in usable if not s.hidden] or usable
     if len(usable) == 1:
         return usable
     if not usable:  # the message names what the most promising sheet lacks

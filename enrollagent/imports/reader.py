@@ -21,6 +21,7 @@ class Sheet:
 
     name: str
     rows: list[list[object]]
+    hidden: bool = False  # hidden in Excel/WPS: last year's copy or a lookup list, not what the user sees
 
 
 def read_sheets(path: str | Path) -> list[Sheet]:
@@ -61,7 +62,7 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
             # skip_empty_area=False keeps row numbers as Excel shows them.
             rows = sheet.to_python(skip_empty_area=False)
             _fill_merged(rows, sheet.merged_cell_ranges or [])
-            out.append(Sheet(meta.name, rows))
+            out.append(Sheet(meta.name, rows, str(meta.visible).rsplit(".", 1)[-1] != "Visible"))
         return out
     except calamine.PasswordError:
         raise EnrollError("import_password", path=path.name) from None
