@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QColor
 
 from ...core import ids
@@ -20,8 +26,22 @@ HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
 COL_GROUP, COL_HH_NO, COL_HEAD, COL_NAME, COL_RELATION, COL_ID, COL_SEX, COL_AGE, \
     COL_CATEGORY, COL_STATE, COL_PAYABLE, COL_PAID, COL_NOTE, COL_SEX_AGE = range(14)
-HEADERS = ("小组", "户号", "户主", "姓名", "关系", "身份证号", "性别", "年龄", "人员类别",
-           "参保状态", "应缴", "已缴", "说明", "性别年龄")
+HEADERS = (
+    QT_TRANSLATE_NOOP("RosterModel", "小组"),
+    QT_TRANSLATE_NOOP("RosterModel", "户号"),
+    QT_TRANSLATE_NOOP("RosterModel", "户主"),
+    QT_TRANSLATE_NOOP("RosterModel", "姓名"),
+    QT_TRANSLATE_NOOP("RosterModel", "关系"),
+    QT_TRANSLATE_NOOP("RosterModel", "身份证号"),
+    QT_TRANSLATE_NOOP("RosterModel", "性别"),
+    QT_TRANSLATE_NOOP("RosterModel", "年龄"),
+    QT_TRANSLATE_NOOP("RosterModel", "人员类别"),
+    QT_TRANSLATE_NOOP("RosterModel", "参保状态"),
+    QT_TRANSLATE_NOOP("RosterModel", "应缴"),
+    QT_TRANSLATE_NOOP("RosterModel", "已缴"),
+    QT_TRANSLATE_NOOP("RosterModel", "说明"),
+    QT_TRANSLATE_NOOP("RosterModel", "性别年龄"),
+)
 FETCH = 500  # rows handed to the view at a time: a 6,000-row model appears at once
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -36,10 +36,10 @@ from ..widgets.common import (
 
 # (key in Figures.attention, label, page, filter) — each line opens the list it counts.
 ATTENTION_LINES = (
-    ("invalid_id", "身份证号待核实", "roster", {"attention": "invalid_id"}),
-    ("refund_due", "应退费", "roster", {"attention": "refund_due"}),
-    ("double_paid", "重复缴费", "roster", {"attention": "double_paid"}),
-    ("unmatched_payments", "待认领的缴费（花名册里找不到人）", "payments", {"inbox": True}),
+    ("invalid_id", QT_TRANSLATE_NOOP("Page", "身份证号待核实"), "roster", {"attention": "invalid_id"}),
+    ("refund_due", QT_TRANSLATE_NOOP("Page", "应退费"), "roster", {"attention": "refund_due"}),
+    ("double_paid", QT_TRANSLATE_NOOP("Page", "重复缴费"), "roster", {"attention": "double_paid"}),
+    ("unmatched_payments", QT_TRANSLATE_NOOP("Page", "待认领的缴费（花名册里找不到人）"), "payments", {"inbox": True}),
 )
 
 
@@ -89,8 +89,11 @@ class Page(QWidget):
 
         tiles = QHBoxLayout()
         self.tiles = {}
-        for key, caption in (("eligible", "应参保（人）"), ("enrolled", "已参保（人）"), ("rate", "参保率"),
-                             ("unpaid", "未缴（人）"), ("collected", "征缴金额（元）")):
+        for key, caption in (("eligible", QT_TRANSLATE_NOOP("Page", "应参保（人）")),
+                             ("enrolled", QT_TRANSLATE_NOOP("Page", "已参保（人）")),
+                             ("rate", QT_TRANSLATE_NOOP("Page", "参保率")),
+                             ("unpaid", QT_TRANSLATE_NOOP("Page", "未缴（人）")),
+                             ("collected", QT_TRANSLATE_NOOP("Page", "征缴金额（元）"))):
             tile = FigureTile(self.tr(caption), body)
             self.tiles[key] = tile
             if key == "unpaid":
@@ -141,7 +144,10 @@ class Page(QWidget):
         days = f.policy.window_days_left(date.today())
         window = self.tr("征缴期 {0} 至 {1}").format(f.policy.window_start.isoformat(), f.policy.window_end.isoformat())
         if days > 0:
-            self.window_label.setText(window + self.tr("，还剩 <b>{0}</b> 天").format(days))
+            text = window + self.tr("，还剩 <b>{0}</b> 天").format(days)
+            if f.policy.days_of_month and not f.policy.is_collection_day(date.today()):
+                text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(*f.policy.days_of_month)
+            self.window_label.setText(text)
         else:
             self.window_label.setText(window + self.tr("，<span style='color:{0}'>已结束</span>").format(BAD))
         self.tiles["eligible"].set_value(thousands(fig["eligible"]), self.tr("在册 {0} 人 / {1} 户").format(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,19 +44,19 @@ from ..models.search_index import SearchIndex
 from ..widgets.common import MUTED, show_error
 
 ATTENTION = {
-    "invalid_id": "身份证待核实",
-    "refund_due": "应退费",
-    "double_paid": "重复缴费",
-    "special": "特殊群体",
+    "invalid_id": QT_TRANSLATE_NOOP("Page", "身份证待核实"),
+    "refund_due": QT_TRANSLATE_NOOP("Page", "应退费"),
+    "double_paid": QT_TRANSLATE_NOOP("Page", "重复缴费"),
+    "special": QT_TRANSLATE_NOOP("Page", "特殊群体"),
 }
 STATE_FILTERS = (
-    ("", "全部缴费状态"),
-    ("unpaid", "未缴费"),
-    ("with_reason", "未缴且有原因"),
-    ("enrolled", "已参保（含资助、学校）"),
-    ("paid", "已缴费"),
-    ("subsidized", "全额资助"),
-    ("newborn_exempt", "新生儿免缴"),
+    ("", QT_TRANSLATE_NOOP("Page", "全部缴费状态")),
+    ("unpaid", QT_TRANSLATE_NOOP("Page", "未缴费")),
+    ("with_reason", QT_TRANSLATE_NOOP("Page", "未缴且有原因")),
+    ("enrolled", QT_TRANSLATE_NOOP("Page", "已参保（含资助、学校）")),
+    ("paid", QT_TRANSLATE_NOOP("Page", "已缴费")),
+    ("subsidized", QT_TRANSLATE_NOOP("Page", "全额资助")),
+    ("newborn_exempt", QT_TRANSLATE_NOOP("Page", "新生儿免缴")),
 )
 SEARCH_DELAY_MS = 150
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,8 +31,12 @@ from ..context import AppContext
 from ..widgets.common import GOOD, MUTED, show_error
 from ..widgets.policy_editor import PolicyEditor
 
-VILLAGE_FIELDS = (("county", "县（市、区）"), ("township", "乡镇（街道）"), ("name", "村（社区）"),
-                  ("code", "区划代码（12位）"), ("agent", "经办人"), ("agent_phone", "经办人电话"))
+VILLAGE_FIELDS = (("county", QT_TRANSLATE_NOOP("Page", "县（市、区）")),
+                  ("township", QT_TRANSLATE_NOOP("Page", "乡镇（街道）")),
+                  ("name", QT_TRANSLATE_NOOP("Page", "村（社区）")),
+                  ("code", QT_TRANSLATE_NOOP("Page", "区划代码（12位）")),
+                  ("agent", QT_TRANSLATE_NOOP("Page", "经办人")),
+                  ("agent_phone", QT_TRANSLATE_NOOP("Page", "经办人电话")))
 
 
 class Page(QWidget):
@@ -84,6 +88,9 @@ class Page(QWidget):
         font_row.addWidget(self.font_normal_radio)
         font_row.addWidget(self.font_large_radio)
         font_row.addStretch(1)
+        font_note = QLabel(self.tr("重新打开程序后全部生效"), self.font_box)
+        font_note.setStyleSheet(f"color: {MUTED};")
+        font_row.addWidget(font_note)
         from ..main import font_size
 
         (self.font_large_radio if font_size() == "large" else self.font_normal_radio).setChecked(True)
@@ -94,8 +101,7 @@ class Page(QWidget):
         self.key_box = QGroupBox(self.tr("上报签名密钥"), body)
         key_layout = QVBoxLayout(self.key_box)
         self.fingerprint_label = QLabel(self.key_box)
-        self.fingerprint_label.setTextInteractionFlags(self.fingerprint_label.textInteractionFlags()
-                                                       | self.fingerprint_label.textInteractionFlags().TextSelectableByMouse)
+        self.fingerprint_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.fingerprint_label.setWordWrap(True)
         self.create_key_button = QPushButton(self.tr("生成签名密钥"), self.key_box)
         self.create_key_button.clicked.connect(self._on_create_key)
