@@ -25,16 +25,17 @@ from PySide6.QtWidgets import (
 from ...core import payments
 from ...core.errors import EnrollError
 from ...core.figures import PersonState, person_state, person_states
-from ...core.search import PersonIndex
 from ...core.village import get_setting, get_village, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
+from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 from .payments_inbox import InboxPanel
 
 CHANNEL_SETTING = "last_channel"
 MATCH_LIMIT = 50
+TODAY_LIMIT = 200
 ENTRY_CHANNELS = tuple(c for c in CHANNELS if c != "资助代缴")  # a subsidy is never typed in here
 
 
@@ -48,7 +49,8 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._index: PersonIndex | None = None
+        self.search_index = SearchIndex(ctx.db_path, self)  # built off the GUI thread
+        self._own_write = False  # a payment never changes the roster: no index rebuild for it
         self.person: PersonState | None = None
 
         self.search_edit = QLineEdit()
@@ -168,7 +170,9 @@ class Page(QWidget):
             self._on_find_shortcut()
 
     def refresh(self) -> None:
-        self._index = None  # the roster may have changed; rebuilt on the next search
+        if self._own_write:
+            return  # _done() already reloaded what this page shows
+        self.search_index.rebuild()  # the roster may have changed elsewhere
         last = get_setting(self.ctx.db, CHANNEL_SETTING, "微信")
         if last in ENTRY_CHANNELS and self.channel_combo.currentText() != last:
             self.channel_combo.setCurrentText(last)
@@ -178,10 +182,11 @@ class Page(QWidget):
         self._refresh_matches()
 
     # --- search -----------------------------------------------------------------------------
-    def index(self) -> PersonIndex:
-        if self._index is None:
-            self._index = PersonIndex.build(self.ctx.db)
-        return self._index
+    def index(self):
+        """The newest person index; the first search waits for the first build."""
+        if self.search_index.index is None:
+            self.search_index.wait()
+        return self.search_index.index
 
     def focus_search(self) -> None:
         self._on_find_shortcut()
@@ -285,7 +290,11 @@ class Page(QWidget):
         self._reload_lists()
         if self.person is not None:
             self.pick_person(self.person.person_id, focus=False)
-        self.ctx.notify_changed()
+        self._own_write = True
+        try:
+            self.ctx.notify_changed()
+        finally:
+            self._own_write = False
         if self.person is not None:
             self.payment_recorded.emit(self.person.person_id)
         self.search_edit.setFocus()
@@ -388,18 +397,22 @@ class Page(QWidget):
         # recorded_at is UTC; "today" is the agent's local day.
         since = datetime.combine(date.today(), time()).astimezone().astimezone(UTC)
         since_text = since.strftime("%Y-%m-%dT%H:%M:%SZ")
-        rows = self.ctx.db.execute(
+        where = ("pm.recorded_at >= ? AND +pm.year = ? AND pm.kind = 'personal'"
+                 " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%')")
+        params = [since_text, get_village(self.ctx.db).current_year]
+        count = self.ctx.db.execute(f"SELECT COUNT(*) FROM payment pm WHERE {where}", params).fetchone()[0]
+        # Newest first, walking the ids down (+year keeps SQLite off the year index) until enough are found;
+        # a table sized to its contents stays quick at a few hundred rows.
+        shown = self.ctx.db.execute(
             "SELECT pm.id, pm.recorded_at, p.name, p.id_number, pm.amount_fen, pm.channel, pm.paid_on,"
-            " pm.ticket_no, pm.note FROM payment pm JOIN person p ON p.id = pm.person_id"
-            " WHERE pm.recorded_at >= ? AND pm.year = ? AND pm.kind = 'personal'"
-            " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%') ORDER BY pm.id DESC",
-            [since_text, get_village(self.ctx.db).current_year],
+            f" pm.ticket_no, pm.note FROM payment pm JOIN person p ON p.id = pm.person_id WHERE {where}"
+            f" ORDER BY pm.id DESC LIMIT {TODAY_LIMIT}", params,
         ).fetchall()
         self.today_model.set_rows(
             [(_local_hm(at), name, idn, yuan_text(fen), ch, on, t or "", note or "")
-             for _id, at, name, idn, fen, ch, on, t, note in rows],
-            keys=[r[0] for r in rows])
-        self.tabs.setTabText(0, self.tr("今日登记 ({n})").format(n=len(rows)))
+             for _id, at, name, idn, fen, ch, on, t, note in shown],
+            keys=[r[0] for r in shown])
+        self.tabs.setTabText(0, self.tr("今日登记 ({n})").format(n=count))
 
     @Slot(int)
     def _on_inbox_assign_requested(self, unmatched_id: int) -> None:
@@ -429,8 +442,8 @@ class Page(QWidget):
     def _on_person_dialog_accepted(self) -> None:
         """The person is on the roster now: the inbox payment goes to them straight away."""
         person_id = self.person_dialog.person_id
-        self._index = None
-        self.ctx.notify_changed()
+        self.search_index.rebuild()
+        self.ctx.notify_changed()  # a new person: every page's index rebuilds
         if person_id is None:
             return
         self.pick_person(person_id, focus=False)

@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 
 from ...core import roster
 from ...core.errors import EnrollError
-from ...core.figures import compute_figures, person_states
-from ...core.search import PersonIndex
+from ...core.figures import person_states
 from ...core.village import get_village
 from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
+from ..models.search_index import SearchIndex
+from ..models.states import current_states
 from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 
 MANUAL_PREFIX = "manual"
@@ -50,7 +51,8 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._index: PersonIndex | None = None
+        self.search_index = SearchIndex(ctx.db_path, self)  # built off the GUI thread
+        self._own_write = False  # a flag never changes the roster: no index rebuild for it
         self.chosen_id: int | None = None
 
         self.category_model = RowsModel([(self.tr("类别"), False), (self.tr("认定部门"), False),
@@ -137,9 +139,16 @@ class Page(QWidget):
         return self.category_model.key_at(self.category_view.currentIndex().row())
 
     def refresh(self) -> None:
-        self._index = None
+        if not self._own_write:
+            self.search_index.rebuild()
         keep = self.current_category() or CATEGORIES[0].code
-        special = compute_figures(self.ctx.db).special
+        states = current_states(self.ctx.db)  # one load per change of the store, shared with the overview
+        special: dict[str, list[int]] = {}
+        for st in states:
+            for code in st.categories:
+                counts = special.setdefault(code, [0, 0])
+                counts[0] += 1
+                counts[1] += st.enrolled
         rows, colors = [], []
         for c in CATEGORIES:
             persons, enrolled = special.get(c.code, (0, 0))
@@ -166,7 +175,7 @@ class Page(QWidget):
         year = get_village(self.ctx.db).current_year
         sources = dict(self.ctx.db.execute(
             "SELECT person_id, source FROM special_flag WHERE year = ? AND category = ?", [year, code]).fetchall())
-        states = person_states(self.ctx.db, year, person_ids=list(sources)) if sources else []
+        states = [st for st in current_states(self.ctx.db) if st.person_id in sources]
         self.member_model.set_rows(
             [(s.name, s.id_number, s.group_name, STATES.get(s.state, s.state), source_text(sources[s.person_id]))
              for s in states],
@@ -198,10 +207,10 @@ class Page(QWidget):
         self._changed(self.tr("已取消 {name} 的“{label}”标记").format(name=name, label=CATEGORY_BY_CODE[code].label))
 
     # --- flag a person by hand --------------------------------------------------------------
-    def index(self) -> PersonIndex:
-        if self._index is None:
-            self._index = PersonIndex.build(self.ctx.db)
-        return self._index
+    def index(self):
+        if self.search_index.index is None:
+            self.search_index.wait()
+        return self.search_index.index
 
     @Slot(str)
     def _on_search_edit_textChanged(self, text: str) -> None:
@@ -254,6 +263,10 @@ class Page(QWidget):
 
     def _changed(self, message: str) -> None:
         self.status_label.setText(message)
-        self.refresh()
-        self.ctx.notify_changed()
+        self._own_write = True
+        try:
+            self.refresh()
+            self.ctx.notify_changed()
+        finally:
+            self._own_write = False
         self.flags_changed.emit()
