@@ -57,6 +57,7 @@ class TownshipWindow(QMainWindow):
         for action in (self.add_action, self.tasks_action, self.report_action):
             menu.addAction(action)
         self.year_combo = QComboBox()
+        self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         toolbar.addSeparator()
         toolbar.addWidget(QLabel(self.tr(" 参保年度 ")))
         toolbar.addWidget(self.year_combo)
