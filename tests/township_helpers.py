@@ -92,28 +92,3 @@ def copy_package(pkg: Path, to: Path) -> Path:
     to.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(pkg, to)
     return to
-
-
-def _stub_exports_while_missing() -> None:  # TEMPORARY until exports/roll.py and summary.py land
-    import importlib
-    import sys
-    import types
-
-    for name, fn in (("roll", "write_roll"), ("summary", "write_summary")):
-        try:
-            importlib.import_module(f"enrollagent.exports.{name}")
-        except ImportError:
-            mod = types.ModuleType(f"enrollagent.exports.{name}")
-
-            def write(db, out, *, year=None, progress=None, _n=name, **kw):
-                Path(out).write_bytes(f"stub {_n} {year} {sorted(kw.items())}".encode())
-                return Path(out)
-
-            setattr(mod, fn, write)
-            sys.modules[mod.__name__] = mod
-            import enrollagent.exports as pkg
-
-            setattr(pkg, name, mod)
-
-
-_stub_exports_while_missing()

@@ -1,7 +1,63 @@
-"""Sub-commands of this feature (filled in by its issue)."""
+"""Sub-command: export roll|checklist|notice|summary|package OUT [--group G] [--year Y] [--json]."""
+
+from __future__ import annotations
 
 import argparse
+import hashlib
+import sys
+import time
+
+from ..core.progress import Progress
+from ..core.village import get_village
+from ..exports.catalog import CATALOG, roll_beside, run_export
+from .common import open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """No sub-commands yet."""
+    p = sub.add_parser("export", help="导出花名册、入户催缴清单、公示名单、汇总表或上报包")
+    p.add_argument("kind", choices=list(CATALOG), metavar="KIND",
+                   help="；".join(f"{k.kind}={k.title}" for k in CATALOG.values()))
+    p.add_argument("out", metavar="OUT", help="保存到的文件夹（用默认文件名）或文件路径")
+    p.add_argument("--group", metavar="G", help="只导出一个村民小组（入户催缴清单、公示名单）")
+    p.add_argument("--year", type=int, metavar="Y", help="参保年度（默认为当前年度）")
+    p.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    p.set_defaults(func=cmd_export)
+
+
+class _StderrProgress:
+    """A progress line on stderr for exports that take more than a second, only on a terminal."""
+
+    def __init__(self) -> None:
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not sys.stderr.isatty() or not total or time.monotonic() - self.start < 1:
+            return
+        print(f"\r正在生成{message} {100 * done // total}%…", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    db = open_store(args)
+    spec = CATALOG[args.kind]
+    watcher = _StderrProgress()
+    try:
+        path = run_export(db, args.kind, args.out, group=args.group, year=args.year, progress=Progress(watcher))
+    finally:
+        watcher.finish()
+    written = [path]
+    if args.kind == "summary":
+        written.append(roll_beside(path, get_village(db), args.year or get_village(db).current_year))
+    if args.json:
+        print_json({"kind": args.kind, "path": str(path), "files": [
+            {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in written]})
+        return 0
+    print(f"已导出{spec.title}：{path}")
+    if args.kind == "summary":
+        print(f"汇总表上印有这份花名册的 SHA-256，请一并上报：{written[1]}")
+    return 0

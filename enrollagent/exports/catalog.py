@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
+import errno
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +14,14 @@ from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import Village, get_policy, get_village
 from ..core.vocab import group_sort_key
-from .package import build_package, next_sequence, package_name
+from ..db.store import db_file
+from .checklist import write_checklist
+from .keys import load_or_create_key
+from .notice import write_notice
+from .package import _scaled as scaled
+from .package import build_package, next_sequence, package_name, sha256_hex
+from .roll import write_roll
+from .summary import write_summary
 
 register_messages({
     "export_kind_unknown": QT_TRANSLATE_NOOP("errors", "没有这种导出：{kind}，可用：{known}"),
@@ -90,16 +97,42 @@ def _check_group(db: sqlite_utils.Database, spec: ExportKind, group: str | None,
         raise EnrollError("export_group_unknown", year=year, group=group, known="、".join(known) or "（无）")
 
 
-def _writers() -> dict[str, Callable[..., Path]]:
-    from .roll import write_roll
+def roll_beside(summary: Path, village: Village, year: int) -> Path:
+    """The roll sheet a summary exported on its own vouches for: written next to it."""
+    return summary.with_name(CATALOG["roll"].default_name(village, year))
 
-    return {"roll": write_roll}
+
+def _summary_with_roll(db: sqlite_utils.Database, target: Path, *, year: int, progress: Progress) -> Path:
+    """A summary names its roll file by SHA-256, and a hash of a file nobody has vouches for
+    nothing: so a summary on its own comes with the roll sheet it was made with."""
+    roll = write_roll(db, roll_beside(target, get_village(db), year), year=year, progress=scaled(progress, 0, 60))
+    _log(db, "roll", year, roll)
+    key = load_or_create_key(db_file(db))
+    return write_summary(db, target, roll_sha256=sha256_hex(roll.read_bytes()), key_fingerprint=key.fingerprint,
+                         year=year, progress=scaled(progress, 60, 100))
+
+
+WRITERS: dict[str, Callable[..., Path]] = {
+    "roll": write_roll, "checklist": write_checklist, "notice": write_notice, "summary": _summary_with_roll,
+}
 
 
 def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
     """Every document that goes out is logged with its SHA-256, so a paper copy can be traced."""
     db.execute("INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
-               [kind, year, path.name, hashlib.sha256(path.read_bytes()).hexdigest(), audit.now_utc()])
+               [kind, year, path.name, sha256_hex(path.read_bytes()), audit.now_utc()])
+
+
+_OS_PROBLEMS = {
+    errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘是只读的", errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENOENT: "路径不存在",
+    errno.EEXIST: "同名文件已存在且无法替换", errno.EISDIR: "同名的是一个文件夹",
+}
+
+
+def os_problem(e: OSError) -> str:
+    """The reason a file could not be written, in Chinese (the system's own text is English)."""
+    return _OS_PROBLEMS.get(e.errno, f"系统错误（{e.strerror or e}）")
 
 
 def run_export(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: str | None = None,
@@ -114,12 +147,10 @@ def run_export(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: 
         target.parent.mkdir(parents=True, exist_ok=True)
         if kind == "package":
             return build_package(db, target, year=year, progress=progress)
-        writers = _writers()
-        if kind not in writers:
-            raise EnrollError("export_kind_unknown", kind=kind, known="、".join(writers))
-        written = writers[kind](db, target, year=year, progress=progress)
+        kwargs = {"group": group} if spec.takes_group else {}
+        written = WRITERS[kind](db, target, year=year, progress=progress, **kwargs)
     except OSError as e:
-        raise EnrollError("export_unwritable", path=str(target), detail=e.strerror or str(e)) from e
+        raise EnrollError("export_unwritable", path=str(target), detail=os_problem(e)) from e
     with db.atomic():
         _log(db, kind, year, written)
     return written

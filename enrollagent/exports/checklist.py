@@ -1,0 +1,132 @@
+"""入户催缴清单: the unpaid people by 村民小组 and household, with boxes to tick at the door."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import sqlite_utils
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+
+from ..core.figures import PersonState, person_states
+from ..core.progress import NO_PROGRESS, Progress
+from ..core.village import get_village
+from .fonts import cjk_font
+from .pdf_common import GRID, HEADER_FILL, build_pdf, make_styles, money, para
+
+TITLE = "入户催缴清单"
+BODY_SIZE = 14
+TICKS = ("已缴", "拒缴", "外出", "其他")
+# 姓名, 身份证后6位, 应缴, four tick boxes, 备注: 180 mm, the width of A4 inside the margins.
+COLUMN_MM = (28, 28, 20, 17, 17, 17, 17, 36)
+
+
+class TickBox(Flowable):
+    """A square a pen can tick, then its label (the font's □ is too small to tick)."""
+
+    def __init__(self, label: str, font_name: str, size: float) -> None:
+        super().__init__()
+        self.label, self.font_name, self.size = label, font_name, size
+        self.width, self.height = size * (1.3 + len(label)), size
+
+    def draw(self) -> None:
+        side = self.size * 0.95
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, -self.size * 0.12, side, side)
+        self.canv.setFont(self.font_name, self.size)
+        self.canv.drawString(self.size * 1.2, 0, self.label)
+
+
+def id_tail(s: PersonState) -> str:
+    """The last six characters of a valid ID: enough to tell two people apart at the door."""
+    return s.id_number[-6:] if s.id_valid else "待核实"
+
+
+def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
+    """household → (hh_no, address, phone)."""
+    return {hid: (hh_no, address, phone) for hid, hh_no, address, phone
+            in db.execute("SELECT id, hh_no, address, phone FROM household").fetchall()}
+
+
+def _household_table(head: str, info: tuple[str, str, str], phone: str, members: list[PersonState],
+                     font, styles) -> Table:
+    hh_no, address, _ = info
+    widths = [w * mm for w in COLUMN_MM]
+    parts = [f"户主：{head or '（未登记）'}", f"户号：{hh_no}" if hh_no else "",
+             f"电话：{phone or '＿＿＿＿＿＿＿＿'}"]
+    first = "\u00a0\u00a0\u00a0\u00a0".join(p for p in parts if p)
+    rows: list[list] = [
+        [para(first, styles.cell, font)] + [""] * 7,
+        [para(f"地址：{address or '＿＿＿＿＿＿＿＿＿＿＿＿'}", styles.cell, font)] + [""] * 7,
+        ["姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "", "", "", "备注"],
+    ]
+    ticks = [TickBox(t, font.name, BODY_SIZE - 1) for t in TICKS]
+    for s in members:
+        rows.append([para(s.name, styles.cell, font), id_tail(s), money(s.owed_fen), *ticks, ""])
+    rows.append([para("情况记录：", styles.cell, font)] + [""] * 7)
+    last = len(rows) - 1
+    table = Table(rows, colWidths=widths, rowHeights=[None] * last + [14 * mm])
+    table.setStyle(TableStyle([
+        ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE - 1, (BODY_SIZE - 1) * 1.3),
+        ("FONT", (0, 2), (-1, 2), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
+        ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1)), ("SPAN", (3, 2), (6, 2)),
+        ("SPAN", (0, last), (-1, last)),
+        ("BOX", (0, 0), (-1, -1), 1.2, GRID),
+        ("INNERGRID", (0, 2), (-1, last - 1), 0.5, GRID),
+        ("LINEABOVE", (0, last), (-1, last), 0.5, GRID),
+        ("BACKGROUND", (0, 2), (-1, 2), HEADER_FILL),
+        ("ALIGN", (0, 2), (-1, 2), "CENTER"),
+        ("ALIGN", (1, 3), (2, last - 1), "CENTER"),
+        ("VALIGN", (0, 0), (-1, -2), "MIDDLE"),
+        ("VALIGN", (0, last), (-1, last), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (3, 3), (6, last - 1), 2),
+        ("NOSPLIT", (0, 0), (-1, -1)),
+    ]))
+    return table
+
+
+def checklist_story(db: sqlite_utils.Database, year: int, group: str | None) -> tuple[list[Flowable], int]:
+    """The flowables and the number of unpaid people listed."""
+    font = cjk_font()
+    styles = make_styles(font, BODY_SIZE)
+    states = person_states(db, year)
+    heads = {s.household_id: s for s in states if s.relation == "户主"}
+    households = _households(db)
+    by_group: dict[str, dict[int, list[PersonState]]] = {}
+    for s in states:  # already in group, household order
+        if s.state == "unpaid" and (group is None or s.group_name == group):
+            by_group.setdefault(s.group_name, {}).setdefault(s.household_id, []).append(s)
+    story: list[Flowable] = []
+    listed = 0
+    for name, members_by_household in by_group.items():
+        if story:
+            story.append(PageBreak())  # each group starts a page: one agent walks one group
+        people = sum(len(m) for m in members_by_household.values())
+        listed += people
+        story.append(para(f"{name or '未分组'}　未缴费 {people} 人，{len(members_by_household)} 户",
+                          styles.title, font))
+        for hid, members in members_by_household.items():
+            head = heads.get(hid)
+            info = households.get(hid, ("", "", ""))
+            phone = info[2] or (head.phone if head else "") or next((m.phone for m in members if m.phone), "")
+            story.append(_household_table(head.name if head else "", info, phone, members, font, styles))
+            story.append(Spacer(1, 4 * mm))
+        story.append(para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font))
+    if not story:
+        where = f"{group}" if group else "本村"
+        story.append(para(f"{where}目前没有未缴费人员。", styles.title, font))
+    return story, listed
+
+
+def write_checklist(db: sqlite_utils.Database, path: str | Path, *, year: int | None = None,
+                    group: str | None = None, progress: Progress = NO_PROGRESS) -> Path:
+    """Write the door-to-door checklist (all groups, or one) to `path`; returns `path`."""
+    village = get_village(db)
+    year = year or village.current_year
+    progress.update(0, 1, TITLE)
+    story, listed = checklist_story(db, year, group)
+    title = f"{year}年度{TITLE}" + (f"（{group}）" if group else "")
+    return build_pdf(path, story, font=cjk_font(), title=title, village_title=village.title,
+                     progress=progress, expected_pages=listed // 10 + 1)

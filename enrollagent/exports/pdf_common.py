@@ -1,0 +1,204 @@
+"""What the PDFs share: A4 pages with village, title and date on top, "第 x 页 共 y 页", styles, tables."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen import canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from ..core.progress import Progress
+from .atomic import atomic_path
+from .fonts import PdfFont
+
+MARGIN = 15 * mm
+HEADER_GAP = 12 * mm  # the band above the frame that carries village, title and date
+FOOTER_GAP = 10 * mm
+CHUNK_ROWS = 40  # tables are built in slices: one long Table lays out ~2x slower
+GRID = colors.Color(0.35, 0.35, 0.35)
+HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
+
+
+@dataclass(frozen=True)
+class Styles:
+    title: ParagraphStyle
+    heading: ParagraphStyle
+    body: ParagraphStyle
+    note: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+
+
+def make_styles(font: PdfFont, body_size: float = 14) -> Styles:
+    """Large type: the lists are read at arm's length, by people who may not wear glasses."""
+    def style(name: str, size: float, **kw: object) -> ParagraphStyle:
+        # wordWrap CJK: Chinese has no spaces, so lines may break between any two characters.
+        return ParagraphStyle(name, fontName=font.name, fontSize=size, leading=size * 1.35,
+                              wordWrap="CJK", **kw)
+    return Styles(
+        title=style("title", body_size + 6, alignment=TA_CENTER, spaceAfter=4 * mm),
+        heading=style("heading", body_size + 2, spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1),
+        body=style("body", body_size, spaceAfter=1.5 * mm),
+        note=style("note", body_size - 2, spaceAfter=1 * mm),
+        small=style("small", body_size - 3, spaceAfter=1 * mm),
+        cell=style("cell", body_size),
+    )
+
+
+def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
+    """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"."""
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self) -> None:  # noqa: N802 - reportlab's name
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, 1):
+                self.__dict__.update(state)
+                self._decorate(number, total)
+                super().showPage()
+            super().save()
+
+        def _decorate(self, number: int, total: int) -> None:
+            width, height = self._pagesize
+            self.saveState()
+            self.setFont(font.name, 10.5)
+            top = height - MARGIN + 2 * mm
+            self.drawString(MARGIN, top, font.printable(left))
+            self.drawRightString(width - MARGIN, top, font.printable(right))
+            self.setStrokeColor(GRID)
+            self.setLineWidth(0.5)
+            self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
+            self.setFont(font.name, 11)
+            self.drawCentredString(width / 2, MARGIN - 6 * mm, f"第 {number} 页 共 {total} 页")
+            self.restoreState()
+
+    return NumberedCanvas
+
+
+class ProgressDoc(BaseDocTemplate):
+    """A document that reports each finished page (and so lets a Cancel stop the build)."""
+
+    def __init__(self, filename: str, *, progress: Progress, expected_pages: int, message: str,
+                 **kwargs: object) -> None:
+        super().__init__(filename, **kwargs)
+        self._progress = progress
+        self._expected = max(1, expected_pages)
+        self._message = message
+
+    def afterPage(self) -> None:  # noqa: N802 - reportlab's name
+        page = self.page
+        self._progress.update(min(page, self._expected - 1), self._expected, self._message)
+
+
+def page_size(*, wide: bool) -> tuple[float, float]:
+    return landscape(A4) if wide else A4
+
+
+def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: str, village_title: str,
+              progress: Progress, expected_pages: int, columns: int = 1, wide: bool = False,
+              lead_height: float = 0) -> Path:
+    """Lay out `story` on A4 and write it under a temp name, then rename. With `columns` > 1 the
+    text flows column to column; `lead_height` keeps a full-width band on the first page for the
+    title (the story moves on from it with a FrameBreak)."""
+    width, height = size = page_size(wide=wide)
+    bottom = MARGIN + FOOTER_GAP - 5 * mm
+    full_height = height - MARGIN - HEADER_GAP + 5 * mm - bottom
+    inner = width - 2 * MARGIN
+    gap = 8 * mm
+    column_width = (inner - gap * (columns - 1)) / columns
+
+    def column_frames(frame_height: float, prefix: str) -> list[Frame]:
+        return [Frame(MARGIN + i * (column_width + gap), bottom, column_width, frame_height,
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{prefix}{i}")
+                for i in range(columns)]
+
+    templates = [PageTemplate(id="page", frames=column_frames(full_height, "col"))]
+    if lead_height:
+        lead = Frame(MARGIN, bottom + full_height - lead_height, inner, lead_height, leftPadding=0,
+                     rightPadding=0, topPadding=0, bottomPadding=0, id="lead")
+        templates.insert(0, PageTemplate(id="first", frames=[lead, *column_frames(full_height - lead_height, "c")],
+                                         autoNextPageTemplate="page"))
+    progress.update(0, max(1, expected_pages), title)
+    with atomic_path(path) as tmp:
+        doc = ProgressDoc(str(tmp), progress=progress, expected_pages=expected_pages, message=title,
+                          pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                          bottomMargin=MARGIN, title=f"{village_title} {title}", author="村医保征缴助手",
+                          pageTemplates=templates)
+        canvasmaker = page_canvas(font, f"{village_title}　{title}", f"制表日期：{date.today().isoformat()}")
+        doc.build(story, canvasmaker=canvasmaker)
+    progress.update(expected_pages, max(1, expected_pages), title)
+    return Path(path)
+
+
+def grid_style(font: PdfFont, size: float) -> list[tuple]:
+    """A ruled table in the document font; row 0 of a table with a header is styled by header_style."""
+    return [
+        ("FONT", (0, 0), (-1, -1), font.name, size, size * 1.25),
+        ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]
+
+
+def header_style(font: PdfFont, size: float) -> list[tuple]:
+    small = size - 1.5
+    return [("FONT", (0, 0), (-1, 0), font.name, small, small * 1.25),
+            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER")]
+
+
+def chunked_tables(header: Sequence[str], rows: Sequence[Sequence[object]], col_widths: Sequence[float],
+                   style: list[tuple], *, font: PdfFont, size: float, chunk: int = CHUNK_ROWS) -> list[Table]:
+    """Slices of `chunk` rows laid out one after another so they read as one table; the header
+    row leads the first slice only (a header every 40 rows would be noise)."""
+    tables = []
+    for start in range(0, len(rows), chunk):
+        part = [list(r) for r in rows[start:start + chunk]]
+        if start == 0:
+            table = Table([list(header), *part], colWidths=list(col_widths), repeatRows=1)
+            table.setStyle(TableStyle(style + header_style(font, size)))
+        else:
+            table = Table(part, colWidths=list(col_widths))
+            table.setStyle(TableStyle(style))
+        tables.append(table)
+    return tables
+
+
+def percent(fraction: float) -> str:
+    return f"{fraction * 100:.2f}%"
+
+
+def money(fen: int) -> str:
+    """Yuan for print: 380, 1,234.50."""
+    return f"{fen // 100:,}" if fen % 100 == 0 else f"{fen / 100:,.2f}"
+
+
+def para(text: str, style: ParagraphStyle, font: PdfFont) -> Paragraph:
+    """A paragraph of plain text (escaped for reportlab's mini-markup, missing glyphs shown)."""
+    safe = font.printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return Paragraph(safe, style)
