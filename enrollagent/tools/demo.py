@@ -121,8 +121,10 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
             set_unpaid_reason(db, pid, rng.choice(reasons), actor=ACTOR)
         # A double payment (paid twice by two family members) and one already refunded.
         for pid in paid[:2]:
-            record_payment(db, person_id=pid, actor=ACTOR, amount_fen=38000, channel="微信")
-        record_refund(db, person_id=paid[1], amount_fen=38000, actor=ACTOR, reason="重复缴费退费")
+            record_payment(db, person_id=pid, actor=ACTOR, amount_fen=38000, channel="微信",
+                           paid_on=date(2023, 11, 2))
+        record_refund(db, person_id=paid[1], amount_fen=38000, actor=ACTOR, reason="重复缴费退费",
+                      paid_on=date(2023, 11, 20))
         add_unmatched(db, year=2024, amount_fen=38000, source="税务明细.xlsx:第88行", actor=ACTOR,
                       id_number="410724199001011234", name="张某某", paid_on="2023-10-12", channel="税务APP",
                       ticket_no="341072423199999999")
