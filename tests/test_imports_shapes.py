@@ -471,3 +471,23 @@ def test_hidden_sheets_are_passed_over_when_a_visible_one_will_do(village, tmp_p
     hidden.sheet_state = "hidden"
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
     assert report.sheet == "2024年" and counts(report, "imported") == {"imported": 1}
+
+
+def test_a_disability_list_by_card_number_alone(village, tmp_path):
+    """残联 lists name people by the 20-character 残疾人证号: the ID, the kind (1–7), the grade (1–4)."""
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    rows = [["残疾人名单"], ["序号", "姓名", "残疾人证号", "残疾类别"],
+            [1, "郑老太", ID11 + "41", "肢体"], [2, "陈六", ID14 + "12", "视力"], [3, "李桂兰", ID6 + "23", "听力"],
+            [4, "冯梅", ID13 + "5", "智力"],  # 19 characters: not a card number
+            [5, "吴芳", f" {ID10.lower()}42 ", "精神"]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    report = run_import(village, "groups", save(wb, tmp_path / "残联.xlsx"), today=TODAY)
+    assert report.columns["id"] == "残疾人证号"
+    assert counts(report, "rows", "flagged", "skipped", "not_in_roster") == \
+        {"rows": 5, "flagged": 3, "skipped": 2, "not_in_roster": 0}
+    flagged = {r[0] for r in village.execute("SELECT p.name FROM special_flag f JOIN person p ON p.id = f.person_id")}
+    assert flagged == {"郑老太", "陈六", "吴芳"}
+    reasons = {p["row"]: p["reason"] for p in report.problems}
+    assert "3级" in reasons[5] and "不是20位" in reasons[6]

@@ -20,7 +20,7 @@ def check_category_source(sheet: Sheet, cols: Columns, category: str | None, fil
     Returns the category a title (or the file name) names when that is the only source, so a
     "2024年度特困人员名单" needs no --category; two categories in a title are not guessed between.
     """
-    if category is not None or "category" in cols.index or "grade" in cols.index:
+    if category is not None or "category" in cols.index or "grade" in cols.index or is_card_list(cols):
         return None
     found = set()
     titles = [text(c) for row in sheet.rows[: cols.header_row - 1] for c in row] + [Path(file_name).stem]
@@ -35,12 +35,28 @@ def check_category_source(sheet: Sheet, cols: Columns, category: str | None, fil
                       known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()))
 
 
+def is_card_list(cols: Columns) -> bool:
+    """A 残联 list that names people by 残疾人证号 alone (no 身份证号 column)."""
+    return "残疾" in cols.headers.get("id", "")
+
+
+_CARD = re.compile(r"(\d{17}[\dX])([1-7])([1-4])")
+
+
+def card_parts(cell: object) -> tuple[object, str | None]:
+    """(the ID to check, the grade digit) of a 2nd-generation 残疾人证号: the 18-character ID, then
+    the disability category (1–7) and grade (1–4). Anything else is checked as it is, no grade."""
+    m = _CARD.fullmatch(ids.normalize(text(cell))) if cell is not None else None
+    return (m.group(1), m.group(3)) if m else (id_cell(cell), "")
+
+
 def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
     return [row[i] for i in cols.index.get(name, []) if i < len(row)]
 
 
-def _qualify(job: Job, row: list[object], cols: Columns) -> tuple[list[str], str]:
-    """(categories, '') for a qualifying row, ([], reason) for a skipped one."""
+def _qualify(job: Job, row: list[object], cols: Columns, card_grade: str | None) -> tuple[list[str], str]:
+    """(categories, '') for a qualifying row, ([], reason) for a skipped one. `card_grade` is the
+    grade digit of a 残疾人证号 ('' when the number has none), None for lists of another kind."""
     risk = _cells(row, cols, "risk")
     if risk and risk_eliminated(risk[0]):
         return [], "风险已消除，不标记"
@@ -48,9 +64,13 @@ def _qualify(job: Job, row: list[object], cols: Columns) -> tuple[list[str], str
     cats = categories_in(raw)
     if not raw and (job.category or job.category_hint):
         cats = [job.category or job.category_hint]
-    if "grade" in cols.index:
+    if "grade" in cols.index or card_grade is not None:
         grade_cells = _cells(row, cols, "grade")
         grade = text(grade_cells[0]) if grade_cells else ""
+        if not grade and card_grade:
+            grade = f"{card_grade}级"  # the last digit of the 残疾人证号
+        elif not grade and card_grade == "" and not cats:
+            return [], "残疾人证号不是20位（身份证号+类别+等级），看不出残疾等级，未标记"
         severe = severe_disability_grade(grade) if grade else None
         if severe is True and ("category" not in cols.index or not cats) and "severe_disability" not in cats:
             cats.append("severe_disability")
@@ -78,16 +98,18 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
     new_flags: list[tuple] = []
     name_col = cols.first("name")
     id_col = cols.first("id")
+    by_card = is_card_list(cols)
     for done, (row_no, row) in enumerate(rows, 1):
         job.tick(done, len(rows))
-        cats, reason = _qualify(job, row, cols)
+        raw_id = row[id_col] if id_col is not None and id_col < len(row) else None
+        id_value, card_grade = card_parts(raw_id) if by_card else (id_cell(raw_id), None)
+        cats, reason = _qualify(job, row, cols, card_grade)
         if not cats:
             rep.add("skipped")
             rep.problem(row_no, reason)
             continue
         name = person_name(row[name_col]) if name_col is not None and name_col < len(row) else ""
-        raw_id = row[id_col] if id_col is not None and id_col < len(row) else None
-        chk = ids.check_cell(id_cell(raw_id), today=job.today)
+        chk = ids.check_cell(id_value, today=job.today)
         if not chk.valid:
             rep.add("not_in_roster")
             why = id_problem_text(chk.problem or "id_length", raw=chk.raw, normalized=chk.normalized,
