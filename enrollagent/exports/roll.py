@@ -114,6 +114,7 @@ def display_width(text: str) -> int:
 
 
 def column_widths(rows: list[list]) -> list[float]:
+    """Widths that fit the header and the data, so nothing is cut off on screen or on paper."""
     widths = [display_width(h) for h in HEADERS]
     for col in range(len(HEADERS)):
         for value in {row[col] for row in rows}:
@@ -147,32 +148,8 @@ def _write_rows(ws, rows: list[list], progress: Progress, done: int, total: int)
     return done
 
 
-def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figures,
-          progress: Progress) -> None:
-    widths = column_widths(rows)
-    total = 2 * len(rows)
-    ws = wb.create_sheet(ROLL_SHEET)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A3"
-    last_col = get_column_letter(len(HEADERS))
-    ws.auto_filter.ref = f"A2:{last_col}{len(rows) + 2}"
-    ws.print_title_rows = "1:2"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.gridLines = True
-    ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
-    ws.row_dimensions[1].height = 24
-    ws.append([_styled(ws, f"{title} {year}年度城乡居民基本医疗保险参保花名册"
-                           f"（制表日期 {date.today().isoformat()}）", font=_TITLE_FONT)])
-    ws.append([_styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
-               for h in HEADERS])
-    done = _write_rows(ws, rows, progress, 0, total)
+def totals_row(figures: Figures) -> list:
+    """The totals line under the roll: the figures of the year, never a sum of the sheet's own."""
     t = figures.total
     totals: list = [None] * len(HEADERS)
     totals[COL["序号"]] = "合计"
@@ -180,11 +157,44 @@ def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figure
     totals[COL["参保状态"]] = f"已参保 {t.enrolled} 人"
     totals[COL["缴费金额"]] = _yuan_cell(t.collected_fen)
     totals[COL["备注"]] = f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
+    return totals
+
+
+def _page_setup(ws, widths: list[float]) -> None:
+    """A4 landscape, as wide as one page, with the grid printed (cheaper than a border per cell)."""
+    for i, width in enumerate(widths, 1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.gridLines = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+
+
+def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figures,
+          progress: Progress) -> None:
+    totals = totals_row(figures)
+    widths = column_widths([*rows, totals])
+    total = 2 * len(rows)
+    ws = wb.create_sheet(ROLL_SHEET)
+    _page_setup(ws, widths)
+    ws.freeze_panes = "A3"
+    ws.auto_filter.ref = f"A2:{get_column_letter(len(HEADERS))}{len(rows) + 2}"
+    ws.print_title_rows = "1:2"
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.row_dimensions[1].height = 24
+    ws.append([_styled(ws, f"{title} {year}年度城乡居民基本医疗保险参保花名册"
+                           f"（制表日期 {date.today().isoformat()}）", font=_TITLE_FONT)])
+    ws.append([_styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+               for h in HEADERS])
+    done = _write_rows(ws, rows, progress, 0, total)
     ws.append([_styled(ws, v, font=_HEADER_FONT, border=_BOX) for v in totals])
 
     data = wb.create_sheet(DATA_SHEET)
-    for i, width in enumerate(widths, 1):
-        data.column_dimensions[get_column_letter(i)].width = width
+    _page_setup(data, widths)
     data.append(list(HEADERS))
     _write_rows(data, rows, progress, done, total)
 
