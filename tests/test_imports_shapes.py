@@ -491,3 +491,23 @@ def test_a_disability_list_by_card_number_alone(village, tmp_path):
     assert flagged == {"郑老太", "陈六", "吴芳"}
     reasons = {p["row"]: p["reason"] for p in report.problems}
     assert "3级" in reasons[5] and "不是20位" in reasons[6]
+
+
+def test_category_words_of_the_list_s_own_and_the_command_line(village, tmp_path):
+    """A 低保 list whose 保障类别 says only 农村 / 城市: skipped with the word named, or flagged as
+    the agent says with --category; a category the row does name still wins."""
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    rows = [["户主姓名", "姓名", "身份证号码", "保障类别"], ["赵大山", "赵大山", ID1, "农村"], ["赵大山", "钱秀英", ID2, "农村"],
+            ["吴芳", "吴芳", ID10, "特困"]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = save(wb, tmp_path / "低保.xlsx")
+    report = run_import(village, "groups", path, dry_run=True, today=TODAY)
+    assert counts(report, "flagged", "skipped") == {"flagged": 1, "skipped": 2}
+    assert "“农村”不认识" in report.problems[0]["reason"]
+    report = run_import(village, "groups", path, category="minimum_living", today=TODAY)
+    assert counts(report, "flagged", "skipped") == {"flagged": 3, "skipped": 0}
+    flags = village.execute("SELECT p.name, f.category FROM special_flag f JOIN person p ON p.id = f.person_id"
+                            " ORDER BY p.id").fetchall()
+    assert flags == [("赵大山", "minimum_living"), ("钱秀英", "minimum_living"), ("吴芳", "extreme_poverty")]

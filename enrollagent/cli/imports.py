@@ -38,7 +38,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         k.add_argument("file", metavar="FILE", help="要导入的文件")
         if kind == "groups":
             k.add_argument("--category", choices=list(CATEGORY_BY_CODE), metavar="CODE",
-                           help="名单没有人员类别列时，这份名单的人员类别："
+                           help="名单没有人员类别列、或某行的类别写法认不出时，按这个类别标记："
                                 + "、".join(f"{c}={v.label}" for c, v in CATEGORY_BY_CODE.items()))
         k.add_argument("--dry-run", action="store_true", help="只检查、出报告，不写入数据库")
         k.add_argument("--json", action="store_true", help="输出一个JSON对象")

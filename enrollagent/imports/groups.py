@@ -62,8 +62,11 @@ def _qualify(job: Job, row: list[object], cols: Columns, card_grade: str | None)
         return [], "风险已消除，不标记"
     raw = "、".join(t for t in (text(c) for c in _cells(row, cols, "category")) if t)
     cats = categories_in(raw)
-    if not raw and (job.category or job.category_hint):
-        cats = [job.category or job.category_hint]
+    # --category fills a row the file leaves unsaid, or says in words of its own (保障类别 “农村”).
+    if not cats and job.category:
+        cats = [job.category]
+    elif not raw and job.category_hint:
+        cats = [job.category_hint]
     if "grade" in cols.index or card_grade is not None:
         grade_cells = _cells(row, cols, "grade")
         grade = text(grade_cells[0]) if grade_cells else ""
