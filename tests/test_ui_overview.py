@@ -86,3 +86,19 @@ def test_unpaid_tile_link_lists_the_unpaid(qtbot, ctx):
     assert window.current_key() == "roster"
     assert window.pages["roster"].state_combo.currentData() == "unpaid"
     assert window.pages["roster"].model.total() == 4
+
+
+def test_group_name_opens_the_group_in_the_roster(qtbot, ctx):
+    from PySide6.QtWidgets import QLabel
+
+    from enrollagent.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("overview")
+    links = [w for w in page.groups_box.findChildren(QLabel) if "href" in w.text()]
+    assert [w.text().split(">")[1].split("<")[0] for w in links] == ["一组", "二组"]
+    links[1].linkActivated.emit("1")
+    assert window.current_key() == "roster"
+    assert sorted(window.pages["roster"].model.state_at(r).name for r in range(2)) == ["王五", "赵六"]
+    assert window.pages["roster"].model.total() == 2

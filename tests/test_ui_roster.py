@@ -198,3 +198,19 @@ def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
     assert names_shown(page) == ["王五"]
     assert page.table_view.hasFocus() or page.table_view.currentIndex().isValid()
     assert page.selected_person() == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+
+
+def test_clicking_a_header_sorts_and_the_sort_survives_a_filter(qtbot, ctx):
+    from enrollagent.ui.models.roster import COL_SEX_AGE
+    from enrollagent.ui.pages.roster import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    column = page.model.columns.index(COL_SEX_AGE)
+    page.table_view.horizontalHeader().sectionClicked.emit(column)
+    ages = [page.model.state_at(r).birth_date for r in range(page.model.rowCount())]
+    assert [page.model.state_at(r).sex for r in range(page.model.rowCount())] == ["女", "女", "男", "男"]
+    page.table_view.horizontalHeader().sectionClicked.emit(column)  # again: the other way
+    assert [page.model.state_at(r).birth_date for r in range(page.model.rowCount())] == ages[::-1]
+    page.group_combo.setCurrentIndex(page.group_combo.findData("一组"))
+    assert names_shown(page) == sorted(names_shown(page), key=lambda n: n != "张三")  # 张三 is male

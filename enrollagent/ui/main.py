@@ -102,6 +102,15 @@ def open_township() -> QWidget:
     return window
 
 
+def set_township_mode(on: bool) -> None:
+    """Remember (or forget) that this computer starts in 乡镇汇总 mode; a township window's menu
+    can offer the way back to the village."""
+    if on:
+        QSettings().setValue("mode", "township")
+    else:
+        QSettings().remove("mode")
+
+
 def start(db_path: Path) -> QWidget | None:
     """The first window: the wizard on a new store, township mode if chosen, else the main window."""
     settings = QSettings()
@@ -124,7 +133,7 @@ def start(db_path: Path) -> QWidget | None:
     if not wizard.exec():
         return None
     if wizard.mode() == "township":
-        settings.setValue("mode", "township")
+        set_township_mode(True)
         return open_township()
     return open_main(db_path, ("imports", {"kind": "roster"}) if wizard.import_roster() else None)
 

@@ -125,6 +125,23 @@ class RosterModel(QAbstractTableModel):
         return -1
 
     # --- Qt model ------------------------------------------------------------------------
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the filtered rows in the model (never a proxy: 18 s at 100k here); stable, so
+        people keep their household order within equal keys."""
+        col = self.columns[column]
+        if col in (COL_GROUP, COL_HH_NO, COL_HEAD) and self._snapshot is not None:
+            order_of = {s.person_id: i for i, s in enumerate(self._snapshot.states)}  # roster order
+            key = (lambda s: order_of[s.person_id]) if col == COL_GROUP else (lambda s: (s.hh_no, order_of[s.person_id]))
+        elif col in (COL_AGE, COL_SEX_AGE):
+            key = (lambda s: s.birth_date or date.max) if col == COL_AGE else (lambda s: (s.sex or "", s.birth_date or date.max))
+        elif col in (COL_PAYABLE, COL_PAID):
+            key = (lambda s: s.payable_fen) if col == COL_PAYABLE else (lambda s: s.net_fen)
+        else:
+            key = lambda s: self._text(s, col)  # noqa: E731
+        self.layoutAboutToBeChanged.emit()
+        self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else self._shown
 

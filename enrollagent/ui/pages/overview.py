@@ -132,6 +132,11 @@ class Page(QWidget):
     def show_filter(self, flt: dict) -> None:
         pass
 
+    def _on_group_link_activated(self, link: str) -> None:
+        groups = list(self.figures.by_group) if self.figures else []
+        if link.isdigit() and int(link) < len(groups):
+            self.ctx.navigate.emit("roster", {"group": groups[int(link)]})
+
     def _on_unpaid_link_activated(self, _link: str) -> None:
         self.ctx.navigate.emit("roster", {"state": "unpaid"})
 
@@ -181,7 +186,10 @@ class Page(QWidget):
             label.setStyleSheet(f"color: {MUTED};")
             self.groups_grid.addWidget(label, 0, c)
         for r, (name, g) in enumerate(fig["by_group"].items(), start=1):
-            self.groups_grid.addWidget(QLabel(name or self.tr("（未分组）"), box), r, 0)
+            link = QLabel(f"<a href='{r - 1}' style='text-decoration:none'>{name or self.tr('（未分组）')}</a>", box)
+            link.setToolTip(self.tr("查看{0}的名单").format(name or self.tr("（未分组）")))
+            link.linkActivated.connect(self._on_group_link_activated)
+            self.groups_grid.addWidget(link, r, 0)
             self.groups_grid.addWidget(_bar(g["enrolled"], g["eligible"], box), r, 1)
             count = QLabel(f"{g['enrolled']}/{g['eligible']}", box)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -129,6 +129,9 @@ class Page(QWidget):
         self.table_view = _table(self)
         self.table_view.setModel(self.model)
         self._set_widths()
+        self.table_view.horizontalHeader().setSortIndicatorShown(False)
+        self.table_view.horizontalHeader().setSectionsClickable(True)
+        self.table_view.horizontalHeader().sectionClicked.connect(self._on_header_section_clicked)
         self.table_view.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         self.table_view.doubleClicked.connect(self._on_edit_person)
         self.table_view.activated.connect(self._on_edit_person)
@@ -248,6 +251,9 @@ class Page(QWidget):
                 self.search.wait()
             search_ids = self.search.index.search(text) if self.search.index else []
         self.model.set_filter(self.current_filter(), search_ids)
+        if self.table_view.horizontalHeader().isSortIndicatorShown():
+            self.model.sort(self.table_view.horizontalHeader().sortIndicatorSection(),
+                            self.table_view.horizontalHeader().sortIndicatorOrder())
         attention = self.filter.get("attention")
         self.attention_button.setVisible(bool(attention))
         if attention:
@@ -259,6 +265,24 @@ class Page(QWidget):
             self.table_view.selectRow(0)
         else:
             self._show_household(None)
+
+    def _on_header_section_clicked(self, column: int) -> None:
+        """First click sorts up, the next one down; the filters keep the sort."""
+        header = self.table_view.horizontalHeader()
+        ascending = Qt.SortOrder.AscendingOrder
+        again = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
+        order = Qt.SortOrder.DescendingOrder if again and header.sortIndicatorOrder() == ascending else ascending
+        header.setSortIndicator(column, order)
+        header.setSortIndicatorShown(True)
+        self._sort_rows()
+
+    def _sort_rows(self) -> None:
+        header = self.table_view.horizontalHeader()
+        if header.isSortIndicatorShown():
+            selected = self.selected_person()
+            self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+            if selected is not None:
+                self.select_person(selected)
 
     @Slot()
     def _on_search_ready(self) -> None:
