@@ -178,3 +178,17 @@ def test_cancelled_export_leaves_no_file(qtbot, exports_page, tmp_path):
     qtbot.waitUntil(lambda: not job.running and not blocker.running, timeout=WAIT)
     assert job.state == "cancelled" and not out.exists()
     assert "没有留下" in page.status_label.text()
+
+
+def test_a_dropped_file_is_read(qtbot, imports_page):
+    from PySide6.QtCore import QMimeData, QPoint, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(ROSTER))])
+    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    imports_page.dropEvent(event)
+    assert imports_page.path() == ROSTER
+    wait_job(qtbot, imports_page)
+    assert imports_page.column_model.rowCount() > 2

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -54,6 +54,9 @@ COUNT_LABELS = {
                  ("ignored", QT_TRANSLATE_NOOP("imports", "其他险种")),
                  ("skipped", QT_TRANSLATE_NOOP("imports", "无法读取"))),
 }
+
+
+TABLE_SUFFIXES = (".xlsx", ".xls", ".csv")
 
 
 def _t(text: str) -> str:
@@ -152,6 +155,7 @@ class Page(QWidget):
         shortcut = QShortcut(QKeySequence("Ctrl+O"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self._on_file_button_clicked)
+        self.setAcceptDrops(True)  # a file dragged from the desktop or a folder window
         self._on_kind_combo_currentIndexChanged()
         enter_presses_buttons(self)
 
@@ -196,6 +200,27 @@ class Page(QWidget):
         self.apply_button.setEnabled(False)
 
     # --- file and columns -------------------------------------------------------------------
+    @staticmethod
+    def _dropped_file(event: QDragEnterEvent | QDropEvent) -> str | None:
+        urls = event.mimeData().urls() if event.mimeData().hasUrls() else []
+        if len(urls) == 1 and urls[0].isLocalFile():
+            name = urls[0].toLocalFile()
+            if Path(name).suffix.lower() in TABLE_SUFFIXES:
+                return name
+        return None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_file(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        name = self._dropped_file(event)
+        if name:
+            event.acceptProposedAction()
+            self.set_file(name)
+
     @Slot()
     def _on_file_button_clicked(self) -> None:
         start = str(self.path().parent) if self.path() else ""

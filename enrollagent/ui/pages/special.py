@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -35,14 +35,18 @@ MATCH_LIMIT = 20
 def source_text(source: str) -> str:
     """'manual' / 'manual:民政所名单' / '低保.xlsx:12' / '名单.xlsx[一组]:5' as the agent reads it."""
     if source == MANUAL_PREFIX:
-        return "手工标记"
+        return _t("手工标记")
     if source.startswith(MANUAL_PREFIX + ":"):
-        return "手工标记：" + source[len(MANUAL_PREFIX) + 1:]
+        return _t("手工标记：{note}").format(note=source[len(MANUAL_PREFIX) + 1:])
     m = re.fullmatch(r"(.+?)(\[(.+)\])?:(\d+)", source)
     if m:
-        sheet = f"（{m.group(3)}）" if m.group(3) else ""
-        return f"{m.group(1)}{sheet} 第{m.group(4)}行"
+        sheet = _t("（{sheet}）").format(sheet=m.group(3)) if m.group(3) else ""
+        return _t("{file}{sheet} 第{row}行").format(file=m.group(1), sheet=sheet, row=m.group(4))
     return source
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("special", text)
 
 
 class Page(QWidget):
