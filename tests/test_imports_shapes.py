@@ -511,3 +511,32 @@ def test_category_words_of_the_list_s_own_and_the_command_line(village, tmp_path
     flags = village.execute("SELECT p.name, f.category FROM special_flag f JOIN person p ON p.id = f.person_id"
                             " ORDER BY p.id").fetchall()
     assert flags == [("赵大山", "minimum_living"), ("钱秀英", "minimum_living"), ("吴芳", "extreme_poverty")]
+
+
+def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
+    """Exports that keep amounts positive and say 退费 in 类型说明, or 是 under 退费标志 / 作废标志."""
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    rows = [["缴费人姓名", "证件号码", "缴费年度", "实缴金额", "电子税票号码", "类型说明", "退费标志", "作废标志"],
+            ["李桂兰", ID6, 2024, 380, "T1", "正常缴费", "否", "否"],
+            ["李桂兰", ID6, 2024, 380, "T2", "退费", "", ""],  # a refund with its own ticket
+            ["王五", ID12, 2024, 380, "T3", "正常缴费", "否", "否"],
+            ["王五", ID12, 2024, 380, "T3X", "正常缴费", "否", "是"],  # voided: not a payment
+            ["冯梅", ID13, 2024, 380, "T4", "未退费", "", ""],
+            ["陈六", ID14, 2024, 380, "T5", "", "否", ""],
+            ["陈六", ID14, 2024, 380, "T5", "", "是", ""]]  # 冲正 of T5 by the same ticket
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    path = save(wb, tmp_path / "退费.xlsx")
+    report = run_import(village, "payments", path, today=TODAY)
+    assert counts(report, "rows", "recorded", "skipped", "already_recorded") == \
+        {"rows": 7, "recorded": 6, "skipped": 1, "already_recorded": 0}
+    assert "作废" in {p["row"]: p["reason"] for p in report.problems}[5]
+    net = dict(village.execute("SELECT p.name, SUM(y.amount_fen) FROM payment y JOIN person p ON p.id = y.person_id"
+                               " GROUP BY p.id").fetchall())
+    assert net == {"李桂兰": 0, "王五": 38000, "冯梅": 38000, "陈六": 0}
+    assert village.execute("SELECT COUNT(*) FROM payment WHERE reverses_id IS NOT NULL").fetchone()[0] == 1
+    figures = compute_figures(village).to_json()
+    assert (figures["paid"], figures["collected"]) == (2, 760)
+    again = run_import(village, "payments", path, today=TODAY)
+    assert counts(again, "recorded", "already_recorded", "skipped") == {"recorded": 0, "already_recorded": 6, "skipped": 1}

@@ -139,6 +139,21 @@ def is_resident_medical(cells: list[object]) -> bool:
     return "医疗" in joined or "医保" in joined
 
 
+_VOID = re.compile(r"(?<![未不无没非])(作废|无效|撤销)")
+_REFUND = re.compile(r"(?<![未不无没非])(退费|退款|退库|退回|退税|冲正|红冲|冲红|冲销)")
+
+
+def payment_state(refund_flag: object, void_flag: object, states: tuple) -> str:
+    """'void' for a voided ticket, 'refund' for a refund or reversal written as a flag or a word
+    (类型说明 退费, 退费标志 是), '' for an ordinary payment."""
+    words = " ".join(unicodedata.normalize("NFKC", text(c)) for c in states)
+    if is_yes(void_flag) or _VOID.search(words):
+        return "void"
+    if is_yes(refund_flag) or _REFUND.search(words):
+        return "refund"
+    return ""
+
+
 def is_yes(cell: object) -> bool:
     s = unicodedata.normalize("NFKC", text(cell)).strip().upper()
     return s in ("是", "Y", "YES", "TRUE", "1", "已消除", "√")

@@ -50,6 +50,10 @@ ALIASES: dict[str, tuple[str, ...]] = {
              "征收子目名称", "费种", "险种名称"),
     "channel": ("缴费渠道", "缴费方式", "缴款方式", "征收方式", "支付方式", "缴费途径"),
     "id_type": ("证件类型", "身份证件类型", "证件种类", "身份证件类型代码"),
+    # Some exports mark a refund or a voided ticket in a column instead of a negative amount.
+    "refund_flag": ("退费标志", "是否退费", "冲正标志", "是否冲正", "退费标识"),
+    "void_flag": ("作废标志", "是否作废", "作废标识"),
+    "state": ("类型说明", "缴费状态", "票证状态", "业务类型", "缴费类型", "票据状态"),
 }
 
 # Chinese names of the fields, for messages and the GUI's "detected columns".
@@ -60,7 +64,7 @@ FIELD_LABELS: dict[str, str] = {
     "year": "缴费年度", "amount": "缴费金额", "subsidy_amount": "代缴金额",
     "subsidy_category": "代缴类别", "total_amount": "缴费总额", "fund_subsidy": "财政补助金额",
     "date": "缴费日期", "ticket": "电子税票号码", "item": "征收项目", "channel": "缴费渠道",
-    "id_type": "证件类型",
+    "id_type": "证件类型", "refund_flag": "退费标志", "void_flag": "作废标志", "state": "缴费状态",
 }
 
 # The fields each kind of file can carry, and those it cannot do without.
@@ -69,7 +73,7 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
                "address", "category"),
     "groups": ("id", "name", "head", "head_id", "group", "category", "grade", "risk", "phone"),
     "payments": ("id", "name", "year", "amount", "subsidy_amount", "subsidy_category", "total_amount",
-                 "fund_subsidy", "date", "ticket", "item", "channel", "id_type"),
+                 "fund_subsidy", "date", "ticket", "item", "channel", "id_type", "refund_flag", "void_flag", "state"),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "roster": ("id", "name"),

@@ -14,6 +14,7 @@ from .cells import (
     date_of,
     id_cell,
     is_resident_medical,
+    payment_state,
     person_name,
     same_name,
     text,
@@ -91,12 +92,16 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
     pick = itemgetter(*(absent if cols.first(f) is None else cols.first(f) for f in _FIELDS))
     item_ix, year_ix = cols.index.get("item", []), cols.index.get("year", [])
     pick_items, pick_years = itemgetter(*item_ix, absent), itemgetter(*year_ix, absent)
+    flag_ix = [absent if cols.first(f) is None else cols.first(f) for f in ("refund_flag", "void_flag")]
+    has_flags = any(i != absent for i in flag_ix) or "state" in cols.index
+    pick_flags = itemgetter(*flag_ix, *cols.index.get("state", []), absent)
     has_subsidy_amount = cols.first("subsidy_amount") is not None
     # A tax export repeats the same few items, years, dates and channels: read each cell once.
     items: dict[tuple, bool] = {}
     years: dict[tuple, int | None] = {}
     dates: dict[object, str] = {}
     channels: dict[object, str] = {}
+    states: dict[tuple, str] = {}
     total = len(rows)
     for done, (row_no, row) in enumerate(rows, 1):
         if done % PROGRESS_EVERY == 0:
@@ -136,6 +141,16 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             rep.add("skipped")
             rep.problem(row_no, f"{e.message}，未登记")
             continue
+        if has_flags:
+            flags = pick_flags(row)
+            if flags not in states:
+                states[flags] = payment_state(flags[0], flags[1], flags[2:])
+            if states[flags] == "void":
+                rep.add("skipped")
+                rep.problem(row_no, "这张票证已作废，未登记")
+                continue
+            if states[flags] == "refund" and amount is not None and amount > 0:
+                amount = -amount  # a refund the file marks by a word, not by a minus sign
         # 代缴类别 marks the row's amount as a subsidy unless the file has a 代缴金额 column of its own.
         by_category = not _blank(raw_subcat) and not has_subsidy_amount
         kind = "subsidy" if by_category or channel == "资助代缴" else "personal"
