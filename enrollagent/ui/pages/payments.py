@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+from datetime import date
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -25,22 +25,18 @@ from PySide6.QtWidgets import (
 from ...core import payments
 from ...core.errors import EnrollError
 from ...core.figures import PersonState, person_state, person_states
-from ...core.village import get_setting, get_village, set_setting
+from ...core.village import get_setting, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ..context import AppContext
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 from .payments_inbox import InboxPanel
+from .payments_today import TodayList, yuan_text
 
 CHANNEL_SETTING = "last_channel"
 MATCH_LIMIT = 50
-TODAY_LIMIT = 200
 ENTRY_CHANNELS = tuple(c for c in CHANNELS if c != "资助代缴")  # a subsidy is never typed in here
-
-
-def yuan_text(fen: int) -> str:
-    return f"{fen / 100:,.2f}"
 
 
 class Page(QWidget):
@@ -123,11 +119,8 @@ class Page(QWidget):
         top.addWidget(find_box, 1)
         top.addWidget(entry_box, 1)
 
-        self.today_model = RowsModel([(self.tr("登记时间"), False), (self.tr("姓名"), False),
-                                      (self.tr("身份证号"), False), (self.tr("金额(元)"), True),
-                                      (self.tr("渠道"), False), (self.tr("缴费日期"), False),
-                                      (self.tr("票据号"), False), (self.tr("备注"), False)], self)
-        self.today_view = make_table(self.today_model, self)
+        self.today = TodayList(ctx, self)
+        self.today_model, self.today_view = self.today.model, self.today.view
         self.inbox = InboxPanel(ctx, self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.today_view, self.tr("今日登记"))
@@ -281,7 +274,7 @@ class Page(QWidget):
         return self.date_edit.date().toPython()
 
     def _reload_lists(self) -> None:
-        self._load_today()
+        self.tabs.setTabText(0, self.tr("今日登记 ({n})").format(n=self.today.reload()))
         self.inbox.reload()
         self.tabs.setTabText(1, self.tr("待认领 ({n})").format(n=self.inbox.count()))
 
@@ -393,27 +386,6 @@ class Page(QWidget):
                                                              amount=yuan_text(amount_fen)))
 
     # --- today and the inbox ----------------------------------------------------------------
-    def _load_today(self) -> None:
-        # recorded_at is UTC; "today" is the agent's local day.
-        since = datetime.combine(date.today(), time()).astimezone().astimezone(UTC)
-        since_text = since.strftime("%Y-%m-%dT%H:%M:%SZ")
-        where = ("pm.recorded_at >= ? AND +pm.year = ? AND pm.kind = 'personal'"
-                 " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%')")
-        params = [since_text, get_village(self.ctx.db).current_year]
-        count = self.ctx.db.execute(f"SELECT COUNT(*) FROM payment pm WHERE {where}", params).fetchone()[0]
-        # Newest first, walking the ids down (+year keeps SQLite off the year index) until enough are found;
-        # a table sized to its contents stays quick at a few hundred rows.
-        shown = self.ctx.db.execute(
-            "SELECT pm.id, pm.recorded_at, p.name, p.id_number, pm.amount_fen, pm.channel, pm.paid_on,"
-            f" pm.ticket_no, pm.note FROM payment pm JOIN person p ON p.id = pm.person_id WHERE {where}"
-            f" ORDER BY pm.id DESC LIMIT {TODAY_LIMIT}", params,
-        ).fetchall()
-        self.today_model.set_rows(
-            [(_local_hm(at), name, idn, yuan_text(fen), ch, on, t or "", note or "")
-             for _id, at, name, idn, fen, ch, on, t, note in shown],
-            keys=[r[0] for r in shown])
-        self.tabs.setTabText(0, self.tr("今日登记 ({n})").format(n=count))
-
     @Slot(int)
     def _on_inbox_assign_requested(self, unmatched_id: int) -> None:
         if self.person is None:
@@ -454,10 +426,3 @@ class Page(QWidget):
         self.search_edit.setText(text)
         self.search_edit.setFocus()
 
-
-def _local_hm(utc_iso: str) -> str:
-    try:
-        at = datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-    except (TypeError, ValueError):
-        return utc_iso or ""
-    return at.astimezone().strftime("%H:%M:%S")
