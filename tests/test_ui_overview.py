@@ -102,3 +102,43 @@ def test_group_name_opens_the_group_in_the_roster(qtbot, ctx):
     assert window.current_key() == "roster"
     assert sorted(window.pages["roster"].model.state_at(r).name for r in range(2)) == ["王五", "赵六"]
     assert window.pages["roster"].model.total() == 2
+
+
+def test_states_patched_after_changes_equal_a_full_load(ctx):
+    """The snapshot the pages share is patched from the audit log after each change; it must be
+    exactly what a full load gives, in the same order."""
+    from enrollagent.core.payments import record_household, record_refund, undo_last_payment
+    from enrollagent.ui.models.states import _patched, current_snapshot, full_snapshot
+
+    db = ctx.db
+    current_snapshot(db)
+    pid = {n: i for i, n in db.execute("SELECT id, name FROM person")}
+    h1, h2 = (r[0] for r in db.execute("SELECT id FROM household ORDER BY hh_no"))
+
+    def same(before) -> None:
+        patched = _patched(db, before)
+        assert patched is not None  # the audit log said who changed: no full reload
+        full = full_snapshot(db)
+        assert patched.states == full.states and patched.heads == full.heads
+        assert current_snapshot(db).states == full.states
+
+    steps = [
+        lambda: record_payment(db, person_id=pid["张三"], actor="t"),
+        lambda: roster.set_coverage(db, pid["李四"], "elsewhere", actor="t", note="东莞"),
+        lambda: roster.flag_person(db, pid["王五"], "minimum_living", actor="t"),
+        lambda: roster.update_household(db, h2, actor="t", group_name="一组", hh_no="000"),
+        lambda: roster.add_person(db, household_id=h1, name="新人", id_number=an_id(21, 2001), actor="t",
+                                  relation="子"),
+        lambda: roster.move_person(db, pid["赵六"], h1, actor="t", relation="孙子"),
+        lambda: roster.set_head(db, pid["李四"], actor="t", old_head_relation="配偶"),
+        lambda: record_household(db, household_id=h1, actor="t"),
+        lambda: record_refund(db, person_id=pid["张三"], amount_fen=100, actor="t"),
+        lambda: undo_last_payment(db, actor="t"),
+        lambda: roster.set_unpaid_reason(db, pid["王五"], "拒缴", actor="t"),
+        lambda: roster.unflag_person(db, pid["王五"], "minimum_living", actor="t"),
+    ]
+    for step in steps:
+        before = current_snapshot(db)
+        step()
+        same(before)
+    assert current_snapshot(db).audit_max == db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
