@@ -11,30 +11,34 @@ from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 from ..core.figures import PersonState, person_states
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
-from .fonts import cjk_font
-from .pdf_common import GRID, HEADER_FILL, build_pdf, make_styles, money, para
+from .fonts import PdfFont, cjk_font
+from .pdf_common import GRID, HEADER_FILL, Styles, build_pdf, fit, make_styles, money, para
 
 TITLE = "入户催缴清单"
 BODY_SIZE = 14
 TICKS = ("已缴", "拒缴", "外出", "其他")
-# 姓名, 身份证后6位, 应缴, four tick boxes, 备注: 180 mm, the width of A4 inside the margins.
-COLUMN_MM = (28, 28, 20, 17, 17, 17, 17, 36)
+# 姓名, 身份证后6位, 应缴, the tick boxes, 备注: 180 mm, the width of A4 inside the margins.
+COLUMN_MM = (30, 28, 22, 72, 28)
+PAD = 3
 
 
-class TickBox(Flowable):
-    """A square a pen can tick, then its label (the font's □ is too small to tick)."""
+class TickBoxes(Flowable):
+    """Squares a pen can tick, each with its label (the font's own □ is too small to tick).
+    One flowable per row: a cell each would double the layout time of a long list."""
 
-    def __init__(self, label: str, font_name: str, size: float) -> None:
+    def __init__(self, font_name: str, size: float, pitch: float) -> None:
         super().__init__()
-        self.label, self.font_name, self.size = label, font_name, size
-        self.width, self.height = size * (1.3 + len(label)), size
+        self.font_name, self.size, self.pitch = font_name, size, pitch
+        self.width, self.height = pitch * len(TICKS), size
 
     def draw(self) -> None:
         side = self.size * 0.95
         self.canv.setLineWidth(0.9)
-        self.canv.rect(0, -self.size * 0.12, side, side)
         self.canv.setFont(self.font_name, self.size)
-        self.canv.drawString(self.size * 1.2, 0, self.label)
+        for i, label in enumerate(TICKS):
+            x = i * self.pitch
+            self.canv.rect(x, -self.size * 0.12, side, side)
+            self.canv.drawString(x + self.size * 1.2, 0, label)
 
 
 def id_tail(s: PersonState) -> str:
@@ -49,39 +53,38 @@ def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
 
 
 def _household_table(head: str, info: tuple[str, str, str], phone: str, members: list[PersonState],
-                     font, styles) -> Table:
+                     font: PdfFont, styles: Styles) -> Table:
     hh_no, address, _ = info
     widths = [w * mm for w in COLUMN_MM]
+    full = sum(widths) - 2 * PAD
     parts = [f"户主：{head or '（未登记）'}", f"户号：{hh_no}" if hh_no else "",
-             f"电话：{phone or '＿＿＿＿＿＿＿＿'}"]
-    first = "\u00a0\u00a0\u00a0\u00a0".join(p for p in parts if p)
+             f"电话：{phone or '＿＿＿＿＿＿＿＿'}", f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}"]
     rows: list[list] = [
-        [para(first, styles.cell, font)] + [""] * 7,
-        [para(f"地址：{address or '＿＿＿＿＿＿＿＿＿＿＿＿'}", styles.cell, font)] + [""] * 7,
-        ["姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "", "", "", "备注"],
+        [fit("    ".join(p for p in parts if p), full, styles.cell, font)] + [""] * 4,
+        ["姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "备注"],
     ]
-    ticks = [TickBox(t, font.name, BODY_SIZE - 1) for t in TICKS]
+    ticks = TickBoxes(font.name, BODY_SIZE - 1, (widths[3] - 2 * PAD) / len(TICKS))
     for s in members:
-        rows.append([para(s.name, styles.cell, font), id_tail(s), money(s.owed_fen), *ticks, ""])
-    rows.append([para("情况记录：", styles.cell, font)] + [""] * 7)
+        rows.append([fit(s.name, widths[0] - 2 * PAD, styles.cell, font), id_tail(s), money(s.owed_fen), ticks, ""])
+    rows.append(["情况记录："] + [""] * 4)
     last = len(rows) - 1
-    table = Table(rows, colWidths=widths, rowHeights=[None] * last + [14 * mm])
+    table = Table(rows, colWidths=widths, rowHeights=[None] * last + [11 * mm])
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE - 1, (BODY_SIZE - 1) * 1.3),
-        ("FONT", (0, 2), (-1, 2), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
-        ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, 1), (-1, 1)), ("SPAN", (3, 2), (6, 2)),
-        ("SPAN", (0, last), (-1, last)),
+        ("FONT", (0, 1), (-1, 1), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
+        ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, last), (-1, last)),
         ("BOX", (0, 0), (-1, -1), 1.2, GRID),
-        ("INNERGRID", (0, 2), (-1, last - 1), 0.5, GRID),
+        ("INNERGRID", (0, 1), (-1, last - 1), 0.5, GRID),
         ("LINEABOVE", (0, last), (-1, last), 0.5, GRID),
-        ("BACKGROUND", (0, 2), (-1, 2), HEADER_FILL),
-        ("ALIGN", (0, 2), (-1, 2), "CENTER"),
-        ("ALIGN", (1, 3), (2, last - 1), "CENTER"),
+        ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
+        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
+        ("ALIGN", (1, 2), (2, last - 1), "CENTER"),
         ("VALIGN", (0, 0), (-1, -2), "MIDDLE"),
         ("VALIGN", (0, last), (-1, last), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
         ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("LEFTPADDING", (3, 3), (6, last - 1), 2),
         ("NOSPLIT", (0, 0), (-1, -1)),
     ]))
     return table
@@ -112,7 +115,7 @@ def checklist_story(db: sqlite_utils.Database, year: int, group: str | None) -> 
             info = households.get(hid, ("", "", ""))
             phone = info[2] or (head.phone if head else "") or next((m.phone for m in members if m.phone), "")
             story.append(_household_table(head.name if head else "", info, phone, members, font, styles))
-            story.append(Spacer(1, 4 * mm))
+            story.append(Spacer(1, 3 * mm))
         story.append(para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font))
     if not story:
         where = f"{group}" if group else "本村"

@@ -12,6 +12,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -202,3 +203,11 @@ def para(text: str, style: ParagraphStyle, font: PdfFont) -> Paragraph:
     """A paragraph of plain text (escaped for reportlab's mini-markup, missing glyphs shown)."""
     safe = font.printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return Paragraph(safe, style)
+
+
+def fit(text: str, width: float, style: ParagraphStyle, font: PdfFont) -> str | Paragraph:
+    """A plain cell when the text fits on one line (fast); a wrapping paragraph only when not."""
+    text = font.printable(text)
+    if stringWidth(text, font.name, style.fontSize) <= width:
+        return text
+    return para(text, style, font)
