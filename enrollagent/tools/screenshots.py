@@ -82,6 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     _settle(app)
     dialog.grab().save(str(args.outdir / f"8-person-dialog{suffix}.png"))
     dialog.close()
+    from ..ui.dialogs.household import HouseholdDialog
+    from ..ui.dialogs.person_year import CoverageDialog
+
+    for name, other in (("8b-household-dialog", HouseholdDialog(ctx, window)),
+                        ("8c-coverage-dialog", CoverageDialog(ctx, window, person))):
+        other.show()
+        if isinstance(other, CoverageDialog):
+            other.coverage_combo.setCurrentIndex(other.coverage_combo.findData("elsewhere"))
+        _settle(app)
+        other.grab().save(str(args.outdir / f"{name}{suffix}.png"))
+        other.close()
     from ..ui.wizard import POLICY, SetupWizard
 
     wizard = SetupWizard(work / "new.db")
@@ -94,6 +105,9 @@ def main(argv: list[str] | None = None) -> int:
         wizard.next()
     _settle(app)
     wizard.grab().save(str(args.outdir / f"9-wizard-policy{suffix}.png"))
+    wizard.next()
+    _settle(app)
+    wizard.grab().save(str(args.outdir / f"9b-wizard-finish{suffix}.png"))
     wizard.close()
     window.close()
     return 0

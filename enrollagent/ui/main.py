@@ -141,8 +141,7 @@ def start(db_path: Path) -> QWidget | None:
 def run(db_path: str | Path | None = None, log_file: Path | None = None) -> int:
     app = make_application()
     install_excepthook(log_file)
-    window = start(paths.default_db_path(db_path))
+    window = start(paths.default_db_path(db_path))  # held here while the event loop runs
     if window is None:
         return 0
-    app.setProperty("first_window", window)  # keeps it alive for the event loop
     return app.exec()
