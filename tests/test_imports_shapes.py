@@ -540,3 +540,14 @@ def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
     assert (figures["paid"], figures["collected"]) == (2, 760)
     again = run_import(village, "payments", path, today=TODAY)
     assert counts(again, "recorded", "already_recorded", "skipped") == {"recorded": 0, "already_recorded": 6, "skipped": 1}
+
+
+def test_a_person_without_an_id_whose_note_reads_like_a_footer_is_kept(village, tmp_path):
+    rows = [["姓名", "身份证号码", "备注"], ["王小宝", "", "注：新生儿，未办身份证"], ["", "", "注：本表由村委会填报"],
+            ["合计", "", "共1人"]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    assert counts(report, "rows", "imported", "invalid_id", "skipped") == \
+        {"rows": 1, "imported": 1, "invalid_id": 1, "skipped": 0}

@@ -144,7 +144,7 @@ def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = 
 
 
 # Lines under a table that are not people: totals and signatures (合计：16人, 制表人：张三).
-_TOTAL = re.compile(r"^(合计|总计|小计|共计|累计)|(合计|总计|小计|共计)[:：]?[\d,.]*(人|户|元)?$")
+_TOTAL = re.compile(r"^(合计|总计|小计|共计|累计)|(合计|总计|小计|共计)[:：]?[\d,.]*(人|户|元)?$|^共[\d,]+(人|户)")
 _SIGNATURE = re.compile(
     r"^((制表|填表|审核|审批|复核|填报|统计|打印|导出)(人|日期|时间|单位)?|负责人|经办人|联系人|村委会主任|主任|书记"
     r"|联系电话|日期|注|说明|备注)[:：]"
@@ -152,9 +152,20 @@ _SIGNATURE = re.compile(
 _ID_LIKE = re.compile(r"\d{6,}")
 
 
-def _footer(row: list[object]) -> bool:
-    words = (re.sub(r"\s", "", unicodedata.normalize("NFKC", c)) for c in row if isinstance(c, str))
-    return any(_TOTAL.search(w) or _SIGNATURE.match(w) for w in words if w)
+def _footer_word(cell: object) -> bool:
+    if not isinstance(cell, str):
+        return False
+    w = re.sub(r"\s", "", unicodedata.normalize("NFKC", cell))
+    return bool(w) and bool(_TOTAL.search(w) or _SIGNATURE.match(w))
+
+
+def _footer(row: list[object], name_col: int | None) -> bool:
+    """A total or signature line: such words somewhere, and no person's name (注：外出 in the note
+    of a person without an ID is still that person)."""
+    name = row[name_col] if name_col is not None and name_col < len(row) else None
+    if not (name is None or isinstance(name, str) and not name.strip() or _footer_word(name)):
+        return False
+    return any(_footer_word(c) for c in row)
 
 
 def _blank(row: list[object]) -> bool:
@@ -165,13 +176,13 @@ def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
     """(1-based row number, cells) of every row below the header holding data: not blank, not a
     total or signature line."""
     out = []
-    id_col = cols.first("id")
+    id_col, name_col = cols.first("id"), cols.first("name")
     for i in range(cols.data_start, len(sheet.rows)):
         row = sheet.rows[i]
         id_cell = row[id_col] if id_col is not None and id_col < len(row) else None
         # A row with something like an ID in it holds data; only the others need a closer look.
         if (type(id_cell) is str and _ID_LIKE.search(id_cell)) or (
-                isinstance(id_cell, (int, float)) and abs(id_cell) >= 100000) or not (_blank(row) or _footer(row)):
+                isinstance(id_cell, (int, float)) and abs(id_cell) >= 100000) or not (_blank(row) or _footer(row, name_col)):
             out.append((i + 1, row))
     return out
 
