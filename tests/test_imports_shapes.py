@@ -19,6 +19,7 @@ from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
 from enrollagent.core.ids import check_char
 from enrollagent.core.policy import policy_from_json
+from enrollagent.core.progress import Cancelled, Progress
 from enrollagent.core.village import init_village
 from enrollagent.db import open_database
 from enrollagent.imports import run_import
@@ -551,3 +552,26 @@ def test_a_person_without_an_id_whose_note_reads_like_a_footer_is_kept(village, 
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
     assert counts(report, "rows", "imported", "invalid_id", "skipped") == \
         {"rows": 1, "imported": 1, "invalid_id": 1, "skipped": 0}
+
+
+def test_cancelling_a_payment_import_leaves_nothing(village, tmp_path):
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    before = [village.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+              for t in ("payment", "unmatched_payment", "audit_log", "import_log")]
+    rows = [["证件号码", "实缴金额", "电子税票号码", "缴费年度"]]
+    rows += [[(ID1, ID6, STRANGER)[n % 3], 380, f"C{n:05d}", 2024] for n in range(1200)]
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    path = tmp_path / "big.csv"
+    path.write_text(buf.getvalue(), encoding="gbk")
+
+    def watch(done, total, message):
+        if done >= 500:
+            progress.cancel()
+
+    progress = Progress(watch)
+    with pytest.raises(Cancelled):
+        run_import(village, "payments", path, progress=progress, today=TODAY)
+    after = [village.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+             for t in ("payment", "unmatched_payment", "audit_log", "import_log")]
+    assert after == before
