@@ -14,7 +14,7 @@ from ..core.figures import compute_figures, person_states
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_setting, get_village
 from .fonts import cjk_font
-from .pdf_common import GRID, build_pdf, chunked_tables, grid_style, make_styles, para
+from .pdf_common import GRID, ColumnHead, build_pdf, chunked_tables, grid_style, make_styles, para
 
 TITLE = "参保缴费情况公示"
 BODY_SIZE = 12
@@ -82,7 +82,7 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
         listed += len(rows)
         rows = [[font.printable(v) for v in row] for row in rows]
         story.append(para(f"{name or '未分组'}（{len(rows)} 人）", styles.heading, font))
-        story.extend(chunked_tables(HEADER, rows, widths, style, font=font, size=BODY_SIZE))
+        story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
     story += [
         Spacer(1, 4 * mm),
         para("如有异议，请在公示期内向村委会或乡镇医保办反映，也可拨打监督电话。", styles.body, font),
@@ -113,4 +113,5 @@ def write_notice(db: sqlite_utils.Database, path: str | Path, *, year: int | Non
     title = f"{year}年度{TITLE}" + (f"（{group}）" if group else "")
     return build_pdf(path, story, font=cjk_font(), title=title, village_title=village.title,
                      progress=progress, expected_pages=listed // (24 * COLUMNS) + 1,
-                     columns=COLUMNS, wide=True, lead_height=LEAD_MM * mm)
+                     columns=COLUMNS, wide=True, lead_height=LEAD_MM * mm,
+                     column_head=ColumnHead(HEADER, [w * mm for w in COLUMN_MM], BODY_SIZE - 1.5, 7 * mm))

@@ -118,12 +118,38 @@ def page_size(*, wide: bool) -> tuple[float, float]:
     return landscape(A4) if wide else A4
 
 
+@dataclass(frozen=True)
+class ColumnHead:
+    """A table header drawn atop every column of every page: each column of a long list gets
+    its header, wherever the tables below (which have none) happen to break."""
+
+    labels: Sequence[str]
+    widths: Sequence[float]
+    size: float
+    height: float
+
+    def draw(self, canv: canvas.Canvas, font: PdfFont, x: float, top: float) -> None:
+        canv.saveState()
+        canv.setStrokeColor(GRID)
+        canv.setFillColor(HEADER_FILL)
+        canv.setLineWidth(0.6)
+        canv.rect(x, top - self.height, sum(self.widths), self.height, fill=1, stroke=1)
+        canv.setFillColor(colors.black)
+        canv.setFont(font.name, self.size)
+        left = x
+        for label, w in zip(self.labels, self.widths, strict=True):
+            canv.line(left, top - self.height, left, top)
+            canv.drawCentredString(left + w / 2, top - self.height / 2 - self.size * 0.35, label)
+            left += w
+        canv.restoreState()
+
+
 def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: str, village_title: str,
               progress: Progress, expected_pages: int, columns: int = 1, wide: bool = False,
-              lead_height: float = 0) -> Path:
+              lead_height: float = 0, column_head: ColumnHead | None = None) -> Path:
     """Lay out `story` on A4 and write it under a temp name, then rename. With `columns` > 1 the
     text flows column to column; `lead_height` keeps a full-width band on the first page for the
-    title (the story moves on from it with a FrameBreak)."""
+    title (the story moves on from it with a FrameBreak); `column_head` tops every column."""
     width, height = size = page_size(wide=wide)
     bottom = MARGIN + FOOTER_GAP - 5 * mm
     full_height = height - MARGIN - HEADER_GAP + 5 * mm - bottom
@@ -131,17 +157,26 @@ def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: 
     gap = 8 * mm
     column_width = (inner - gap * (columns - 1)) / columns
 
+    head_height = column_head.height if column_head else 0
+
     def column_frames(frame_height: float, prefix: str) -> list[Frame]:
-        return [Frame(MARGIN + i * (column_width + gap), bottom, column_width, frame_height,
+        return [Frame(MARGIN + i * (column_width + gap), bottom, column_width, frame_height - head_height,
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{prefix}{i}")
                 for i in range(columns)]
 
-    templates = [PageTemplate(id="page", frames=column_frames(full_height, "col"))]
+    def heads(frame_height: float):
+        def draw(canv: canvas.Canvas, _doc: object) -> None:
+            for i in range(columns):
+                column_head.draw(canv, font, MARGIN + i * (column_width + gap), bottom + frame_height)
+        return draw if column_head else _nothing
+
+    templates = [PageTemplate(id="page", frames=column_frames(full_height, "col"), onPage=heads(full_height))]
     if lead_height:
         lead = Frame(MARGIN, bottom + full_height - lead_height, inner, lead_height, leftPadding=0,
                      rightPadding=0, topPadding=0, bottomPadding=0, id="lead")
-        templates.insert(0, PageTemplate(id="first", frames=[lead, *column_frames(full_height - lead_height, "c")],
-                                         autoNextPageTemplate="page"))
+        rest = full_height - lead_height
+        templates.insert(0, PageTemplate(id="first", frames=[lead, *column_frames(rest, "c")],
+                                         onPage=heads(rest), autoNextPageTemplate="page"))
     progress.update(0, max(1, expected_pages), title)
     with atomic_path(path) as tmp:
         doc = ProgressDoc(str(tmp), progress=progress, expected_pages=expected_pages, message=title,
@@ -152,6 +187,10 @@ def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: 
         doc.build(story, canvasmaker=canvasmaker)
     progress.update(expected_pages, max(1, expected_pages), title)
     return Path(path)
+
+
+def _nothing(*_args: object) -> None:
+    pass
 
 
 def grid_style(font: PdfFont, size: float) -> list[tuple]:
@@ -173,18 +212,18 @@ def header_style(font: PdfFont, size: float) -> list[tuple]:
             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER")]
 
 
-def chunked_tables(header: Sequence[str], rows: Sequence[Sequence[object]], col_widths: Sequence[float],
+def chunked_tables(header: Sequence[str] | None, rows: Sequence[Sequence[object]], col_widths: Sequence[float],
                    style: list[tuple], *, font: PdfFont, size: float, chunk: int = CHUNK_ROWS) -> list[Table]:
     """Slices of `chunk` rows laid out one after another so they read as one table; the header
-    row leads the first slice only (a header every 40 rows would be noise)."""
+    row (if any: a ColumnHead may draw it instead) leads the first slice only."""
     tables = []
     for start in range(0, len(rows), chunk):
         part = [list(r) for r in rows[start:start + chunk]]
-        if start == 0:
-            table = Table([list(header), *part], colWidths=list(col_widths), repeatRows=1)
+        if start == 0 and header is not None:
+            table = Table([list(header), *part], colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
             table.setStyle(TableStyle(style + header_style(font, size)))
         else:
-            table = Table(part, colWidths=list(col_widths))
+            table = Table(part, colWidths=list(col_widths), hAlign="LEFT")
             table.setStyle(TableStyle(style))
         tables.append(table)
     return tables
