@@ -88,7 +88,10 @@ def open_main(db_path: Path, first_filter: tuple[str, dict] | None = None) -> QW
     ctx = AppContext(db_path)
     window = MainWindow(ctx)
     ctx.setParent(window)
-    window.show()
+    if window.first_run:
+        window.showMaximized()
+    else:
+        window.show()
     if first_filter:
         ctx.navigate.emit(*first_filter)
     return window

@@ -53,10 +53,11 @@ class MainWindow(QMainWindow):
 
         settings = QSettings()
         geometry = settings.value("main/geometry")
+        self.first_run = geometry is None  # then open maximised: a 1366×768 laptop has no room to spare
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 740)
+            self.resize(1280, 720)
         keys = [k for k, _ in PAGES]
         last = settings.value("main/last_page", "overview")
         # The page is built once the window has painted: the agent sees the window at once and its
