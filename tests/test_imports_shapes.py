@@ -575,3 +575,17 @@ def test_cancelling_a_payment_import_leaves_nothing(village, tmp_path):
     after = [village.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
              for t in ("payment", "unmatched_payment", "audit_log", "import_log")]
     assert after == before
+
+
+def test_cli_names_the_sheets_it_read(cli, db, tmp_path):
+    db.close()
+    wb = openpyxl.Workbook()
+    wb.active.title = "一组"
+    wb.active.append(["姓名", "身份证号码"])
+    wb.active.append(["甲", ID1])
+    other = wb.create_sheet("二组")
+    other.append(["姓名", "身份证号码"])
+    other.append(["乙", ID2])
+    out = cli("import", "roster", str(save(wb, tmp_path / "分组.xlsx"))).stdout
+    assert "读了这些工作表：一组、二组" in out and "新增人员 2" in out
+    assert cli.json("status")["by_group"].keys() == {"一组", "二组"}

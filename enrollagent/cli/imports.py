@@ -82,6 +82,8 @@ def describe(report: ImportReport) -> list[str]:
     """The readable Chinese report of an import."""
     head = "【试导入，未写入】" if report.dry_run else ""
     lines = [f"{head}{report.file_name}：表头在第{report.header_row}行，读到 {report.rows} 行数据"]
+    if "、" in report.sheet:  # a workbook read sheet by sheet: say which, so a missing one shows
+        lines.append(f"读了这些工作表：{report.sheet}")
     found = "，".join(f"{FIELD_LABELS.get(k, k)}=“{v}”" for k, v in report.columns.items())
     lines.append(f"识别的列：{found}")
     counts = [f"{label} {report.counts[key]}" for key, label in COUNT_LABELS[report.kind]
