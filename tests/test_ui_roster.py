@@ -198,6 +198,10 @@ def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
     assert names_shown(page) == ["王五"]
     assert page.table_view.hasFocus() or page.table_view.currentIndex().isValid()
     assert page.selected_person() == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+    page.focus_search()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)  # Esc empties the box: everyone again
+    assert page.search_edit.text() == ""
+    qtbot.waitUntil(lambda: len(names_shown(page)) == 4, timeout=2000)
 
 
 def test_clicking_a_header_sorts_and_the_sort_survives_a_filter(qtbot, ctx):

@@ -148,7 +148,10 @@ class Page(QWidget):
         self.title_label.setText(self.tr("{0}　{1}年度").format(village.title, f.year))
         days = f.policy.window_days_left(date.today())
         window = self.tr("征缴期 {0} 至 {1}").format(f.policy.window_start.isoformat(), f.policy.window_end.isoformat())
-        if days > 0:
+        if date.today() < f.policy.window_start:
+            self.window_label.setText(window + self.tr("，<b>{0}</b> 天后开始").format(
+                (f.policy.window_start - date.today()).days))
+        elif days > 0:
             text = window + self.tr("，还剩 <b>{0}</b> 天").format(days)
             if f.policy.days_of_month and not f.policy.is_collection_day(date.today()):
                 text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(*f.policy.days_of_month)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, Qt, QTimer, Slot
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -96,6 +97,7 @@ class Page(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
+        self.search_edit.installEventFilter(self)  # Esc empties the box
         self.group_combo = QComboBox(self)
         self.coverage_combo = QComboBox(self)
         self.coverage_combo.addItem(self.tr("全部参保类型"), "")
@@ -288,6 +290,13 @@ class Page(QWidget):
     def _on_search_ready(self) -> None:
         if self.search_edit.text().strip():
             self.apply_filter()
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if (watched is self.search_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape and self.search_edit.text()):
+            self.search_edit.clear()
+            return True
+        return super().eventFilter(watched, event)
 
     def _on_search_edit_text_changed(self, _text: str) -> None:
         self._search_timer.start()
