@@ -12,7 +12,17 @@ from ..core.figures import PersonState, person_states
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
 from .fonts import PdfFont, cjk_font
-from .pdf_common import GRID, HEADER_FILL, Styles, build_pdf, fit, make_styles, money, para
+from .pdf_common import (
+    GRID,
+    HEADER_FILL,
+    Styles,
+    build_pdf,
+    fit,
+    make_styles,
+    missing_glyph_note,
+    money,
+    para,
+)
 
 TITLE = "入户催缴清单"
 BODY_SIZE = 14
@@ -120,6 +130,9 @@ def checklist_story(db: sqlite_utils.Database, year: int, group: str | None) -> 
     if not story:
         where = f"{group}" if group else "本村"
         story.append(para(f"{where}目前没有未缴费人员。", styles.title, font))
+    names = [s.name for households in by_group.values() for members in households.values() for s in members]
+    names += [heads[hid].name for households in by_group.values() for hid in households if hid in heads]
+    story += missing_glyph_note(font, names, styles.body)
     return story, listed
 
 

@@ -14,7 +14,16 @@ from ..core.figures import compute_figures, person_states
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_setting, get_village
 from .fonts import cjk_font
-from .pdf_common import GRID, ColumnHead, build_pdf, chunked_tables, grid_style, make_styles, para
+from .pdf_common import (
+    GRID,
+    ColumnHead,
+    build_pdf,
+    chunked_tables,
+    grid_style,
+    make_styles,
+    missing_glyph_note,
+    para,
+)
 
 TITLE = "参保缴费情况公示"
 BODY_SIZE = 12
@@ -78,8 +87,10 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (0, 0), (0, -1), "CENTER"),
                                           ("ALIGN", (-1, 0), (-1, -1), "CENTER")]
     listed = 0
+    names: list[str] = []
     for name, rows in notice_rows(db, year, group, mask).items():
         listed += len(rows)
+        names += [n for row in rows for n in row[2:4]]
         rows = [[font.printable(v) for v in row] for row in rows]
         story.append(para(f"{name or '未分组'}（{len(rows)} 人）", styles.heading, font))
         story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
@@ -87,6 +98,7 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
         Spacer(1, 4 * mm),
         para("如有异议，请在公示期内向村委会或乡镇医保办反映，也可拨打监督电话。", styles.body, font),
         para(f"监督电话：{phone or '＿＿＿＿＿＿＿＿＿＿＿＿'}", styles.body, font),
+        *missing_glyph_note(font, names, styles.note),
         Spacer(1, 4 * mm),
         _stamp_block(font, styles, village.name),
     ]

@@ -26,7 +26,7 @@ from reportlab.platypus import (
 
 from ..core.progress import Progress
 from .atomic import atomic_path
-from .fonts import PdfFont
+from .fonts import MISSING_MARK, PdfFont
 
 MARGIN = 15 * mm
 HEADER_GAP = 12 * mm  # the band above the frame that carries village, title and date
@@ -250,3 +250,13 @@ def fit(text: str, width: float, style: ParagraphStyle, font: PdfFont) -> str | 
     if stringWidth(text, font.name, style.fontSize) <= width:
         return text
     return para(text, style, font)
+
+
+def missing_glyph_note(font: PdfFont, names: list[str], style: ParagraphStyle) -> list[Flowable]:
+    """A note naming the people whose names lost a rare character to 〓, so they are written in
+    by hand: a name must never be printed short without anyone noticing."""
+    affected = [font.printable(n) for n in dict.fromkeys(names) if font.missing(n)]
+    if not affected:
+        return []
+    return [para(f"注：本机字体缺少以下姓名中的生僻字，已印为{MISSING_MARK}，请手工补写："
+                 f"{'、'.join(affected)}。", style, font)]
