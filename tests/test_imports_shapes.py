@@ -589,3 +589,21 @@ def test_cli_names_the_sheets_it_read(cli, db, tmp_path):
     out = cli("import", "roster", str(save(wb, tmp_path / "分组.xlsx"))).stdout
     assert "读了这些工作表：一组、二组" in out and "新增人员 2" in out
     assert cli.json("status")["by_group"].keys() == {"一组", "二组"}
+
+
+def test_a_list_with_both_a_category_and_a_disability_grade(village, tmp_path):
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    rows = [["姓名", "身份证号码", "人员类别", "残疾等级"], ["李桂兰", ID6, "低保", "一级"], ["王五", ID12, "低保", "三级"],
+            ["冯梅", ID13, "", "二级"], ["周强", ID7, "", "四级"]]
+    wb = openpyxl.Workbook()
+    for row in rows:
+        wb.active.append(row)
+    report = run_import(village, "groups", save(wb, tmp_path / "低保残疾.xlsx"), today=TODAY)
+    assert counts(report, "flagged", "skipped") == {"flagged": 3, "skipped": 1}
+    flags: dict[str, set] = {}
+    for name, category in village.execute("SELECT p.name, f.category FROM special_flag f JOIN person p"
+                                          " ON p.id = f.person_id"):
+        flags.setdefault(name, set()).add(category)
+    assert flags == {"李桂兰": {"minimum_living", "severe_disability"}, "冯梅": {"severe_disability"},
+                     "王五": {"minimum_living"}}
+    assert compute_figures(village).to_json()["subsidized"] == 2  # 一级 and 二级: full subsidy

@@ -75,7 +75,9 @@ def _qualify(job: Job, row: list[object], cols: Columns, card_grade: str | None)
         elif not grade and card_grade == "" and not cats:
             return [], "残疾人证号不是20位（身份证号+类别+等级），看不出残疾等级，未标记"
         severe = severe_disability_grade(grade) if grade else None
-        if severe is True and ("category" not in cols.index or not cats) and "severe_disability" not in cats:
+        # 一级/二级 is a severe disability whatever else the row says (低保 and 一级: both flags;
+        # the policy then takes the larger subsidy).
+        if severe is True and "severe_disability" not in cats:
             cats.append("severe_disability")
         elif severe is False:
             cats = [c for c in cats if c != "severe_disability"]
