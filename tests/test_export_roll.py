@@ -133,3 +133,22 @@ def test_cancel_leaves_no_file(village, tmp_path, monkeypatch):
     with pytest.raises(Cancelled):
         write_roll(village, tmp_path / "花名册.xlsx", progress=progress)
     assert list(tmp_path.iterdir()) == [tmp_path / "v"]
+
+
+def test_an_undone_payment_leaves_no_trace_on_the_roll_but_a_refund_does(village, tmp_path):
+    from datetime import date
+
+    from enrollagent.core import payments, roster
+
+    zhao = roster.find_person(village, PEOPLE[8]["id"]).id
+    payments.record_payment(village, person_id=zhao, actor="王明", paid_on=date(2023, 11, 2), channel="支付宝")
+    payments.undo_last_payment(village, actor="王明")
+    wang = roster.find_person(village, PEOPLE[6]["id"]).id
+    payments.record_refund(village, person_id=wang, amount_fen=8000, actor="王明", paid_on=date(2023, 11, 3))
+    wb = openpyxl.load_workbook(write_roll(village, tmp_path / "r.xlsx"), read_only=True)
+    by_name = {r[COL["姓名"]]: r for r in wb[DATA_SHEET].iter_rows(min_row=2, values_only=True)}
+    wb.close()
+    zhao_row, wang_row = by_name["赵八"], by_name["@王六"]
+    assert zhao_row[COL["缴费金额"]] is None and zhao_row[COL["缴费日期"]] is None
+    assert zhao_row[COL["参保状态"]] == "未缴费"
+    assert wang_row[COL["缴费金额"]] == 300 and wang_row[COL["缴费日期"]] == "2023-10-01"

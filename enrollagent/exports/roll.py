@@ -43,13 +43,17 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[str, str, str]]:
     """person → (dates, channels, tickets) of their own payments that stand (not undone)."""
+    rows = db.execute(
+        "SELECT id, person_id, amount_fen, paid_on, channel, COALESCE(ticket_no, ''), reverses_id FROM payment"
+        " WHERE year = ? AND kind = 'personal' ORDER BY paid_on, id", [year]
+    ).fetchall()
+    amount_of = {r[0]: r[2] for r in rows}
+    # One pass, not a NOT EXISTS per payment: reverses_id has no index (that took 16 s at 6,000).
+    undone = {r[6] for r in rows if r[6] is not None and r[2] == -amount_of.get(r[6], 0)}
     found: dict[int, tuple[list[str], list[str], list[str]]] = {}
-    for pid, paid_on, channel, ticket in db.execute(
-        "SELECT p.person_id, p.paid_on, p.channel, COALESCE(p.ticket_no, '') FROM payment p"
-        " WHERE p.year = ? AND p.kind = 'personal' AND p.amount_fen > 0"
-        " AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id AND r.amount_fen = -p.amount_fen)"
-        " ORDER BY p.paid_on, p.id", [year]
-    ).fetchall():
+    for pay_id, pid, amount, paid_on, channel, ticket, _ in rows:
+        if amount <= 0 or pay_id in undone:
+            continue
         lists = found.setdefault(pid, ([], [], []))
         for values, value in zip(lists, (paid_on, channel, ticket), strict=True):
             if value and value not in values:
