@@ -142,3 +142,24 @@ def test_states_patched_after_changes_equal_a_full_load(ctx):
         step()
         same(before)
     assert current_snapshot(db).audit_max == db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+
+
+def test_special_group_and_pay_buttons_lead_to_the_other_pages(qtbot, ctx):
+    from enrollagent.ui.main_window import MainWindow
+
+    wang = ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+    roster.flag_person(ctx.db, wang, "minimum_living", actor="t")
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    page = window.show_page("overview")
+    from PySide6.QtWidgets import QLabel
+
+    link = next(w for w in page.special_box.findChildren(QLabel) if "href='minimum_living'" in w.text())
+    assert "低保对象" in link.text()
+    link.linkActivated.emit("minimum_living")
+    assert window.current_key() == "special"
+    assert window.pages["special"].current_category() == "minimum_living"
+    roster_page = window.show_page("roster")
+    roster_page.select_person(wang)
+    roster_page.pay_button.click()
+    assert window.current_key() == "payments"

@@ -137,6 +137,9 @@ class Page(QWidget):
         if link.isdigit() and int(link) < len(groups):
             self.ctx.navigate.emit("roster", {"group": groups[int(link)]})
 
+    def _on_special_link_activated(self, code: str) -> None:
+        self.ctx.navigate.emit("special", {"category": code})
+
     def _on_unpaid_link_activated(self, _link: str) -> None:
         self.ctx.navigate.emit("roster", {"state": "unpaid"})
 
@@ -217,7 +220,9 @@ class Page(QWidget):
         for r, (code, s) in enumerate(fig["special"].items()):
             rate = s["enrolled"] / s["persons"] if s["persons"] else 0
             color = GOOD if s["enrolled"] >= s["persons"] else BAD
-            self.special_grid.addWidget(QLabel(self.tr(CATEGORY_BY_CODE[code].label), box), r, 0)
+            link = QLabel(f"<a href='{code}' style='text-decoration:none'>{self.tr(CATEGORY_BY_CODE[code].label)}</a>", box)
+            link.linkActivated.connect(self._on_special_link_activated)
+            self.special_grid.addWidget(link, r, 0)
             count = QLabel(f"{s['enrolled']}/{s['persons']}", box)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.special_grid.addWidget(count, r, 1)

@@ -174,6 +174,7 @@ class Page(QWidget):
             ("reason_button", "未缴原因(&R)…", self._on_reason),
             ("move_button", "迁到另一户(&M)…", self._on_move),
             ("head_button", "设为户主(&H)", self._on_set_head),
+            ("pay_button", "去缴费登记(&P)", self._on_pay),
         ]
         for attr, text, slot in person_actions:
             button = QPushButton(self.tr(text), self)
@@ -391,6 +392,11 @@ class Page(QWidget):
         person_id = self._person_or_none()
         if person_id is not None:
             MoveDialog(self.ctx, self, person_id).exec()
+
+    def _on_pay(self) -> None:
+        person_id = self._person_or_none()
+        if person_id is not None:
+            self.ctx.navigate.emit("payments", {"person_id": person_id})
 
     def _on_set_head(self) -> None:
         person_id = self._person_or_none()
