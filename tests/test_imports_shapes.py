@@ -607,3 +607,22 @@ def test_a_list_with_both_a_category_and_a_disability_grade(village, tmp_path):
     assert flags == {"李桂兰": {"minimum_living", "severe_disability"}, "冯梅": {"severe_disability"},
                      "王五": {"minimum_living"}}
     assert compute_figures(village).to_json()["subsidized"] == 2  # 一级 and 二级: full subsidy
+
+
+def test_a_refund_sheet_beside_the_payment_sheet_is_not_a_copy(village, tmp_path):
+    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    header = ["缴费人姓名", "证件号码", "缴费年度", "实缴金额", "电子税票号码"]
+    wb = openpyxl.Workbook()
+    wb.active.title = "缴费明细"
+    for row in (header, ["李桂兰", ID6, 2024, 380, "P1"], ["王五", ID12, 2024, 380, "P2"]):
+        wb.active.append(row)
+    refunds = wb.create_sheet("退费明细")
+    for row in (header, ["李桂兰", ID6, 2024, -380, "R1"], ["王五", ID12, 2024, -380, "R2"]):
+        refunds.append(row)
+    copy = wb.create_sheet("Sheet3")  # someone pasted the payments again
+    for row in (header, ["李桂兰", ID6, 2024, 380, "P1"], ["王五", ID12, 2024, 380, "P2"]):
+        copy.append(row)
+    report = run_import(village, "payments", save(wb, tmp_path / "明细.xlsx"), today=TODAY)
+    assert report.sheet == "缴费明细、退费明细"
+    assert counts(report, "rows", "recorded") == {"rows": 4, "recorded": 4}
+    assert compute_figures(village).to_json()["paid"] == 0

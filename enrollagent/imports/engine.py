@@ -84,7 +84,7 @@ class _DryRun(Exception):
 # Sheet names a program gives, or dates; any other name of a sheet of people names a group.
 _DEFAULT_SHEET = re.compile(r"^(sheet|工作表|表|page)\d*$|\d{4}|年|月", re.IGNORECASE)
 _SHEET_NOTE = re.compile(r"(人员)?(花名册|名册|名单|明细|信息表?)$|[(（][^)）]*[)）]$")
-COPY_SHARE = 0.5  # a sheet whose IDs are mostly in sheets already read is a copy (our 花名册 + 数据)
+COPY_SHARE = 0.5  # a sheet whose rows are mostly in sheets already read is a copy (our 花名册 + 数据)
 
 
 def group_of_sheet(name: str) -> str:
@@ -96,10 +96,16 @@ def group_of_sheet(name: str) -> str:
     return _SHEET_NOTE.sub("", name) or name
 
 
-def _id_texts(sheet: Sheet, cols: Columns) -> set[str]:
-    i = cols.first("id")
-    return {str(r[i]).strip() for r in sheet.rows[cols.data_start:]
-            if i < len(r) and r[i] is not None and str(r[i]).strip()}
+def _row_keys(sheet: Sheet, cols: Columns) -> set[tuple]:
+    """Each row below the header as the texts of its recognised columns: a copy of a sheet has
+    the same rows; a 退费 sheet beside a 缴费 sheet has the same IDs but other rows."""
+    fields = sorted(cols.index)
+    out = set()
+    for r in sheet.rows[cols.data_start:]:
+        key = tuple(str(r[i]).strip() if i < len(r) and r[i] is not None else "" for f in fields for i in cols.index[f])
+        if any(key):
+            out.add(key)
+    return out
 
 
 def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) -> list[tuple[Sheet, Columns]]:
@@ -118,12 +124,12 @@ def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) ->
     # The sheet naming the most fields leads; the others follow in workbook order.
     lead = max(usable, key=lambda sc: len(sc[1].index))
     picked: list[tuple[Sheet, Columns]] = []
-    seen: set[str] = set()
+    seen: set[tuple] = set()
     for sheet, cols in [lead] + [sc for sc in usable if sc is not lead]:
-        ids = _id_texts(sheet, cols)
-        if picked and ids and len(ids & seen) >= COPY_SHARE * len(ids):
+        keys = _row_keys(sheet, cols)
+        if picked and keys and len(keys & seen) >= COPY_SHARE * len(keys):
             continue
-        seen |= ids
+        seen |= keys
         picked.append((sheet, cols))
     order = {id(s): n for n, s in enumerate(sheets)}
     return sorted(picked, key=lambda sc: order[id(sc[0])])
