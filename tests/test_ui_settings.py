@@ -84,3 +84,22 @@ def test_key_fingerprint_shown(qtbot, ctx):
     qtbot.addWidget(page)
     page.create_key_button.click()
     assert load_or_create_key(ctx.db_path).fingerprint in page.fingerprint_label.text()
+
+
+def test_days_of_month_rule_is_edited_and_checked(qtbot, ctx):
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    editor = page.policy_editor
+    assert not editor.days_check.isChecked()
+    editor.days_check.setChecked(True)
+    editor.first_day_spin.setValue(20)
+    editor.last_day_spin.setValue(5)
+    page.save_policy_button.click()
+    assert "days_of_month" in page.policy_status.text()
+    assert get_policy(ctx.db).days_of_month is None
+    editor.first_day_spin.setValue(1)
+    editor.last_day_spin.setValue(25)
+    page.save_policy_button.click()
+    assert get_policy(ctx.db).days_of_month == (1, 25)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSpinBox,
     QWidget,
 )
 
@@ -55,11 +56,23 @@ class PolicyEditor(QWidget):
         self.newborn_date = QDateEdit(self)
         self.newborn_date.setDisplayFormat("yyyy-MM-dd")
         self.newborn_date.setCalendarPopup(True)
+        self.days_check = QCheckBox(self.tr("每月只在"), self)
+        self.first_day_spin = QSpinBox(self)
+        self.last_day_spin = QSpinBox(self)
+        for spin in (self.first_day_spin, self.last_day_spin):
+            spin.setRange(1, 31)
         window = QHBoxLayout()
         window.addWidget(self.start_date)
         window.addWidget(QLabel(self.tr("至"), self))
         window.addWidget(self.end_date)
         window.addStretch(1)
+        days = QHBoxLayout()
+        days.addWidget(self.days_check)
+        days.addWidget(self.first_day_spin)
+        days.addWidget(QLabel(self.tr("日至"), self))
+        days.addWidget(self.last_day_spin)
+        days.addWidget(QLabel(self.tr("日收缴"), self))
+        days.addStretch(1)
         newborn = QHBoxLayout()
         newborn.addWidget(self.newborn_check)
         newborn.addWidget(self.newborn_date)
@@ -69,6 +82,7 @@ class PolicyEditor(QWidget):
         form.addRow(self.tr("个人缴费标准（元）"), self.standard_edit)
         form.addRow(self.tr("财政补助（元）"), self.government_edit)
         form.addRow(self.tr("征缴期"), window)
+        form.addRow("", days)
         form.addRow(self.tr("新生儿"), newborn)
         grid = QGridLayout()
         self.kind_combos: dict[str, QComboBox] = {}
@@ -92,7 +106,10 @@ class PolicyEditor(QWidget):
         self.year = policy.year
         data = policy.to_json()
         self.extra = {k: data[k] for k in ("count_as_enrolled",) if k in data}
-        self.days_of_month = policy.days_of_month
+        self.days_check.setChecked(policy.days_of_month is not None)
+        first, last = policy.days_of_month or (1, 25)
+        self.first_day_spin.setValue(first)
+        self.last_day_spin.setValue(last)
         self.name_edit.setText(policy.name)
         self.standard_edit.setText(money(policy.standard_fen).replace(",", ""))
         self.government_edit.setText(money(policy.government_subsidy_fen).replace(",", ""))
@@ -110,8 +127,8 @@ class PolicyEditor(QWidget):
     def to_json(self) -> dict:
         window: dict = {"start": self.start_date.date().toString("yyyy-MM-dd"),
                         "end": self.end_date.date().toString("yyyy-MM-dd")}
-        if self.days_of_month:
-            window["days_of_month"] = list(self.days_of_month)
+        if self.days_check.isChecked():
+            window["days_of_month"] = [self.first_day_spin.value(), self.last_day_spin.value()]
         subsidies = {}
         for code, combo in self.kind_combos.items():
             kind = combo.currentData()
