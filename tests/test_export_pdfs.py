@@ -205,3 +205,14 @@ def test_person_with_a_note_and_invalid_id_on_checklist(village, tmp_path):
     roster.update_household(village, hid, actor="王明", address="")
     text = "".join(pages(write_checklist(village, tmp_path / "c.pdf")))
     assert "地址：＿" in text and "待核 待核实".replace(" ", "") in squeeze(text)
+
+
+def test_notice_follows_the_policy_when_it_counts_employees_as_enrolled(village, tmp_path):
+    import dataclasses
+
+    from enrollagent.core.village import get_policy, set_policy
+
+    set_policy(village, dataclasses.replace(get_policy(village), count_as_enrolled=("employee",)), actor="王明")
+    flat = squeeze("".join(pages(write_notice(village, tmp_path / "n.pdf"))))
+    assert "=李五" in flat and f"共{compute_figures(village).total.enrolled}人" in flat
+    assert compute_figures(village).total.enrolled == len(ENROLLED) + 1
