@@ -94,3 +94,25 @@ def test_db_from_environment(cli, tmp_path):
     cli.env["ENROLLAGENT_DB"] = str(env_db)
     cli(*INIT, db=False)
     assert env_db.exists()
+
+
+def test_whole_household_payment_takes_no_single_amount_or_ticket(cli):
+    cli(*INIT)
+    cli("person", "add", "--name", "张一", "--id", an_id(1), "--group", "一组", "--no", "001")
+    line = one_line_error(cli("pay", an_id(1), "--all-household", "--amount", "1", check=False))
+    assert "--amount" in line
+    assert cli.json("status")["paid"] == 0
+
+
+def test_the_crash_log_masks_id_numbers_and_is_private(tmp_path, monkeypatch):
+    import stat
+    import sys
+
+    from enrollagent.cli import common
+
+    monkeypatch.setattr(common, "log_dir", lambda: tmp_path)
+    monkeypatch.setattr(sys, "argv", ["enrollagent", "pay", an_id(1), "--amount", "9999"])
+    path = common._log_crash()
+    text = path.read_text(encoding="utf-8")
+    assert an_id(1) not in text and an_id(1)[-4:] in text and "--amount 9999" in text
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

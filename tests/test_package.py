@@ -168,3 +168,46 @@ def test_verify_command(village, tmp_path, cli):
     assert as_json.returncode == 1 and json.loads(as_json.stdout)["ok"] is False
     missing = cli("verify", str(tmp_path / "none.zip"), db=False, check=False)
     assert missing.returncode == 1 and "找不到" in missing.stderr
+
+
+def _self_signed(path, files: dict[str, bytes]) -> None:
+    """A zip signed correctly by a key of its own: only the package's shape can tell it apart."""
+    key = Ed25519PrivateKey.generate()
+    from cryptography.hazmat.primitives import serialization
+
+    raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    manifest = {"format": "enrollagent-package", "format_version": 1, "app_version": "x",
+                "created_at": "2024-01-01T00:00:00Z", "village": {"code": "411725100001", "name": "李庄村"},
+                "year": 2024, "sequence": 9, "counts": {}, "signer": {"public_key": raw.hex()},
+                "files": {n: {"sha256": pkgmod.sha256_hex(b), "size": len(b)} for n, b in files.items()}}
+    mbytes = json.dumps(manifest).encode()
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, mbytes)
+        zf.writestr(SIGNATURE, key.sign(mbytes).hex())
+        for name, data in files.items():
+            zf.writestr(name, data)
+
+
+def test_a_package_is_exactly_its_five_files(tmp_path):
+    only_data = tmp_path / "only-data.zip"
+    _self_signed(only_data, {DATA: b"{}"})
+    result = verify_package(only_data)
+    assert not result.ok and ROLL in result.reason
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path):
+    bomb = tmp_path / "bomb.zip"
+    zeros = bytes(100 * 1024 * 1024)
+    _self_signed(bomb, {ROLL: zeros, SUMMARY: zeros, DATA: zeros})
+    assert bomb.stat().st_size < 2_000_000
+    result = verify_package(bomb)
+    assert not result.ok and result.code == "package_too_big"
+
+
+def test_an_encrypted_member_is_refused_not_crashed(village, tmp_path):
+    out = build_package(village, tmp_path / "out")
+    raw = bytearray(out.read_bytes())
+    raw[raw.rfind(b"PK\x01\x02") + 8] |= 0x01  # the 'encrypted' flag of the last member (data.json)
+    out.write_bytes(bytes(raw))
+    result = verify_package(out)
+    assert not result.ok and result.code == "package_encrypted" and DATA in result.reason

@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from enrollagent.core.errors import EnrollError
-from enrollagent.core.policy import list_presets, load_policy, policy_from_json
+from enrollagent.core.policy import list_presets, load_policy, policy_from_json, presets_dir
 
 
 def test_presets_from_the_seeds():
@@ -16,6 +16,8 @@ def test_presets_from_the_seeds():
     assert huojia.standard_fen == 38000 and huojia.year == 2024
     assert huojia.payable_fen(["extreme_poverty"]) == 0
     assert huojia.payable_fen(["minimum_living"]) == 30000
+    # Seed 002: 80 yuan for 低保 and 监测户, "即" 脱贫不稳定户、边缘易致贫户、突发严重困难户 — no one else.
+    assert set(huojia.subsidies) == {"extreme_poverty", "minimum_living", "unstable", "marginal", "sudden_hardship"}
     assert huojia.payable_fen(["unstable"]) == 30000
     assert huojia.payable_fen([]) == 38000
     yanling = presets["yanling-2023"]
@@ -87,3 +89,12 @@ def test_missing_field_and_bad_json(tmp_path):
 def test_round_trip():
     for p in list_presets().values():
         assert policy_from_json(json.loads(json.dumps(p.to_json()))) == p
+
+
+@pytest.mark.parametrize("amount", [float("nan"), float("inf"), 1e400, 10**9])
+def test_absurd_amounts_in_a_policy_file_are_refused(amount):
+    data = json.loads((presets_dir() / "huojia-2024.json").read_text(encoding="utf-8"))
+    data["standard"] = amount
+    with pytest.raises(EnrollError) as e:
+        policy_from_json(data)
+    assert e.value.code == "policy_invalid" and "standard" in e.value.message

@@ -9,6 +9,7 @@ from enrollagent.core import payments, roster
 from enrollagent.core.errors import EnrollError
 from enrollagent.db import SCHEMA_VERSION, open_database
 from enrollagent.db.migrations import MIGRATIONS
+from enrollagent.db.store import VILLAGE_APPLICATION_ID
 
 from .conftest import make_village
 
@@ -28,6 +29,7 @@ def test_migrates_an_empty_file_with_wal_and_foreign_keys(db_path):
 
 
 def test_a_newer_database_is_refused(db_path):
+    make_village(db_path).close()
     conn = sqlite3.connect(db_path)
     conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
@@ -114,3 +116,40 @@ def test_a_released_v1_database_still_opens_and_adds_up(tmp_path):
     fig = compute_figures(db).to_json()
     assert (fig["persons"], fig["paid"], fig["unpaid"]) == (2, 1, 1)
     assert fig["attention"] == {"invalid_id": 1, "double_paid": 0, "refund_due": 0, "unmatched_payments": 1}
+    # Stores made before the application_id was set are recognised by their tables, then stamped.
+    assert db.execute("PRAGMA application_id").fetchone()[0] == VILLAGE_APPLICATION_ID
+
+
+def _snapshot(path: Path) -> tuple:
+    conn = sqlite3.connect(path)
+    out = (conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall(),
+           conn.execute("PRAGMA user_version").fetchone(), conn.execute("PRAGMA application_id").fetchone())
+    conn.close()
+    return out
+
+
+def test_someone_elses_sqlite_file_is_refused_untouched(tmp_path):
+    path = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE foo (x)")
+    conn.commit()
+    conn.close()
+    before = _snapshot(path)
+    with pytest.raises(EnrollError) as e:
+        open_database(path)
+    assert e.value.code == "db_foreign" and "未做任何改动" in e.value.message
+    assert _snapshot(path) == before
+
+
+def test_village_and_township_stores_are_told_apart(tmp_path):
+    from enrollagent.township.store import open_township
+
+    make_village(tmp_path / "v.db").close()
+    open_township(tmp_path / "t.db").close()
+    for path, opener in ((tmp_path / "t.db", open_database),
+                         (tmp_path / "v.db", open_township)):
+        before = _snapshot(path)
+        with pytest.raises(EnrollError) as e:
+            opener(path)
+        assert e.value.code in ("db_foreign", "township_db_wrong"), path
+        assert _snapshot(path) == before

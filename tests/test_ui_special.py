@@ -51,7 +51,7 @@ def test_flag_a_person_by_keyboard(qtbot, page):
     pid = roster.find_person(page.ctx.db, an_id(11)).id
     state = person_state(page.ctx.db, pid)
     assert state.categories == ("extreme_poverty",) and state.state == "subsidized"
-    assert compute_figures(page.ctx.db).special["extreme_poverty"] == (1, 1)
+    assert compute_figures(page.ctx.db).to_json()["special"]["extreme_poverty"] == {"persons": 1, "enrolled": 1}
     assert page.member_model.rows[0][4] == "手工标记：民政所10月名单"
     assert changed
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
+import re
 import sys
 import traceback
 from datetime import datetime
@@ -12,10 +14,13 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..core import ids
 from ..core.errors import EnrollError
 from ..core.village import default_actor
 from ..db import open_database
 from ..paths import default_db_path, log_dir
+
+_ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx]|(?<!\d)\d{15}(?!\d)")
 
 
 class CliError(Exception):
@@ -41,8 +46,11 @@ def _log_crash() -> Path:
     try:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / "enrollagent.log"
-        with path.open("a", encoding="utf-8") as f:
-            f.write(f"--- {datetime.now().isoformat()} {' '.join(sys.argv)}\n{traceback.format_exc()}\n")
+        # The command line may hold ID numbers; the log is read by whoever helps with the bug.
+        command = _ID_LIKE.sub(lambda m: ids.mask(m.group(0)), " ".join(sys.argv))
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        with open(fd, "a", encoding="utf-8") as f:
+            f.write(f"--- {datetime.now().isoformat()} {command}\n{traceback.format_exc()}\n")
         return path
     except OSError:
         logging.getLogger(__name__).exception("crash")

@@ -54,6 +54,8 @@ def cmd_pay(args: argparse.Namespace) -> int:
     paid_on = payments.parse_date(args.date, date.today())
     channel = args.channel or "村代办点"
     if args.all_household:
+        if args.amount is not None or args.ticket:
+            raise CliError("全户缴费按每人应缴金额登记，不能同时指定 --amount 或 --ticket；请逐人登记")
         done = payments.record_household(db, household_id=ref.household_id, actor=who, paid_on=paid_on,
                                          channel=channel, payer=args.payer, year=args.year)
         print(f"全户缴费：登记 {len(done)} 人，共 {yuan(sum(r.amount_fen for r in done))} 元")

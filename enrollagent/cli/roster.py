@@ -78,7 +78,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
     db = open_store(args)
     who = actor(args, db)
     birth = parse_date(args.birth) if args.birth else None
-    roster.checked_id(args.id_number, allow_invalid=args.unverified)  # refuse before creating a household
+    check = roster.checked_id(args.id_number, allow_invalid=args.unverified)  # refuse before creating a household
     with db.atomic():
         if args.household:
             hid = roster.find_household(db, args.household)
@@ -92,6 +92,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
                                 allow_invalid=args.unverified)
     state = person_state(db, pid)
     print(f"已登记 {args.name}（#{pid}，户 #{hid}），本年度应缴 {yuan(state.payable_fen)} 元"
+          + (f"；15位身份证号已升级为 {check.normalized}" if check.upgraded else "")
           + ("；身份证号待核实" if not state.id_valid else ""))
     return 0
 

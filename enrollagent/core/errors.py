@@ -39,6 +39,10 @@ MESSAGES: dict[str, str] = {
     "household_unknown": QT_TRANSLATE_NOOP("errors", "找不到户：{key}"),
     "household_ambiguous": QT_TRANSLATE_NOOP("errors", "“{key}”对应多户，请用户号或户主身份证号"),
     "person_unknown": QT_TRANSLATE_NOOP("errors", "找不到此人：{key}"),
+    "person_ambiguous": QT_TRANSLATE_NOOP("errors", "号码“{key}”对应多人：{who}，请用 #编号 指明是哪一位"),
+    "person_not_in_year": QT_TRANSLATE_NOOP("errors", "{year} 年度的花名册里没有此人（#{key}）"),
+    "birth_from_id": QT_TRANSLATE_NOOP(
+        "errors", "身份证号有效时出生日期由身份证号决定（{born}），不能另填；号码错了请改身份证号"),
     "relation_unknown": QT_TRANSLATE_NOOP("errors", "与户主关系“{value}”不在列表中：{known}"),
     "head_exists": QT_TRANSLATE_NOOP("errors", "该户已有户主 {name}，请先更换户主"),
     "coverage_unknown": QT_TRANSLATE_NOOP("errors", "参保类型“{value}”不在列表中：{known}"),
@@ -57,10 +61,17 @@ MESSAGES: dict[str, str] = {
     "nothing_payable": QT_TRANSLATE_NOOP("errors", "{name} 本年度无需个人缴费（{state}）"),
     "unmatched_unknown": QT_TRANSLATE_NOOP("errors", "待认领缴费记录 {key} 不存在或已认领"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("errors", "没有可以撤销的缴费记录"),
+    "undo_refunded": QT_TRANSLATE_NOOP("errors", "{name} 的这笔缴费之后已有退费，不能再撤销；如需更正请登记退费或缴费"),
+    "amount_too_large": QT_TRANSLATE_NOOP("errors", "金额“{value}”太大（最多 {most} 元），请检查是否多打了数字"),
+    "task_invalid": QT_TRANSLATE_NOOP("errors", "任务数“{value}”不对：应为 1 到 {most} 之间的整数"),
+    "key_unreadable": QT_TRANSLATE_NOOP(
+        "errors", "签名密钥文件 {path} 无法读取（{detail}）；请从备份恢复，或删掉它后重新生成并告知乡镇"),
     # database
     "db_newer": QT_TRANSLATE_NOOP(
         "errors", "数据库 {path} 由更新版本的程序写入（版本 {found}，本程序只认到 {known}），请升级程序"
     ),
+    "db_foreign": QT_TRANSLATE_NOOP(
+        "errors", "{path} 不是本程序这一类的数据库（可能是别的程序的文件，或村、乡镇的数据库用反了），未做任何改动"),
     "db_unreadable": QT_TRANSLATE_NOOP("errors", "无法打开数据库 {path}：{detail}"),
 }
 

@@ -41,10 +41,6 @@ class PersonState:
         return self.state in ENROLLED_STATES
 
     @property
-    def eligible(self) -> bool:
-        return self.state not in GONE_KINDS and self.state not in OUTSIDE_KINDS
-
-    @property
     def double_paid(self) -> bool:
         return self.coverage == "resident" and self.payable_fen > 0 and self.net_fen > self.payable_fen
 
@@ -55,7 +51,8 @@ class PersonState:
     @property
     def owed_fen(self) -> int:
         """What is still to be paid: payable less what came in."""
-        return max(0, self.payable_fen - self.net_fen) if self.state == "unpaid" else 0
+        # A refund larger than what came in (an imported negative row) must not raise the bill.
+        return max(0, self.payable_fen - max(self.net_fen, 0)) if self.state == "unpaid" else 0
 
 
 def decide_state(policy: Policy, *, coverage: str, categories: tuple[str, ...],
@@ -163,7 +160,7 @@ class Figures:
     total: Tally
     households: int
     by_group: dict[str, Tally]
-    special: dict[str, tuple[int, int]]  # category → (persons flagged, enrolled among them)
+    special: dict[str, Tally]  # category → the flagged persons (DESIGN: persons, enrolled among them)
     invalid_id: int
     double_paid: int
     refund_due: int
@@ -189,7 +186,7 @@ class Figures:
             "task": self.task,
             "task_completion": round(t.enrolled / self.task, 4) if self.task else None,
             "outside": {k: t.states[k] for k in (*OUTSIDE_KINDS, *GONE_KINDS)},
-            "special": {c: {"persons": p, "enrolled": e} for c, (p, e) in self.special.items()},
+            "special": {c: {"persons": x.persons, "enrolled": x.enrolled} for c, x in self.special.items()},
             "by_group": {
                 g: {"persons": x.persons, "eligible": x.eligible, "enrolled": x.enrolled,
                     "unpaid": x.unpaid, "rate": x.rate, "collected": yuan(x.collected_fen)}
@@ -213,7 +210,7 @@ def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
                         unmatched_payments: int, task: int | None) -> Figures:
     total = Tally(counted_as_enrolled=policy.count_as_enrolled)
     groups: dict[str, Tally] = {}
-    special: dict[str, list[int]] = {}
+    special: dict[str, Tally] = {}
     households = set()
     invalid = double = refund = 0
     for s in states:
@@ -221,16 +218,16 @@ def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
         groups.setdefault(s.group_name, Tally(counted_as_enrolled=policy.count_as_enrolled)).add(s)
         households.add(s.household_id)
         for c in s.categories:
-            pe = special.setdefault(c, [0, 0])
-            pe[0] += 1
-            pe[1] += s.enrolled
+            # One arithmetic for the village and its special groups: a flagged person in 职工医保
+            # is counted as the policy says, and the gap (unpaid) is eligible − enrolled.
+            special.setdefault(c, Tally(counted_as_enrolled=policy.count_as_enrolled)).add(s)
         invalid += not s.id_valid
         double += s.double_paid
         refund += s.refund_due
     return Figures(
         year=year, policy=policy, total=total, households=len(households),
         by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
-        special={c.code: tuple(special[c.code]) for c in CATEGORIES if c.code in special},
+        special={c.code: special[c.code] for c in CATEGORIES if c.code in special},
         invalid_id=invalid, double_paid=double, refund_due=refund,
         unmatched_payments=unmatched_payments, task=task,
     )

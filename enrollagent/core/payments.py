@@ -14,6 +14,8 @@ from .figures import person_state
 from .village import get_village
 from .vocab import CHANNELS, STATES
 
+MAX_YUAN = 100_000  # far above any year's premium; a longer number is a typing slip, not a payment
+
 
 @dataclass(frozen=True)
 class Recorded:
@@ -29,6 +31,8 @@ def parse_yuan(text: object) -> int:
     if not re.fullmatch(r"-?\d+(\.\d{1,2})?", s):
         raise EnrollError("amount_invalid", value=text)
     whole, _, frac = s.lstrip("-").partition(".")
+    if len(whole) > len(str(MAX_YUAN)) or int(whole) > MAX_YUAN:
+        raise EnrollError("amount_too_large", value=text, most=MAX_YUAN)
     fen = int(whole) * 100 + int((frac + "00")[:2])
     return -fen if s.startswith("-") else fen
 
@@ -137,12 +141,12 @@ def record_refund(
 
 
 def undo_last_payment(db: sqlite_utils.Database, *, actor: str, year: int | None = None) -> Recorded:
-    """Reverse the newest manual payment not yet reversed, by a linked negative row."""
+    """Reverse the newest manual record (a payment or a refund) not yet reversed, by a linked row
+    of the opposite sign; pay → refund → undo brings the payment back."""
     year = year or get_village(db).current_year
     row = db.execute(
         "SELECT id, person_id, amount_fen FROM payment p WHERE year = ? AND source = 'manual'"
-        " AND amount_fen > 0 AND reverses_id IS NULL"
-        " AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)"
+        " AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)"
         " ORDER BY id DESC LIMIT 1",
         [year],
     ).fetchone()
@@ -150,10 +154,15 @@ def undo_last_payment(db: sqlite_utils.Database, *, actor: str, year: int | None
         raise EnrollError("nothing_to_undo")
     pay_id, person_id, amount = row
     with db.atomic():
+        state = person_state(db, person_id, year)
+        if state is not None and state.net_fen - amount < 0:
+            # The money was handed back since (a refund from the tax bureau's file): undoing the
+            # payment too would leave this person owing more than the standard.
+            raise EnrollError("undo_refunded", name=state.name)
         new_id = _insert_payment(
             db, actor=actor, reason="撤销", person_id=person_id, year=year, amount_fen=-amount,
             kind="personal", paid_on=date.today().isoformat(), channel="其他", ticket_no=None,
-            reverses_id=pay_id, source="manual", note="撤销登记",
+            reverses_id=pay_id, source="manual", note="撤销登记" if amount > 0 else "撤销退费",
         )
     return Recorded(new_id, person_id, -amount)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -95,9 +96,14 @@ def _yuan(fen: int) -> int | float:
     return fen // 100 if fen % 100 == 0 else fen / 100
 
 
+MAX_POLICY_YUAN = 100_000  # a year's standard is a few hundred yuan
+
+
 def yuan_to_fen(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _bad(f"{what} 应为数字（元）")
+    if not math.isfinite(value) or value > MAX_POLICY_YUAN:
+        raise _bad(f"{what} 不是合理的金额")
     if value < 0:
         raise _bad(f"{what} 不能为负数")
     fen = round(value * 100)

@@ -146,13 +146,21 @@ def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reas
                   allow_invalid: bool = False, today: date | None = None, **fields: object) -> None:
     """Edit a person; a new ID is checked like a new entry and re-derives birth date and sex."""
     row = db.execute(
-        "SELECT household_id, name, id_number, relation, phone, birth_date, note FROM person WHERE id = ?",
+        "SELECT household_id, id_valid, name, id_number, relation, phone, birth_date, note FROM person WHERE id = ?",
         [person_id],
     ).fetchone()
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
-    household_id = row[0]
-    old = dict(zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[1:], strict=True))
+    household_id, id_valid = row[:2]
+    old = dict(zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[2:], strict=True))
+    born_by_id = old["birth_date"] if id_valid else None
+    if "id_number" in fields:
+        check = checked_id(str(fields["id_number"]), allow_invalid=allow_invalid, today=today)
+        born_by_id = check.birth_date.isoformat() if check.valid and check.birth_date else None
+    birth = fields.get("birth_date")
+    if born_by_id and birth and (birth.isoformat() if isinstance(birth, date) else str(birth)) != born_by_id:
+        # A valid ID carries the birth date; typing another would fake a newborn exemption.
+        raise EnrollError("birth_from_id", born=born_by_id)
     changes: dict[str, object] = {}
     for key, value in fields.items():
         if key not in PERSON_FIELDS:
@@ -242,6 +250,8 @@ def _person_year(db: sqlite_utils.Database, person_id: int, year: int) -> tuple:
         [person_id, year],
     ).fetchone()
     if row is None:
+        if db.execute("SELECT 1 FROM person WHERE id = ?", [person_id]).fetchone():
+            raise EnrollError("person_not_in_year", key=person_id, year=year)
         raise EnrollError("person_unknown", key=person_id)
     return row
 
@@ -320,10 +330,14 @@ def find_person(db: sqlite_utils.Database, key: str) -> PersonRef:
         if len(norm) == 15 and norm.isdigit():
             norm = ids.upgrade15(norm)
         rows = db.execute(
-            "SELECT id, name, household_id, id_number FROM person WHERE id_number = ? OR uuid = ? ORDER BY id_valid DESC",
+            "SELECT id, name, household_id, id_number, id_valid FROM person WHERE id_number = ? OR uuid = ?"
+            " ORDER BY id_valid DESC",
             [norm, key],
         ).fetchall()
-        row = rows[0] if rows else None
+        # A valid ID is one person; the same 待核实 number typed for two people must not pick one.
+        if len(rows) > 1 and not rows[0][4]:
+            raise EnrollError("person_ambiguous", key=key, who="、".join(f"{r[1]}（#{r[0]}）" for r in rows))
+        row = rows[0][:4] if rows else None
     if row is None:
         raise EnrollError("person_unknown", key=key)
     return PersonRef(*row)

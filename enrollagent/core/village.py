@@ -57,6 +57,7 @@ def init_village(
     for field, value in (("村名", name), ("乡镇", township), ("县", county), ("经办人", agent)):
         if not (value or "").strip():
             raise EnrollError("field_required", field=field)
+    check_task(task)
     phone = ""
     if agent_phone:
         phone, ok = normalize_phone(agent_phone)
@@ -110,7 +111,17 @@ def get_task(db: sqlite_utils.Database, year: int) -> int | None:
     return row[0] if row else None
 
 
+MAX_TASK = 1_000_000  # a county's task; a village's is a few thousand
+
+
+def check_task(task: int | None) -> int | None:
+    if task is not None and not 0 < task <= MAX_TASK:
+        raise EnrollError("task_invalid", value=task, most=MAX_TASK)
+    return task
+
+
 def set_task(db: sqlite_utils.Database, year: int, task: int | None, *, actor: str) -> None:
+    check_task(task)
     with db.atomic():
         old = get_task(db, year)
         db.execute("UPDATE coverage_year SET task = ? WHERE year = ?", [task, year])

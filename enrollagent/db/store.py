@@ -12,21 +12,33 @@ from ..core.errors import EnrollError
 from .migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
+# PRAGMA application_id tells our two kinds of store from each other and from anyone else's
+# SQLite file, so a village migration is never applied to a township file or a stranger's.
+VILLAGE_APPLICATION_ID = 0x45415631  # "EAV1"
 
 
 def open_database(
-    path: str | Path, *, migrations: list[tuple[str, str]] = MIGRATIONS
+    path: str | Path, *, migrations: list[tuple[str, str]] = MIGRATIONS,
+    application_id: int = VILLAGE_APPLICATION_ID, marker_table: str = "coverage_year",
 ) -> sqlite_utils.Database:
-    """Open (creating if needed) and migrate a store; refuses a file from a newer version."""
+    """Open (creating if needed) and migrate a store; refuses a file from a newer version and a
+    file that is not this kind of store. `marker_table` recognises stores made before the
+    application_id was set."""
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=10)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
+        found_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.DatabaseError as e:
         raise EnrollError("db_unreadable", path=str(path), detail=str(e)) from None
     except OSError as e:
         raise EnrollError("db_unreadable", path=str(path), detail=e.strerror or str(e)) from None
+    ours = found_id == application_id or found_id == 0 and (marker_table in tables if version else not tables)
+    if not ours:
+        conn.close()
+        raise EnrollError("db_foreign", path=str(path))
     if version > len(migrations):
         conn.close()
         raise EnrollError("db_newer", path=str(path), found=version, known=len(migrations))
@@ -39,6 +51,8 @@ def open_database(
         if version > 0:
             _backup(conn, path, version)
         _migrate(db, version, migrations)
+    if found_id != application_id:
+        db.execute(f"PRAGMA application_id = {int(application_id)}")
     return db
 
 

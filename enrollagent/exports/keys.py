@@ -10,6 +10,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from ..core.errors import EnrollError
 from ..paths import key_dir
 from .atomic import write_bytes_atomic
 
@@ -45,8 +46,12 @@ def load_or_create_key(db_path: str | os.PathLike) -> AgentKey:
     directory = key_dir(Path(db_path))
     private_path = directory / PRIVATE_NAME
     if private_path.exists():
-        private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
-        assert isinstance(private, Ed25519PrivateKey)
+        try:
+            private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
+        except (ValueError, TypeError, OSError) as e:
+            raise EnrollError("key_unreadable", path=str(private_path), detail=type(e).__name__) from None
+        if not isinstance(private, Ed25519PrivateKey):
+            raise EnrollError("key_unreadable", path=str(private_path), detail="不是 Ed25519 密钥")
     else:
         directory.mkdir(parents=True, exist_ok=True)
         private = Ed25519PrivateKey.generate()

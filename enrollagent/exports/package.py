@@ -30,7 +30,8 @@ SIGNATURE = "manifest.sig"
 DATA = "data.json"
 ROLL = "花名册.xlsx"
 SUMMARY = "汇总表.pdf"
-MAX_MEMBER_BYTES = 256 * 1024 * 1024  # a package of a 6,000-person village is a few MB
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # unpacked; a package of a 6,000-person village is a few MB
+MEMBERS = (MANIFEST, SIGNATURE, ROLL, SUMMARY, DATA)
 
 register_messages({
     "package_missing": QT_TRANSLATE_NOOP("errors", "找不到文件：{path}"),
@@ -45,7 +46,8 @@ register_messages({
         "errors", "上报包中的文件 {member} 的 SHA-256 与清单不符，文件被改动过"),
     "package_extra_member": QT_TRANSLATE_NOOP("errors", "上报包中有清单里没有的文件 {member}"),
     "package_duplicate_member": QT_TRANSLATE_NOOP("errors", "上报包中有重名的文件，可能被人加塞过"),
-    "package_too_big": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 大得不正常（{size} 字节）"),
+    "package_too_big": QT_TRANSLATE_NOOP("errors", "上报包解压后大得不正常（{size} 字节），不是正常的上报包"),
+    "package_encrypted": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 被加了密码，不是本程序做的包"),
     "package_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取上报包 {path}：{detail}"),
 })
 
@@ -133,10 +135,16 @@ def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | Non
     year = year or village.current_year
     key = load_or_create_key(db_file(db))
     out = Path(out)
-    with db.atomic(), tempfile.TemporaryDirectory(prefix="enrollagent-pkg-") as tmp:
-        sequence = next_sequence(db)
-        name = package_name(village.code, village.name, year, sequence)
-        target = out if out.suffix.lower() == ".zip" else out / name
+    sequence = next_sequence(db)
+    name = package_name(village.code, village.name, year, sequence)
+    target = out if out.suffix.lower() == ".zip" else out / name
+    # The zip is renamed into place only after the export_log row is committed: a failure leaves
+    # no file, and a file always has its sequence number used up.
+    with (
+        atomic_path(target) as tmp_zip,
+        db.atomic(),
+        tempfile.TemporaryDirectory(prefix="enrollagent-pkg-") as tmp,
+    ):
         progress.update(0, 100, "花名册")
         roll = write_roll(db, Path(tmp) / ROLL, year=year, progress=_scaled(progress, 0, 40)).read_bytes()
         roll_sha = sha256_hex(roll)
@@ -156,17 +164,15 @@ def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | Non
         }
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         progress.update(90, 100, "打包")
-        with atomic_path(target) as tmp_zip:
-            with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr(MANIFEST, manifest_bytes)
-                zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
-                for member, content in members.items():
-                    zf.writestr(member, content)
-            # Logged in the same transaction: a failed write leaves neither file nor sequence used.
-            db.execute(
-                "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, ?, ?, ?, ?)",
-                ["package", year, sequence, target.name, sha256_hex(tmp_zip.read_bytes()), manifest["created_at"]],
-            )
+        with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, manifest_bytes)
+            zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
+            for member, content in members.items():
+                zf.writestr(member, content)
+        db.execute(
+            "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, ?, ?, ?, ?)",
+            ["package", year, sequence, target.name, sha256_hex(tmp_zip.read_bytes()), manifest["created_at"]],
+        )
     progress.update(100, 100, "完成")
     return target
 
@@ -180,11 +186,11 @@ def _read(zf: zipfile.ZipFile, member: str) -> bytes | VerifyResult:
         info = zf.getinfo(member)
     except KeyError:
         return _fail("package_member_missing", member=member)
-    if info.file_size > MAX_MEMBER_BYTES:
-        return _fail("package_too_big", member=member, size=info.file_size)
+    if info.flag_bits & 0x1:
+        return _fail("package_encrypted", member=member)
     try:
         return zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError):
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError):
         return _fail("package_member_corrupt", member=member)
 
 
@@ -227,6 +233,11 @@ def verify_package(path: str | Path) -> VerifyResult:
         for member in (MANIFEST, SIGNATURE):
             if member not in names:
                 return _fail("package_no_manifest", member=member)
+        # The sizes claimed in the zip are checked before anything is unpacked: a 1 MB zip of
+        # zeros must not take a township laptop's memory. zipfile stops at the claimed size.
+        size = sum(i.file_size for i in zf.infolist())
+        if size > MAX_PACKAGE_BYTES:
+            return _fail("package_too_big", size=size)
         manifest_bytes = _read(zf, MANIFEST)
         if isinstance(manifest_bytes, VerifyResult):
             return manifest_bytes
@@ -246,6 +257,12 @@ def verify_package(path: str | Path) -> VerifyResult:
         except (ValueError, UnicodeDecodeError, InvalidSignature):
             return _fail("package_bad_signature", manifest)
         manifest["signer"]["fingerprint"] = fingerprint(raw)  # as computed here, not as claimed
+        # Exactly the files a package is made of: a self-signed zip holding only data.json is not one.
+        for name in MEMBERS:
+            if name not in names:
+                return _fail("package_member_missing", manifest, member=name)
+            if name not in (MANIFEST, SIGNATURE) and name not in manifest["files"]:
+                return _fail("package_manifest_bad", manifest, detail=f"清单里没有 {name}")
         members: dict[str, bytes] = {}
         for name, entry in manifest["files"].items():
             content = _read(zf, name)

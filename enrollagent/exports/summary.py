@@ -77,9 +77,9 @@ def _special(f: Figures, font: PdfFont, styles: Styles) -> list[Flowable]:
     if not f.special:
         return [para("本年度没有标记为特殊群体的人员。", styles.body, font)]
     header = ("人员类别", "认定部门", "人数", "已参保", "参保率")
-    rows = [[para(CATEGORY_BY_CODE[c].label, styles.cell, font), CATEGORY_BY_CODE[c].department, persons,
-             enrolled, percent(enrolled / persons if persons else 0)]
-            for c, (persons, enrolled) in f.special.items()]
+    rows = [[para(CATEGORY_BY_CODE[c].label, styles.cell, font), CATEGORY_BY_CODE[c].department, t.persons,
+             t.enrolled, percent(t.enrolled / t.persons if t.persons else 0)]
+            for c, t in f.special.items()]
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
     return [*chunked_tables(header, rows, [62 * mm, 34 * mm, 26 * mm, 26 * mm, 32 * mm], style,
                             font=font, size=BODY_SIZE),
