@@ -11,13 +11,20 @@ import pytest
 from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
 from enrollagent.exports.package import DATA, build_package, verify_package
-from enrollagent.township.intake import add_packages
+from enrollagent.township.intake import add_packages, parse_trust
 from enrollagent.township.report import write_report
 from enrollagent.township.status import township_status
 from enrollagent.township.store import open_township
 from enrollagent.township.tasks import load_tasks
 
-from .township_helpers import add_people, an_id, make_village, rewrite_member
+from .township_helpers import (
+    add_people,
+    an_id,
+    copy_package,
+    make_village,
+    resign_data,
+    rewrite_member,
+)
 
 SHARED = an_id("411725", 99, "19850505")  # on both rosters: 重复参保
 
@@ -99,7 +106,7 @@ def test_two_villages_add_up_and_share_an_id(villages, town, tmp_path):
     gaps = {(g["village"], g["name"]) for g in data["special_gaps"]}
     assert gaps == {("李庄村", "张二"), ("王庄村", "王三")}
     assert {v["name"]: v["special_gaps"] for v in data["villages"]} == {"李庄村": 1, "王庄村": 1}
-    assert data["special"]["extreme_poverty"] == {"persons": 1, "enrolled": 1}
+    assert data["special"]["extreme_poverty"] == {"persons": 1, "eligible": 1, "enrolled": 1, "unpaid": 0}
 
 
 def test_newer_package_replaces_the_village_and_replays_are_refused(villages, town, tmp_path):
@@ -151,7 +158,8 @@ def test_first_package_pins_the_village_key(villages, town, tmp_path):
         [(_, reason)] = add_packages(town, [foreign]).refused
         assert "密钥" in reason and "指纹" in reason
         # Checked by phone: the township re-pins; the new installation's older packages stay refused.
-        [new] = add_packages(town, [foreign], trust_new_key=True).received
+        fp = verify_package(foreign).manifest["signer"]["fingerprint"]
+        [new] = add_packages(town, [foreign], trusted=dict([parse_trust(f"411725100001={fp}")])).received
         assert new.first_time and new.fingerprint == verify_package(foreign).manifest["signer"]["fingerprint"]
         assert town.execute("SELECT fingerprint FROM village").fetchone()[0] == new.fingerprint
     finally:
@@ -194,7 +202,7 @@ def test_report_reads_back(villages, town, tmp_path):
     add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
     load_tasks(town, _task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)]))
     status = township_status(town)
-    out = write_report(status, tmp_path / "report" / "留庄镇.xlsx")
+    out = write_report(status, tmp_path / "report" / "留庄镇.xlsx", db_path=tmp_path / "township.db")
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总", "特殊群体", "特殊群体未参保", "重复参保"]
     ws = wb["汇总"]
@@ -293,3 +301,223 @@ def test_a_village_store_is_not_a_township_store(villages, tmp_path):
     with pytest.raises(EnrollError) as e:
         open_township(tmp_path / "nowhere.db", must_exist=True)
     assert "还不存在" in e.value.message and not (tmp_path / "nowhere.db").exists()
+
+
+def _fingerprint(pkg):
+    return verify_package(pkg).manifest["signer"]["fingerprint"]
+
+
+def test_trust_is_for_one_village_and_its_new_key(villages, town, tmp_path):
+    """Review H2: --trust-new-key trusted every key of the batch, so a package forged for another
+    village (a real package of a new installation claiming 王庄's code) rode along with a re-keyed one."""
+    a, b = villages
+    add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
+    a_new = make_village(tmp_path / "a-new-pc", code="411725100001", name="李庄村", people=A_PEOPLE)
+    forged = make_village(tmp_path / "forger", code="411725100002", name="王庄村", people=B_PEOPLE[:1])
+    try:
+        genuine, fake = build_package(a_new, tmp_path / "new"), build_package(forged, tmp_path / "fake")
+        trust = dict([parse_trust(f"411725100001={_fingerprint(genuine).replace(' ', '').lower()}")])
+        result = add_packages(town, [genuine, fake], trusted=trust, keep_good=True)
+        assert [r.village_key for r in result.received] == ["411725100001"]
+        [(path, reason)] = result.refused
+        assert path == fake and "密钥" in reason and f"411725100002={_fingerprint(fake).replace(' ', '')}" in reason
+        # The same village with yet another key than the one checked by phone: refused too.
+        other = make_village(tmp_path / "a-third-pc", code="411725100001", name="李庄村", people=A_PEOPLE)
+        [(_, reason)] = add_packages(town, [build_package(other, tmp_path / "third")], trusted=trust).refused
+        assert "密钥" in reason
+        other.close()
+    finally:
+        a_new.close()
+        forged.close()
+    rows = dict(town.execute("SELECT key, fingerprint FROM village").fetchall())
+    assert rows["411725100002"] == _fingerprint(build_package(b, tmp_path / "out"))
+    for bad in ("411725100001", "411725100001=ABCD", "=0123456789ABCDEF0123456789ABCDEF"):
+        with pytest.raises(EnrollError) as e:
+            parse_trust(bad)
+        assert "--trust-new-key" in e.value.message
+
+
+def test_rekeyed_village_starts_again_at_one_and_replays_stay_refused_per_key(villages, town, tmp_path):
+    """Review H3: a new installation's first package is sequence 1 again; UNIQUE(village_key,
+    sequence) made it an internal error that aborted the batch."""
+    a, _ = villages
+    old = [build_package(a, tmp_path / "out") for _ in range(2)]
+    assert not add_packages(town, old).refused
+    a_new = make_village(tmp_path / "a-new-pc", code="411725100001", name="李庄村", people=A_PEOPLE[:2])
+    try:
+        first, second = build_package(a_new, tmp_path / "new"), build_package(a_new, tmp_path / "new")
+    finally:
+        a_new.close()
+    trust = {"411725100001": "".join(_fingerprint(first).split())}
+    result = add_packages(town, [first], trusted=trust)
+    assert [r.sequence for r in result.received] == [1] and result.received[0].first_time
+    assert township_status(town).total.persons == 2
+    # Per key: the new key's 1 again is a replay; the old key is no longer the village's.
+    [(_, reason)] = add_packages(town, [first], trusted=trust).refused
+    assert "不比已收到的第 1 号新" in reason
+    [(_, reason)] = add_packages(town, [old[1]]).refused
+    assert "密钥" in reason
+    assert add_packages(town, [second]).received[0].sequence == 2
+    assert town.execute("SELECT COUNT(*) FROM package").fetchone()[0] == 4
+
+
+def test_released_schema_migrates_and_takes_a_rekeyed_package(tmp_path):
+    """Review H3: m002 keys packages by the signing key; a v1 file (tests/schemas) must migrate."""
+    import sqlite3
+    from pathlib import Path
+
+    path = tmp_path / "township.db"
+    conn = sqlite3.connect(path)
+    conn.executescript((Path(__file__).parent / "schemas" / "township_v1.sql").read_text(encoding="utf-8"))
+    conn.close()
+    db = open_township(path)
+    try:
+        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert list(tmp_path.glob("township.v1-*.bak.db"))
+        [(seq, key, pinned)] = db.execute("SELECT p.sequence, p.public_key, v.public_key FROM package p"
+                                          " JOIN village v ON v.key = p.village_key").fetchall()
+        assert seq == 1 and key == pinned
+        assert "last_sequence" not in {c.name for c in db["village"].columns}
+        assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+        before = township_status(db).total.persons
+        a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=A_PEOPLE)
+        pkg = build_package(a, tmp_path / "out")
+        a.close()
+        [received] = add_packages(db, [pkg], trusted={"411725100001": "".join(_fingerprint(pkg).split())}).received
+        assert received.sequence == 1 and township_status(db).total.persons == 5 != before
+    finally:
+        db.close()
+
+
+def test_report_never_overwrites_the_database_or_a_folder(villages, town, tmp_path, cli):
+    """Review H4 and L4: report OUT overwrote any path, the township database included; a folder or
+    an unwritable path was an internal error."""
+    a, _ = villages
+    add_packages(town, [build_package(a, tmp_path / "out")])
+    status = township_status(town)
+    db_path = tmp_path / "township.db"
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "file.txt").write_text("x")
+    for out, words in ((db_path, "xlsx"), (tmp_path / "notes.txt", "xlsx"), (tmp_path / "folder", "文件夹"),
+                       (tmp_path / "file.txt" / "r.xlsx", "无法写入")):
+        with pytest.raises(EnrollError) as e:
+            write_report(status, out, db_path=db_path)
+        assert words in e.value.message, e.value.message
+    # Even a township database named like a workbook.
+    odd = tmp_path / "odd.xlsx"
+    other = open_township(odd)
+    add_packages(other, [build_package(a, tmp_path / "out2")])
+    with pytest.raises(EnrollError) as e:
+        write_report(township_status(other), tmp_path / "." / "odd.xlsx", db_path=odd)
+    assert "正在使用的乡镇汇总数据库" in e.value.message
+    other.close()
+    assert open_township(odd, must_exist=True).execute("SELECT COUNT(*) FROM person").fetchone()[0] == 5
+    tdb = ["township", "--township-db", str(db_path)]
+    for out, words in ((db_path, "xlsx"), (tmp_path / "folder", "文件夹"), (tmp_path / "file.txt" / "r.xlsx", "无法写入")):
+        r = cli(*tdb, "report", str(out), db=False, check=False)
+        lines = r.stderr.strip().splitlines()
+        assert r.returncode == 1 and len(lines) == 1 and words in lines[0], r.stderr
+    assert town.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 5
+
+
+def test_verify_and_add_name_a_folder(town, tmp_path, cli):
+    """Review L4: `verify FOLDER` said 找不到文件."""
+    (tmp_path / "pkgs").mkdir()
+    r = cli("verify", str(tmp_path / "pkgs"), db=False, check=False)
+    assert r.returncode == 1 and "是一个文件夹" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    r = cli("verify", "--json", str(tmp_path / "pkgs"), db=False, check=False)
+    assert r.returncode == 1 and json.loads(r.stdout)["ok"] is False
+    [(_, reason)] = add_packages(town, [tmp_path / "pkgs"]).refused
+    assert "是一个文件夹" in reason
+
+
+def test_special_gaps_match_the_special_figures(tmp_path, town):
+    """Review H6: someone flagged but in 职工医保 counted as not enrolled in 特殊群体 (persons −
+    enrolled) while the gap list counted only the unpaid; both are now eligible − enrolled."""
+    people = [*A_PEOPLE,
+              {"name": "张职", "id": an_id("411725", 5), "hh": "e", "flags": ["minimum_living"], "coverage": "employee"},
+              {"name": "张亡", "id": an_id("411725", 6), "hh": "e", "flags": ["minimum_living"], "coverage": "deceased"}]
+    a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=people)
+    add_packages(town, [build_package(a, tmp_path / "out")])
+    village = compute_figures(a)
+    a.close()
+    status = township_status(town)
+    data = status.to_json()
+    for code, t in status.special.items():
+        gap_names = [g.name for g in status.gaps if code in g.categories]
+        assert t.unpaid == len(gap_names) == village.special[code].unpaid, code
+    assert data["special"]["minimum_living"] == {"persons": 3, "eligible": 1, "enrolled": 0, "unpaid": 1}
+    out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
+    sheet = openpyxl.load_workbook(out)["特殊群体"]
+    assert [c.value for c in sheet[1]] == ["人员类别", "人数", "应参保", "已参保", "未参保", "参保率"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    assert rows["低保对象"][1:5] == (3, 1, 0, 1)
+    gap_sheet = [r[3] for r in openpyxl.load_workbook(out)["特殊群体未参保"].iter_rows(min_row=2, values_only=True)]
+    assert sum(r[4] for r in rows.values()) >= len(gap_sheet) == len(status.gaps)
+
+
+def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
+    """Review M2: the township never compared the villages' policies of a year."""
+    from enrollagent.core.policy import presets_dir
+
+    spec = json.loads((presets_dir() / "huojia-2024.json").read_text(encoding="utf-8"))
+    spec["standard"] = 350
+    spec["subsidies"]["minimum_living"] = {"kind": "full"}
+    odd = tmp_path / "odd.json"
+    odd.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    dbs = [make_village(tmp_path / f"v{n}", code=f"41172510000{n}", name=f"{n}庄村", people=A_PEOPLE[:1])
+           for n in (1, 2)]
+    dbs.append(make_village(tmp_path / "v3", code="411725100003", name="3庄村", people=A_PEOPLE[:1],
+                            policy=str(odd)))
+    pkgs = [build_package(db, tmp_path / "out") for db in dbs]
+    for db in dbs:
+        db.close()
+    assert not add_packages(town, pkgs).refused
+    status = township_status(town)
+    [warning] = status.warnings
+    assert warning.startswith("3庄村 的缴费政策与本年度多数村（2 个村）不同")
+    assert "个人缴费标准 350 元（多数村 380 元）" in warning and "低保对象全额资助（多数村资助 80 元）" in warning
+    out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
+    assert openpyxl.load_workbook(out)["注意"]["A2"].value == warning
+    r = cli("township", "--township-db", str(tmp_path / "township.db"), "status", db=False)
+    assert f"注意：{warning}" in r.stdout
+
+
+MALFORMED = [
+    ('"name": "王一"', '"name": ["x"]', "name 应为文字"),
+    ('"payable": 380', '"payable": NaN', "不是合法的 JSON"),
+    ('"payable": 380', '"payable": 1e400', "不是合法的 JSON"),
+    ('"payable": 380', '"payable": 1e300', "不是合理的金额"),
+    ('"net_paid": 380', '"net_paid": 380.001', "两位小数"),
+    ('"coverage": "resident"', '"coverage": "martian"', "参保类型代码“martian”不认识"),
+    ('"state": "paid"', '"state": "happy"', "参保状态代码“happy”不认识"),
+    ('    "unstable"\n   ]', '    "poverty_king"\n   ]', "人员类别"),
+    ('"id_valid": true', '"id_valid": "yes"', "id_valid"),
+    ('"birth_date": "1970-01-01"', '"birth_date": 19700101', "出生日期"),
+    ('"uuid": "', '"uuid": 7, "x": "', "uuid 应为文字"),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "words"), MALFORMED, ids=[" ".join(m[1].split()) for m in MALFORMED])
+def test_signed_package_with_malformed_data_is_refused_alone(villages, town, tmp_path, old, new, words):
+    """Review M4: a validly signed package whose data.json had a list for a name, NaN or 1e400, or
+    unknown codes crashed intake with an internal error and aborted the whole batch."""
+    a, b = villages
+    good, bad = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
+    resign_data(bad, b, lambda text: text.replace(old, new, 1) if old in text else pytest.fail(old))
+    assert verify_package(bad).ok
+    result = add_packages(town, [good, bad], keep_good=True)
+    [(path, reason)] = result.refused
+    assert path == bad and "data.json 有误" in reason and words in reason, reason
+    assert [r.village_key for r in result.received] == ["411725100001"]
+
+
+def test_batch_goes_by_sequence_not_file_name(villages, town, tmp_path):
+    """Review M7: 002 renamed by WeChat to "0李庄(1).zip" sorted before 001 and got 001 refused."""
+    a, _ = villages
+    first = build_package(a, tmp_path / "out")
+    add_people(a, [{"name": "新生", "id": an_id("411725", 50, "20000101"), "hh": "z"}])
+    second = copy_package(build_package(a, tmp_path / "out"), tmp_path / "wechat" / "0李庄(1).zip")
+    result = add_packages(town, [first, second])
+    assert not result.refused and [r.sequence for r in result.received] == [1, 2]
+    assert township_status(town).villages[0].sequence == 2 and township_status(town).total.persons == 6

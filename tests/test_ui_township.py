@@ -112,3 +112,23 @@ def test_tasks_and_report(qtbot, window, packages, tmp_path):
     assert out.state == "succeeded" and window.result_bar.path == tmp_path / "汇总.xlsx"
     wb = openpyxl.load_workbook(tmp_path / "汇总.xlsx", read_only=True)
     assert "重复参保" in wb.sheetnames
+
+
+def test_a_village_on_another_policy_is_logged(qtbot, window, tmp_path):
+    """Review M2: the window names a village whose standard or subsidies differ from the majority."""
+    import json
+
+    from enrollagent.core.policy import presets_dir
+
+    spec = json.loads((presets_dir() / "huojia-2024.json").read_text(encoding="utf-8"))
+    spec["standard"] = 350
+    (tmp_path / "odd.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    pkgs = []
+    for n, policy in ((1, "huojia-2024"), (2, "huojia-2024"), (3, str(tmp_path / "odd.json"))):
+        db = make_village(tmp_path / f"v{n}", code=f"41172510000{n}", name=f"{n}庄村", people=A_PEOPLE[:1],
+                          policy=policy)
+        pkgs.append(build_package(db, tmp_path / "out"))
+        db.close()
+    window.add_packages(pkgs)
+    idle(qtbot, window)
+    assert "注意：3庄村 的缴费政策与本年度多数村（2 个村）不同：个人缴费标准 350 元" in window.log_edit.toPlainText()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import zipfile
 from datetime import date
@@ -12,7 +13,9 @@ from enrollagent.core.ids import check_char
 from enrollagent.core.policy import load_policy
 from enrollagent.core.village import init_village
 from enrollagent.db import open_database
-from enrollagent.exports.package import build_package
+from enrollagent.db.store import db_file
+from enrollagent.exports.keys import load_or_create_key
+from enrollagent.exports.package import DATA, MANIFEST, SIGNATURE, build_package, sha256_hex
 
 
 def an_id(region: str, seq: int, born: str = "19700101") -> str:
@@ -68,6 +71,22 @@ def rewrite_member(pkg: Path, member: str, change) -> Path:
         for info, data in items:
             zf.writestr(info.filename, change(data) if info.filename == member else data)
     tmp.replace(pkg)
+    return pkg
+
+
+def resign_data(pkg: Path, village_db, change) -> Path:
+    """data.json's text changed and the manifest re-hashed and signed again with the village's own
+    key: a package that verifies, carrying whatever data the village (or a forger with its key) wrote."""
+    with zipfile.ZipFile(pkg) as zf:
+        members = {info.filename: zf.read(info) for info in zf.infolist()}
+    members[DATA] = change(members[DATA].decode("utf-8")).encode("utf-8")
+    manifest = json.loads(members[MANIFEST])
+    manifest["files"][DATA] = {"sha256": sha256_hex(members[DATA]), "size": len(members[DATA])}
+    members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
+    members[SIGNATURE] = load_or_create_key(db_file(village_db)).sign(members[MANIFEST]).hex().encode("ascii")
+    with zipfile.ZipFile(pkg, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
     return pkg
 
 

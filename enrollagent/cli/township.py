@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
+from ..core.errors import EnrollError
 from ..core.figures import yuan
 from ..core.vocab import CATEGORY_BY_CODE
+from ..db.store import db_file
 from ..exports.package import verify_package
 from ..paths import default_township_db_path
-from ..township.intake import add_packages
+from ..township.intake import add_packages, parse_trust
 from ..township.report import write_report
 from ..township.status import local_time, township_status
 from ..township.store import open_township
@@ -29,8 +32,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")
     ta.add_argument("packages", nargs="+", metavar="PKG")
     ta.add_argument("--keep-good", action="store_true", help="有包被拒收时，其余的包照常接收")
-    ta.add_argument("--trust-new-key", action="store_true",
-                    help="村里换了电脑或重装后密钥变了：核实后用此项登记新密钥（序号重新计）")
+    ta.add_argument("--trust-new-key", action="append", type=_trust, default=[], metavar="村代码=指纹",
+                    help="某村换了电脑或重装后密钥变了：与经办人电话核对指纹后，只为该村登记这一个新密钥"
+                         "（可重复，每村一次；指纹中的空格可省）")
     ta.set_defaults(func=cmd_add)
     tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
     tt.add_argument("file", metavar="FILE.xlsx")
@@ -45,11 +49,25 @@ def register(sub: argparse._SubParsersAction) -> None:
     tr.set_defaults(func=cmd_report)
 
 
+def _trust(text: str) -> tuple[str, str]:
+    try:
+        return parse_trust(text)
+    except EnrollError as e:
+        raise argparse.ArgumentTypeError(e.message) from None
+
+
 def _open(args: argparse.Namespace, *, must_exist: bool):
     return open_township(default_township_db_path(args.township_db), must_exist=must_exist)
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    if Path(args.package).is_dir():
+        # verify_package only knows "no such file"; a folder is a common slip worth naming.
+        if args.json:
+            print_json({"ok": False, "code": "township_package_folder",
+                        "reason": EnrollError("township_package_folder", path=args.package).message})
+            return 1
+        raise EnrollError("township_package_folder", path=args.package)
     result = verify_package(args.package)
     if args.json:
         print_json(result.to_json())
@@ -65,8 +83,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 def cmd_add(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    result = add_packages(db, args.packages, keep_good=args.keep_good,
-                          trust_new_key=args.trust_new_key)
+    result = add_packages(db, args.packages, keep_good=args.keep_good, trusted=dict(args.trust_new_key))
     for r in result.received:
         print(f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
               f"应参保 {r.eligible}，已参保 {r.enrolled}")
@@ -121,7 +138,8 @@ def cmd_status(args: argparse.Namespace) -> int:
               f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
               f"第{v['sequence']}号包 {local_time(v['package_created_at'])}")
     for code, s in data["special"].items():
-        print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
+        print(f"  {CATEGORY_BY_CODE[code].label}：{s['persons']} 人，应参保 {s['eligible']}，"
+              f"已参保 {s['enrolled']}，未参保 {s['unpaid']}")
     print(f"特殊群体未参保 {len(status.gaps)} 人；重复参保 {len(status.duplicates)} 人")
     for d in status.duplicates:
         where = "；".join(f"{v} {g} {n}" for v, g, n, _ in d.entries)
@@ -134,7 +152,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=True)
     status = township_status(db, args.year)
-    out = write_report(status, args.out)
+    out = write_report(status, args.out, db_path=db_file(db))
     print(f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
           f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）")
     return 0

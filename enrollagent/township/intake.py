@@ -1,9 +1,12 @@
-"""Receiving village packages: verify, refuse replays and foreign keys, replace the village's people."""
+"""Receiving village packages: verify them all, add them in (village, sequence) order, refuse
+replays per signing key and keys the township did not pin or trust for that very village."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import math
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -13,9 +16,10 @@ import sqlite_utils
 from ..core import audit
 from ..core.errors import EnrollError
 from ..core.figures import PersonState, decide_state, figures_from_states
-from ..core.policy import Policy, policy_from_json
+from ..core.policy import Policy, policy_from_json, yuan_to_fen
 from ..core.progress import NO_PROGRESS, Progress
-from ..exports.package import DATA, verify_package
+from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
+from ..exports.package import DATA, VerifyResult, verify_package
 from .store import name_key
 
 _PERSON_COLUMNS = ("village_key", "year", "uuid", "household_uuid", "group_name", "hh_no", "name",
@@ -23,6 +27,11 @@ _PERSON_COLUMNS = ("village_key", "year", "uuid", "household_uuid", "group_name"
                    "unpaid_reason", "categories", "payable_fen", "net_fen", "state")
 _INSERT_PERSON = (f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)})"
                   f" VALUES ({', '.join('?' for _ in _PERSON_COLUMNS)})")
+# Text fields of a person in data.json; each must be a string (a list or a number would reach SQLite).
+_TEXT_FIELDS = ("uuid", "household_uuid", "group", "hh_no", "name", "id_number", "relation",
+                "coverage_note", "unpaid_reason")
+_MAX_SEQUENCE = 1_000_000_000
+_FINGERPRINT = re.compile(r"[0-9A-F]{32}")
 
 
 @dataclass(frozen=True)
@@ -35,7 +44,7 @@ class Received:
     persons: int
     eligible: int
     enrolled: int
-    first_time: bool = False  # the village's key was pinned by this package
+    first_time: bool = False  # the village's key was pinned (or re-pinned) by this package
     fingerprint: str = ""
 
 
@@ -64,10 +73,97 @@ def village_label(village: dict) -> str:
     return f"{village.get('name', '')}（{village['code']}）" if village.get("code") else village.get("name", "")
 
 
-def _fen(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(value)
-    return round(value * 100)
+def compact_fingerprint(text: str) -> str:
+    """A fingerprint as typed or read out (spaces optional, any case) in one comparable form."""
+    return "".join(text.split()).upper()
+
+
+def parse_trust(text: str) -> tuple[str, str]:
+    """`VILLAGE=FINGERPRINT` (the village's 12-digit code, or its name when it has none) →
+    (village key, compact fingerprint): trust one new key for one village, never a whole batch."""
+    village, sep, fp = text.partition("=")
+    village, fp = "".join(village.split()), compact_fingerprint(fp)
+    if not sep or not village or not _FINGERPRINT.fullmatch(fp):
+        raise EnrollError("township_trust_bad", value=text)
+    return (village if village.isdigit() else name_key(village)), fp
+
+
+def _bad(detail: str) -> _Refused:
+    return _Refused(EnrollError("township_data_bad", detail=detail).message)
+
+
+def _reject_constant(name: str) -> float:
+    raise ValueError(name)
+
+
+def _finite(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e400 parses to inf
+        raise ValueError(text)
+    return value
+
+
+def _strict_json(raw: bytes) -> object:
+    # Python's json accepts NaN and Infinity, which no honest package contains and which break
+    # every sum after them; they refuse the package here.
+    return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite)
+
+
+def _fen(value: object, what: str) -> int:
+    # Core's yuan_to_fen checks the type, the size (past 2**63 fen SQLite could not store it) and
+    # the two decimals; a net payment may be negative (a refund larger than what was paid in), so
+    # the sign is taken off first.
+    negative = isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0
+    try:
+        fen = yuan_to_fen(-value if negative else value, what)
+    except EnrollError as e:
+        raise _bad(str(e.params.get("detail", e.message))) from None
+    return -fen if negative else fen
+
+
+def _person(n: int, p: object, policy: Policy) -> tuple[tuple, date | None, tuple[str, ...], int, int]:
+    """One person of data.json checked field by field: (values for the row, birth, categories,
+    payable fen, net fen). Anything of the wrong type or an unknown code refuses the package."""
+    if not isinstance(p, dict):
+        raise _bad(f"第 {n} 个人不是一个对象")
+    missing = [k for k in (*_TEXT_FIELDS, "id_valid", "birth_date", "sex", "coverage", "categories",
+                           "payable", "net_paid", "state") if k not in p]
+    if missing:
+        raise _bad(f"第 {n} 个人缺少字段 {'、'.join(missing)}")
+    who = f"第 {n} 个人（{p['name']}）" if isinstance(p["name"], str) else f"第 {n} 个人"
+    for key in _TEXT_FIELDS:
+        if not isinstance(p[key], str):
+            raise _bad(f"{who}的 {key} 应为文字")
+    if not p["uuid"] or not p["household_uuid"]:
+        raise _bad(f"{who}缺少 uuid")
+    if not isinstance(p["id_valid"], bool):
+        raise _bad(f"{who}的 id_valid 应为 true 或 false")
+    if p["sex"] is not None and not isinstance(p["sex"], str):
+        raise _bad(f"{who}的 sex 应为文字")
+    birth = None
+    if p["birth_date"] is not None:
+        try:
+            birth = date.fromisoformat(p["birth_date"])
+        except (TypeError, ValueError):
+            raise _bad(f"{who}的出生日期“{p['birth_date']}”不是日期") from None
+    if p["coverage"] not in COVERAGE_KINDS:
+        raise _bad(f"{who}的参保类型代码“{p['coverage']}”不认识")
+    if p["state"] not in STATES:
+        raise _bad(f"{who}的参保状态代码“{p['state']}”不认识")
+    cats = p["categories"]
+    if not isinstance(cats, list) or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats) \
+            or len(set(cats)) != len(cats):
+        raise _bad(f"{who}的人员类别“{cats}”含有不认识或重复的代码")
+    categories = tuple(sorted(cats))
+    payable, net = _fen(p["payable"], f"{who}的 payable"), _fen(p["net_paid"], f"{who}的 net_paid")
+    state, want_payable = decide_state(policy, coverage=p["coverage"], categories=categories,
+                                       birth_date=birth, net_fen=net)
+    if (state, want_payable) != (p["state"], payable):
+        raise _bad(f"{who}的参保状态“{p['state']}”与包内政策算出的“{state}”不符")
+    values = (p["uuid"], p["household_uuid"], p["group"], p["hh_no"], p["name"], p["id_number"],
+              int(p["id_valid"]), p["birth_date"], p["sex"], p["relation"], p["coverage"], p["coverage_note"],
+              p["unpaid_reason"], ",".join(categories), payable, net, p["state"])
+    return values, birth, categories, payable, net
 
 
 def package_rows(data: dict, *, key: str, year: int, policy: Policy) -> tuple[list[tuple], list[PersonState]]:
@@ -75,24 +171,10 @@ def package_rows(data: dict, *, key: str, year: int, policy: Policy) -> tuple[li
     rows, states = [], []
     households: dict[str, int] = {}
     for n, p in enumerate(data["persons"], start=1):
-        try:
-            categories = tuple(sorted(p["categories"]))
-            birth = date.fromisoformat(p["birth_date"]) if p["birth_date"] else None
-            payable, net = _fen(p["payable"]), _fen(p["net_paid"])
-            state, want_payable = decide_state(policy, coverage=p["coverage"], categories=categories,
-                                               birth_date=birth, net_fen=net)
-            hid = households.setdefault(p["household_uuid"], len(households) + 1)
-            row = (key, year, p["uuid"], p["household_uuid"], p["group"], p["hh_no"], p["name"],
-                   p["id_number"], int(bool(p["id_valid"])), p["birth_date"], p["sex"], p["relation"],
-                   p["coverage"], p["coverage_note"], p["unpaid_reason"], ",".join(categories),
-                   payable, net, p["state"])
-        except (KeyError, TypeError, ValueError, AttributeError):
-            raise _Refused(EnrollError("township_data_bad", detail=f"第 {n} 个人的字段不全或格式不对").message) from None
-        if (state, want_payable) != (p["state"], payable):
-            raise _Refused(EnrollError(
-                "township_data_bad", detail=f"{p['name']} 的参保状态“{p['state']}”与包内政策算出的“{state}”不符").message)
-        rows.append(row)
-        states.append(PersonState(n, hid, p["name"], p["id_number"], bool(p["id_valid"]), birth, p["sex"],
+        values, birth, categories, payable, net = _person(n, p, policy)
+        rows.append((key, year, *values))
+        hid = households.setdefault(p["household_uuid"], len(households) + 1)
+        states.append(PersonState(n, hid, p["name"], p["id_number"], p["id_valid"], birth, p["sex"],
                                   p["relation"], "", p["group"], p["hh_no"], p["coverage"], p["coverage_note"],
                                   p["unpaid_reason"], categories, payable, net, p["state"]))
     return rows, states
@@ -102,9 +184,12 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
     """The signed counts and the people in data.json must say the same thing (same Tally arithmetic)."""
     counts = manifest["counts"]
     attention = counts.get("attention") or {}
-    figures = figures_from_states(states, policy, year=manifest["year"],
-                                  unmatched_payments=attention.get("unmatched_payments", 0),
-                                  task=counts.get("task"))
+    task = counts.get("task")
+    # Both go into arithmetic below; any other type is a forged manifest, not a count to compare.
+    if not isinstance(attention, dict) or task is not None and (isinstance(task, bool) or not isinstance(task, int)):
+        raise _Refused(EnrollError("package_manifest_bad", detail="统计数的格式不对").message)
+    figures = figures_from_states(states, policy, year=manifest["year"], task=task,
+                                  unmatched_payments=attention.get("unmatched_payments", 0))
     mine = figures.to_json()
     for name in sorted(set(mine) | set(counts)):
         if mine.get(name) != counts.get(name):
@@ -112,32 +197,51 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
                                        manifest=counts.get(name)).message)
 
 
-def _receive(db: sqlite_utils.Database, path: Path, *, trust_new_key: bool) -> Received:
+def _verified(path: Path) -> VerifyResult:
+    if path.is_dir():
+        raise _Refused(EnrollError("township_package_folder", path=path.name).message)
     result = verify_package(path)
     if not result.ok:
         raise _Refused(result.reason)
+    village, sequence = result.manifest["village"], result.manifest["sequence"]
+    # The manifest is signed, but by whoever made it: its village fields become keys and SQL values.
+    if any(not isinstance(village.get(k, ""), str) for k in ("code", "name", "township", "county", "agent",
+                                                            "agent_phone")) or not village_key(village):
+        raise _Refused(EnrollError("package_manifest_bad", detail="村的字段应为文字").message)
+    if not 1 <= sequence <= _MAX_SEQUENCE:
+        raise _Refused(EnrollError("package_manifest_bad", detail=f"序号 {sequence} 不对").message)
+    return result
+
+
+def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) -> Received:
+    result = _verified(path)  # again: the file may have changed since the first pass
     manifest = result.manifest
     try:
-        data = json.loads(result.members[DATA].decode("utf-8"))
+        data = _strict_json(result.members[DATA])
         policy = policy_from_json(data["policy"])
         persons_ok = isinstance(data["persons"], list)
-    except (KeyError, TypeError, UnicodeDecodeError, json.JSONDecodeError):
-        raise _Refused(EnrollError("township_data_bad", detail="不是合法的 JSON 或缺少字段").message) from None
+    except (KeyError, TypeError, UnicodeDecodeError, ValueError):
+        raise _bad("不是合法的 JSON 或缺少字段") from None
     except EnrollError as e:
-        raise _Refused(EnrollError("township_data_bad", detail=e.message).message) from None
+        raise _bad(e.message) from None
     village, year, sequence = manifest["village"], manifest["year"], manifest["sequence"]
     if not persons_ok or data.get("village") != village or data.get("year") != year or policy.year != year:
-        raise _Refused(EnrollError("township_data_bad", detail="村、年度与清单不一致").message)
+        raise _bad("村、年度与清单不一致")
     key, label = village_key(village), village_label(village)
     signer = manifest["signer"]
-    known = db.execute("SELECT public_key, fingerprint, last_sequence FROM village WHERE key = ?", [key]).fetchone()
+    found = signer["fingerprint"]
+    known = db.execute("SELECT public_key, fingerprint FROM village WHERE key = ?", [key]).fetchone()
     rekeyed = bool(known) and known[0] != signer["public_key"]
-    if rekeyed and not trust_new_key:
-        raise _Refused(EnrollError("township_key_changed", village=label, pinned=known[1],
-                                   found=signer["fingerprint"]).message)
-    # A new key is a new installation: its packages count again from 1.
-    if known and not rekeyed and sequence <= known[2]:
-        raise _Refused(EnrollError("township_replay", village=label, sequence=sequence, last=known[2]).message)
+    # Trust names one village and the one new key checked by phone: a forged package that claims
+    # another village, or this village with yet another key, is still refused.
+    if rekeyed and trusted.get(key) != compact_fingerprint(found):
+        raise _Refused(EnrollError("township_key_changed", village=label, pinned=known[1], found=found,
+                                   trust=f"{key}={compact_fingerprint(found)}").message)
+    # Replays are judged per key: a new installation counts from 1 again, an old key stays where it was.
+    last = db.execute("SELECT MAX(sequence) FROM package WHERE village_key = ? AND public_key = ?",
+                      [key, signer["public_key"]]).fetchone()[0]
+    if last is not None and sequence <= last:
+        raise _Refused(EnrollError("township_replay", village=label, sequence=sequence, last=last).message)
     rows, states = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(states, policy, manifest)
     now = audit.now_utc()
@@ -146,16 +250,16 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trust_new_key: bool) -> R
                   village.get("county", ""), village.get("agent", ""), village.get("agent_phone", ""))
         if known:
             db.execute("UPDATE village SET code = ?, name = ?, township = ?, county = ?, agent = ?,"
-                       " agent_phone = ?, last_sequence = ?, public_key = ?, fingerprint = ? WHERE key = ?",
-                       [*fields, sequence, signer["public_key"], signer["fingerprint"], key])
+                       " agent_phone = ?, public_key = ?, fingerprint = ? WHERE key = ?",
+                       [*fields, signer["public_key"], found, key])
         else:
             db.execute("INSERT INTO village (key, code, name, township, county, agent, agent_phone,"
-                       " public_key, fingerprint, last_sequence, first_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                       [key, *fields, signer["public_key"], signer["fingerprint"], sequence, now])
+                       " public_key, fingerprint, first_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       [key, *fields, signer["public_key"], found, now])
         package_id = db.execute(
-            "INSERT INTO package (village_key, year, sequence, file_name, sha256, created_at, received_at,"
-            " app_version, policy_json, manifest_json) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [key, year, sequence, path.name, hashlib.sha256(path.read_bytes()).hexdigest(),
+            "INSERT INTO package (village_key, year, sequence, public_key, file_name, sha256, created_at,"
+            " received_at, app_version, policy_json, manifest_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+            [key, year, sequence, signer["public_key"], path.name, hashlib.sha256(path.read_bytes()).hexdigest(),
              manifest["created_at"], now, str(manifest.get("app_version", "")),
              json.dumps(data["policy"], ensure_ascii=False), json.dumps(manifest, ensure_ascii=False)],
         ).lastrowid
@@ -164,25 +268,36 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trust_new_key: bool) -> R
         db.execute("INSERT INTO village_year (village_key, year, package_id) VALUES (?, ?, ?)"
                    " ON CONFLICT(village_key, year) DO UPDATE SET package_id = excluded.package_id",
                    [key, year, package_id])
-    counts = manifest["counts"]
+    counts = manifest["counts"]  # equal to data.json's people: _check_counts said so
     return Received(path, key, label, year, sequence, len(rows), counts["eligible"], counts["enrolled"],
-                    first_time=not known or rekeyed, fingerprint=signer["fingerprint"])
+                    first_time=not known or rekeyed, fingerprint=found)
 
 
 def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_good: bool = False,
-                 trust_new_key: bool = False, progress: Progress = NO_PROGRESS) -> AddResult:
-    """Receive packages, oldest sequence first; one refused package keeps nothing unless keep_good.
-    trust_new_key re-pins a village whose agent moved to a new computer (checked by phone first)."""
+                 trusted: dict[str, str] | None = None, progress: Progress = NO_PROGRESS) -> AddResult:
+    """Verify every package, then receive them by village and sequence (not by file name: WeChat
+    renames 002 to "0李庄(1).zip"); one refused package keeps nothing unless keep_good.
+    trusted: village key → compact fingerprint of a new key checked with the agent (parse_trust)."""
     result = AddResult()
-    ordered = sorted((Path(p) for p in paths), key=lambda p: p.name)
+    trusted = trusted or {}
+    files = [Path(p) for p in paths]
+    steps = 2 * len(files)
+    checked: list[tuple[tuple[str, int, str], Path]] = []
+    for n, path in enumerate(files):
+        progress.update(n, steps, path.name)
+        try:
+            manifest = _verified(path).manifest
+            checked.append(((village_key(manifest["village"]), manifest["sequence"], path.name), path))
+        except _Refused as e:
+            result.refused.append((path, e.reason))
     try:
         with db.atomic():
-            for n, path in enumerate(ordered):
-                progress.update(n, len(ordered), path.name)
+            for n, (_, path) in enumerate(sorted(checked), start=len(files)):
+                progress.update(n, steps, path.name)
                 try:
                     # A savepoint per package: a refused one leaves no trace, the others stay.
                     with db.atomic():
-                        result.received.append(_receive(db, path, trust_new_key=trust_new_key))
+                        result.received.append(_receive(db, path, trusted=trusted))
                 except _Refused as e:
                     result.refused.append((path, e.reason))
             if result.refused and not keep_good:
@@ -190,5 +305,5 @@ def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_goo
     except _RollBack:
         result.rolled_back = True
         result.received.clear()
-    progress.update(len(ordered), len(ordered), "")
+    progress.update(steps, steps, "")
     return result

@@ -76,6 +76,49 @@ CREATE TABLE task (
 );
 """
 
+M002_KEY_PACKAGES_BY_SIGNER = """
+-- Why: a village that moved to a new computer signs with a new key and numbers its packages from 1
+-- again, so UNIQUE (village_key, sequence) turned its first package into an internal error. Each
+-- package now records the key that signed it; sequences are unique per village and key, and a
+-- replay is judged per key from these rows (village.last_sequence knew only the pinned key: gone).
+-- SQLite cannot change a table constraint in place: package is rebuilt, and village_year with it
+-- (it references package; it is dropped first so no foreign key points at the old table).
+CREATE TABLE package_by_key (
+    id INTEGER PRIMARY KEY,
+    village_key TEXT NOT NULL REFERENCES village(key),
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    public_key TEXT NOT NULL,  -- hex of the Ed25519 key that signed this package
+    file_name TEXT NOT NULL,
+    sha256 TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    received_at TEXT NOT NULL,
+    app_version TEXT NOT NULL,
+    policy_json TEXT NOT NULL,
+    manifest_json TEXT NOT NULL,
+    UNIQUE (village_key, public_key, sequence)
+);
+INSERT INTO package_by_key (id, village_key, year, sequence, public_key, file_name, sha256, created_at,
+                            received_at, app_version, policy_json, manifest_json)
+SELECT id, village_key, year, sequence, json_extract(manifest_json, '$.signer.public_key'), file_name,
+       sha256, created_at, received_at, app_version, policy_json, manifest_json
+FROM package;
+CREATE TABLE village_year_by_key (
+    village_key TEXT NOT NULL REFERENCES village(key),
+    year INTEGER NOT NULL,
+    package_id INTEGER NOT NULL REFERENCES package_by_key(id),
+    PRIMARY KEY (village_key, year)
+);
+INSERT INTO village_year_by_key (village_key, year, package_id) SELECT village_key, year, package_id FROM village_year;
+DROP TABLE village_year;
+DROP TABLE package;
+-- Renaming also rewrites village_year_by_key's reference to package_by_key into one to package.
+ALTER TABLE package_by_key RENAME TO package;
+ALTER TABLE village_year_by_key RENAME TO village_year;
+ALTER TABLE village DROP COLUMN last_sequence;
+"""
+
 TOWNSHIP_MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_township_schema", M001_CREATE_TOWNSHIP_SCHEMA),
+    ("m002_key_packages_by_signer", M002_KEY_PACKAGES_BY_SIGNER),
 ]

@@ -9,9 +9,10 @@ from datetime import datetime
 import sqlite_utils
 
 from ..core.errors import EnrollError
-from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures_from_states, yuan
-from ..core.policy import policy_from_text
-from ..core.vocab import CATEGORIES, CATEGORY_BY_CODE
+from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures_from_states
+from ..core.policy import Policy, policy_from_text
+from ..core.vocab import CATEGORY_BY_CODE
+from .policies import policy_warnings
 from .store import name_key
 from .tasks import TaskMatcher
 
@@ -29,13 +30,11 @@ class VillageRow:
     received_at: str = ""
 
     def to_json(self) -> dict:
-        t = self.figures.total if self.figures else None
+        f = self.figures.to_json() if self.figures else None
         return {
-            "key": self.key, "code": self.code, "name": self.name, "reported": t is not None,
-            "persons": t.persons if t else None, "eligible": t.eligible if t else None,
-            "enrolled": t.enrolled if t else None, "unpaid": t.unpaid if t else None,
-            "rate": t.rate if t else None, "collected": yuan(t.collected_fen) if t else None,
-            "task": self.task, "task_completion": completion(t.enrolled if t else 0, self.task),
+            "key": self.key, "code": self.code, "name": self.name, "reported": f is not None,
+            **{k: f[k] if f else None for k in ("persons", "eligible", "enrolled", "unpaid", "rate", "collected")},
+            "task": self.task, "task_completion": f["task_completion"] if f else None,
             "special_gaps": self.special_gaps, "sequence": self.sequence,
             "package_created_at": self.created_at, "received_at": self.received_at,
         }
@@ -66,30 +65,40 @@ class Duplicate:
 class TownshipStatus:
     year: int
     villages: list[VillageRow]
-    total: Tally
-    task: int | None
-    special: dict[str, tuple[int, int]]  # category → (persons flagged, enrolled)
+    figures: Figures  # every reported person with the majority's definition and the task total
     gaps: list[GapPerson]
     duplicates: list[Duplicate]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> Tally:
+        return self.figures.total
+
+    @property
+    def task(self) -> int | None:
+        return self.figures.task
+
+    @property
+    def special(self) -> dict[str, Tally]:
+        return self.figures.special
 
     @property
     def reported(self) -> list[VillageRow]:
         return [v for v in self.villages if v.figures is not None]
 
     def to_json(self) -> dict:
-        t = self.total
+        f = self.figures.to_json()
         return {
             "year": self.year,
             "villages": [v.to_json() for v in self.villages],
             "total": {
                 "villages": len(self.villages), "reported": len(self.reported),
-                "persons": t.persons, "eligible": t.eligible, "enrolled": t.enrolled, "unpaid": t.unpaid,
-                "rate": t.rate, "coverage": t.coverage_rate, "collected": yuan(t.collected_fen),
-                "task": self.task, "task_completion": completion(t.enrolled, self.task),
+                **{k: f[k] for k in ("persons", "eligible", "enrolled", "unpaid", "rate", "coverage", "collected",
+                                     "task", "task_completion")},
                 "special_gaps": len(self.gaps),
             },
-            "special": {c: {"persons": p, "enrolled": e} for c, (p, e) in self.special.items()},
+            "special": {c: {"persons": t.persons, "eligible": t.eligible, "enrolled": t.enrolled,
+                            "unpaid": t.unpaid} for c, t in self.special.items()},
             "special_gaps": [{"village": g.village, "group": g.group, "hh_no": g.hh_no, "name": g.name,
                               "id_number": g.id_number, "categories": list(g.categories),
                               "unpaid_reason": g.unpaid_reason} for g in self.gaps],
@@ -106,10 +115,6 @@ def local_time(utc_iso: str) -> str:
         return datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
     except (ValueError, AttributeError):
         return utc_iso or ""
-
-
-def completion(enrolled: int, task: int | None) -> float | None:
-    return round(enrolled / task, 4) if task else None
 
 
 def years(db: sqlite_utils.Database) -> list[int]:
@@ -151,6 +156,14 @@ def duplicates(db: sqlite_utils.Database, year: int) -> list[Duplicate]:
     return list(out.values())
 
 
+def _is_gap(s: PersonState, counted: tuple[str, ...]) -> bool:
+    """Counted in its village's unpaid (eligible − enrolled): the gap list and the 特殊群体 figures
+    then agree by construction, whatever the policy counts as enrolled."""
+    one = Tally(counted_as_enrolled=counted)
+    one.add(s)
+    return one.unpaid == 1
+
+
 def township_status(db: sqlite_utils.Database, year: int | None = None) -> TownshipStatus:
     """Every village of the year (and every village on the task table) with its figures and totals."""
     known_years = years(db)
@@ -166,52 +179,38 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     states = _states_by_village(db, year)
     tasks = TaskMatcher(db)
     rows: list[VillageRow] = []
-    definitions: dict[tuple[str, ...], list[str]] = {}
-    total_special: dict[str, list[int]] = {}
+    policies: list[tuple[str, Policy]] = []
     gaps: list[GapPerson] = []
     all_states: list[PersonState] = []
+    unmatched = 0
     townships: dict[str, list[str]] = {}
     for key, code, name, township, sequence, created, received, policy_json, manifest_json in packages:
         policy = policy_from_text(policy_json)
-        definitions.setdefault(policy.count_as_enrolled, []).append(name)
+        policies.append((name, policy))
         townships.setdefault(township, []).append(name)
         task = tasks.task(code, name)
         mine = states.get(key, [])
         attention = json.loads(manifest_json)["counts"].get("attention") or {}
+        unmatched += attention.get("unmatched_payments", 0)
         figures = figures_from_states(mine, policy, year=year, task=task,
                                       unmatched_payments=attention.get("unmatched_payments", 0))
-        village_gaps = [s for s in mine if s.categories and s.state == "unpaid"]
+        village_gaps = [s for s in mine if s.categories and _is_gap(s, policy.count_as_enrolled)]
         gaps.extend(GapPerson(name, s.group_name, s.hh_no, s.name, s.id_number, s.categories, s.unpaid_reason)
                     for s in village_gaps)
-        for c, (p, e) in figures.special.items():
-            pe = total_special.setdefault(c, [0, 0])
-            pe[0] += p
-            pe[1] += e
         all_states.extend(mine)
         rows.append(VillageRow(key, code, name, task, figures, len(village_gaps), sequence, created, received))
     for name, code, task in tasks.unmatched():
         rows.append(VillageRow(code or name_key(name), code, name, task, None))
-    warnings = []
-    counted = max(definitions, key=lambda d: len(definitions[d])) if definitions else ()
-    if len(definitions) > 1:
-        others = [n for d, names in definitions.items() if d != counted for n in names]
-        warnings.append(f"各村统计口径不一致（{'、'.join(others)} 对职工/异地参保等的算法与多数村不同），"
-                        "合计按多数村的口径")
+    majority, warnings = policy_warnings(policies)
     if len(townships) > 1:
         main = max(townships, key=lambda t: len(townships[t]))
         for other, names in townships.items():
             if other != main:
                 warnings.append(f"{'、'.join(names)} 的上报包写的乡镇是“{other}”，不是“{main}”")
-    # The total is one Tally over every person: the same arithmetic as each village's figures.
-    total = Tally(counted_as_enrolled=counted)
-    for s in all_states:
-        total.add(s)
-    task_total = tasks.total
-    return TownshipStatus(
-        year=year, villages=rows, total=total, task=task_total,
-        special={c.code: tuple(total_special[c.code]) for c in CATEGORIES if c.code in total_special},
-        gaps=gaps, duplicates=duplicates(db, year), warnings=warnings,
-    )
+    # The total is the villages' own arithmetic over every person, with the majority's definition.
+    figures = figures_from_states(all_states, majority, year=year, unmatched_payments=unmatched, task=tasks.total)
+    return TownshipStatus(year=year, villages=rows, figures=figures, gaps=gaps,
+                          duplicates=duplicates(db, year), warnings=warnings)
 
 
 def category_labels(codes: tuple[str, ...]) -> str:

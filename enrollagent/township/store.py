@@ -11,6 +11,8 @@ from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..db.store import open_database
 from .migrations import TOWNSHIP_MIGRATIONS
 
+TOWNSHIP_APPLICATION_ID = 0x45415431  # "EAT1"; see db.store.VILLAGE_APPLICATION_ID
+
 register_messages({
     "township_db_missing": QT_TRANSLATE_NOOP(
         "errors", "乡镇数据库 {path} 还不存在：请先用 enrollagent township add 接收村里的上报包"),
@@ -18,8 +20,20 @@ register_messages({
     "township_replay": QT_TRANSLATE_NOOP(
         "errors", "{village} 的上报包序号 {sequence} 不比已收到的第 {last} 号新，是旧包或重复上报，已拒收"),
     "township_key_changed": QT_TRANSLATE_NOOP(
-        "errors", "{village} 的上报包不是用该村首次上报时登记的密钥签的（登记的指纹 {pinned}，"
-                  "此包 {found}），已拒收；如确是该村换了电脑，与经办人核对指纹后用 --trust-new-key 接收"),
+        "errors", "{village} 的上报包不是用乡镇登记的该村密钥签的（登记的指纹 {pinned}，此包 {found}），"
+                  "已拒收；如确是该村换了电脑，与经办人电话核对指纹后用命令"
+                  " enrollagent township add --trust-new-key {trust} 接收"),
+    "township_trust_bad": QT_TRANSLATE_NOOP(
+        "errors", "--trust-new-key 的写法不对：“{value}”，应为 村区划代码=密钥指纹（32位，空格可省），"
+                  "如 411725100001=0A1B2C3D…"),
+    "township_package_folder": QT_TRANSLATE_NOOP(
+        "errors", "{path} 是一个文件夹，不是上报包：请选择文件夹里的 .zip 文件"),
+    "township_report_suffix": QT_TRANSLATE_NOOP(
+        "errors", "汇总表要存为 .xlsx 文件：{path} 不是（为免覆盖别的文件，请写上 .xlsx 后缀）"),
+    "township_report_is_db": QT_TRANSLATE_NOOP(
+        "errors", "{path} 是正在使用的乡镇汇总数据库，不能用汇总表覆盖它：请换一个文件名"),
+    "township_report_folder": QT_TRANSLATE_NOOP("errors", "{path} 是一个文件夹：请写上汇总表的文件名，如 {path}/汇总.xlsx"),
+    "township_report_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入汇总表 {path}：{detail}"),
     "township_data_bad": QT_TRANSLATE_NOOP("errors", "上报包中的 data.json 有误：{detail}"),
     "township_counts_differ": QT_TRANSLATE_NOOP(
         "errors", "上报包中 data.json 的人员数据与清单里的统计数不一致（{field}：{data} ≠ {manifest}）"),
@@ -40,11 +54,13 @@ def open_township(path: str | Path, *, must_exist: bool = False) -> sqlite_utils
     path = Path(path)
     if must_exist and not path.exists():
         raise EnrollError("township_db_missing", path=str(path))
-    db = open_database(path, migrations=TOWNSHIP_MIGRATIONS)
-    if not db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'village_year'").fetchone():
-        db.close()
-        raise EnrollError("township_db_wrong", path=str(path))
-    return db
+    try:
+        return open_database(path, migrations=TOWNSHIP_MIGRATIONS, application_id=TOWNSHIP_APPLICATION_ID,
+                             marker_table="village_year")
+    except EnrollError as e:
+        if e.code == "db_foreign":
+            raise EnrollError("township_db_wrong", path=str(path)) from None
+        raise
 
 
 def name_key(name: str) -> str:

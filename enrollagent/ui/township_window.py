@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.errors import EnrollError
+from ..db.store import db_file
 from ..township.intake import AddResult, add_packages
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years
@@ -267,7 +268,7 @@ class TownshipWindow(QMainWindow):
 
     def export_report(self, out: str | Path) -> Job:
         year = self.status.year if self.status else None
-        return self._run(lambda db, _p: write_report(township_status(db, year), out),
+        return self._run(lambda db, _p: write_report(township_status(db, year), out, db_path=db_file(db)),
                          self.tr("正在导出汇总表…"), self._on_report_written)
 
     @Slot(object)
