@@ -19,6 +19,7 @@ from .pdf_common import (
     ColumnHead,
     build_pdf,
     chunked_tables,
+    fit,
     grid_style,
     make_styles,
     missing_glyph_note,
@@ -36,6 +37,7 @@ DEFAULT_DAYS = 7
 LEAD_MM = 28  # the band for the title and the publicity period on the first page
 HEADER = ("序号", "村民小组", "户主", "姓名", "身份证号码", "参保")
 COLUMN_MM = (9, 17, 19, 19, 47, 16)  # 127 mm: half of A4 landscape inside the margins
+NAME_FITS = 4  # characters that surely fit the narrowest text column at BODY_SIZE
 ENROLLED_MARK = "已参保"  # the same word for everyone: a state like 全额资助 would reveal a category
 
 
@@ -67,6 +69,13 @@ def notice_rows(db: sqlite_utils.Database, year: int, group: str | None, mask: s
     return by_group
 
 
+def _cell(text: str, width: float, styles, font) -> object:
+    """Most names fit their column (a plain cell is fast); a long one wraps instead of spilling over."""
+    if len(text) <= NAME_FITS:
+        return font.printable(text)
+    return fit(text, width - 6, styles.cell, font)
+
+
 def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tuple[list[Flowable], int]:
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
@@ -91,7 +100,8 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
     for name, rows in notice_rows(db, year, group, mask).items():
         listed += len(rows)
         names += [n for row in rows for n in row[2:4]]
-        rows = [[font.printable(v) for v in row] for row in rows]
+        rows = [[*map(font.printable, row[:2]), *(_cell(v, widths[i], styles, font) for i, v in enumerate(row[2:4], 2)),
+                 *map(font.printable, row[4:])] for row in rows]
         story.append(para(f"{name or '未分组'}（{len(rows)} 人）", styles.heading, font))
         story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
     story += [

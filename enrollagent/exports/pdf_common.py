@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -241,6 +242,8 @@ def money(fen: int) -> str:
 def para(text: str, style: ParagraphStyle, font: PdfFont) -> Paragraph:
     """A paragraph of plain text (escaped for reportlab's mini-markup, missing glyphs shown)."""
     safe = font.printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # A paragraph folds runs of spaces into one; spaces that separate fields must stay wide.
+    safe = re.sub(r" {2,}", lambda m: "&nbsp;" * len(m.group()), safe)
     return Paragraph(safe, style)
 
 
