@@ -43,6 +43,8 @@ def test_roll_sheet_layout(book):
     assert ws.print_title_rows == "$1:$2"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     widths = {h: ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(HEADERS)}
+    for name in ("身份证号码", "联系电话"):
+        assert ws.column_dimensions[openpyxl.utils.get_column_letter(COL[name] + 1)].number_format == "@"
     assert widths["身份证号码"] >= 20 and widths["村民小组"] >= 10 and widths["人员类别"] >= 14
 
 

@@ -26,6 +26,7 @@ HEADERS = (
     "联系电话", "人员类别", "个人应缴", "参保状态", "缴费金额", "缴费日期", "缴费渠道", "票据号", "备注",
 )
 COL = {name: i for i, name in enumerate(HEADERS)}
+TEXT_COLUMNS = ("户号", "身份证号码", "联系电话", "票据号")
 ROLL_SHEET = "花名册"
 DATA_SHEET = "数据"
 PROGRESS_EVERY = 500
@@ -168,6 +169,9 @@ def _page_setup(ws, widths: list[float]) -> None:
     """A4 landscape, as wide as one page, with the grid printed (cheaper than a border per cell)."""
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
+    for name in TEXT_COLUMNS:
+        # Text format on the column: an ID typed into the sheet later stays text too.
+        ws.column_dimensions[get_column_letter(COL[name] + 1)].number_format = "@"
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
     ws.page_setup.fitToWidth = 1
