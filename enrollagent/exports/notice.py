@@ -13,10 +13,11 @@ from ..core import ids
 from ..core.figures import compute_figures, person_states
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_setting, get_village
-from .fonts import cjk_font
+from .fonts import PdfFont, cjk_font
 from .pdf_common import (
     GRID,
     ColumnHead,
+    Styles,
     build_pdf,
     chunked_tables,
     fit,
@@ -37,7 +38,8 @@ DEFAULT_DAYS = 7
 LEAD_MM = 28  # the band for the title and the publicity period on the first page
 HEADER = ("序号", "村民小组", "户主", "姓名", "身份证号码", "参保")
 COLUMN_MM = (9, 17, 19, 19, 47, 16)  # 127 mm: half of A4 landscape inside the margins
-NAME_FITS = 4  # characters that surely fit the narrowest text column at BODY_SIZE
+NAME_COLUMNS = (2, 3)  # 户主, 姓名
+NAME_FITS = 4  # characters that surely fit those columns at BODY_SIZE
 ENROLLED_MARK = "已参保"  # the same word for everyone: a state like 全额资助 would reveal a category
 
 
@@ -69,11 +71,10 @@ def notice_rows(db: sqlite_utils.Database, year: int, group: str | None, mask: s
     return by_group
 
 
-def _cell(text: str, width: float, styles, font) -> object:
-    """Most names fit their column (a plain cell is fast); a long one wraps instead of spilling over."""
-    if len(text) <= NAME_FITS:
-        return font.printable(text)
-    return fit(text, width - 6, styles.cell, font)
+def _cells(row: list[str], widths: list[float], styles: Styles, font: PdfFont) -> list[object]:
+    """Plain cells (fast); only a long 户主 or 姓名 becomes a paragraph that wraps in its column."""
+    return [fit(v, widths[i] - 6, styles.cell, font) if i in NAME_COLUMNS and len(v) > NAME_FITS
+            else font.printable(v) for i, v in enumerate(row)]
 
 
 def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tuple[list[Flowable], int]:
@@ -99,9 +100,8 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
     names: list[str] = []
     for name, rows in notice_rows(db, year, group, mask).items():
         listed += len(rows)
-        names += [n for row in rows for n in row[2:4]]
-        rows = [[*map(font.printable, row[:2]), *(_cell(v, widths[i], styles, font) for i, v in enumerate(row[2:4], 2)),
-                 *map(font.printable, row[4:])] for row in rows]
+        names += [row[i] for row in rows for i in NAME_COLUMNS]
+        rows = [_cells(row, widths, styles, font) for row in rows]
         story.append(para(f"{name or '未分组'}（{len(rows)} 人）", styles.heading, font))
         story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
     story += [
@@ -115,7 +115,7 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
     return story, listed
 
 
-def _stamp_block(font, styles, village_name: str) -> Table:
+def _stamp_block(font: PdfFont, styles: Styles, village_name: str) -> Table:
     """The place where the 村委会 stamps the posted list, with the date."""
     table = Table([[para(f"{village_name}村民委员会（盖章）", styles.body, font)],
                    [para("＿＿＿＿年＿＿月＿＿日", styles.body, font)]],
