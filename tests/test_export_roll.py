@@ -147,6 +147,9 @@ def test_an_undone_payment_leaves_no_trace_on_the_roll_but_a_refund_does(village
     payments.undo_last_payment(village, actor="王明")
     wang = roster.find_person(village, PEOPLE[6]["id"]).id
     payments.record_refund(village, person_id=wang, amount_fen=8000, actor="王明", paid_on=date(2023, 11, 3))
+    zhang = roster.find_person(village, PEOPLE[0]["id"]).id
+    payments.record_refund(village, person_id=zhang, amount_fen=38000, actor="王明", paid_on=date(2023, 11, 4))
+    payments.undo_last_payment(village, actor="王明")  # the refund is undone: 张一 has paid again
     wb = openpyxl.load_workbook(write_roll(village, tmp_path / "r.xlsx"), read_only=True)
     by_name = {r[COL["姓名"]]: r for r in wb[DATA_SHEET].iter_rows(min_row=2, values_only=True)}
     wb.close()
@@ -154,3 +157,6 @@ def test_an_undone_payment_leaves_no_trace_on_the_roll_but_a_refund_does(village
     assert zhao_row[COL["缴费金额"]] is None and zhao_row[COL["缴费日期"]] is None
     assert zhao_row[COL["参保状态"]] == "未缴费"
     assert wang_row[COL["缴费金额"]] == 300 and wang_row[COL["缴费日期"]] == "2023-10-01"
+    zhang_row = by_name["张一"]
+    assert zhang_row[COL["缴费金额"]] == 380 and zhang_row[COL["缴费日期"]] == "2023-10-01"
+    assert zhang_row[COL["缴费渠道"]] == "微信" and zhang_row[COL["参保状态"]] == "已缴费"

@@ -52,8 +52,9 @@ def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[st
     # One pass, not a NOT EXISTS per payment: reverses_id has no index (that took 16 s at 6,000).
     undone = {r[6] for r in rows if r[6] is not None and r[2] == -amount_of.get(r[6], 0)}
     found: dict[int, tuple[list[str], list[str], list[str]]] = {}
-    for pay_id, pid, amount, paid_on, channel, ticket, _ in rows:
-        if amount <= 0 or pay_id in undone:
+    for pay_id, pid, amount, paid_on, channel, ticket, reverses in rows:
+        # Shown: payments as made. Not: refunds, undone payments, nor the rows that undo something.
+        if amount <= 0 or pay_id in undone or reverses is not None:
             continue
         lists = found.setdefault(pid, ([], [], []))
         for values, value in zip(lists, (paid_on, channel, ticket), strict=True):
