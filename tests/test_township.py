@@ -488,6 +488,7 @@ MALFORMED = [
     ('"payable": 380', '"payable": NaN', "不是合法的 JSON"),
     ('"payable": 380', '"payable": 1e400', "不是合法的 JSON"),
     ('"payable": 380', '"payable": 1e300', "不是合理的金额"),
+    ('"payable": 380', '"payable": 1' + "0" * 400, "不是合法的 JSON"),
     ('"net_paid": 380', '"net_paid": 380.001', "两位小数"),
     ('"coverage": "resident"', '"coverage": "martian"', "参保类型代码“martian”不认识"),
     ('"state": "paid"', '"state": "happy"', "参保状态代码“happy”不认识"),

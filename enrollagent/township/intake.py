@@ -103,10 +103,18 @@ def _finite(text: str) -> float:
     return value
 
 
+def _int64(text: str) -> int:
+    value = int(text)
+    if abs(value) >= 2**63:  # SQLite's INTEGER; a longer number cannot even be made a float
+        raise ValueError(text)
+    return value
+
+
 def _strict_json(raw: bytes) -> object:
-    # Python's json accepts NaN and Infinity, which no honest package contains and which break
-    # every sum after them; they refuse the package here.
-    return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite)
+    # Python's json accepts NaN, Infinity and numbers of any length, which no honest package
+    # contains and which break every sum or SQL statement after them; they refuse the package here.
+    return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite,
+                      parse_int=_int64)
 
 
 def _fen(value: object, what: str) -> int:
