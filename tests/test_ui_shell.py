@@ -7,6 +7,7 @@ import logging
 import sys
 
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 
 from enrollagent.core.figures import compute_figures
 from enrollagent.db import open_database
@@ -77,7 +78,8 @@ def test_township_mode_from_the_file_menu(qtbot, ctx, tmp_path, monkeypatch):
     qtbot.addWidget(window)
     window.open_township()
     assert window._township is not None and window._township.isVisible()
-    window._township.close()
+    window._township.village_action.trigger()
+    assert not window._township.isVisible()
 
 
 def test_start_opens_the_main_window_or_the_township(qtbot, village, qt_settings, boxes, tmp_path, monkeypatch):
@@ -95,6 +97,14 @@ def test_start_opens_the_main_window_or_the_township(qtbot, village, qt_settings
     other = start(village)
     qtbot.addWidget(other)
     assert isinstance(other, TownshipWindow)
+
+    other.village_action.trigger()  # 文件 → 切换到村级模式
+    assert not other.isVisible()
+    assert QSettings().value("mode") is None
+    back = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert len(back) == 1
+    qtbot.addWidget(back[0])
+    assert back[0].ctx.db_path == village
 
 
 def test_unexpected_errors_are_logged_and_shown_in_chinese(qapp, boxes, tmp_path, caplog):

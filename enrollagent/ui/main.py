@@ -97,12 +97,28 @@ def open_main(db_path: Path, first_filter: tuple[str, dict] | None = None) -> QW
     return window
 
 
-def open_township() -> QWidget:
+_windows: list[QWidget] = []  # a window opened from a menu slot has no caller to hold it
+
+
+def open_township(db_path: Path) -> QWidget:
+    """The township window of 乡镇汇总 mode; its menu leads back to the village store at db_path."""
     from .township_window import TownshipWindow
 
     window = TownshipWindow(paths.default_township_db_path())
+    window.village_requested.connect(lambda: leave_township(window, db_path))
     window.show()
     return window
+
+
+def leave_township(township: QWidget, db_path: Path) -> None:
+    """Start in village mode from now on; if the agent cancels the wizard, stay in township mode."""
+    set_township_mode(False)
+    window = start(db_path)
+    if window is None:
+        set_township_mode(True)
+        return
+    _windows.append(window)
+    township.close()
 
 
 def set_township_mode(on: bool) -> None:
@@ -118,7 +134,7 @@ def start(db_path: Path) -> QWidget | None:
     """The first window: the wizard on a new store, township mode if chosen, else the main window."""
     settings = QSettings()
     if settings.value("mode") == "township":
-        return open_township()
+        return open_township(db_path)
     try:
         from ..db import open_database
 
@@ -137,7 +153,7 @@ def start(db_path: Path) -> QWidget | None:
         return None
     if wizard.mode() == "township":
         set_township_mode(True)
-        return open_township()
+        return open_township(db_path)
     return open_main(db_path, ("imports", {"kind": "roster"}) if wizard.import_roster() else None)
 
 

@@ -152,8 +152,14 @@ class MainWindow(QMainWindow):
         if self._township is None:
             self._township = TownshipWindow(paths.default_township_db_path())
             self._township.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+            self._township.village_requested.connect(self._back_from_township)
         self._township.show()
         self._township.raise_()
+
+    def _back_from_township(self) -> None:
+        self._township.close()
+        self.raise_()
+        self.activateWindow()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         settings = QSettings()

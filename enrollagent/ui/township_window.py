@@ -32,6 +32,7 @@ from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
 class TownshipWindow(QMainWindow):
     packages_added = Signal(int)  # how many were received
     status_loaded = Signal()
+    village_requested = Signal()  # 文件 → 切换到村级模式; whoever opened this window decides what opens
 
     def __init__(self, township_db_path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,10 @@ class TownshipWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("文件(&F)"))
         for action in (self.add_action, self.tasks_action, self.report_action):
             menu.addAction(action)
+        menu.addSeparator()
+        self.village_action = QAction(self.tr("切换到村级模式(&V)"), self)
+        self.village_action.triggered.connect(self.village_requested)
+        menu.addAction(self.village_action)
         self.year_combo = QComboBox()
         self.year_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         toolbar.addSeparator()
