@@ -18,12 +18,62 @@ from ..db import open_database
 from .demo import build_demo
 
 WIDTH, HEIGHT = 1366, 768
+# Three small villages for the 乡镇汇总 window: (code, name, persons, seed).
+TOWNSHIP_VILLAGES = (("410724100201", "大王庄村", 400, 7), ("410724100202", "小王庄村", 300, 8),
+                     ("410724100203", "东彰仪村", 500, 9))
 
 
 def _settle(app: QApplication, rounds: int = 5) -> None:
     for _ in range(rounds):
         app.processEvents()
         time.sleep(0.02)
+
+
+def township_packages(work: Path) -> list[Path]:
+    """One signed package per demo village; the last village also enrolled one of the first's people."""
+    from ..core.payments import record_payment
+    from ..core.roster import add_household, add_person
+    from ..exports.catalog import run_export
+
+    packages, shared = [], None
+    for code, name, size, seed in TOWNSHIP_VILLAGES:
+        folder = work / "township" / code
+        folder.mkdir(parents=True)
+        db = open_database(folder / "village.db")
+        build_demo(db, size=size, seed=seed)
+        with db.atomic():
+            db.execute("UPDATE village SET code = ?, name = ?", [code, name])
+        if shared is None:
+            shared = db.execute("SELECT name, id_number FROM person WHERE id_valid = 1 LIMIT 1").fetchone()
+        else:
+            household = add_household(db, actor="演示", hh_no="9999", group_name="一组")
+            person = add_person(db, household_id=household, name=shared[0], id_number=shared[1], actor="演示")
+            record_payment(db, person_id=person, actor="演示")
+        packages.append(run_export(db, "package", work / "township" / "out"))
+        db.close()
+    return packages
+
+
+def township_shot(app: QApplication, work: Path, path: Path) -> None:
+    from ..ui.township_window import TownshipWindow
+
+    window = TownshipWindow(work / "township" / "township.db")
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+    _settle(app)
+    window.add_packages(township_packages(work))
+    for _ in range(2):  # the intake, then the reload it starts
+        while window.busy():
+            _settle(app, 1)
+        _settle(app, 10)
+    window.grab().save(str(path))
+    print(path)
+    window.tabs.setCurrentIndex(1)  # 重复参保
+    _settle(app)
+    duplicates = path.with_name(path.name.replace("10-township", "10b-township-duplicates"))
+    window.grab().save(str(duplicates))
+    print(duplicates)
+    window.close()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -110,6 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     wizard.grab().save(str(args.outdir / f"9b-wizard-finish{suffix}.png"))
     wizard.close()
     window.close()
+    township_shot(app, work, args.outdir / f"10-township{suffix}.png")
     return 0
 
 

@@ -77,7 +77,7 @@ class TownshipWindow(QMainWindow):
             (self.tr("任务完成率"), True), (self.tr("特殊群体未参保"), True), (self.tr("最新上报包"), False),
         ], self)
         self.village_view = make_table(self.village_model, self, sortable=True)
-        self.duplicate_model = RowsModel([(self.tr("身份证号"), False), (self.tr("两处都已参保"), False),
+        self.duplicate_model = RowsModel([(self.tr("身份证号"), False), (self.tr("多处已参保"), False),
                                           (self.tr("登记在"), False)], self)
         self.duplicate_view = make_table(self.duplicate_model, self, sortable=True)
         self.gap_model = RowsModel([(self.tr("村"), False), (self.tr("村民小组"), False), (self.tr("姓名"), False),

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
-from ...core.figures import yuan
 from ...core.vocab import STATES
 from ...township.status import TownshipStatus, category_labels, local_time
 from ..rows import BAD, GOOD, WARN
+from ..widgets.common import money, thousands
 
 GREY = QColor("#e4e6ea")
 GOOD_RATE = 0.95  # at or above: green; below WARN_RATE: red
@@ -71,6 +71,7 @@ def totals_text(status: TownshipStatus) -> str:
               "应参保 <b>{eligible}</b>　已参保 <b>{enrolled}</b>　参保率 <b>{rate}</b>　"
               "任务 {task}　完成 <b>{completion}</b>　征缴 {collected} 元　"
               "特殊群体未参保 <b>{gaps}</b> 人　重复参保 <b>{dups}</b> 人</span>").format(
-        year=status.year, reported=t["reported"], villages=t["villages"], eligible=t["eligible"],
-        enrolled=t["enrolled"], rate=pct(t["rate"]), task=t["task"] or "—", completion=pct(t["task_completion"]),
-        collected=yuan(status.total.collected_fen), gaps=len(status.gaps), dups=len(status.duplicates))
+        year=status.year, reported=t["reported"], villages=t["villages"], eligible=thousands(t["eligible"]),
+        enrolled=thousands(t["enrolled"]), rate=pct(t["rate"]), task=thousands(t["task"]) if t["task"] else "—",
+        completion=pct(t["task_completion"]), collected=money(status.total.collected_fen),
+        gaps=thousands(len(status.gaps)), dups=thousands(len(status.duplicates)))
