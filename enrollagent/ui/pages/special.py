@@ -117,8 +117,8 @@ class Page(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 0)  # the categories as wide as their text; the people get the rest
+        splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
 
@@ -160,6 +160,13 @@ class Page(QWidget):
             rows.append((c.label, c.department, persons, enrolled, rate))
             colors.append(None if not persons else GOOD if enrolled == persons else BAD)
         self.category_model.set_rows(rows, keys=[c.code for c in CATEGORIES], colors=colors)
+        # The thirteen categories are the page's subject: never behind a horizontal scroll bar.
+        view, header = self.category_view, self.category_view.horizontalHeader()
+        widths = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+                  for c in range(self.category_model.columnCount())]
+        widths[-1] = max(widths[-1], header.defaultSectionSize())  # a stretched last section never gets narrower
+        columns = sum(widths)
+        view.setMinimumWidth(columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width())
         self.category_view.selectRow(max(0, self.category_model.row_of(keep)))
         # Every column readable at either font size: the list is as wide as its columns.
         self.left_box.setMinimumWidth(self.category_view.horizontalHeader().length() + 48)
