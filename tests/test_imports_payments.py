@@ -89,7 +89,11 @@ def test_inbox_payment_assigned_later_is_still_recorded_once(village, tmp_path):
     path = write_xlsx(tmp_path / "p.xlsx", tax_rows())
     run_import(village, "payments", path, today=TODAY)
     inbox_id = village.execute("SELECT id FROM unmatched_payment").fetchone()[0]
+    ticket = village.execute("SELECT ticket_no FROM unmatched_payment WHERE id = ?", [inbox_id]).fetchone()[0]
     core_payments.assign_unmatched(village, inbox_id, core_roster.find_person(village, P[3]).id, actor="t")
+    moved = village.execute("SELECT old, new FROM audit_log WHERE table_name = 'unmatched_payment' AND row_id = ?"
+                            " AND field = 'ticket_no' AND new IS NULL", [inbox_id]).fetchall()
+    assert moved == [(ticket, None)]  # the ticket leaving the inbox row is audited too
     again = run_import(village, "payments", path, today=TODAY).to_json()
     assert again["recorded"] == 0 and again["not_in_roster"] == 0
 

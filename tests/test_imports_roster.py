@@ -77,6 +77,9 @@ def test_messy_xlsx_counts_and_figures(db, tmp_path):
     assert phone == "13800000000"
     sources = db.execute("SELECT DISTINCT reason FROM audit_log WHERE table_name = 'person'").fetchall()
     assert sources == [("花名册.xlsx",)]
+    years = db.execute("SELECT COUNT(*) FROM audit_log WHERE table_name LIKE 'person_year:%' AND field = 'coverage'"
+                       " AND old IS NULL").fetchone()[0]
+    assert years == figures["persons"]  # each person put on the year's roster is audited
     assert db.execute("SELECT kind, file_name, rows FROM import_log").fetchall() == [("roster", "花名册.xlsx", 13)]
 
 

@@ -66,7 +66,8 @@ def test_every_change_is_audited_in_the_same_transaction(db):
                       " WHERE table_name = 'person' AND field = 'phone'").fetchall()
     assert rows == [("person", pid, "phone", "", "13912345678", "李会计", "户口本核对")]
     roster.set_coverage(db, pid, "employee", actor="王明", note="县医院")
-    assert db.execute("SELECT old, new FROM audit_log WHERE field = 'coverage'").fetchall() == [("resident", "employee")]
+    assert db.execute("SELECT table_name, row_id, old, new FROM audit_log WHERE field = 'coverage' ORDER BY id"
+                      ).fetchall() == [("person_year:2024", pid, None, "resident"), ("person_year:2024", pid, "resident", "employee")]
 
 
 def test_a_failed_write_leaves_nothing_behind(db):

@@ -196,6 +196,9 @@ def assign_unmatched(db: sqlite_utils.Database, unmatched_id: int, person_id: in
     with db.atomic():
         # The ticket moves from the inbox row to the payment, so it stays recorded exactly once.
         db.execute("UPDATE unmatched_payment SET ticket_no = NULL WHERE id = ?", [unmatched_id])
+        if ticket:
+            audit.record(db, table="unmatched_payment", row_id=unmatched_id, field="ticket_no", old=ticket,
+                         new=None, actor=actor, reason="认领：票据号随缴费记录转移")
         pay_id = _insert_payment(
             db, actor=actor, reason="认领", person_id=person_id, year=year, amount_fen=amount,
             kind="personal", paid_on=paid_on or date.today().isoformat(), channel=channel or "其他",

@@ -139,6 +139,8 @@ def add_person(
         person_id = db["person"].insert(values).last_pk
         db.execute("INSERT INTO person_year (person_id, year) VALUES (?, ?)", [person_id, year])
         audit.record_insert(db, table="person", row_id=person_id, values=values, actor=actor, reason=source)
+        audit.record(db, table=f"person_year:{year}", row_id=person_id, field="coverage", old=None,
+                     new="resident", actor=actor, reason=source)
     return person_id
 
 

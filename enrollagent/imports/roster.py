@@ -198,6 +198,9 @@ def _write(job: Job, households: list[dict], persons: list[dict], years: list[tu
                             [tuple(p[k] for k in keys) for p in persons])
         audit_inserts(job, "person", persons)
     db.conn.executemany("INSERT OR IGNORE INTO person_year (person_id, year) VALUES (?, ?)", years)
+    # `years` holds only people not yet on this year's roster, so each pair is a row really added.
+    audit.record_many(db, ((f"person_year:{year}", pid, "coverage", None, "resident") for pid, year in years),
+                      actor=job.actor, reason=job.file_name)
     if flags:
         db.conn.executemany(
             "INSERT OR IGNORE INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
