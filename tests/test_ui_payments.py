@@ -68,6 +68,11 @@ def test_record_a_payment_by_keyboard(qtbot, page, village):
     assert page.today_model.rowCount() == 1 and page.today_model.rows[0][1] == "张三"
     assert get_setting(page.ctx.db, "last_channel") == "支付宝"
 
+    # Ctrl+Z right away, with the cursor back in the search box, undoes that payment (not the typing).
+    assert page.search_edit.hasFocus()
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert paid(page) == 0 and "已撤销" in page.status_label.text()
+
 
 def test_enter_moves_through_matches_with_arrows(qtbot, page, village):
     _db, people = village

@@ -47,6 +47,16 @@ def test_shortcuts(qtbot, ctx):
     qtbot.waitUntil(lambda: window.pages["roster"].search_edit.hasFocus(), timeout=1000)
     qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert window.current_key() == "payments"
+    payments = window.pages["payments"]
+    payments.amount_edit.setFocus()
+    qtbot.keyClick(payments.amount_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "payments" and payments.search_edit.hasFocus()  # the page's own search
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "special" and window.pages["special"].search_edit.hasFocus()
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_key() == "roster"  # a page without a search of its own
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert window.current_key() == "overview"
 

@@ -136,7 +136,11 @@ class MainWindow(QMainWindow):
 
     # --- shortcuts and menu --------------------------------------------------------------
     def _on_find(self) -> None:
-        self.show_page("roster").focus_search()
+        """The search of the page in front when it has one (缴费登记, 特殊群体), else the roster's."""
+        page = self.stack.currentWidget()
+        if not hasattr(page, "focus_search"):
+            page = self.show_page("roster")
+        page.focus_search()
 
     def _on_new_household(self) -> None:
         self.show_page("roster").new_household()

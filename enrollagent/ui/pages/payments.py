@@ -39,6 +39,15 @@ MATCH_LIMIT = 50
 ENTRY_CHANNELS = tuple(c for c in CHANNELS if c != "资助代缴")  # a subsidy is never typed in here
 
 
+class UndoKeeper(QObject):
+    """Keeps a line edit from claiming Ctrl+Z, so the page's 撤销上一笔 shortcut gets it."""
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo):
+            return True  # left unaccepted: Qt then looks for a shortcut
+        return False
+
+
 class Page(QWidget):
     payment_recorded = Signal(int)  # person id
 
@@ -145,10 +154,13 @@ class Page(QWidget):
         self.inbox.add_person_requested.connect(self._on_inbox_add_person_requested)
         self.inbox.add_button.setVisible(True)
         self.person_dialog = None
-        for keys, slot in (("Ctrl+F", self._on_find_shortcut), ("Ctrl+Z", self._on_undo_button_clicked)):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self._on_undo_button_clicked)
+        # Ctrl+Z here means 撤销上一笔 even while typing: a line edit would otherwise take it as its own text undo.
+        self._undo_keeper = UndoKeeper(self)
+        for edit in self.findChildren(QLineEdit):
+            edit.installEventFilter(self._undo_keeper)
         self.refresh()
         enter_presses_buttons(self)
 
@@ -160,7 +172,7 @@ class Page(QWidget):
         elif filter.get("person_id"):
             self.pick_person(int(filter["person_id"]))
         else:
-            self._on_find_shortcut()
+            self.focus_search()
 
     def refresh(self) -> None:
         if self._own_write:
@@ -182,10 +194,6 @@ class Page(QWidget):
         return self.search_index.index
 
     def focus_search(self) -> None:
-        self._on_find_shortcut()
-
-    @Slot()
-    def _on_find_shortcut(self) -> None:
         self.search_edit.setFocus()
         self.search_edit.selectAll()
 
@@ -300,7 +308,7 @@ class Page(QWidget):
     @Slot()
     def _on_record_button_clicked(self) -> None:
         if self.person is None:
-            self._on_find_shortcut()
+            self.focus_search()
             return
         try:
             # An empty amount means "what is owed": the core says so when nothing is owed.
@@ -348,7 +356,7 @@ class Page(QWidget):
     @Slot()
     def _on_refund_button_clicked(self) -> None:
         if self.person is None:
-            self._on_find_shortcut()
+            self.focus_search()
             return
         s = self.person
         if s.net_fen <= 0:
@@ -390,7 +398,7 @@ class Page(QWidget):
     def _on_inbox_assign_requested(self, unmatched_id: int) -> None:
         if self.person is None:
             show_error(self, self.tr("先在上面查找并选中要认领这笔钱的人（回车选中），再点“认领给选中的人”"))
-            self._on_find_shortcut()
+            self.focus_search()
             return
         try:
             payments.assign_unmatched(self.ctx.db, unmatched_id, self.person.person_id, actor=self.ctx.actor())

@@ -132,6 +132,10 @@ class Page(QWidget):
         self.refresh()
         enter_presses_buttons(self)
 
+    def focus_search(self) -> None:
+        self.search_edit.setFocus()
+        self.search_edit.selectAll()
+
     def show_filter(self, filter: dict) -> None:
         code = filter.get("category")
         row = self.category_model.row_of(code) if code else -1
