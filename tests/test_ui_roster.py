@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QApplication, QDialog
 
 from enrollagent.core.figures import person_states
 
@@ -198,6 +198,17 @@ def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
     assert names_shown(page) == ["王五"]
     assert page.table_view.hasFocus() or page.table_view.currentIndex().isValid()
     assert page.selected_person() == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+    # Tab leaves the table (not cell by cell) and reaches the buttons; Enter presses a focused button.
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table_view.setFocus()
+    assert QApplication.focusWidget() is page.table_view
+    focused = []
+    for _ in range(12):
+        qtbot.keyClick(QApplication.focusWidget() or page, Qt.Key.Key_Tab)
+        focused.append(QApplication.focusWidget())
+    assert page.table_view not in focused[:1] and page.edit_person_button in focused
+    assert page.edit_person_button.autoDefault()
     page.focus_search()
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Escape)  # Esc empties the box: everyone again
     assert page.search_edit.text() == ""

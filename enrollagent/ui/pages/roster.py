@@ -42,6 +42,7 @@ from ..models.roster import (
     RosterModel,
 )
 from ..models.search_index import SearchIndex
+from ..rows import enter_presses_buttons
 from ..widgets.common import MUTED, show_error
 
 ATTENTION = {
@@ -71,6 +72,7 @@ def _table(parent: QWidget) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setWordWrap(False)
+    view.setTabKeyNavigation(False)  # Tab leaves the table for 本户 and the buttons, as everywhere else
     view.horizontalHeader().setHighlightSections(False)
     return view
 
@@ -87,6 +89,7 @@ class Page(QWidget):
         self._search_timer.setInterval(SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self._build()
+        enter_presses_buttons(self)
         self.search.rebuild()
         self.refresh()
 
