@@ -3,6 +3,8 @@ open the filtered lists."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from enrollagent.core import roster
 from enrollagent.core.figures import compute_figures, person_states
 from enrollagent.core.payments import add_unmatched, record_payment
@@ -63,7 +65,7 @@ def test_attention_line_opens_the_filtered_roster(qtbot, ctx):
     page = window.pages["overview"]
     assert set(page.attention_buttons) == {"invalid_id", "unmatched_payments"}
     assert "1 人" in page.attention_buttons["invalid_id"].text()
-    page.attention_buttons["invalid_id"].click()
+    qtbot.keyClick(page.attention_buttons["invalid_id"], Qt.Key.Key_Return)  # Enter, not only a click
     assert window.current_key() == "roster"
     roster_page = window.pages["roster"]
     assert [roster_page.model.state_at(r).name for r in range(roster_page.model.rowCount())] == ["错号"]
@@ -89,16 +91,14 @@ def test_unpaid_tile_link_lists_the_unpaid(qtbot, ctx):
 
 
 def test_group_name_opens_the_group_in_the_roster(qtbot, ctx):
-    from PySide6.QtWidgets import QLabel
-
     from enrollagent.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.show_page("overview")
-    links = [w for w in page.groups_box.findChildren(QLabel) if "href" in w.text()]
-    assert [w.text().split(">")[1].split("<")[0] for w in links] == ["一组", "二组"]
-    links[1].linkActivated.emit("1")
+    assert [link.text() for link in page.group_links] == ["一组", "二组"]
+    assert all(link.focusPolicy() & Qt.FocusPolicy.TabFocus for link in page.group_links)  # one Tab stop each
+    qtbot.keyClick(page.group_links[1], Qt.Key.Key_Return)  # Enter follows it
     assert window.current_key() == "roster"
     assert sorted(window.pages["roster"].model.state_at(r).name for r in range(2)) == ["王五", "赵六"]
     assert window.pages["roster"].model.total() == 2
@@ -152,11 +152,9 @@ def test_special_group_and_pay_buttons_lead_to_the_other_pages(qtbot, ctx):
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     page = window.show_page("overview")
-    from PySide6.QtWidgets import QLabel
-
-    link = next(w for w in page.special_box.findChildren(QLabel) if "href='minimum_living'" in w.text())
-    assert "低保对象" in link.text()
-    link.linkActivated.emit("minimum_living")
+    link = page.special_links["minimum_living"]
+    assert link.text() == "低保对象"
+    qtbot.keyClick(link, Qt.Key.Key_Return)
     assert window.current_key() == "special"
     assert window.pages["special"].current_category() == "minimum_living"
     roster_page = window.show_page("roster")

@@ -52,6 +52,17 @@ def _clear(layout) -> None:
             _clear(item.layout())
 
 
+def _link(text: str, parent: QWidget) -> QPushButton:
+    """Looks like a link; one Tab stop, and Enter follows it as a click does (a QLabel link takes two Tabs)."""
+    button = QPushButton(text, parent)
+    button.setObjectName("overviewLink")
+    button.setStyleSheet("#overviewLink { text-align: left; border: none; padding: 0 2px; color: #0b3d91; }"
+                         "#overviewLink:hover, #overviewLink:focus { background: #eef4fd; }")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setAutoDefault(True)
+    return button
+
+
 def _bar(value: int, total: int, parent: QWidget) -> QProgressBar:
     bar = QProgressBar(parent)
     bar.setRange(0, max(total, 1))
@@ -132,14 +143,6 @@ class Page(QWidget):
     def show_filter(self, flt: dict) -> None:
         pass
 
-    def _on_group_link_activated(self, link: str) -> None:
-        groups = list(self.figures.by_group) if self.figures else []
-        if link.isdigit() and int(link) < len(groups):
-            self.ctx.navigate.emit("roster", {"group": groups[int(link)]})
-
-    def _on_special_link_activated(self, code: str) -> None:
-        self.ctx.navigate.emit("special", {"category": code})
-
     def _on_unpaid_link_activated(self, _link: str) -> None:
         self.ctx.navigate.emit("roster", {"state": "unpaid"})
 
@@ -186,15 +189,17 @@ class Page(QWidget):
 
     def _fill_groups(self, fig: dict) -> None:
         _clear(self.groups_grid)
+        self.group_links: list[QPushButton] = []
         box = self.groups_box
         for c, text in enumerate((self.tr("小组"), "", self.tr("已参保/应参保"), self.tr("参保率"), self.tr("未缴"))):
             label = QLabel(text, box)
             label.setStyleSheet(f"color: {MUTED};")
             self.groups_grid.addWidget(label, 0, c)
         for r, (name, g) in enumerate(fig["by_group"].items(), start=1):
-            link = QLabel(f"<a href='{r - 1}' style='text-decoration:none'>{name or self.tr('（未分组）')}</a>", box)
+            link = _link(name or self.tr("（未分组）"), box)
             link.setToolTip(self.tr("查看{0}的名单").format(name or self.tr("（未分组）")))
-            link.linkActivated.connect(self._on_group_link_activated)
+            link.clicked.connect(lambda _=False, group=name: self.ctx.navigate.emit("roster", {"group": group}))
+            self.group_links.append(link)
             self.groups_grid.addWidget(link, r, 0)
             self.groups_grid.addWidget(_bar(g["enrolled"], g["eligible"], box), r, 1)
             count = QLabel(f"{g['enrolled']}/{g['eligible']}", box)
@@ -213,6 +218,7 @@ class Page(QWidget):
 
     def _fill_special(self, fig: dict) -> None:
         _clear(self.special_grid)
+        self.special_links: dict[str, QPushButton] = {}
         box = self.special_box
         if not fig["special"]:
             self.special_grid.addWidget(QLabel(self.tr("还没有标记特殊群体（可从民政、乡村振兴等部门名单导入）"), box), 0, 0)
@@ -220,8 +226,9 @@ class Page(QWidget):
         for r, (code, s) in enumerate(fig["special"].items()):
             rate = s["enrolled"] / s["persons"] if s["persons"] else 0
             color = GOOD if s["enrolled"] >= s["persons"] else BAD
-            link = QLabel(f"<a href='{code}' style='text-decoration:none'>{self.tr(CATEGORY_BY_CODE[code].label)}</a>", box)
-            link.linkActivated.connect(self._on_special_link_activated)
+            link = _link(self.tr(CATEGORY_BY_CODE[code].label), box)
+            link.clicked.connect(lambda _=False, c=code: self.ctx.navigate.emit("special", {"category": c}))
+            self.special_links[code] = link
             self.special_grid.addWidget(link, r, 0)
             count = QLabel(f"{s['enrolled']}/{s['persons']}", box)
             count.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -247,6 +254,7 @@ class Page(QWidget):
                                  " border-bottom: 1px solid #e3e7ee; color: #0b3d91; }"
                                  "#attentionLine:hover, #attentionLine:focus { background: #eef4fd; }")
             button.setCursor(Qt.CursorShape.PointingHandCursor)
+            button.setAutoDefault(True)  # Enter opens the list, as Space does
             button.clicked.connect(lambda _=False, p=page, x=flt: self.ctx.navigate.emit(p, dict(x)))
             self.attention_buttons[key] = button
             self.attention_layout.addWidget(button)
