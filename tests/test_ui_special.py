@@ -7,6 +7,7 @@ import pytest
 pytest.importorskip("pytestqt")
 
 from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from enrollagent.core import roster  # noqa: E402
 from enrollagent.core.figures import compute_figures, person_state  # noqa: E402
@@ -56,9 +57,20 @@ def test_flag_a_person_by_keyboard(qtbot, page):
     assert changed
 
 
-def test_unflag(qtbot, page):
+def test_unflag_asks_first(qtbot, page, monkeypatch):
+    answers = [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+    asked = []
+
+    def question(_parent, _title, text, *args):
+        asked.append((text, args[-1]))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", question)
     page.show_filter({"category": "minimum_living"})
-    qtbot.mouseClick(page.unflag_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.unflag_button, Qt.MouseButton.LeftButton)  # answered 否: nothing changes
+    assert "低保对象" in asked[0][0] and asked[0][1] == QMessageBox.StandardButton.No  # 否 is the default
+    assert compute_figures(page.ctx.db).special["minimum_living"].persons == 1
+    qtbot.mouseClick(page.unflag_button, Qt.MouseButton.LeftButton)  # answered 是
     assert "minimum_living" not in compute_figures(page.ctx.db).special
     assert page.member_model.rowCount() == 0
 

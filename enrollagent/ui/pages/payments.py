@@ -43,9 +43,8 @@ class UndoKeeper(QObject):
     """Keeps a line edit from claiming Ctrl+Z, so the page's 撤销上一笔 shortcut gets it."""
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo):
-            return True  # left unaccepted: Qt then looks for a shortcut
-        return False
+        # Swallowed unaccepted, Qt then looks for a shortcut instead of giving the key to the line edit.
+        return event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo)
 
 
 class Page(QWidget):

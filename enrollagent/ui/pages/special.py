@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -214,12 +215,22 @@ class Page(QWidget):
         if code is None or person_id is None:
             return
         name = self.member_model.rows[self.member_view.currentIndex().row()][0]
+        label = CATEGORY_BY_CODE[code].label
+        # Asked, and "否" is the default: the next member is selected at once, so a second Enter would
+        # otherwise take someone else's subsidy away.
+        answer = QMessageBox.question(
+            self, self.tr("取消标记"),
+            self.tr("取消 {name} 的“{label}”标记？\n取消后此人的个人应缴金额可能随之改变。").format(name=name, label=label),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
         try:
             roster.unflag_person(self.ctx.db, person_id, code, actor=self.ctx.actor(), reason="手工取消")
         except EnrollError as e:
             show_error(self, error_text(e))
             return
-        self._changed(self.tr("已取消 {name} 的“{label}”标记").format(name=name, label=CATEGORY_BY_CODE[code].label))
+        self._changed(self.tr("已取消 {name} 的“{label}”标记").format(name=name, label=label))
+        self.member_view.setFocus()
 
     # --- flag a person by hand --------------------------------------------------------------
     def index(self):
