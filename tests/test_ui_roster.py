@@ -55,6 +55,11 @@ def test_a_bad_id_is_refused_with_its_reason(qtbot, ctx):
     bad = good[:17] + ("0" if good[17] != "0" else "1")
     qtbot.keyClicks(dialog.id_field.id_edit, bad)
     assert "校验位" in dialog.id_field.hint_label.text()
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.id_field.id_edit.setFocus()
+    qtbot.keyClick(dialog.id_field.id_edit, Qt.Key.Key_Tab)  # the 待核实 box under the ID comes next
+    assert QApplication.focusWidget() is dialog.keep_invalid_check
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert dialog.result() != QDialog.DialogCode.Accepted
     assert "校验位" in dialog.error_label.text()
