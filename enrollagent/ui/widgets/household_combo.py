@@ -28,7 +28,12 @@ class HouseholdCombo(QComboBox):
         self.setCurrentIndex(-1)
 
     def household_id(self) -> int | None:
-        i = self.findText(self.currentText())
+        """The household named exactly, else the only one whose label contains what was typed."""
+        text = self.currentText().strip()
+        i = self.findText(text)
+        if i < 0 and text:
+            matches = [j for j in range(self.count()) if text in self.itemText(j)]
+            i = matches[0] if len(matches) == 1 else -1
         return self.itemData(i) if i >= 0 else None
 
     def select(self, household_id: int) -> None:
