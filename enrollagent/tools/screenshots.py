@@ -30,7 +30,7 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
 
 
 def township_packages(work: Path) -> list[Path]:
-    """One signed package per demo village; the last village also enrolled one of the first's people."""
+    """One signed package per demo village; the later villages also enroll one of the first's people (重复参保)."""
     from ..core.payments import record_payment
     from ..core.roster import add_household, add_person
     from ..exports.catalog import run_export
