@@ -27,7 +27,7 @@ from ..core.policy import Policy, list_presets, load_policy
 from ..core.village import init_village
 from ..db import open_database
 from ..exports.keys import load_or_create_key
-from .widgets.common import MUTED
+from .widgets.common import MUTED, error_label
 from .widgets.policy_view import PolicyView
 
 MODE, VILLAGE, AGENT, POLICY, FINISH = range(5)
@@ -64,8 +64,7 @@ class VillagePage(QWizardPage):
         self.code_edit = QLineEdit(self)
         self.code_edit.setPlaceholderText(self.tr("12位行政区划代码，不知道可以不填"))
         self.code_edit.setMaxLength(12)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label = error_label(self)
         form = QFormLayout(self)
         form.addRow(self.tr("县（市、区）*"), self.county_edit)
         form.addRow(self.tr("乡镇（街道）*"), self.township_edit)
@@ -93,8 +92,7 @@ class AgentPage(QWizardPage):
         self.agent_edit = QLineEdit(self)
         self.phone_edit = QLineEdit(self)
         self.phone_edit.setPlaceholderText(self.tr("手机11位"))
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c0392b;")
+        self.error_label = error_label(self)
         form = QFormLayout(self)
         form.addRow(self.tr("经办人姓名*"), self.agent_edit)
         form.addRow(self.tr("联系电话"), self.phone_edit)

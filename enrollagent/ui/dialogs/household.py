@@ -5,11 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,7 +14,7 @@ from ...core.errors import EnrollError
 from ...core.roster import add_household, add_person, update_household
 from ...core.vocab import group_sort_key
 from ..context import AppContext
-from ..widgets.common import BAD, show_error
+from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.id_field import IdField
 
 
@@ -59,18 +56,8 @@ class HouseholdDialog(QDialog):
             self.hh_no_edit.setText(row[1])
             self.address_edit.setText(row[2])
             self.phone_edit.setText(row[3])
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {BAD};")
-        self.error_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = error_label(self)
+        lay_out_dialog(self, form, self.error_label)
         self.group_combo.setFocus()
 
     def _next_hh_no(self) -> str:

@@ -5,10 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
-    QLabel,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -16,7 +13,7 @@ from ...core.errors import EnrollError
 from ...core.roster import move_person
 from ...core.vocab import RELATIONS
 from ..context import AppContext
-from ..widgets.common import BAD, show_error
+from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
 
 
@@ -32,20 +29,11 @@ class MoveDialog(QDialog):
         self.relation_combo = QComboBox(self)
         self.relation_combo.addItems([r for r in RELATIONS if r != "户主"])
         self.relation_combo.setCurrentText("其他")
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {BAD};")
+        self.error_label = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("迁入的户"), self.household_combo)
         form.addRow(self.tr("与新户主关系"), self.relation_combo)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("迁移"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
+        lay_out_dialog(self, form, self.error_label, self.tr("迁移"))
 
     def accept(self) -> None:
         target = self.household_combo.household_id()

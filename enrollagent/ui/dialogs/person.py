@@ -6,11 +6,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -18,7 +16,7 @@ from ...core.errors import EnrollError
 from ...core.roster import add_person, household_label, update_person
 from ...core.vocab import RELATIONS
 from ..context import AppContext
-from ..widgets.common import BAD, MUTED, show_error
+from ..widgets.common import MUTED, error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
 from ..widgets.id_field import IdField
 
@@ -78,18 +76,8 @@ class PersonDialog(QDialog):
             self.name_edit.setText(name)
             if id_number:
                 self.id_field.setText(id_number)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {BAD};")
-        self.error_label.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("保存"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(self.buttons)
+        self.error_label = error_label(self)
+        lay_out_dialog(self, form, self.error_label)
         (self.household_combo or self.name_edit).setFocus()
 
     def accept(self) -> None:

@@ -5,11 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -17,16 +15,7 @@ from ...core.errors import EnrollError
 from ...core.roster import set_coverage, set_unpaid_reason
 from ...core.vocab import COVERAGE_KINDS, UNPAID_REASONS
 from ..context import AppContext
-from ..widgets.common import BAD, show_error
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
-    box.button(QDialogButtonBox.StandardButton.Ok).setText(dialog.tr("保存"))
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText(dialog.tr("取消"))
-    box.accepted.connect(dialog.accept)
-    box.rejected.connect(dialog.reject)
-    return box
+from ..widgets.common import error_label, lay_out_dialog, show_error
 
 
 class CoverageDialog(QDialog):
@@ -45,15 +34,11 @@ class CoverageDialog(QDialog):
         self.coverage_combo.setCurrentIndex(self.coverage_combo.findData(coverage))
         self.note_label = QLabel(self)
         self.note_edit = QLineEdit(note, self)
-        self.error_label = QLabel(self)
-        self.error_label.setStyleSheet(f"color: {BAD};")
+        self.error_label = error_label(self)
         form = QFormLayout()
         form.addRow(self.tr("参保类型"), self.coverage_combo)
         form.addRow(self.note_label, self.note_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(_buttons(self))
+        lay_out_dialog(self, form, self.error_label)
         self.coverage_combo.currentIndexChanged.connect(self._on_coverage_combo_changed)
         self._on_coverage_combo_changed()
 
@@ -99,10 +84,7 @@ class UnpaidReasonDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("未缴原因"), self.reason_combo)
         form.addRow(self.tr("说明"), self.note_edit)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(_buttons(self))
+        lay_out_dialog(self, form, self.hint_label)
         self.reason_combo.currentIndexChanged.connect(self._on_reason_combo_changed)
         self._on_reason_combo_changed()
 

@@ -6,14 +6,12 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from ..widgets.common import (
     money,
     percent,
     scaled_font,
+    scrolled_body,
     thousands,
 )
 
@@ -78,14 +77,7 @@ class Page(QWidget):
         self.ctx = ctx
         self.figures: Figures | None = None
         self.attention_buttons: dict[str, QPushButton] = {}
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        body = scrolled_body(self)
         layout = QVBoxLayout(body)
         layout.setSpacing(12)
 

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -28,7 +26,7 @@ from ...core.policy import load_policy
 from ...core.village import get_policy, get_task, get_village, set_policy, set_task, update_village
 from ...exports.keys import key_exists, load_or_create_key
 from ..context import AppContext
-from ..widgets.common import GOOD, MUTED, show_error
+from ..widgets.common import GOOD, MUTED, scrolled_body, show_error
 from ..widgets.policy_editor import PolicyEditor
 
 VILLAGE_FIELDS = (("county", QT_TRANSLATE_NOOP("Page", "县（市、区）")),
@@ -43,14 +41,7 @@ class Page(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        body = QWidget(scroll)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        body = scrolled_body(self)
         layout = QVBoxLayout(body)
         columns = QHBoxLayout()
         left = QVBoxLayout()

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QFrame, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...core.errors import EnrollError
 
@@ -20,6 +30,42 @@ def tr(text: str) -> str:
 def show_error(parent: QWidget | None, error: EnrollError) -> None:
     """The core's Chinese sentence in a plain warning box."""
     QMessageBox.warning(parent, tr("无法完成"), error.message)
+
+
+def error_label(parent: QWidget) -> QLabel:
+    """The red line under a form that says why it was not saved."""
+    label = QLabel(parent)
+    label.setStyleSheet(f"color: {BAD};")
+    label.setWordWrap(True)
+    return label
+
+
+def lay_out_dialog(dialog: QDialog, form: QFormLayout, message: QLabel, ok_text: str = "") -> QDialogButtonBox:
+    """The shape of every editing dialog: the form, a message line, then 保存 (or ok_text) and 取消."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("保存"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(message)
+    layout.addWidget(buttons)
+    return buttons
+
+
+def scrolled_body(page: QWidget) -> QWidget:
+    """Fill the page with a frameless scroll area and return the widget inside it, for a page that may
+    be taller than a 768-pixel screen (large font)."""
+    scroll = QScrollArea(page)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    body = QWidget(scroll)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return body
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
