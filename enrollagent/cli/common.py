@@ -8,7 +8,9 @@ import logging
 import os
 import re
 import sys
+import time
 import traceback
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -70,3 +72,23 @@ def actor(args: argparse.Namespace, db: sqlite_utils.Database) -> str:
 
 def print_json(obj: object) -> None:
     print(json.dumps(obj, ensure_ascii=False, indent=2))
+
+
+class StderrProgress:
+    """A progress line on stderr for work that takes more than a second, only on a terminal;
+    `line(done, total, message)` words it."""
+
+    def __init__(self, line: Callable[[int, int, str], str]) -> None:
+        self.line = line
+        self.start = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int, message: str) -> None:
+        if not sys.stderr.isatty() or not total or time.monotonic() - self.start < 1:
+            return
+        print(f"\r{self.line(done, total, message)}", end="", file=sys.stderr, flush=True)
+        self.shown = True
+
+    def finish(self) -> None:
+        if self.shown:
+            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import sys
-import time
 
 from ..core.progress import Progress
 from ..core.village import get_village
 from ..exports.catalog import CATALOG, roll_beside, run_export
-from .common import open_store, print_json
+from .common import StderrProgress, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -24,35 +22,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=cmd_export)
 
 
-class _StderrProgress:
-    """A progress line on stderr for exports that take more than a second, only on a terminal."""
-
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-        self.shown = False
-
-    def __call__(self, done: int, total: int, message: str) -> None:
-        if not sys.stderr.isatty() or not total or time.monotonic() - self.start < 1:
-            return
-        print(f"\r正在生成{message} {100 * done // total}%…", end="", file=sys.stderr, flush=True)
-        self.shown = True
-
-    def finish(self) -> None:
-        if self.shown:
-            print("\r" + " " * 40 + "\r", end="", file=sys.stderr, flush=True)
-
-
 def cmd_export(args: argparse.Namespace) -> int:
     db = open_store(args)
     spec = CATALOG[args.kind]
-    watcher = _StderrProgress()
+    watcher = StderrProgress(lambda done, total, message: f"正在生成{message} {100 * done // total}%…")
     try:
         path = run_export(db, args.kind, args.out, group=args.group, year=args.year, progress=Progress(watcher))
     finally:
         watcher.finish()
     written = [path]
     if args.kind == "summary":
-        written.append(roll_beside(path, get_village(db), args.year or get_village(db).current_year))
+        village = get_village(db)
+        written.append(roll_beside(path, village, args.year or village.current_year))
     if args.json:
         print_json({"kind": args.kind, "path": str(path), "files": [
             {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in written]})

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import sys
-import time
 
 from ..core.progress import Progress
 from ..core.vocab import CATEGORY_BY_CODE
 from ..imports import FIELD_LABELS, ImportReport, run_import
-from .common import actor, open_store, print_json
+from .common import StderrProgress, actor, open_store, print_json
 
 KIND_HELP = {
     "roster": "花名册（上年度的参保人员名册）",
@@ -45,27 +43,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         k.set_defaults(func=cmd_import, kind=kind)
 
 
-class _StderrProgress:
-    """A progress line on stderr, only for files that take more than a second, only on a terminal."""
-
-    def __init__(self) -> None:
-        self.start = time.monotonic()
-        self.shown = False
-
-    def __call__(self, done: int, total: int, message: str) -> None:
-        if not sys.stderr.isatty() or not total or time.monotonic() - self.start < 1:
-            return
-        print(f"\r导入中 {done}/{total} 行…", end="", file=sys.stderr, flush=True)
-        self.shown = True
-
-    def finish(self) -> None:
-        if self.shown:
-            print("\r" + " " * 30 + "\r", end="", file=sys.stderr, flush=True)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     db = open_store(args)
-    watcher = _StderrProgress()
+    watcher = StderrProgress(lambda done, total, _message: f"导入中 {done}/{total} 行…")
     try:
         report = run_import(db, args.kind, args.file, category=getattr(args, "category", None),
                             dry_run=args.dry_run, actor=actor(args, db), progress=Progress(watcher))
