@@ -15,7 +15,9 @@ def setup_logging() -> Path | None:
         directory = paths.log_dir()
         directory.mkdir(parents=True, exist_ok=True)
         log_file = directory / "enrollagent.log"
-        handler = logging.handlers.RotatingFileHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
+        handler = logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -44,12 +44,22 @@ KINDS = ("roll", "checklist", "notice", "summary", "package")
 def make_village(folder: Path, people: int):
     folder.mkdir(parents=True, exist_ok=True)
     db = open_database(folder / "village.db")
-    init_village(db, code="411725100001", name="李庄村", township="留庄镇", county="确山县", agent="王明",
-                 agent_phone="13800000000", policy=load_policy("huojia-2024"))
+    init_village(
+        db,
+        code="411725100001",
+        name="李庄村",
+        township="留庄镇",
+        county="确山县",
+        agent="王明",
+        agent_phone="13800000000",
+        policy=load_policy("huojia-2024"),
+    )
     fill_village(db, first_id=1_000, people=people, shared=[], rng=random.Random(people))
     with db.atomic():  # phones and addresses, as a real roster has them
-        db.execute("UPDATE household SET phone = '139' || substr('0000000' || id, -8, 8),"
-                   " address = '李庄村' || hh_no || '号'")
+        db.execute(
+            "UPDATE household SET phone = '139' || substr('0000000' || id, -8, 8),"
+            " address = '李庄村' || hh_no || '号'"
+        )
     return db
 
 
@@ -68,7 +78,7 @@ def bare_pdf(header: list[str], rows: list[list], path: Path) -> None:
     style = TableStyle([("FONT", (0, 0), (-1, -1), font.name, 12)])
     story = []
     for start in range(0, len(rows), 40):
-        table = Table([header, *rows[start:start + 40]])
+        table = Table([header, *rows[start : start + 40]])
         table.setStyle(style)
         story.append(table)
     SimpleDocTemplate(str(path), pagesize=A4).build(story)
@@ -82,10 +92,15 @@ def floor_for(kind: str, db, folder: Path) -> float | None:
         start = time.process_time()
         bare_xlsx(rows, folder / "bare.xlsx")
     elif kind == "checklist":
-        rows = [[s.name, checklist.id_tail(s), s.owed_fen // 100, *checklist.TICKS, ""]
-                for s in states if s.state == "unpaid"]
+        rows = [
+            [s.name, checklist.id_tail(s), s.owed_fen // 100, *checklist.TICKS, ""]
+            for s in states
+            if s.state == "unpaid"
+        ]
         start = time.process_time()
-        bare_pdf(["姓名", "身份证后6位", "应缴", "", "", "", "", "备注"], rows, folder / "bare-c.pdf")
+        bare_pdf(
+            ["姓名", "身份证后6位", "应缴", "", "", "", "", "备注"], rows, folder / "bare-c.pdf"
+        )
     elif kind == "notice":
         mask, _, _ = notice.notice_settings(db)
         rows = [r for group in notice.notice_rows(db, 2024, None, mask).values() for r in group]
@@ -104,7 +119,9 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         base = args.dir or Path(tmp)
-        print(f"{'people':>7} {'export':<10} {'cpu s':>8} {'bare':>7} {'ratio':>6} {'wall s':>7} {'size':>11}  rss MB")
+        print(
+            f"{'people':>7} {'export':<10} {'cpu s':>8} {'bare':>7} {'ratio':>6} {'wall s':>7} {'size':>11}  rss MB"
+        )
         for people in args.people:
             db = make_village(base / f"v{people}", people)
             out = base / f"out{people}"
@@ -116,8 +133,10 @@ def main() -> int:
                 ratio = f"{took / floor:6.2f}" if floor else "     —"
                 bare = f"{floor:7.2f}" if floor else "      —"
                 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"{people:>7} {kind:<10} {took:8.2f} {bare} {ratio} {wall:7.1f} {path.stat().st_size:>11,}  {rss:.0f}",
-                      flush=True)
+                print(
+                    f"{people:>7} {kind:<10} {took:8.2f} {bare} {ratio} {wall:7.1f} {path.stat().st_size:>11,}  {rss:.0f}",
+                    flush=True,
+                )
             db.close()
     return 0
 

@@ -28,8 +28,16 @@ def db_path(tmp_path: Path) -> Path:
 
 def make_village(path: Path, policy: str = "huojia-2024"):
     db = open_database(path)
-    init_village(db, code="411725100001", name="李庄村", township="留庄镇", county="确山县",
-                 agent="王明", agent_phone="13800000000", policy=load_policy(policy))
+    init_village(
+        db,
+        code="411725100001",
+        name="李庄村",
+        township="留庄镇",
+        county="确山县",
+        agent="王明",
+        agent_phone="13800000000",
+        policy=load_policy(policy),
+    )
     return db
 
 
@@ -44,13 +52,34 @@ def db(db_path: Path):
 class Cli:
     def __init__(self, db_path: Path, tmp_path: Path) -> None:
         self.db_path = db_path
-        self.env = {**os.environ, "HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "data"),
-                    "XDG_STATE_HOME": str(tmp_path / "state"), "PYTHONIOENCODING": "utf-8"}
+        self.env = {
+            **os.environ,
+            "HOME": str(tmp_path),
+            "XDG_DATA_HOME": str(tmp_path / "data"),
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "PYTHONIOENCODING": "utf-8",
+        }
         self.env.pop("ENROLLAGENT_DB", None)
 
-    def __call__(self, *args: str, db: bool = True, check: bool = True) -> subprocess.CompletedProcess:
-        cmd = [sys.executable, "-m", "enrollagent", *(["--db", str(self.db_path)] if db else []), *args]
-        result = subprocess.run(cmd, check=False, capture_output=True, text=True, encoding="utf-8", env=self.env, cwd=REPO)
+    def __call__(
+        self, *args: str, db: bool = True, check: bool = True
+    ) -> subprocess.CompletedProcess:
+        cmd = [
+            sys.executable,
+            "-m",
+            "enrollagent",
+            *(["--db", str(self.db_path)] if db else []),
+            *args,
+        ]
+        result = subprocess.run(
+            cmd,
+            check=False,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=self.env,
+            cwd=REPO,
+        )
         if check and result.returncode != 0:
             raise AssertionError(f"{args} exited {result.returncode}: {result.stderr}")
         return result

@@ -2,8 +2,21 @@
 
 from enrollagent.core.ids import check_char
 
-STATUS_KEYS = {"year", "persons", "households", "eligible", "enrolled", "paid", "subsidized",
-               "newborn_exempt", "unpaid", "rate", "collected", "special", "attention"}
+STATUS_KEYS = {
+    "year",
+    "persons",
+    "households",
+    "eligible",
+    "enrolled",
+    "paid",
+    "subsidized",
+    "newborn_exempt",
+    "unpaid",
+    "rate",
+    "collected",
+    "special",
+    "attention",
+}
 
 
 def an_id(seq: int, born: str = "19700101") -> str:
@@ -11,15 +24,50 @@ def an_id(seq: int, born: str = "19700101") -> str:
     return body + check_char(body)
 
 
-INIT = ["init", "--village-code", "140524100201", "--village", "附城村", "--township", "附城镇",
-        "--county", "陵川县", "--agent", "李梅", "--policy", "lingchuan-2023"]
+INIT = [
+    "init",
+    "--village-code",
+    "140524100201",
+    "--village",
+    "附城村",
+    "--township",
+    "附城镇",
+    "--county",
+    "陵川县",
+    "--agent",
+    "李梅",
+    "--policy",
+    "lingchuan-2023",
+]
 
 
 def test_lingchuan_village_end_to_end(cli):
     cli(*INIT)
     cli("person", "add", "--name", "张一", "--id", an_id(1), "--group", "一组", "--no", "001")
-    cli("person", "add", "--household", "001", "--name", "张二", "--id", an_id(2), "--relation", "配偶")
-    cli("person", "add", "--household", an_id(1), "--name", "张三", "--id", an_id(3), "--relation", "子")
+    cli(
+        "person",
+        "add",
+        "--household",
+        "001",
+        "--name",
+        "张二",
+        "--id",
+        an_id(2),
+        "--relation",
+        "配偶",
+    )
+    cli(
+        "person",
+        "add",
+        "--household",
+        an_id(1),
+        "--name",
+        "张三",
+        "--id",
+        an_id(3),
+        "--relation",
+        "子",
+    )
     cli("person", "add", "--name", "王四", "--id", an_id(4), "--group", "二组")
     cli("person", "set", an_id(1), "--flag", "minimum_living")
     cli("person", "set", an_id(2), "--flag", "returned_poverty")
@@ -32,12 +80,24 @@ def test_lingchuan_village_end_to_end(cli):
     status = cli.json("status")
     assert set(status) >= STATUS_KEYS
     assert (status["persons"], status["households"], status["eligible"]) == (4, 2, 4)
-    assert (status["paid"], status["subsidized"], status["enrolled"], status["unpaid"]) == (2, 1, 3, 1)
+    assert (status["paid"], status["subsidized"], status["enrolled"], status["unpaid"]) == (
+        2,
+        1,
+        3,
+        1,
+    )
     assert status["rate"] == 0.75 and status["collected"] == 105
-    assert status["special"] == {"minimum_living": {"persons": 2, "enrolled": 2},
-                                 "returned_poverty": {"persons": 1, "enrolled": 1},
-                                 "extreme_poverty": {"persons": 1, "enrolled": 1}}
-    assert status["attention"] == {"invalid_id": 0, "double_paid": 0, "refund_due": 0, "unmatched_payments": 0}
+    assert status["special"] == {
+        "minimum_living": {"persons": 2, "enrolled": 2},
+        "returned_poverty": {"persons": 1, "enrolled": 1},
+        "extreme_poverty": {"persons": 1, "enrolled": 1},
+    }
+    assert status["attention"] == {
+        "invalid_id": 0,
+        "double_paid": 0,
+        "refund_due": 0,
+        "unmatched_payments": 0,
+    }
     cli("pay", an_id(4), "--amount", "350")
     cli("pay", an_id(4), "--amount", "350", "--date", "2022-10-02")
     status = cli.json("status")
@@ -59,8 +119,12 @@ def test_user_mistakes_are_one_line_and_change_nothing(cli):
     cli(*INIT)
     cli("person", "add", "--name", "张一", "--id", an_id(1), "--group", "一组")
     before = cli.json("status")
-    assert "校验位" in one_line_error(cli("person", "add", "--name", "错号", "--id", an_id(2)[:-1] + "0", check=False))
-    assert "已登记" in one_line_error(cli("person", "add", "--name", "重号", "--id", an_id(1), check=False))
+    assert "校验位" in one_line_error(
+        cli("person", "add", "--name", "错号", "--id", an_id(2)[:-1] + "0", check=False)
+    )
+    assert "已登记" in one_line_error(
+        cli("person", "add", "--name", "重号", "--id", an_id(1), check=False)
+    )
     assert "已初始化" in one_line_error(cli(*INIT, check=False))
     assert "没有名为" in one_line_error(cli("init", *INIT[1:-1], "nope", check=False))
     assert "找不到此人" in one_line_error(cli("pay", an_id(9), check=False))
@@ -72,7 +136,9 @@ def test_user_mistakes_are_one_line_and_change_nothing(cli):
 
 def test_missing_database_and_policy_file(cli, tmp_path):
     assert "不存在" in one_line_error(cli("status", check=False))
-    assert "找不到政策文件" in one_line_error(cli("init", *INIT[1:-1], str(tmp_path / "x.json"), check=False))
+    assert "找不到政策文件" in one_line_error(
+        cli("init", *INIT[1:-1], str(tmp_path / "x.json"), check=False)
+    )
     assert not cli.db_path.exists() or cli("status", check=False).returncode == 1
 
 
@@ -82,9 +148,21 @@ def test_policy_file_and_unverified_person(cli):
     from .conftest import SAMPLES
 
     cli("init", *INIT[1:-1], str(SAMPLES / "village-a" / "policy.json"))
-    cli("person", "add", "--name", "待核", "--id", "4.11725E+17", "--unverified", "--birth", "1980-01-01")
+    cli(
+        "person",
+        "add",
+        "--name",
+        "待核",
+        "--id",
+        "4.11725E+17",
+        "--unverified",
+        "--birth",
+        "1980-01-01",
+    )
     status = cli.json("status")
-    assert status["year"] == 2024 and status["attention"]["invalid_id"] == 1 and status["persons"] == 1
+    assert (
+        status["year"] == 2024 and status["attention"]["invalid_id"] == 1 and status["persons"] == 1
+    )
     presets = json.loads(cli("policy", "list", "--json", db=False).stdout)
     assert presets["lingchuan-2023"]["standard"] == 350
 

@@ -20,9 +20,15 @@ def test_every_kind_into_a_folder(cli, tmp_path):
         result = cli("export", kind, str(out))
         assert result.stdout.startswith("已导出") and result.stderr == ""
     names = sorted(p.name for p in out.iterdir())
-    assert names == sorted(["李庄村2024年度花名册.xlsx", "李庄村2024年度入户催缴清单.pdf",
-                            "李庄村2024年度参保缴费情况公示.pdf", "李庄村2024年度汇总表.pdf",
-                            "411725100001-2024-001.zip"])
+    assert names == sorted(
+        [
+            "李庄村2024年度花名册.xlsx",
+            "李庄村2024年度入户催缴清单.pdf",
+            "李庄村2024年度参保缴费情况公示.pdf",
+            "李庄村2024年度汇总表.pdf",
+            "411725100001-2024-001.zip",
+        ]
+    )
     assert verify_package(out / "411725100001-2024-001.zip").ok
     with zipfile.ZipFile(out / "411725100001-2024-001.zip") as zf:
         assert zf.read("花名册.xlsx")[:2] == b"PK" and zf.read("汇总表.pdf")[:5] == b"%PDF-"
@@ -63,7 +69,11 @@ def test_user_errors_are_one_line_and_exit_1(cli, tmp_path):
     for args, expected in cases.items():
         result = cli(*args, check=False)
         assert result.returncode == 1, args
-        assert result.stderr.count("\n") == 1 and result.stderr.startswith("错误：") and expected in result.stderr
+        assert (
+            result.stderr.count("\n") == 1
+            and result.stderr.startswith("错误：")
+            and expected in result.stderr
+        )
         assert "Traceback" not in result.stderr
     assert not (blocker / "sub").exists() and not (tmp_path / "x.pdf").exists()
 
@@ -72,5 +82,7 @@ def test_an_uninitialised_store_is_refused(cli, tmp_path):
     open_database(tmp_path / "village.db").close()
     result = cli("export", "roll", str(tmp_path / "out"), check=False)
     assert result.returncode == 1 and "初始化" in result.stderr
-    missing = cli.__class__(tmp_path / "none.db", tmp_path)("export", "roll", str(tmp_path), check=False)
+    missing = cli.__class__(tmp_path / "none.db", tmp_path)(
+        "export", "roll", str(tmp_path), check=False
+    )
     assert missing.returncode == 1 and "不存在" in missing.stderr

@@ -14,16 +14,62 @@ from .township_helpers import an_id, make_village
 
 # Groups out of code-point order (十一组 sorts before 二组 by code point) so natural order is tested.
 PEOPLE = [
-    {"name": "张一", "id": an_id("411725", 1), "group": "一组", "hh": "a", "hh_no": "001", "pay": True},
-    {"name": "张二", "id": an_id("411725", 2), "group": "一组", "hh": "a", "relation": "配偶",
-     "flags": ["minimum_living"]},
-    {"name": "张三", "id": an_id("411725", 3), "group": "一组", "hh": "a", "relation": "子",
-     "flags": ["extreme_poverty"]},
-    {"name": "李四", "id": an_id("411725", 4), "group": "二组", "hh": "b", "hh_no": "002",
-     "flags": ["marginal"]},
-    {"name": "=李五", "id": an_id("411725", 5), "group": "二组", "hh": "b", "relation": "子", "coverage": "employee"},
-    {"name": "待核", "id": "4.11725E+17", "group": "二组", "hh": "b", "relation": "女", "invalid": True},
-    {"name": "@王六", "id": an_id("411725", 6), "group": "十一组", "hh": "c", "hh_no": "003", "pay": True},
+    {
+        "name": "张一",
+        "id": an_id("411725", 1),
+        "group": "一组",
+        "hh": "a",
+        "hh_no": "001",
+        "pay": True,
+    },
+    {
+        "name": "张二",
+        "id": an_id("411725", 2),
+        "group": "一组",
+        "hh": "a",
+        "relation": "配偶",
+        "flags": ["minimum_living"],
+    },
+    {
+        "name": "张三",
+        "id": an_id("411725", 3),
+        "group": "一组",
+        "hh": "a",
+        "relation": "子",
+        "flags": ["extreme_poverty"],
+    },
+    {
+        "name": "李四",
+        "id": an_id("411725", 4),
+        "group": "二组",
+        "hh": "b",
+        "hh_no": "002",
+        "flags": ["marginal"],
+    },
+    {
+        "name": "=李五",
+        "id": an_id("411725", 5),
+        "group": "二组",
+        "hh": "b",
+        "relation": "子",
+        "coverage": "employee",
+    },
+    {
+        "name": "待核",
+        "id": "4.11725E+17",
+        "group": "二组",
+        "hh": "b",
+        "relation": "女",
+        "invalid": True,
+    },
+    {
+        "name": "@王六",
+        "id": an_id("411725", 6),
+        "group": "十一组",
+        "hh": "c",
+        "hh_no": "003",
+        "pay": True,
+    },
     {"name": "王七", "id": an_id("411725", 7), "group": "十一组", "hh": "c", "relation": "子"},
     {"name": "赵八", "id": an_id("411725", 8), "group": "十一组", "hh": "d", "hh_no": "004"},
 ]
@@ -37,7 +83,9 @@ def export_village(folder: Path, people: list[dict] = PEOPLE):
     db = make_village(folder, code="411725100001", name="李庄村", people=people)
     for hid, hh_no in db.execute("SELECT id, hh_no FROM household").fetchall():
         key = {"001": "a", "002": "b", "003": "c", "004": "d"}.get(hh_no, "")
-        roster.update_household(db, hid, actor="王明", address=f"李庄村{hh_no}号", phone=PHONES.get(key, ""))
+        roster.update_household(
+            db, hid, actor="王明", address=f"李庄村{hh_no}号", phone=PHONES.get(key, "")
+        )
     db.execute("UPDATE person SET note = '=SUM(A1:A9)' WHERE name = '赵八'")
     return db
 
@@ -57,7 +105,10 @@ def test_catalog_lists_every_kind_in_order_with_chinese_titles():
 
 def test_target_is_default_name_in_a_folder_or_the_file_given(village, tmp_path):
     assert target_path(village, "roll", tmp_path).name == "李庄村2024年度花名册.xlsx"
-    assert target_path(village, "checklist", tmp_path, group="二组").name == "李庄村2024年度入户催缴清单-二组.pdf"
+    assert (
+        target_path(village, "checklist", tmp_path, group="二组").name
+        == "李庄村2024年度入户催缴清单-二组.pdf"
+    )
     assert target_path(village, "package", tmp_path).name == "411725100001-2024-001.zip"
     assert target_path(village, "roll", tmp_path / "x.xlsx") == tmp_path / "x.xlsx"
     with pytest.raises(EnrollError, match="应保存为 .xlsx"):

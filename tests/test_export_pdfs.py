@@ -34,8 +34,13 @@ def village(tmp_path):
 
 
 def pages(path: Path) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
-                          text=True, encoding="utf-8").stdout
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+    ).stdout
     return [p for p in text.split("\f") if p.strip()]
 
 
@@ -87,7 +92,16 @@ def test_notice_lists_the_enrolled_with_masked_ids_and_nothing_sensitive(village
     for p in PEOPLE:
         assert p["id"] not in flat
     assert not re.search(r"\d{15,}", flat)
-    for forbidden in ("380", "300", "元", "低保", "特困", "全额资助", "边缘", *filter(None, PHONES.values())):
+    for forbidden in (
+        "380",
+        "300",
+        "元",
+        "低保",
+        "特困",
+        "全额资助",
+        "边缘",
+        *filter(None, PHONES.values()),
+    ):
         assert forbidden not in flat, forbidden
     assert "公示期" in text and "如有异议" in text and "监督电话" in text
     assert f"共{compute_figures(village).total.enrolled}人" in flat
@@ -126,7 +140,9 @@ def test_summary_carries_the_figures_the_roll_hash_and_the_key(village, tmp_path
     for group, x in f.by_group.items():
         assert f"{group}{x.persons}{x.eligible}{x.enrolled}{x.unpaid}{x.rate * 100:.2f}%" in flat
     assert "特困人员民政11100.00%" in flat and "低保对象民政100.00%" in flat
-    assert "个人缴费标准380元/人" in flat and "经办人（签字）" in flat and "村委会主任（签字）" in flat
+    assert (
+        "个人缴费标准380元/人" in flat and "经办人（签字）" in flat and "村委会主任（签字）" in flat
+    )
     assert "（盖章）" in flat and re.search(rf"第\s*1\s*页\s*共\s*{len(got)}\s*页", got[0])
 
 
@@ -137,14 +153,18 @@ def _village_year(db):
     return v, v.current_year
 
 
-def test_without_a_cjk_font_the_builtin_one_is_used_and_text_survives(village, tmp_path, monkeypatch):
+def test_without_a_cjk_font_the_builtin_one_is_used_and_text_survives(
+    village, tmp_path, monkeypatch
+):
     monkeypatch.setattr(fonts, "font_candidates", lambda *a, **k: [])
     fonts.cjk_font.cache_clear()
     try:
         path = write_checklist(village, tmp_path / "c.pdf")
     finally:
         fonts.cjk_font.cache_clear()
-    listing = subprocess.run(["pdffonts", str(path)], check=True, capture_output=True, text=True).stdout
+    listing = subprocess.run(
+        ["pdffonts", str(path)], check=True, capture_output=True, text=True
+    ).stdout
     assert "STSong-Light" in listing
     assert "张二" in "".join(pages(path))
 
@@ -153,8 +173,11 @@ def test_font_list_finds_the_machine_font_and_skips_what_reportlab_refuses(tmp_p
     bogus = tmp_path / "NotoSansCJK-Regular.ttc"
     bogus.write_bytes(b"OTTO not a real font")
     listing = tmp_path / "fonts.txt"
-    listing.write_text(f"[linux]\n{bogus} | 2\n/usr/share/fonts/truetype/wqy/wqy-microhei.ttc | 0\n"
-                       "[windows]\nC:/Windows/Fonts/msyh.ttc | 0\n", encoding="utf-8")
+    listing.write_text(
+        f"[linux]\n{bogus} | 2\n/usr/share/fonts/truetype/wqy/wqy-microhei.ttc | 0\n"
+        "[windows]\nC:/Windows/Fonts/msyh.ttc | 0\n",
+        encoding="utf-8",
+    )
     found = fonts.font_candidates("linux", listing)
     assert [c.subfont for c in found] == [2, 0]
     font = fonts.load_font(found)
@@ -196,7 +219,9 @@ def test_cancel_during_layout_leaves_no_file(village, tmp_path):
 
 
 def test_summary_alone_can_be_written_with_a_given_hash(village, tmp_path):
-    path = write_summary(village, tmp_path / "s.pdf", roll_sha256="ab" * 32, key_fingerprint="ABCD " * 8)
+    path = write_summary(
+        village, tmp_path / "s.pdf", roll_sha256="ab" * 32, key_fingerprint="ABCD " * 8
+    )
     assert "ab" * 32 in squeeze("".join(pages(path)))
 
 
@@ -212,7 +237,11 @@ def test_notice_follows_the_policy_when_it_counts_employees_as_enrolled(village,
 
     from enrollagent.core.village import get_policy, set_policy
 
-    set_policy(village, dataclasses.replace(get_policy(village), count_as_enrolled=("employee",)), actor="王明")
+    set_policy(
+        village,
+        dataclasses.replace(get_policy(village), count_as_enrolled=("employee",)),
+        actor="王明",
+    )
     flat = squeeze("".join(pages(write_notice(village, tmp_path / "n.pdf"))))
     assert "=李五" in flat and f"共{compute_figures(village).total.enrolled}人" in flat
     assert compute_figures(village).total.enrolled == len(ENROLLED) + 1

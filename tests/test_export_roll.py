@@ -42,9 +42,15 @@ def test_roll_sheet_layout(book):
     assert ws.auto_filter.ref == f"A2:R{len(PEOPLE) + 2}"
     assert ws.print_title_rows == "$1:$2"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-    widths = {h: ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width for i, h in enumerate(HEADERS)}
+    widths = {
+        h: ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
+        for i, h in enumerate(HEADERS)
+    }
     for name in ("身份证号码", "联系电话"):
-        assert ws.column_dimensions[openpyxl.utils.get_column_letter(COL[name] + 1)].number_format == "@"
+        assert (
+            ws.column_dimensions[openpyxl.utils.get_column_letter(COL[name] + 1)].number_format
+            == "@"
+        )
     assert widths["身份证号码"] >= 20 and widths["村民小组"] >= 10 and widths["人员类别"] >= 14
 
 
@@ -73,7 +79,12 @@ def test_ids_and_phones_are_text_and_nothing_is_a_formula(book):
 def test_formula_like_text_is_quote_prefixed_so_editing_keeps_it_text(book):
     _, wb = book
     ws = wb[DATA_SHEET]
-    cells = [c for row in ws.iter_rows(min_row=2) for c in row if isinstance(c.value, str) and c.value[:1] in "=@"]
+    cells = [
+        c
+        for row in ws.iter_rows(min_row=2)
+        for c in row
+        if isinstance(c.value, str) and c.value[:1] in "=@"
+    ]
     assert len(cells) == 5 and all(c.quotePrefix and c.data_type == "s" for c in cells)
 
 
@@ -99,7 +110,10 @@ def test_row_values_follow_the_person_state(book):
     assert zhang1[COL["参保状态"]] == "已缴费" and zhang1[COL["缴费金额"]] == 380
     assert zhang1[COL["缴费日期"]] == "2023-10-01" and zhang1[COL["缴费渠道"]] == "微信"
     assert by_name["张三"][COL["参保状态"]] == "全额资助" and by_name["张三"][COL["个人应缴"]] == 0
-    assert by_name["=李五"][COL["参保状态"]] == "职工医保" and by_name["=李五"][COL["个人应缴"]] is None
+    assert (
+        by_name["=李五"][COL["参保状态"]] == "职工医保"
+        and by_name["=李五"][COL["个人应缴"]] is None
+    )
     assert "待核实" in by_name["待核"][COL["备注"]]
 
 
@@ -143,12 +157,18 @@ def test_an_undone_payment_leaves_no_trace_on_the_roll_but_a_refund_does(village
     from enrollagent.core import payments, roster
 
     zhao = roster.find_person(village, PEOPLE[8]["id"]).id
-    payments.record_payment(village, person_id=zhao, actor="王明", paid_on=date(2023, 11, 2), channel="支付宝")
+    payments.record_payment(
+        village, person_id=zhao, actor="王明", paid_on=date(2023, 11, 2), channel="支付宝"
+    )
     payments.undo_last_payment(village, actor="王明")
     wang = roster.find_person(village, PEOPLE[6]["id"]).id
-    payments.record_refund(village, person_id=wang, amount_fen=8000, actor="王明", paid_on=date(2023, 11, 3))
+    payments.record_refund(
+        village, person_id=wang, amount_fen=8000, actor="王明", paid_on=date(2023, 11, 3)
+    )
     zhang = roster.find_person(village, PEOPLE[0]["id"]).id
-    payments.record_refund(village, person_id=zhang, amount_fen=38000, actor="王明", paid_on=date(2023, 11, 4))
+    payments.record_refund(
+        village, person_id=zhang, amount_fen=38000, actor="王明", paid_on=date(2023, 11, 4)
+    )
     payments.undo_last_payment(village, actor="王明")  # the refund is undone: 张一 has paid again
     wb = openpyxl.load_workbook(write_roll(village, tmp_path / "r.xlsx"), read_only=True)
     by_name = {r[COL["姓名"]]: r for r in wb[DATA_SHEET].iter_rows(min_row=2, values_only=True)}

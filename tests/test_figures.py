@@ -17,20 +17,27 @@ def an_id(seq: int, born: str = "19700101") -> str:
 
 
 def add(db, hid, name, seq, born="19700101", **kw):
-    return roster.add_person(db, household_id=hid, name=name, id_number=an_id(seq, born), actor="t",
-                             today=date(2024, 6, 1), **kw)
+    return roster.add_person(
+        db,
+        household_id=hid,
+        name=name,
+        id_number=an_id(seq, born),
+        actor="t",
+        today=date(2024, 6, 1),
+        **kw,
+    )
 
 
 def test_huojia_village_by_hand(db):
     h1 = roster.add_household(db, actor="t", group_name="一组")
     h2 = roster.add_household(db, actor="t", group_name="二组")
-    a = add(db, h1, "甲", 1, relation="户主")       # pays 380
-    b = add(db, h1, "乙", 2)                        # 低保: pays 300, pays 380 → double paid
-    c = add(db, h1, "丙", 3)                        # 特困: subsidized, paid 380 → refund due only
-    add(db, h2, "丁", 4, born="20240301")           # newborn exempt
-    e = add(db, h2, "戊", 5)                        # employee: outside the denominator
-    f = add(db, h2, "己", 6)                        # unpaid
-    g = add(db, h2, "庚", 7)                        # deceased
+    a = add(db, h1, "甲", 1, relation="户主")  # pays 380
+    b = add(db, h1, "乙", 2)  # 低保: pays 300, pays 380 → double paid
+    c = add(db, h1, "丙", 3)  # 特困: subsidized, paid 380 → refund due only
+    add(db, h2, "丁", 4, born="20240301")  # newborn exempt
+    e = add(db, h2, "戊", 5)  # employee: outside the denominator
+    f = add(db, h2, "己", 6)  # unpaid
+    g = add(db, h2, "庚", 7)  # deceased
     roster.flag_person(db, b, "minimum_living", actor="t")
     roster.flag_person(db, c, "extreme_poverty", actor="t")
     roster.flag_person(db, f, "minimum_living", actor="t")
@@ -46,9 +53,16 @@ def test_huojia_village_by_hand(db):
     assert (fig["paid"], fig["subsidized"], fig["newborn_exempt"]) == (2, 1, 1)
     assert fig["enrolled"] == 4 and fig["unpaid"] == 1 and fig["rate"] == 0.8
     assert fig["collected"] == 380 * 3
-    assert fig["special"] == {"minimum_living": {"persons": 2, "enrolled": 1},
-                              "extreme_poverty": {"persons": 1, "enrolled": 1}}
-    assert fig["attention"] == {"invalid_id": 0, "double_paid": 1, "refund_due": 2, "unmatched_payments": 0}
+    assert fig["special"] == {
+        "minimum_living": {"persons": 2, "enrolled": 1},
+        "extreme_poverty": {"persons": 1, "enrolled": 1},
+    }
+    assert fig["attention"] == {
+        "invalid_id": 0,
+        "double_paid": 1,
+        "refund_due": 2,
+        "unmatched_payments": 0,
+    }
     assert fig["by_group"]["一组"]["enrolled"] == 3 and fig["by_group"]["二组"]["unpaid"] == 1
     # A refund of the double payment clears it.
     payments.record_refund(db, person_id=b, amount_fen=8000, actor="t")
@@ -86,7 +100,9 @@ def test_partial_payment_is_still_unpaid(db):
 
 def test_invalid_ids_are_counted_and_kept(db):
     h = roster.add_household(db, actor="t")
-    roster.add_person(db, household_id=h, name="甲", id_number="4.11725E+17", actor="t", allow_invalid=True)
+    roster.add_person(
+        db, household_id=h, name="甲", id_number="4.11725E+17", actor="t", allow_invalid=True
+    )
     fig = compute_figures(db).to_json()
     assert fig["persons"] == 1 and fig["attention"]["invalid_id"] == 1 and fig["unpaid"] == 1
 
@@ -94,8 +110,16 @@ def test_invalid_ids_are_counted_and_kept(db):
 def test_unmatched_inbox_and_assignment(db):
     h = roster.add_household(db, actor="t")
     p = add(db, h, "甲", 1)
-    u = payments.add_unmatched(db, year=2024, amount_fen=38000, source="x.csv:3", actor="t",
-                               id_number="411725197001019999", name="甲", ticket_no="TK9")
+    u = payments.add_unmatched(
+        db,
+        year=2024,
+        amount_fen=38000,
+        source="x.csv:3",
+        actor="t",
+        id_number="411725197001019999",
+        name="甲",
+        ticket_no="TK9",
+    )
     assert compute_figures(db).to_json()["attention"]["unmatched_payments"] == 1
     payments.assign_unmatched(db, u, p, actor="t")
     fig = compute_figures(db).to_json()
@@ -116,7 +140,16 @@ def test_groups_in_natural_order(db):
     from enrollagent.core.vocab import group_sort_key
 
     names = ["十一组", "三组", "二组", "一组", "第十组", "5组", "", "东街"]
-    assert sorted(names, key=group_sort_key) == ["一组", "二组", "三组", "5组", "第十组", "十一组", "东街", ""]
+    assert sorted(names, key=group_sort_key) == [
+        "一组",
+        "二组",
+        "三组",
+        "5组",
+        "第十组",
+        "十一组",
+        "东街",
+        "",
+    ]
     for i, g in enumerate(["三组", "十组", "一组"]):
         h = roster.add_household(db, actor="t", group_name=g)
         add(db, h, g, i + 1)

@@ -33,7 +33,7 @@ def test_any_single_character_change_is_caught(body, position, delta):
     good = body + ids.check_char(body)
     alphabet = "0123456789X" if position == 17 else "0123456789"
     old = alphabet.index(good[position])
-    changed = good[:position] + alphabet[(old + delta) % len(alphabet)] + good[position + 1:]
+    changed = good[:position] + alphabet[(old + delta) % len(alphabet)] + good[position + 1 :]
     if changed != good:
         assert not ids.check(changed, today=TODAY).valid
 
@@ -54,10 +54,19 @@ def test_known_ids_and_their_reasons():
 
 
 def test_every_problem_has_a_chinese_sentence():
-    for raw in ("", "1101051949123100", "110105194912310021", "110105194902300025", "99010519491231002X",
-                "11010519491231002", "1101051949123100AB"):
+    for raw in (
+        "",
+        "1101051949123100",
+        "110105194912310021",
+        "110105194902300025",
+        "99010519491231002X",
+        "11010519491231002",
+        "1101051949123100AB",
+    ):
         r = ids.check(raw, today=TODAY)
-        text = id_problem_text(r.problem, raw=raw, normalized=r.normalized, suggestion=r.suggestion or "")
+        text = id_problem_text(
+            r.problem, raw=raw, normalized=r.normalized, suggestion=r.suggestion or ""
+        )
         assert text and text != r.problem and any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 

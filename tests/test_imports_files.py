@@ -15,7 +15,16 @@ from enrollagent.imports import detect_columns, run_import
 from .imports_helpers import make_id, write_csv, write_xls, write_xlsx
 
 TODAY = date(2023, 10, 1)
-TABLES = ("household", "person", "person_year", "special_flag", "payment", "unmatched_payment", "audit_log", "import_log")
+TABLES = (
+    "household",
+    "person",
+    "person_year",
+    "special_flag",
+    "payment",
+    "unmatched_payment",
+    "audit_log",
+    "import_log",
+)
 
 
 def snapshot(db) -> list[int]:
@@ -25,7 +34,9 @@ def snapshot(db) -> list[int]:
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"])
 def test_csv_encodings(db, tmp_path, encoding):
     rows = [["户号", "姓名", "身份证号码"], ["1", "张三", make_id(1)], ["1", "李四", make_id(2)]]
-    report = run_import(db, "roster", write_csv(tmp_path / "r.csv", rows, encoding=encoding), today=TODAY)
+    report = run_import(
+        db, "roster", write_csv(tmp_path / "r.csv", rows, encoding=encoding), today=TODAY
+    )
     assert report.to_json()["imported"] == 2
     assert db.execute("SELECT name FROM person ORDER BY id").fetchall() == [("张三",), ("李四",)]
 
@@ -33,13 +44,23 @@ def test_csv_encodings(db, tmp_path, encoding):
 def test_tab_separated_text_named_xls(db, tmp_path):
     """Systems export text as .xls; the content decides, not the name."""
     rows = [["姓名", "身份证号码"], ["张三", make_id(1)]]
-    report = run_import(db, "roster", write_csv(tmp_path / "导出.xls", rows, encoding="gbk", delimiter="\t"), today=TODAY)
+    report = run_import(
+        db,
+        "roster",
+        write_csv(tmp_path / "导出.xls", rows, encoding="gbk", delimiter="\t"),
+        today=TODAY,
+    )
     assert report.to_json()["imported"] == 1
 
 
 def test_real_xls_with_title_and_number_cells(db, tmp_path):
-    rows = [["花名册"], [], ["姓名", "身份证号码", "电话"], ["张三", make_id(1), 13800000001.0],
-            ["李四", float(make_id(3)), ""]]
+    rows = [
+        ["花名册"],
+        [],
+        ["姓名", "身份证号码", "电话"],
+        ["张三", make_id(1), 13800000001.0],
+        ["李四", float(make_id(3)), ""],
+    ]
     report = run_import(db, "roster", write_xls(tmp_path / "old.xls", rows), today=TODAY)
     assert report.header_row == 3
     got = report.to_json()
@@ -48,25 +69,43 @@ def test_real_xls_with_title_and_number_cells(db, tmp_path):
 
 
 def test_two_row_header_and_header_far_down(tmp_path):
-    rows = [["某县税务局"], ["征缴明细"], [], ["填报单位：某镇"], [],
-            ["姓名", "证件号码", "缴费信息", "", ""],
-            ["", "", "实缴金额", "缴款日期", "税票号码"],
-            ["张三", make_id(1), 380, "2023-10-01", "T1"]]
+    rows = [
+        ["某县税务局"],
+        ["征缴明细"],
+        [],
+        ["填报单位：某镇"],
+        [],
+        ["姓名", "证件号码", "缴费信息", "", ""],
+        ["", "", "实缴金额", "缴款日期", "税票号码"],
+        ["张三", make_id(1), 380, "2023-10-01", "T1"],
+    ]
     path = write_xlsx(tmp_path / "p.xlsx", rows, merge=["C6:E6", "A6:A7", "B6:B7"])
     header_row, columns = detect_columns(path, "payments")
     assert header_row == 6
-    assert columns == {"name": "姓名", "id": "证件号码", "amount": "实缴金额", "date": "缴款日期", "ticket": "税票号码"}
+    assert columns == {
+        "name": "姓名",
+        "id": "证件号码",
+        "amount": "实缴金额",
+        "date": "缴款日期",
+        "ticket": "税票号码",
+    }
 
 
 def test_header_aliases_with_notes_stars_and_spaces(tmp_path):
-    rows = [["序号", "*姓 名", "身份证号码（18位）", "与户主关系", "户 号", "村民小组"], [1, "张三", make_id(1), "户主", "1", "一组"]]
+    rows = [
+        ["序号", "*姓 名", "身份证号码（18位）", "与户主关系", "户 号", "村民小组"],
+        [1, "张三", make_id(1), "户主", "1", "一组"],
+    ]
     _row, columns = detect_columns(write_xlsx(tmp_path / "r.xlsx", rows), "roster")
     assert set(columns) == {"name", "id", "relation", "hh_no", "group"}
 
 
 def test_second_sheet_when_the_first_is_a_summary(db, tmp_path):
-    path = write_xlsx(tmp_path / "r.xlsx", [["汇总"], ["组", "人数"], ["一组", 3]],
-                      extra_sheets={"明细": [["姓名", "身份证号"], ["张三", make_id(1)]]})
+    path = write_xlsx(
+        tmp_path / "r.xlsx",
+        [["汇总"], ["组", "人数"], ["一组", 3]],
+        extra_sheets={"明细": [["姓名", "身份证号"], ["张三", make_id(1)]]},
+    )
     report = run_import(db, "roster", path, today=TODAY)
     assert report.sheet == "明细" and report.to_json()["imported"] == 1
 
@@ -92,12 +131,19 @@ def test_file_level_failures_leave_the_store_untouched(db, tmp_path):
     _err(db, "roster", tmp_path / "photo.jpg", "import_not_spreadsheet")
     (tmp_path / "old.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + os.urandom(600))
     _err(db, "payments", tmp_path / "old.xls", "import_not_spreadsheet")
-    msg = _err(db, "roster", write_csv(tmp_path / "none.csv", [["a", "b"], ["1", "2"]]), "import_no_header")
+    msg = _err(
+        db, "roster", write_csv(tmp_path / "none.csv", [["a", "b"], ["1", "2"]]), "import_no_header"
+    )
     assert "身份证号" in msg
-    path = write_xlsx(tmp_path / "noamount.xlsx", [["标题"], ["姓名", "身份证号码", "缴费日期"], ["张三", make_id(1), "2023-10-01"]])
+    path = write_xlsx(
+        tmp_path / "noamount.xlsx",
+        [["标题"], ["姓名", "身份证号码", "缴费日期"], ["张三", make_id(1), "2023-10-01"]],
+    )
     msg = _err(db, "payments", path, "import_missing_column")
     assert "缴费金额" in msg and "第2行" in msg
-    path = write_xlsx(tmp_path / "noname.xlsx", [["身份证号码", "电话"], [make_id(1), "13800000000"]])
+    path = write_xlsx(
+        tmp_path / "noname.xlsx", [["身份证号码", "电话"], [make_id(1), "13800000000"]]
+    )
     assert "姓名" in _err(db, "roster", path, "import_missing_column")
     with pytest.raises(EnrollError):
         run_import(db, "people", path)
@@ -106,8 +152,11 @@ def test_file_level_failures_leave_the_store_untouched(db, tmp_path):
 def test_cli_errors_are_one_line_and_exit_1(cli, db, tmp_path):
     db.close()
     (tmp_path / "junk.csv").write_bytes(os.urandom(100) + b"\x00")
-    for args in (["roster", str(tmp_path / "missing.xlsx")], ["roster", str(tmp_path / "junk.csv")],
-                 ["payments", str(write_csv(tmp_path / "x.csv", [["姓名"], ["张三"]]))]):
+    for args in (
+        ["roster", str(tmp_path / "missing.xlsx")],
+        ["roster", str(tmp_path / "junk.csv")],
+        ["payments", str(write_csv(tmp_path / "x.csv", [["姓名"], ["张三"]]))],
+    ):
         result = cli("import", *args, check=False)
         assert result.returncode == 1, result.stdout
         assert result.stderr.startswith("错误：") and len(result.stderr.strip().splitlines()) == 1
@@ -116,7 +165,9 @@ def test_cli_errors_are_one_line_and_exit_1(cli, db, tmp_path):
 
 def test_cli_readable_report_and_dry_run(cli, db, tmp_path):
     db.close()
-    path = write_csv(tmp_path / "r.csv", [["姓名", "身份证号码"], ["张三", make_id(1)], ["李四", "123"]])
+    path = write_csv(
+        tmp_path / "r.csv", [["姓名", "身份证号码"], ["张三", make_id(1)], ["李四", "123"]]
+    )
     out = cli("import", "roster", str(path), "--dry-run").stdout
     assert "试导入" in out and "新增人员 2" in out and "第3行" in out
     assert cli.json("status")["persons"] == 0
@@ -126,8 +177,9 @@ def test_cli_readable_report_and_dry_run(cli, db, tmp_path):
 
 
 def test_cancel_mid_import_rolls_the_whole_file_back(db, tmp_path):
-    rows = [["户号", "姓名", "身份证号码"]] + [[str(n // 4), f"人{n}", make_id(n % 1000, f"19{50 + n // 1000}0101")]
-                                          for n in range(3000)]
+    rows = [["户号", "姓名", "身份证号码"]] + [
+        [str(n // 4), f"人{n}", make_id(n % 1000, f"19{50 + n // 1000}0101")] for n in range(3000)
+    ]
     path = write_csv(tmp_path / "big.csv", rows)
     before = snapshot(db)
     seen = []

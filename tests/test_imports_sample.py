@@ -11,8 +11,19 @@ SAMPLE = SAMPLES / "village-a"
 
 def test_village_a_through_the_cli(cli):
     expected = json.loads((SAMPLE / "expected.json").read_text(encoding="utf-8"))
-    cli("init", "--village", "验收村", "--township", "留庄镇", "--county", "确山县", "--agent", "王明",
-        "--policy", str(SAMPLE / "policy.json"))
+    cli(
+        "init",
+        "--village",
+        "验收村",
+        "--township",
+        "留庄镇",
+        "--county",
+        "确山县",
+        "--agent",
+        "王明",
+        "--policy",
+        str(SAMPLE / "policy.json"),
+    )
 
     roster = cli.json("import", "roster", str(SAMPLE / "roster.xlsx"))
     exp = expected["roster"]
@@ -39,12 +50,27 @@ def test_village_a_through_the_cli(cli):
     assert pay["not_in_roster"] == exp["not_in_roster"]
     assert pay["other_year"] == exp["other_year"]
     assert pay["already_recorded"] == exp["repeated_ticket"]
-    assert pay["recorded"] == exp["lines"] - exp["pension_rows"] - exp["not_in_roster"] - exp["other_year"] \
+    assert (
+        pay["recorded"]
+        == exp["lines"]
+        - exp["pension_rows"]
+        - exp["not_in_roster"]
+        - exp["other_year"]
         - exp["repeated_ticket"]
+    )
 
     status = cli.json("status")
     exp = expected["status"]
-    for key in ("persons", "eligible", "paid", "subsidized", "enrolled", "unpaid", "rate", "collected"):
+    for key in (
+        "persons",
+        "eligible",
+        "paid",
+        "subsidized",
+        "enrolled",
+        "unpaid",
+        "rate",
+        "collected",
+    ):
         assert status[key] == exp[key], key
     assert status["attention"] == exp["attention"]
     assert status["special"] == exp["special"]
@@ -55,16 +81,25 @@ def test_village_a_through_the_cli(cli):
     import sqlite3
 
     conn = sqlite3.connect(cli.db_path)
-    assert conn.execute("SELECT COUNT(DISTINCT person_id) FROM special_flag").fetchone()[0] \
+    assert (
+        conn.execute("SELECT COUNT(DISTINCT person_id) FROM special_flag").fetchone()[0]
         == expected["groups"]["flagged_persons"]
+    )
     checks = expected["checks"]
-    net = dict(conn.execute(
-        "SELECT p.id_number, SUM(y.amount_fen) FROM payment y JOIN person p ON p.id = y.person_id"
-        " WHERE y.kind = 'personal' GROUP BY p.id").fetchall())
+    net = dict(
+        conn.execute(
+            "SELECT p.id_number, SUM(y.amount_fen) FROM payment y JOIN person p ON p.id = y.person_id"
+            " WHERE y.kind = 'personal' GROUP BY p.id"
+        ).fetchall()
+    )
     for idn in checks["double_paid_ids"]:
         assert net[idn] > 38000, idn
-    refunds = {r[0] for r in conn.execute(
-        "SELECT p.id_number FROM payment y JOIN person p ON p.id = y.person_id WHERE y.amount_fen < 0")}
+    refunds = {
+        r[0]
+        for r in conn.execute(
+            "SELECT p.id_number FROM payment y JOIN person p ON p.id = y.person_id WHERE y.amount_fen < 0"
+        )
+    }
     assert refunds == set(checks["refunded_ids"])
     conn.close()
 

@@ -39,18 +39,43 @@ def test_two_row_merged_header_with_households_merged_down(village, tmp_path):
     ws = wb.active
     ws["A1"] = "城关镇东风村2024年度城乡居民医保参保花名册"
     ws["A2"] = "填报单位（盖章）：东风村委会                 填报日期：2023年9月"
-    ws["A3"], ws["B3"], ws["E3"], ws["I3"], ws["J3"] = "序号", "户主信息", "家庭成员信息", "联系电话", "备注"
-    for col, title in zip("BCDEFGH", ["户号", "户主姓名", "组别", "姓名", "身份证号码", "与户主关系", "人员类别"],
-                          strict=True):
+    ws["A3"], ws["B3"], ws["E3"], ws["I3"], ws["J3"] = (
+        "序号",
+        "户主信息",
+        "家庭成员信息",
+        "联系电话",
+        "备注",
+    )
+    for col, title in zip(
+        "BCDEFGH",
+        ["户号", "户主姓名", "组别", "姓名", "身份证号码", "与户主关系", "人员类别"],
+        strict=True,
+    ):
         ws[f"{col}4"] = title
     for rng in ("A1:J1", "A2:J2", "A3:A4", "B3:D3", "E3:H3", "I3:I4", "J3:J4"):
         ws.merge_cells(rng)
     households = [
-        (1, "刘一", "一组", [("刘一", an_id("19600101", 201), "户主", "低保"), ("刘二", an_id("19620202", 212), "妻", "低保"),
-                            ("刘三", an_id("19850303", 221), "子", "")]),
+        (
+            1,
+            "刘一",
+            "一组",
+            [
+                ("刘一", an_id("19600101", 201), "户主", "低保"),
+                ("刘二", an_id("19620202", 212), "妻", "低保"),
+                ("刘三", an_id("19850303", 221), "子", ""),
+            ],
+        ),
         (2, "陈大", "一组", [("陈大", an_id("19400404", 231), "户主", "特困")]),
-        (3, "杨光", "二组", [("杨光", an_id("19700505", 241), "户主", ""), ("杨明", an_x_id("19950505", 250).lower(), "子", ""),
-                            ("杨柳", "410724650606261", "父亲", "")]),
+        (
+            3,
+            "杨光",
+            "二组",
+            [
+                ("杨光", an_id("19700505", 241), "户主", ""),
+                ("杨明", an_x_id("19950505", 250).lower(), "子", ""),
+                ("杨柳", "410724650606261", "父亲", ""),
+            ],
+        ),
     ]
     r = 5
     for hh_no, head, group, members in households:
@@ -65,8 +90,9 @@ def test_two_row_merged_header_with_households_merged_down(village, tmp_path):
                 ws.merge_cells(f"{col}{top}:{col}{r - 1}")
     report = run_import(village, "roster", save(wb, tmp_path / "花名册.xlsx"), today=TODAY)
     assert report.header_row == 3
-    assert counts(report, "rows", "imported", "households", "upgraded", "invalid_id", "flagged") == \
-        {"rows": 7, "imported": 7, "households": 3, "upgraded": 1, "invalid_id": 0, "flagged": 3}
+    assert counts(
+        report, "rows", "imported", "households", "upgraded", "invalid_id", "flagged"
+    ) == {"rows": 7, "imported": 7, "households": 3, "upgraded": 1, "invalid_id": 0, "flagged": 3}
     figures = compute_figures(village).to_json()
     assert figures["by_group"]["一组"]["persons"] == 4 and figures["subsidized"] == 1
     assert village.execute("SELECT COUNT(*) FROM person WHERE relation = '户主'").fetchone()[0] == 3
@@ -78,10 +104,19 @@ def test_roll_split_into_sheets_named_after_natural_villages(village, tmp_path):
     for row in (["组别", "户数", "人数"], ["后寨组", 2, 3], ["前寨组", 1, 2], ["东街", 1, 2]):
         wb.active.append(row)
     sheets = {
-        "后寨组花名册": [("马一", an_id("19700101", 301), "户主", "马一"), ("马二", an_id("19710101", 312), "妻", "马一"),
-                     ("牛三", an_id("19720101", 321), "户主", "牛三")],
-        "前寨组": [("马一", an_id("19730101", 331), "户主", "马一"), ("马小", an_id("20000101", 341), "子", "马一")],
-        "东街": [("朱八", an_id("19740101", 351), "户主", "朱八"), ("朱九", an_id("19750101", 362), "女", "朱八")],
+        "后寨组花名册": [
+            ("马一", an_id("19700101", 301), "户主", "马一"),
+            ("马二", an_id("19710101", 312), "妻", "马一"),
+            ("牛三", an_id("19720101", 321), "户主", "牛三"),
+        ],
+        "前寨组": [
+            ("马一", an_id("19730101", 331), "户主", "马一"),
+            ("马小", an_id("20000101", 341), "子", "马一"),
+        ],
+        "东街": [
+            ("朱八", an_id("19740101", 351), "户主", "朱八"),
+            ("朱九", an_id("19750101", 362), "女", "朱八"),
+        ],
     }
     for name, people in sheets.items():
         ws = wb.create_sheet(name)
@@ -91,28 +126,50 @@ def test_roll_split_into_sheets_named_after_natural_villages(village, tmp_path):
             ws.append([n, person, "", idn, relation, head, ""])
     report = run_import(village, "roster", save(wb, tmp_path / "分组花名册.xlsx"), today=TODAY)
     assert report.sheet == "后寨组花名册、前寨组、东街"
-    assert counts(report, "rows", "imported", "households") == {"rows": 7, "imported": 7, "households": 4}
+    assert counts(report, "rows", "imported", "households") == {
+        "rows": 7,
+        "imported": 7,
+        "households": 4,
+    }
     by_group = compute_figures(village).to_json()["by_group"]
     assert {g: v["persons"] for g, v in by_group.items()} == {"后寨组": 3, "前寨组": 2, "东街": 2}
 
 
 def test_wps_xls_with_number_cells(village, tmp_path):
-    rows = [["4组人员花名册"], ["公民身份号码", "姓名", "组", "户主", "关系", "电话"],
-            [an_id("19500101", 401), "孔一", 4.0, "孔一", "户主", 13812345678.0],
-            [an_x_id("19520101", 410).lower(), "孔二", 4.0, "孔一", "妻", ""],
-            [float("410724750101421"), "孔三", 4.0, "孔一", "子", ""],  # 15 digits in a number cell: exact
-            [float(an_id("19600101", 432)), "曹一", 4.0, "曹一", "户主", ""],  # 18 digits: rounded
-            [],
-            [an_id("19610101", 442), "曹二", 4.0, "曹一", "妻", ""],
-            [an_id("19620101", 451).translate(FULL_WIDTH), "严一", 4.0, "严一", "户主", ""],
-            ["'" + an_id("19900101", 462), "严二", 4.0, "严一", "女", ""]]
+    rows = [
+        ["4组人员花名册"],
+        ["公民身份号码", "姓名", "组", "户主", "关系", "电话"],
+        [an_id("19500101", 401), "孔一", 4.0, "孔一", "户主", 13812345678.0],
+        [an_x_id("19520101", 410).lower(), "孔二", 4.0, "孔一", "妻", ""],
+        [
+            float("410724750101421"),
+            "孔三",
+            4.0,
+            "孔一",
+            "子",
+            "",
+        ],  # 15 digits in a number cell: exact
+        [float(an_id("19600101", 432)), "曹一", 4.0, "曹一", "户主", ""],  # 18 digits: rounded
+        [],
+        [an_id("19610101", 442), "曹二", 4.0, "曹一", "妻", ""],
+        [an_id("19620101", 451).translate(FULL_WIDTH), "严一", 4.0, "严一", "户主", ""],
+        ["'" + an_id("19900101", 462), "严二", 4.0, "严一", "女", ""],
+    ]
     report = run_import(village, "roster", write_xls(tmp_path / "4组.xls", rows), today=TODAY)
-    assert counts(report, "rows", "imported", "households", "upgraded", "invalid_id") == \
-        {"rows": 7, "imported": 7, "households": 3, "upgraded": 1, "invalid_id": 1}
+    assert counts(report, "rows", "imported", "households", "upgraded", "invalid_id") == {
+        "rows": 7,
+        "imported": 7,
+        "households": 3,
+        "upgraded": 1,
+        "invalid_id": 1,
+    }
     assert [p["row"] for p in report.problems] == [6]
-    assert village.execute("SELECT phone FROM person WHERE name = '孔一'").fetchone() == ("13812345678",)
+    assert village.execute("SELECT phone FROM person WHERE name = '孔一'").fetchone() == (
+        "13812345678",
+    )
     assert compute_figures(village).to_json()["by_group"] == {
-        "4": {"persons": 7, "eligible": 7, "enrolled": 0, "unpaid": 7, "rate": 0.0, "collected": 0}}
+        "4": {"persons": 7, "eligible": 7, "enrolled": 0, "unpaid": 7, "rate": 0.0, "collected": 0}
+    }
 
 
 def test_the_sheet_with_the_needed_columns_wins_over_a_wider_one(village, tmp_path):
@@ -131,36 +188,52 @@ def test_the_sheet_with_the_needed_columns_wins_over_a_wider_one(village, tmp_pa
 def test_households_by_the_head_s_id_when_members_are_scattered(village, tmp_path):
     """民政 / 医保 rolls name the household by 户主身份证号 and are often sorted by ID, not by household."""
     head_a, head_b = an_id("19600101", 601), an_id("19610101", 611)
-    rows = [["姓名", "身份证号码", "户主身份证号码", "与户主关系"],
-            ["甲妻", an_id("19620101", 622), head_a, "妻"],
-            ["乙", head_b, head_b, ""],  # the head's own row, relation left blank
-            ["甲", head_a, head_a, "户主"],
-            ["乙子", an_id("19900101", 631), head_b, "子"],
-            ["甲子", an_id("19880101", 641), "410724600101601", "子"],  # the head's old 15-digit ID
-            ["丙", an_id("19700101", 651), an_id("19700101", 661), "子"]]  # a head not in the file
+    rows = [
+        ["姓名", "身份证号码", "户主身份证号码", "与户主关系"],
+        ["甲妻", an_id("19620101", 622), head_a, "妻"],
+        ["乙", head_b, head_b, ""],  # the head's own row, relation left blank
+        ["甲", head_a, head_a, "户主"],
+        ["乙子", an_id("19900101", 631), head_b, "子"],
+        ["甲子", an_id("19880101", 641), "410724600101601", "子"],  # the head's old 15-digit ID
+        ["丙", an_id("19700101", 651), an_id("19700101", 661), "子"],
+    ]  # a head not in the file
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
     assert counts(report, "imported", "households") == {"imported": 6, "households": 3}
-    by_head = village.execute("SELECT h.id, GROUP_CONCAT(p.name, ''), SUM(p.relation = '户主') FROM person p"
-                              " JOIN household h ON h.id = p.household_id GROUP BY h.id ORDER BY h.id").fetchall()
+    by_head = village.execute(
+        "SELECT h.id, GROUP_CONCAT(p.name, ''), SUM(p.relation = '户主') FROM person p"
+        " JOIN household h ON h.id = p.household_id GROUP BY h.id ORDER BY h.id"
+    ).fetchall()
     assert [r[1:] for r in by_head] == [("甲妻甲甲子", 1), ("乙乙子", 1), ("丙", 0)]
     again = run_import(village, "roster", tmp_path / "r.xlsx", today=TODAY)
-    assert counts(again, "imported", "households", "already_present") == {"imported": 0, "households": 0,
-                                                                          "already_present": 6}
+    assert counts(again, "imported", "households", "already_present") == {
+        "imported": 0,
+        "households": 0,
+        "already_present": 6,
+    }
 
 
 def test_group_lines_in_the_name_column_are_not_people(village, tmp_path):
-    rows = [["序号", "姓名", "身份证号码", "与户主关系"],
-            ["", "一组", "", ""], [1, "甲", an_id("19600101", 701), "户主"],
-            ["", "二  组", "", ""], [2, "乙", an_id("19610101", 711), "户主"], [3, "乙妻", an_id("19620101", 722), "妻"]]
+    rows = [
+        ["序号", "姓名", "身份证号码", "与户主关系"],
+        ["", "一组", "", ""],
+        [1, "甲", an_id("19600101", 701), "户主"],
+        ["", "二  组", "", ""],
+        [2, "乙", an_id("19610101", 711), "户主"],
+        [3, "乙妻", an_id("19620101", 722), "妻"],
+    ]
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
-    assert counts(report, "rows", "imported", "households", "invalid_id") == \
-        {"rows": 3, "imported": 3, "households": 2, "invalid_id": 0}
+    assert counts(report, "rows", "imported", "households", "invalid_id") == {
+        "rows": 3,
+        "imported": 3,
+        "households": 2,
+        "invalid_id": 0,
+    }
     by_group = compute_figures(village).to_json()["by_group"]
     assert {g: v["persons"] for g, v in by_group.items()} == {"一组": 1, "二组": 2}
 
@@ -179,14 +252,22 @@ def test_hidden_sheets_are_passed_over_when_a_visible_one_will_do(village, tmp_p
 
 
 def test_a_person_without_an_id_whose_note_reads_like_a_footer_is_kept(village, tmp_path):
-    rows = [["姓名", "身份证号码", "备注"], ["王小宝", "", "注：新生儿，未办身份证"], ["", "", "注：本表由村委会填报"],
-            ["合计", "", "共1人"]]
+    rows = [
+        ["姓名", "身份证号码", "备注"],
+        ["王小宝", "", "注：新生儿，未办身份证"],
+        ["", "", "注：本表由村委会填报"],
+        ["合计", "", "共1人"],
+    ]
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
     report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
-    assert counts(report, "rows", "imported", "invalid_id", "skipped") == \
-        {"rows": 1, "imported": 1, "invalid_id": 1, "skipped": 0}
+    assert counts(report, "rows", "imported", "invalid_id", "skipped") == {
+        "rows": 1,
+        "imported": 1,
+        "invalid_id": 1,
+        "skipped": 0,
+    }
 
 
 def test_cli_names_the_sheets_it_read(cli, db, tmp_path):

@@ -66,11 +66,14 @@ def test_a_valid_id_decides_the_birth_date(db, person):
         roster.update_person(db, person, actor="t", birth_date=date(2024, 2, 1))
     assert e.value.code == "birth_from_id" and "1970-01-01" in e.value.message
     assert person_state(db, person).state == "unpaid"
-    roster.update_person(db, person, actor="t", birth_date=date(1970, 1, 1))  # the same date is fine
+    roster.update_person(
+        db, person, actor="t", birth_date=date(1970, 1, 1)
+    )  # the same date is fine
     # A 待核实 number carries no date: the typed one is kept.
     hid = roster.add_household(db, actor="t")
-    other = roster.add_person(db, household_id=hid, name="戊", id_number="41172519700101", actor="t",
-                              allow_invalid=True)
+    other = roster.add_person(
+        db, household_id=hid, name="戊", id_number="41172519700101", actor="t", allow_invalid=True
+    )
     roster.update_person(db, other, actor="t", birth_date=date(1970, 3, 1))
     assert person_state(db, other).birth_date == date(1970, 3, 1)
 
@@ -78,10 +81,20 @@ def test_a_valid_id_decides_the_birth_date(db, person):
 def test_the_same_unverified_number_for_two_people_names_both(db):
     hid = roster.add_household(db, actor="t")
     for name in ("张三", "李四"):
-        roster.add_person(db, household_id=hid, name=name, id_number="410724198001010010", actor="t",
-                          allow_invalid=True)
+        roster.add_person(
+            db,
+            household_id=hid,
+            name=name,
+            id_number="410724198001010010",
+            actor="t",
+            allow_invalid=True,
+        )
     with pytest.raises(EnrollError) as e:
         roster.find_person(db, "410724198001010010")
-    assert e.value.code == "person_ambiguous" and "张三" in e.value.message and "李四" in e.value.message
+    assert (
+        e.value.code == "person_ambiguous"
+        and "张三" in e.value.message
+        and "李四" in e.value.message
+    )
     first = db.execute("SELECT id FROM person WHERE name = '李四'").fetchone()[0]
     assert roster.find_person(db, f"#{first}").name == "李四"

@@ -29,15 +29,55 @@ from .township_helpers import (
 )
 
 PEOPLE = [
-    {"name": "张一", "id": an_id("411725", 1), "group": "一组", "hh": "a", "hh_no": "001", "pay": True},
-    {"name": "张二", "id": an_id("411725", 2), "group": "一组", "hh": "a", "relation": "配偶",
-     "flags": ["minimum_living"], "pay": True},
-    {"name": "张三", "id": an_id("411725", 3), "group": "一组", "hh": "a", "relation": "子",
-     "flags": ["extreme_poverty"]},
-    {"name": "李四", "id": an_id("411725", 4), "group": "二组", "hh": "b", "hh_no": "002",
-     "flags": ["marginal"]},
-    {"name": "=李五", "id": an_id("411725", 5), "group": "二组", "hh": "b", "relation": "子", "coverage": "employee"},
-    {"name": "待核", "id": "4.11725E+17", "group": "二组", "hh": "b", "relation": "女", "invalid": True},
+    {
+        "name": "张一",
+        "id": an_id("411725", 1),
+        "group": "一组",
+        "hh": "a",
+        "hh_no": "001",
+        "pay": True,
+    },
+    {
+        "name": "张二",
+        "id": an_id("411725", 2),
+        "group": "一组",
+        "hh": "a",
+        "relation": "配偶",
+        "flags": ["minimum_living"],
+        "pay": True,
+    },
+    {
+        "name": "张三",
+        "id": an_id("411725", 3),
+        "group": "一组",
+        "hh": "a",
+        "relation": "子",
+        "flags": ["extreme_poverty"],
+    },
+    {
+        "name": "李四",
+        "id": an_id("411725", 4),
+        "group": "二组",
+        "hh": "b",
+        "hh_no": "002",
+        "flags": ["marginal"],
+    },
+    {
+        "name": "=李五",
+        "id": an_id("411725", 5),
+        "group": "二组",
+        "hh": "b",
+        "relation": "子",
+        "coverage": "employee",
+    },
+    {
+        "name": "待核",
+        "id": "4.11725E+17",
+        "group": "二组",
+        "hh": "b",
+        "relation": "女",
+        "invalid": True,
+    },
 ]
 
 
@@ -50,14 +90,24 @@ def village(tmp_path):
 
 def test_fresh_package_verifies_and_carries_everything(village, tmp_path):
     seen = []
-    out = build_package(village, tmp_path / "out", progress=pkgmod.Progress(lambda d, t, m: seen.append(d)))
+    out = build_package(
+        village, tmp_path / "out", progress=pkgmod.Progress(lambda d, t, m: seen.append(d))
+    )
     assert out.name == "411725100001-2024-001.zip"
     assert seen[-1] == 100 and seen == sorted(seen)
     result = verify_package(out)
     assert result.ok, result.reason
     m = result.manifest
-    assert (m["village"]["code"], m["village"]["name"], m["village"]["township"]) == ("411725100001", "李庄村", "留庄镇")
-    assert (m["year"], m["sequence"]) == (2024, 1) and m["created_at"].endswith("Z") and m["app_version"]
+    assert (m["village"]["code"], m["village"]["name"], m["village"]["township"]) == (
+        "411725100001",
+        "李庄村",
+        "留庄镇",
+    )
+    assert (
+        (m["year"], m["sequence"]) == (2024, 1)
+        and m["created_at"].endswith("Z")
+        and m["app_version"]
+    )
     assert m["counts"] == json.loads(json.dumps(compute_figures(village).to_json()))
     assert set(m["files"]) == {ROLL, SUMMARY, DATA}
     with zipfile.ZipFile(out) as zf:
@@ -69,9 +119,14 @@ def test_fresh_package_verifies_and_carries_everything(village, tmp_path):
     assert len(by_name) == len(PEOPLE)
     zhang2 = by_name["张二"]
     assert zhang2["categories"] == ["minimum_living"] and zhang2["state"] == "paid"
-    assert zhang2["payments"][0]["amount"] == zhang2["payable"] and zhang2["payments"][0]["channel"] == "微信"
+    assert (
+        zhang2["payments"][0]["amount"] == zhang2["payable"]
+        and zhang2["payments"][0]["channel"] == "微信"
+    )
     assert by_name["张三"]["state"] == "subsidized" and by_name["=李五"]["coverage"] == "employee"
-    assert by_name["待核"]["id_valid"] is False and by_name["张一"]["id_number"] == an_id("411725", 1)
+    assert by_name["待核"]["id_valid"] is False and by_name["张一"]["id_number"] == an_id(
+        "411725", 1
+    )
     assert len({p["household_uuid"] for p in data["persons"]}) == 2
     log = village.execute("SELECT kind, year, sequence, file_name FROM export_log").fetchall()
     assert log == [("package", 2024, 1, out.name)]
@@ -82,7 +137,10 @@ def test_sequence_grows_and_zip_name_may_be_given(village, tmp_path):
     second = build_package(village, tmp_path / "out")
     named = build_package(village, tmp_path / "given.zip")
     assert (first.name, second.name, named.name) == (
-        "411725100001-2024-001.zip", "411725100001-2024-002.zip", "given.zip")
+        "411725100001-2024-001.zip",
+        "411725100001-2024-002.zip",
+        "given.zip",
+    )
     assert verify_package(named).manifest["sequence"] == 3
 
 
@@ -121,7 +179,7 @@ def test_changed_manifest_or_signature_fails_the_signature(village, tmp_path, me
     if member == MANIFEST:
         rewrite_member(out, member, lambda b: b.replace(b'"sequence": 1', b'"sequence": 9'))
     else:
-        rewrite_member(out, member, lambda b: (b[:-1] + (b"0" if b[-1:] != b"0" else b"1")))
+        rewrite_member(out, member, lambda b: b[:-1] + (b"0" if b[-1:] != b"0" else b"1"))
     result = verify_package(out)
     assert not result.ok and "签名" in result.reason
 
@@ -149,7 +207,9 @@ def test_not_a_package(tmp_path, village):
         zf.writestr("extra.exe", b"MZ")
     assert "extra.exe" in verify_package(out).reason
     with zipfile.ZipFile(out) as zf:
-        items = {i.filename: zf.read(i) for i in zf.infolist() if i.filename not in (DATA, "extra.exe")}
+        items = {
+            i.filename: zf.read(i) for i in zf.infolist() if i.filename not in (DATA, "extra.exe")
+        }
     with zipfile.ZipFile(out, "w") as zf:
         for name, data in items.items():
             zf.writestr(name, data)
@@ -176,10 +236,18 @@ def _self_signed(path, files: dict[str, bytes]) -> None:
     from cryptography.hazmat.primitives import serialization
 
     raw = key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    manifest = {"format": "enrollagent-package", "format_version": 1, "app_version": "x",
-                "created_at": "2024-01-01T00:00:00Z", "village": {"code": "411725100001", "name": "李庄村"},
-                "year": 2024, "sequence": 9, "counts": {}, "signer": {"public_key": raw.hex()},
-                "files": {n: {"sha256": pkgmod.sha256_hex(b), "size": len(b)} for n, b in files.items()}}
+    manifest = {
+        "format": "enrollagent-package",
+        "format_version": 1,
+        "app_version": "x",
+        "created_at": "2024-01-01T00:00:00Z",
+        "village": {"code": "411725100001", "name": "李庄村"},
+        "year": 2024,
+        "sequence": 9,
+        "counts": {},
+        "signer": {"public_key": raw.hex()},
+        "files": {n: {"sha256": pkgmod.sha256_hex(b), "size": len(b)} for n, b in files.items()},
+    }
     mbytes = json.dumps(manifest).encode()
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(MANIFEST, mbytes)

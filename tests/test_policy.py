@@ -17,19 +17,38 @@ def test_presets_from_the_seeds():
     assert huojia.payable_fen(["extreme_poverty"]) == 0
     assert huojia.payable_fen(["minimum_living"]) == 30000
     # Seed 002: 80 yuan for 低保 and 监测户, "即" 脱贫不稳定户、边缘易致贫户、突发严重困难户 — no one else.
-    assert set(huojia.subsidies) == {"extreme_poverty", "minimum_living", "unstable", "marginal", "sudden_hardship"}
+    assert set(huojia.subsidies) == {
+        "extreme_poverty",
+        "minimum_living",
+        "unstable",
+        "marginal",
+        "sudden_hardship",
+    }
     assert huojia.payable_fen(["unstable"]) == 30000
     assert huojia.payable_fen([]) == 38000
     yanling = presets["yanling-2023"]
-    for code in ("extreme_poverty", "minimum_living", "severe_disability", "key_veteran", "marginal"):
+    for code in (
+        "extreme_poverty",
+        "minimum_living",
+        "severe_disability",
+        "key_veteran",
+        "marginal",
+    ):
         assert yanling.payable_fen([code]) == 0
 
 
 def test_lingchuan_subsidies_as_seed_004_gives_them():
     p = load_policy("lingchuan-2023")
     assert p.standard_fen == 35000
-    assert {c: p.subsidies[c].fen(p.standard_fen) for c in ("unstable", "returned_poverty", "extreme_poverty", "minimum_living")} == {
-        "unstable": 28000, "returned_poverty": 31500, "extreme_poverty": 35000, "minimum_living": 28000}
+    assert {
+        c: p.subsidies[c].fen(p.standard_fen)
+        for c in ("unstable", "returned_poverty", "extreme_poverty", "minimum_living")
+    } == {
+        "unstable": 28000,
+        "returned_poverty": 31500,
+        "extreme_poverty": 35000,
+        "minimum_living": 28000,
+    }
     assert p.payable_fen(["minimum_living"]) == 7000  # a 低保 person pays 70
     assert p.payable_fen(["returned_poverty"]) == 3500  # a 返贫致贫 person pays 35
     assert p.payable_fen(["minimum_living", "extreme_poverty"]) == 0  # largest wins, no stacking
@@ -51,20 +70,32 @@ def test_window_days_left():
     assert p.window_days_left(date(2023, 1, 1)) == (date(2023, 12, 31) - date(2023, 9, 10)).days + 1
 
 
-GOOD = {"name": "x", "year": 2024, "standard": 380, "government_subsidy": 640,
-        "window": {"start": "2023-09-10", "end": "2023-12-31"}, "subsidies": {}}
+GOOD = {
+    "name": "x",
+    "year": 2024,
+    "standard": 380,
+    "government_subsidy": 640,
+    "window": {"start": "2023-09-10", "end": "2023-12-31"},
+    "subsidies": {},
+}
 
 
-@pytest.mark.parametrize("change, words", [
-    ({"standard": "380"}, "standard"),
-    ({"year": 1999}, "year"),
-    ({"window": {"start": "2023-13-01", "end": "2023-12-31"}}, "window.start"),
-    ({"window": {"start": "2023-12-31", "end": "2023-09-01"}}, "window.end"),
-    ({"subsidies": {"dibao": {"kind": "full"}}}, "dibao"),
-    ({"subsidies": {"minimum_living": {"kind": "fixed"}}}, "amount"),
-    ({"subsidies": {"minimum_living": {"kind": "percent", "value": 120}}}, "百分比"),
-    ({"window": {"start": "2023-09-10", "end": "2023-12-31", "days_of_month": [25, 1]}}, "days_of_month"),
-])
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        ({"standard": "380"}, "standard"),
+        ({"year": 1999}, "year"),
+        ({"window": {"start": "2023-13-01", "end": "2023-12-31"}}, "window.start"),
+        ({"window": {"start": "2023-12-31", "end": "2023-09-01"}}, "window.end"),
+        ({"subsidies": {"dibao": {"kind": "full"}}}, "dibao"),
+        ({"subsidies": {"minimum_living": {"kind": "fixed"}}}, "amount"),
+        ({"subsidies": {"minimum_living": {"kind": "percent", "value": 120}}}, "百分比"),
+        (
+            {"window": {"start": "2023-09-10", "end": "2023-12-31", "days_of_month": [25, 1]}},
+            "days_of_month",
+        ),
+    ],
+)
 def test_bad_policies_name_the_field(change, words):
     with pytest.raises(EnrollError) as e:
         policy_from_json({**GOOD, **change})

@@ -19,14 +19,27 @@ def an_id(serial: int) -> str:
 @pytest.fixture
 def index(db_path):
     db = make_village(db_path)
-    people = [("张三", "001", "13800001234"), ("张山峰", "001", ""), ("曾小明", "002", ""),
-              ("李四", "003", "13912345678"), ("王五", "003", "")]
+    people = [
+        ("张三", "001", "13800001234"),
+        ("张山峰", "001", ""),
+        ("曾小明", "002", ""),
+        ("李四", "003", "13912345678"),
+        ("王五", "003", ""),
+    ]
     households: dict[str, int] = {}
     for n, (name, hh_no, phone) in enumerate(people, start=1):
         if hh_no not in households:
-            households[hh_no] = roster.add_household(db, hh_no=hh_no, group_name="一组", actor="t", phone=phone)
-        roster.add_person(db, household_id=households[hh_no], name=name, id_number=an_id(n), actor="t",
-                          relation="户主" if n in (1, 3, 4) else "子")
+            households[hh_no] = roster.add_household(
+                db, hh_no=hh_no, group_name="一组", actor="t", phone=phone
+            )
+        roster.add_person(
+            db,
+            household_id=households[hh_no],
+            name=name,
+            id_number=an_id(n),
+            actor="t",
+            relation="户主" if n in (1, 3, 4) else "子",
+        )
     idx = PersonIndex.build(db)
     names = {pid: name for pid, name in db.execute("SELECT id, name FROM person")}
     yield lambda q: [names[pid] for pid in idx.search(q)]

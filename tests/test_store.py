@@ -13,8 +13,18 @@ from enrollagent.db.store import VILLAGE_APPLICATION_ID
 
 from .conftest import make_village
 
-TABLES = {"village", "coverage_year", "household", "person", "person_year", "special_flag",
-          "payment", "unmatched_payment", "audit_log", "setting"}
+TABLES = {
+    "village",
+    "coverage_year",
+    "household",
+    "person",
+    "person_year",
+    "special_flag",
+    "payment",
+    "unmatched_payment",
+    "audit_log",
+    "setting",
+}
 
 
 def test_migrates_an_empty_file_with_wal_and_foreign_keys(db_path):
@@ -59,24 +69,40 @@ def test_not_a_database(tmp_path):
 
 def test_every_change_is_audited_in_the_same_transaction(db):
     hid = roster.add_household(db, actor="王明", group_name="一组", hh_no="001")
-    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X",
-                            relation="户主", actor="王明")
+    pid = roster.add_person(
+        db,
+        household_id=hid,
+        name="张三",
+        id_number="11010519491231002X",
+        relation="户主",
+        actor="王明",
+    )
     roster.update_person(db, pid, actor="李会计", reason="户口本核对", phone="13912345678")
-    rows = db.execute("SELECT table_name, row_id, field, old, new, actor, reason FROM audit_log"
-                      " WHERE table_name = 'person' AND field = 'phone'").fetchall()
+    rows = db.execute(
+        "SELECT table_name, row_id, field, old, new, actor, reason FROM audit_log"
+        " WHERE table_name = 'person' AND field = 'phone'"
+    ).fetchall()
     assert rows == [("person", pid, "phone", "", "13912345678", "李会计", "户口本核对")]
     roster.set_coverage(db, pid, "employee", actor="王明", note="县医院")
-    assert db.execute("SELECT table_name, row_id, old, new FROM audit_log WHERE field = 'coverage' ORDER BY id"
-                      ).fetchall() == [("person_year:2024", pid, None, "resident"), ("person_year:2024", pid, "resident", "employee")]
+    assert db.execute(
+        "SELECT table_name, row_id, old, new FROM audit_log WHERE field = 'coverage' ORDER BY id"
+    ).fetchall() == [
+        ("person_year:2024", pid, None, "resident"),
+        ("person_year:2024", pid, "resident", "employee"),
+    ]
 
 
 def test_a_failed_write_leaves_nothing_behind(db):
     hid = roster.add_household(db, actor="王明", group_name="一组")
-    roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    roster.add_person(
+        db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
+    )
     before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     with pytest.raises(EnrollError) as e, db.atomic():
         h2 = roster.add_household(db, actor="王明", group_name="二组")
-        roster.add_person(db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明")
+        roster.add_person(
+            db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明"
+        )
     assert e.value.code == "id_duplicate" and "一组" in e.value.message
     after = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     assert after == before
@@ -84,7 +110,9 @@ def test_a_failed_write_leaves_nothing_behind(db):
 
 def test_payments_are_append_only(db):
     hid = roster.add_household(db, actor="王明")
-    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    pid = roster.add_person(
+        db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
+    )
     rec = payments.record_payment(db, person_id=pid, actor="王明", ticket_no="T1")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"), db.atomic():
         db.execute("UPDATE payment SET amount_fen = 1 WHERE id = ?", [rec.payment_id])
@@ -99,7 +127,9 @@ def test_payments_are_append_only(db):
 
 def test_households_and_persons_carry_uuids(db):
     hid = roster.add_household(db, actor="王明")
-    pid = roster.add_person(db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明")
+    pid = roster.add_person(
+        db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
+    )
     hu = db.execute("SELECT uuid FROM household WHERE id = ?", [hid]).fetchone()[0]
     pu = db.execute("SELECT uuid FROM person WHERE id = ?", [pid]).fetchone()[0]
     assert len(hu) == 36 and len(pu) == 36 and hu != pu
@@ -111,20 +141,30 @@ def test_a_released_v1_database_still_opens_and_adds_up(tmp_path):
 
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path)
-    conn.executescript((Path(__file__).parent / "schemas" / "village_v1.sql").read_text(encoding="utf-8"))
+    conn.executescript(
+        (Path(__file__).parent / "schemas" / "village_v1.sql").read_text(encoding="utf-8")
+    )
     conn.close()
     db = open_database(path)
     fig = compute_figures(db).to_json()
     assert (fig["persons"], fig["paid"], fig["unpaid"]) == (2, 1, 1)
-    assert fig["attention"] == {"invalid_id": 1, "double_paid": 0, "refund_due": 0, "unmatched_payments": 1}
+    assert fig["attention"] == {
+        "invalid_id": 1,
+        "double_paid": 0,
+        "refund_due": 0,
+        "unmatched_payments": 1,
+    }
     # Stores made before the application_id was set are recognised by their tables, then stamped.
     assert db.execute("PRAGMA application_id").fetchone()[0] == VILLAGE_APPLICATION_ID
 
 
 def _snapshot(path: Path) -> tuple:
     conn = sqlite3.connect(path)
-    out = (conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall(),
-           conn.execute("PRAGMA user_version").fetchone(), conn.execute("PRAGMA application_id").fetchone())
+    out = (
+        conn.execute("SELECT name FROM sqlite_master ORDER BY name").fetchall(),
+        conn.execute("PRAGMA user_version").fetchone(),
+        conn.execute("PRAGMA application_id").fetchone(),
+    )
     conn.close()
     return out
 
@@ -147,8 +187,7 @@ def test_village_and_township_stores_are_told_apart(tmp_path):
 
     make_village(tmp_path / "v.db").close()
     open_township(tmp_path / "t.db").close()
-    for path, opener in ((tmp_path / "t.db", open_database),
-                         (tmp_path / "v.db", open_township)):
+    for path, opener in ((tmp_path / "t.db", open_database), (tmp_path / "v.db", open_township)):
         before = _snapshot(path)
         with pytest.raises(EnrollError) as e:
             opener(path)

@@ -30,14 +30,33 @@ SHARED = an_id("411725", 99, "19850505")  # on both rosters: 重复参保
 
 A_PEOPLE = [
     {"name": "张一", "id": an_id("411725", 1), "group": "一组", "hh": "a", "pay": True},
-    {"name": "张二", "id": an_id("411725", 2), "group": "一组", "hh": "a", "flags": ["minimum_living"]},
-    {"name": "张三", "id": an_id("411725", 3), "group": "二组", "hh": "b", "flags": ["extreme_poverty"]},
+    {
+        "name": "张二",
+        "id": an_id("411725", 2),
+        "group": "一组",
+        "hh": "a",
+        "flags": ["minimum_living"],
+    },
+    {
+        "name": "张三",
+        "id": an_id("411725", 3),
+        "group": "二组",
+        "hh": "b",
+        "flags": ["extreme_poverty"],
+    },
     {"name": "赵共", "id": SHARED, "group": "二组", "hh": "b", "pay": True},
     {"name": "张四", "id": an_id("411725", 4), "group": "二组", "hh": "b", "coverage": "employee"},
 ]
 B_PEOPLE = [
     {"name": "王一", "id": an_id("411725", 11), "group": "一组", "hh": "c", "pay": True},
-    {"name": "王二", "id": an_id("411725", 12), "group": "一组", "hh": "c", "flags": ["marginal"], "pay": True},
+    {
+        "name": "王二",
+        "id": an_id("411725", 12),
+        "group": "一组",
+        "hh": "c",
+        "flags": ["marginal"],
+        "pay": True,
+    },
     {"name": "赵共享", "id": SHARED, "group": "三组", "hh": "d"},
     {"name": "王三", "id": an_id("411725", 13), "group": "三组", "hh": "d", "flags": ["unstable"]},
 ]
@@ -76,16 +95,20 @@ def _task_file(path, rows, *, title=True, total=True):
 
 
 def _counts(town):
-    return town.execute("SELECT (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM package),"
-                        " (SELECT COUNT(*) FROM village)").fetchone()
+    return town.execute(
+        "SELECT (SELECT COUNT(*) FROM person), (SELECT COUNT(*) FROM package),"
+        " (SELECT COUNT(*) FROM village)"
+    ).fetchone()
 
 
 def test_two_villages_add_up_and_share_an_id(villages, town, tmp_path):
     a, b = villages
     pa, pb = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
     result = add_packages(town, [pb, pa])
-    assert not result.refused and [r.village for r in result.received] == ["李庄村（411725100001）",
-                                                                          "王庄村（411725100002）"]
+    assert not result.refused and [r.village for r in result.received] == [
+        "李庄村（411725100001）",
+        "王庄村（411725100002）",
+    ]
     status = township_status(town)
     fa, fb = compute_figures(a), compute_figures(b)
     rows = {v.name: v for v in status.villages}
@@ -102,11 +125,19 @@ def test_two_villages_add_up_and_share_an_id(villages, town, tmp_path):
     assert data["total"]["eligible"] == 8 and data["total"]["enrolled"] == 5
     [dup] = data["duplicates"]
     assert dup["id_number"] == SHARED and dup["enrolled_twice"] is False
-    assert {(e["village"], e["name"]) for e in dup["entries"]} == {("李庄村", "赵共"), ("王庄村", "赵共享")}
+    assert {(e["village"], e["name"]) for e in dup["entries"]} == {
+        ("李庄村", "赵共"),
+        ("王庄村", "赵共享"),
+    }
     gaps = {(g["village"], g["name"]) for g in data["special_gaps"]}
     assert gaps == {("李庄村", "张二"), ("王庄村", "王三")}
     assert {v["name"]: v["special_gaps"] for v in data["villages"]} == {"李庄村": 1, "王庄村": 1}
-    assert data["special"]["extreme_poverty"] == {"persons": 1, "eligible": 1, "enrolled": 1, "unpaid": 0}
+    assert data["special"]["extreme_poverty"] == {
+        "persons": 1,
+        "eligible": 1,
+        "enrolled": 1,
+        "unpaid": 0,
+    }
 
 
 def test_newer_package_replaces_the_village_and_replays_are_refused(villages, town, tmp_path):
@@ -159,8 +190,13 @@ def test_first_package_pins_the_village_key(villages, town, tmp_path):
         assert "密钥" in reason and "指纹" in reason
         # Checked by phone: the township re-pins; the new installation's older packages stay refused.
         fp = verify_package(foreign).manifest["signer"]["fingerprint"]
-        [new] = add_packages(town, [foreign], trusted=dict([parse_trust(f"411725100001={fp}")])).received
-        assert new.first_time and new.fingerprint == verify_package(foreign).manifest["signer"]["fingerprint"]
+        [new] = add_packages(
+            town, [foreign], trusted=dict([parse_trust(f"411725100001={fp}")])
+        ).received
+        assert (
+            new.first_time
+            and new.fingerprint == verify_package(foreign).manifest["signer"]["fingerprint"]
+        )
         assert town.execute("SELECT fingerprint FROM village").fetchone()[0] == new.fingerprint
     finally:
         copy.close()
@@ -169,7 +205,9 @@ def test_first_package_pins_the_village_key(villages, town, tmp_path):
 def test_tasks_give_completion_and_show_who_has_not_reported(villages, town, tmp_path):
     a, b = villages
     add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
-    loaded = load_tasks(town, _task_file(tmp_path / "任务.xlsx", [("李庄", 4), ("王庄村", 5), ("刘庄村", 900)]))
+    loaded = load_tasks(
+        town, _task_file(tmp_path / "任务.xlsx", [("李庄", 4), ("王庄村", 5), ("刘庄村", 900)])
+    )
     assert loaded.total == 909 and len(loaded.rows) == 3
     data = township_status(town).to_json()
     rows = {v["name"]: v for v in data["villages"]}
@@ -189,8 +227,12 @@ def test_bad_task_files_change_nothing(town, tmp_path):
     wb.active.append(["姓名", "身份证号"])
     wb.save(no_header)
     bad_number = _task_file(tmp_path / "bad.xlsx", [("李庄村", "四百")], total=False)
-    for path, words in ((tmp_path / "none.xlsx", "找不到"), (junk, "无法读取"), (no_header, "表头"),
-                        (bad_number, "不是整数")):
+    for path, words in (
+        (tmp_path / "none.xlsx", "找不到"),
+        (junk, "无法读取"),
+        (no_header, "表头"),
+        (bad_number, "不是整数"),
+    ):
         with pytest.raises(EnrollError) as e:
             load_tasks(town, path)
         assert words in e.value.message
@@ -202,12 +244,24 @@ def test_report_reads_back(villages, town, tmp_path):
     add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
     load_tasks(town, _task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)]))
     status = township_status(town)
-    out = write_report(status, tmp_path / "report" / "留庄镇.xlsx", db_path=tmp_path / "township.db")
+    out = write_report(
+        status, tmp_path / "report" / "留庄镇.xlsx", db_path=tmp_path / "township.db"
+    )
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["汇总", "特殊群体", "特殊群体未参保", "重复参保"]
     ws = wb["汇总"]
     header = [c.value for c in ws[1]]
-    assert header[:9] == ["村", "区划代码", "在册人数", "应参保", "已参保", "未参保", "参保率", "任务数", "任务完成率"]
+    assert header[:9] == [
+        "村",
+        "区划代码",
+        "在册人数",
+        "应参保",
+        "已参保",
+        "未参保",
+        "参保率",
+        "任务数",
+        "任务完成率",
+    ]
     rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
     assert rows["李庄村"][1] == "411725100001" and rows["李庄村"][3:5] == (4, 3)
     assert rows["合计"][2:5] == (9, 8, 5) and rows["合计"][7] == 9
@@ -218,7 +272,12 @@ def test_report_reads_back(villages, town, tmp_path):
     assert ids == [SHARED, SHARED] and dup.cell(2, 1).data_type == "s"
     gaps = [r[3] for r in wb["特殊群体未参保"].iter_rows(min_row=2, values_only=True)]
     assert sorted(gaps) == ["张二", "王三"]
-    assert not any(isinstance(c.value, str) and c.data_type == "f" for s in wb for row in s.iter_rows() for c in row)
+    assert not any(
+        isinstance(c.value, str) and c.data_type == "f"
+        for s in wb
+        for row in s.iter_rows()
+        for c in row
+    )
 
 
 def test_a_village_without_a_key_uses_its_name(tmp_path, town):
@@ -237,10 +296,20 @@ def test_township_commands(villages, tmp_path, cli):
     added = cli(*tdb, "add", str(pa), str(pb), db=False)
     assert "已接收 李庄村" in added.stdout and "已接收 王庄村" in added.stdout
     assert added.stdout.count("已登记该村密钥指纹") == 2
-    tasks = cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("刘庄村", 5)])), db=False)
+    tasks = cli(
+        *tdb,
+        "tasks",
+        str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("刘庄村", 5)])),
+        db=False,
+    )
     assert "合计 9 人" in tasks.stdout and "任务表里没有的村：王庄村" in tasks.stdout
     assert "还没有上报的村（1）：刘庄村" in tasks.stdout
-    cli(*tdb, "tasks", str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)])), db=False)
+    cli(
+        *tdb,
+        "tasks",
+        str(_task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)])),
+        db=False,
+    )
     status = json.loads(cli(*tdb, "status", "--json", db=False).stdout)
     assert status["total"]["enrolled"] == 5 and status["duplicates"][0]["id_number"] == SHARED
     text = cli(*tdb, "status", db=False).stdout
@@ -250,8 +319,12 @@ def test_township_commands(villages, tmp_path, cli):
     before = cli(*tdb, "status", "--json", db=False).stdout
     junk = tmp_path / "junk.zip"
     junk.write_text("hello")
-    for args, words in (([str(tmp_path / "none.zip")], "找不到"), ([str(junk)], "不是有效的上报包"),
-                        ([str(pa)], "不比已收到"), ([str(tmp_path / "none.xlsx")], "找不到任务表")):
+    for args, words in (
+        ([str(tmp_path / "none.zip")], "找不到"),
+        ([str(junk)], "不是有效的上报包"),
+        ([str(pa)], "不比已收到"),
+        ([str(tmp_path / "none.xlsx")], "找不到任务表"),
+    ):
         cmd = "tasks" if args[0].endswith(".xlsx") else "add"
         r = cli(*tdb, cmd, *args, db=False, check=False)
         lines = r.stderr.strip().splitlines()
@@ -272,12 +345,16 @@ def test_tasks_by_code_on_any_sheet(villages, town, tmp_path):
     ws.append(["小计", "", 1000])
     wb.save(tmp_path / "codes.xlsx")
     loaded = load_tasks(town, tmp_path / "codes.xlsx")
-    assert loaded.sheet == "分配" and [(r.village_code, r.task) for r in loaded.rows] == [("411725100001", 1000)]
+    assert loaded.sheet == "分配" and [(r.village_code, r.task) for r in loaded.rows] == [
+        ("411725100001", 1000)
+    ]
     [row] = township_status(town).villages
     assert (row.name, row.task) == ("李庄村", 1000)
 
 
-def test_data_that_disagrees_with_the_signed_counts_is_refused(villages, town, tmp_path, monkeypatch):
+def test_data_that_disagrees_with_the_signed_counts_is_refused(
+    villages, town, tmp_path, monkeypatch
+):
     from enrollagent.exports import package as pkgmod
 
     a, _ = villages
@@ -313,17 +390,32 @@ def test_trust_is_for_one_village_and_its_new_key(villages, town, tmp_path):
     a, b = villages
     add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
     a_new = make_village(tmp_path / "a-new-pc", code="411725100001", name="李庄村", people=A_PEOPLE)
-    forged = make_village(tmp_path / "forger", code="411725100002", name="王庄村", people=B_PEOPLE[:1])
+    forged = make_village(
+        tmp_path / "forger", code="411725100002", name="王庄村", people=B_PEOPLE[:1]
+    )
     try:
-        genuine, fake = build_package(a_new, tmp_path / "new"), build_package(forged, tmp_path / "fake")
-        trust = dict([parse_trust(f"411725100001={_fingerprint(genuine).replace(' ', '').lower()}")])
+        genuine, fake = (
+            build_package(a_new, tmp_path / "new"),
+            build_package(forged, tmp_path / "fake"),
+        )
+        trust = dict(
+            [parse_trust(f"411725100001={_fingerprint(genuine).replace(' ', '').lower()}")]
+        )
         result = add_packages(town, [genuine, fake], trusted=trust, keep_good=True)
         assert [r.village_key for r in result.received] == ["411725100001"]
         [(path, reason)] = result.refused
-        assert path == fake and "密钥" in reason and f"411725100002={_fingerprint(fake).replace(' ', '')}" in reason
+        assert (
+            path == fake
+            and "密钥" in reason
+            and f"411725100002={_fingerprint(fake).replace(' ', '')}" in reason
+        )
         # The same village with yet another key than the one checked by phone: refused too.
-        other = make_village(tmp_path / "a-third-pc", code="411725100001", name="李庄村", people=A_PEOPLE)
-        [(_, reason)] = add_packages(town, [build_package(other, tmp_path / "third")], trusted=trust).refused
+        other = make_village(
+            tmp_path / "a-third-pc", code="411725100001", name="李庄村", people=A_PEOPLE
+        )
+        [(_, reason)] = add_packages(
+            town, [build_package(other, tmp_path / "third")], trusted=trust
+        ).refused
         assert "密钥" in reason
         other.close()
     finally:
@@ -337,15 +429,22 @@ def test_trust_is_for_one_village_and_its_new_key(villages, town, tmp_path):
         assert "--trust-new-key" in e.value.message
 
 
-def test_rekeyed_village_starts_again_at_one_and_replays_stay_refused_per_key(villages, town, tmp_path):
+def test_rekeyed_village_starts_again_at_one_and_replays_stay_refused_per_key(
+    villages, town, tmp_path
+):
     """Review H3: a new installation's first package is sequence 1 again; UNIQUE(village_key,
     sequence) made it an internal error that aborted the batch."""
     a, _ = villages
     old = [build_package(a, tmp_path / "out") for _ in range(2)]
     assert not add_packages(town, old).refused
-    a_new = make_village(tmp_path / "a-new-pc", code="411725100001", name="李庄村", people=A_PEOPLE[:2])
+    a_new = make_village(
+        tmp_path / "a-new-pc", code="411725100001", name="李庄村", people=A_PEOPLE[:2]
+    )
     try:
-        first, second = build_package(a_new, tmp_path / "new"), build_package(a_new, tmp_path / "new")
+        first, second = (
+            build_package(a_new, tmp_path / "new"),
+            build_package(a_new, tmp_path / "new"),
+        )
     finally:
         a_new.close()
     trust = {"411725100001": "".join(_fingerprint(first).split())}
@@ -368,14 +467,18 @@ def test_released_schema_migrates_and_takes_a_rekeyed_package(tmp_path):
 
     path = tmp_path / "township.db"
     conn = sqlite3.connect(path)
-    conn.executescript((Path(__file__).parent / "schemas" / "township_v1.sql").read_text(encoding="utf-8"))
+    conn.executescript(
+        (Path(__file__).parent / "schemas" / "township_v1.sql").read_text(encoding="utf-8")
+    )
     conn.close()
     db = open_township(path)
     try:
         assert db.execute("PRAGMA user_version").fetchone()[0] == 2
         assert list(tmp_path.glob("township.v1-*.bak.db"))
-        [(seq, key, pinned)] = db.execute("SELECT p.sequence, p.public_key, v.public_key FROM package p"
-                                          " JOIN village v ON v.key = p.village_key").fetchall()
+        [(seq, key, pinned)] = db.execute(
+            "SELECT p.sequence, p.public_key, v.public_key FROM package p"
+            " JOIN village v ON v.key = p.village_key"
+        ).fetchall()
         assert seq == 1 and key == pinned
         assert "last_sequence" not in {c.name for c in db["village"].columns}
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
@@ -383,7 +486,9 @@ def test_released_schema_migrates_and_takes_a_rekeyed_package(tmp_path):
         a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=A_PEOPLE)
         pkg = build_package(a, tmp_path / "out")
         a.close()
-        [received] = add_packages(db, [pkg], trusted={"411725100001": "".join(_fingerprint(pkg).split())}).received
+        [received] = add_packages(
+            db, [pkg], trusted={"411725100001": "".join(_fingerprint(pkg).split())}
+        ).received
         assert received.sequence == 1 and township_status(db).total.persons == 5 != before
     finally:
         db.close()
@@ -398,8 +503,12 @@ def test_report_never_overwrites_the_database_or_a_folder(villages, town, tmp_pa
     db_path = tmp_path / "township.db"
     (tmp_path / "folder").mkdir()
     (tmp_path / "file.txt").write_text("x")
-    for out, words in ((db_path, "xlsx"), (tmp_path / "notes.txt", "xlsx"), (tmp_path / "folder", "文件夹"),
-                       (tmp_path / "file.txt" / "r.xlsx", "无法写入")):
+    for out, words in (
+        (db_path, "xlsx"),
+        (tmp_path / "notes.txt", "xlsx"),
+        (tmp_path / "folder", "文件夹"),
+        (tmp_path / "file.txt" / "r.xlsx", "无法写入"),
+    ):
         with pytest.raises(EnrollError) as e:
             write_report(status, out, db_path=db_path)
         assert words in e.value.message, e.value.message
@@ -411,9 +520,16 @@ def test_report_never_overwrites_the_database_or_a_folder(villages, town, tmp_pa
         write_report(township_status(other), tmp_path / "." / "odd.xlsx", db_path=odd)
     assert "正在使用的乡镇汇总数据库" in e.value.message
     other.close()
-    assert open_township(odd, must_exist=True).execute("SELECT COUNT(*) FROM person").fetchone()[0] == 5
+    assert (
+        open_township(odd, must_exist=True).execute("SELECT COUNT(*) FROM person").fetchone()[0]
+        == 5
+    )
     tdb = ["township", "--township-db", str(db_path)]
-    for out, words in ((db_path, "xlsx"), (tmp_path / "folder", "文件夹"), (tmp_path / "file.txt" / "r.xlsx", "无法写入")):
+    for out, words in (
+        (db_path, "xlsx"),
+        (tmp_path / "folder", "文件夹"),
+        (tmp_path / "file.txt" / "r.xlsx", "无法写入"),
+    ):
         r = cli(*tdb, "report", str(out), db=False, check=False)
         lines = r.stderr.strip().splitlines()
         assert r.returncode == 1 and len(lines) == 1 and words in lines[0], r.stderr
@@ -424,7 +540,9 @@ def test_verify_and_add_name_a_folder(town, tmp_path, cli):
     """Review L4: `verify FOLDER` said 找不到文件."""
     (tmp_path / "pkgs").mkdir()
     r = cli("verify", str(tmp_path / "pkgs"), db=False, check=False)
-    assert r.returncode == 1 and "是一个文件夹" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    assert (
+        r.returncode == 1 and "是一个文件夹" in r.stderr and len(r.stderr.strip().splitlines()) == 1
+    )
     r = cli("verify", "--json", str(tmp_path / "pkgs"), db=False, check=False)
     assert r.returncode == 1 and json.loads(r.stdout)["ok"] is False
     [(_, reason)] = add_packages(town, [tmp_path / "pkgs"]).refused
@@ -434,9 +552,23 @@ def test_verify_and_add_name_a_folder(town, tmp_path, cli):
 def test_special_gaps_match_the_special_figures(tmp_path, town):
     """Review H6: someone flagged but in 职工医保 counted as not enrolled in 特殊群体 (persons −
     enrolled) while the gap list counted only the unpaid; both are now eligible − enrolled."""
-    people = [*A_PEOPLE,
-              {"name": "张职", "id": an_id("411725", 5), "hh": "e", "flags": ["minimum_living"], "coverage": "employee"},
-              {"name": "张亡", "id": an_id("411725", 6), "hh": "e", "flags": ["minimum_living"], "coverage": "deceased"}]
+    people = [
+        *A_PEOPLE,
+        {
+            "name": "张职",
+            "id": an_id("411725", 5),
+            "hh": "e",
+            "flags": ["minimum_living"],
+            "coverage": "employee",
+        },
+        {
+            "name": "张亡",
+            "id": an_id("411725", 6),
+            "hh": "e",
+            "flags": ["minimum_living"],
+            "coverage": "deceased",
+        },
+    ]
     a = make_village(tmp_path / "a", code="411725100001", name="李庄村", people=people)
     add_packages(town, [build_package(a, tmp_path / "out")])
     village = compute_figures(a)
@@ -446,13 +578,30 @@ def test_special_gaps_match_the_special_figures(tmp_path, town):
     for code, t in status.special.items():
         gap_names = [g.name for g in status.gaps if code in g.categories]
         assert t.unpaid == len(gap_names) == village.special[code].unpaid, code
-    assert data["special"]["minimum_living"] == {"persons": 3, "eligible": 1, "enrolled": 0, "unpaid": 1}
+    assert data["special"]["minimum_living"] == {
+        "persons": 3,
+        "eligible": 1,
+        "enrolled": 0,
+        "unpaid": 1,
+    }
     out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
     sheet = openpyxl.load_workbook(out)["特殊群体"]
-    assert [c.value for c in sheet[1]] == ["人员类别", "人数", "应参保", "已参保", "未参保", "参保率"]
+    assert [c.value for c in sheet[1]] == [
+        "人员类别",
+        "人数",
+        "应参保",
+        "已参保",
+        "未参保",
+        "参保率",
+    ]
     rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
     assert rows["低保对象"][1:5] == (3, 1, 0, 1)
-    gap_sheet = [r[3] for r in openpyxl.load_workbook(out)["特殊群体未参保"].iter_rows(min_row=2, values_only=True)]
+    gap_sheet = [
+        r[3]
+        for r in openpyxl.load_workbook(out)["特殊群体未参保"].iter_rows(
+            min_row=2, values_only=True
+        )
+    ]
     assert sum(r[4] for r in rows.values()) >= len(gap_sheet) == len(status.gaps)
 
 
@@ -465,10 +614,17 @@ def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
     spec["subsidies"]["minimum_living"] = {"kind": "full"}
     odd = tmp_path / "odd.json"
     odd.write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
-    dbs = [make_village(tmp_path / f"v{n}", code=f"41172510000{n}", name=f"{n}庄村", people=A_PEOPLE[:1])
-           for n in (1, 2)]
-    dbs.append(make_village(tmp_path / "v3", code="411725100003", name="3庄村", people=A_PEOPLE[:1],
-                            policy=str(odd)))
+    dbs = [
+        make_village(
+            tmp_path / f"v{n}", code=f"41172510000{n}", name=f"{n}庄村", people=A_PEOPLE[:1]
+        )
+        for n in (1, 2)
+    ]
+    dbs.append(
+        make_village(
+            tmp_path / "v3", code="411725100003", name="3庄村", people=A_PEOPLE[:1], policy=str(odd)
+        )
+    )
     pkgs = [build_package(db, tmp_path / "out") for db in dbs]
     for db in dbs:
         db.close()
@@ -476,7 +632,10 @@ def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
     status = township_status(town)
     [warning] = status.warnings
     assert warning.startswith("3庄村 的缴费政策与本年度多数村（2 个村）不同")
-    assert "个人缴费标准 350 元（多数村 380 元）" in warning and "低保对象全额资助（多数村资助 80 元）" in warning
+    assert (
+        "个人缴费标准 350 元（多数村 380 元）" in warning
+        and "低保对象全额资助（多数村资助 80 元）" in warning
+    )
     out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
     assert openpyxl.load_workbook(out)["注意"]["A2"].value == warning
     r = cli("township", "--township-db", str(tmp_path / "township.db"), "status", db=False)
@@ -499,8 +658,12 @@ MALFORMED = [
 ]
 
 
-@pytest.mark.parametrize(("old", "new", "words"), MALFORMED, ids=[" ".join(m[1].split()) for m in MALFORMED])
-def test_signed_package_with_malformed_data_is_refused_alone(villages, town, tmp_path, old, new, words):
+@pytest.mark.parametrize(
+    ("old", "new", "words"), MALFORMED, ids=[" ".join(m[1].split()) for m in MALFORMED]
+)
+def test_signed_package_with_malformed_data_is_refused_alone(
+    villages, town, tmp_path, old, new, words
+):
     """Review M4: a validly signed package whose data.json had a list for a name, NaN or 1e400, or
     unknown codes crashed intake with an internal error and aborted the whole batch."""
     a, b = villages
@@ -521,4 +684,6 @@ def test_batch_goes_by_sequence_not_file_name(villages, town, tmp_path):
     second = copy_package(build_package(a, tmp_path / "out"), tmp_path / "wechat" / "0李庄(1).zip")
     result = add_packages(town, [first, second])
     assert not result.refused and [r.sequence for r in result.received] == [1, 2]
-    assert township_status(town).villages[0].sequence == 2 and township_status(town).total.persons == 6
+    assert (
+        township_status(town).villages[0].sequence == 2 and township_status(town).total.persons == 6
+    )

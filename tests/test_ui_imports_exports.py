@@ -63,7 +63,9 @@ def test_columns_then_dry_run_then_apply(qtbot, imports_page, ctx):
     assert report.dry_run and report.counts["imported"] > 800
     assert persons(ctx.db) == 0  # a dry run writes nothing
     assert "试导入" in page.summary_label.text() and "新增人员" in page.summary_label.text()
-    assert page.problem_model.rowCount() == len(report.problems) > 0  # every problem row, with its reason
+    assert (
+        page.problem_model.rowCount() == len(report.problems) > 0
+    )  # every problem row, with its reason
     assert all(isinstance(r[0], int) and r[1] for r in page.problem_model.rows)
     assert any(total for _done, total in progressed)
     assert page.apply_button.isEnabled()
@@ -79,7 +81,9 @@ def test_cancel_leaves_the_store_untouched(qtbot, imports_page, ctx):
     page.set_file(ROSTER)
     wait_job(qtbot, page)
     gate = threading.Event()
-    blocker = Job(lambda _db, _p: gate.wait(WAIT / 1000), db_path=None).start()  # holds the serial lane
+    blocker = Job(
+        lambda _db, _p: gate.wait(WAIT / 1000), db_path=None
+    ).start()  # holds the serial lane
     job = page.run(dry_run=False)
     assert job is not None and job.running
     job.cancel()  # what the progress dialog's 取消 does
@@ -116,7 +120,9 @@ def exports_page(qtbot, ctx, db):
 
     for n, group in enumerate(("一组", "二组", "一组"), start=1):
         h = roster.add_household(db, actor="王明", hh_no=f"00{n}", group_name=group)
-        roster.add_person(db, household_id=h, name=f"张{n}", id_number=an_id(n), actor="王明", relation="户主")
+        roster.add_person(
+            db, household_id=h, name=f"张{n}", id_number=an_id(n), actor="王明", relation="户主"
+        )
     page = ExportsPage(ctx)
     qtbot.addWidget(page)
     page.resize(1160, 700)
@@ -127,10 +133,19 @@ def exports_page(qtbot, ctx, db):
 def test_every_export_is_offered_with_its_options(exports_page):
     page = exports_page
     assert [page.kind_list.item(i).data(256) for i in range(page.kind_list.count())] == [
-        "roll", "checklist", "notice", "summary", "package"]
+        "roll",
+        "checklist",
+        "notice",
+        "summary",
+        "package",
+    ]
     page.show_filter({"kind": "checklist"})
     assert page.group_combo.isVisibleTo(page)
-    assert [page.group_combo.itemData(i) for i in range(page.group_combo.count())] == [None, "一组", "二组"]
+    assert [page.group_combo.itemData(i) for i in range(page.group_combo.count())] == [
+        None,
+        "一组",
+        "二组",
+    ]
     assert page.default_path().name == "李庄村2024年度入户催缴清单.pdf"
     page.show_filter({"kind": "roll"})
     assert not page.group_combo.isVisibleTo(page) and page.year() == 2024
@@ -186,8 +201,13 @@ def test_a_dropped_file_is_read(qtbot, imports_page):
 
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(ROSTER))])
-    event = QDropEvent(QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(5, 5),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     imports_page.dropEvent(event)
     assert imports_page.path() == ROSTER
     wait_job(qtbot, imports_page)

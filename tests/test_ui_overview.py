@@ -38,8 +38,11 @@ def test_figures_equal_compute_figures_after_a_change_in_the_gui(qtbot, ctx):
     qtbot.addWidget(dialog)
     dialog.coverage_combo.setCurrentIndex(dialog.coverage_combo.findData("deceased"))
     dialog.accept()
-    record_payment(ctx.db, person_id=ctx.db.execute("SELECT id FROM person WHERE name = '张三'").fetchone()[0],
-                   actor="t")
+    record_payment(
+        ctx.db,
+        person_id=ctx.db.execute("SELECT id FROM person WHERE name = '张三'").fetchone()[0],
+        actor="t",
+    )
     ctx.notify_changed()
     window.show_page("overview")  # was stale: refreshed as it is shown
     after = compute_figures(ctx.db).to_json()
@@ -57,7 +60,9 @@ def test_attention_line_opens_the_filtered_roster(qtbot, ctx):
 
     household = ctx.db.execute("SELECT id FROM household WHERE hh_no = '001'").fetchone()[0]
     bad = an_id(8)[:17] + ("0" if an_id(8)[17] != "0" else "1")
-    roster.add_person(ctx.db, household_id=household, name="错号", id_number=bad, actor="t", allow_invalid=True)
+    roster.add_person(
+        ctx.db, household_id=household, name="错号", id_number=bad, actor="t", allow_invalid=True
+    )
     add_unmatched(ctx.db, year=2024, amount_fen=38000, source="t", actor="t", name="某人")
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -65,10 +70,14 @@ def test_attention_line_opens_the_filtered_roster(qtbot, ctx):
     page = window.pages["overview"]
     assert set(page.attention_buttons) == {"invalid_id", "unmatched_payments"}
     assert "1 人" in page.attention_buttons["invalid_id"].text()
-    qtbot.keyClick(page.attention_buttons["invalid_id"], Qt.Key.Key_Return)  # Enter, not only a click
+    qtbot.keyClick(
+        page.attention_buttons["invalid_id"], Qt.Key.Key_Return
+    )  # Enter, not only a click
     assert window.current_key() == "roster"
     roster_page = window.pages["roster"]
-    assert [roster_page.model.state_at(r).name for r in range(roster_page.model.rowCount())] == ["错号"]
+    assert [roster_page.model.state_at(r).name for r in range(roster_page.model.rowCount())] == [
+        "错号"
+    ]
     assert not roster_page.attention_button.isHidden()
     assert "校验位" in roster_page.model.index(0, roster_page.model.columnCount() - 1).data()
     roster_page.attention_button.click()  # clearing the filter shows everyone again
@@ -97,10 +106,15 @@ def test_group_name_opens_the_group_in_the_roster(qtbot, ctx):
     qtbot.addWidget(window)
     page = window.show_page("overview")
     assert [link.text() for link in page.group_links] == ["一组", "二组"]
-    assert all(link.focusPolicy() & Qt.FocusPolicy.TabFocus for link in page.group_links)  # one Tab stop each
+    assert all(
+        link.focusPolicy() & Qt.FocusPolicy.TabFocus for link in page.group_links
+    )  # one Tab stop each
     qtbot.keyClick(page.group_links[1], Qt.Key.Key_Return)  # Enter follows it
     assert window.current_key() == "roster"
-    assert sorted(window.pages["roster"].model.state_at(r).name for r in range(2)) == ["王五", "赵六"]
+    assert sorted(window.pages["roster"].model.state_at(r).name for r in range(2)) == [
+        "王五",
+        "赵六",
+    ]
     assert window.pages["roster"].model.total() == 2
 
 
@@ -127,8 +141,9 @@ def test_states_patched_after_changes_equal_a_full_load(ctx):
         lambda: roster.set_coverage(db, pid["李四"], "elsewhere", actor="t", note="东莞"),
         lambda: roster.flag_person(db, pid["王五"], "minimum_living", actor="t"),
         lambda: roster.update_household(db, h2, actor="t", group_name="一组", hh_no="000"),
-        lambda: roster.add_person(db, household_id=h1, name="新人", id_number=an_id(21, 2001), actor="t",
-                                  relation="子"),
+        lambda: roster.add_person(
+            db, household_id=h1, name="新人", id_number=an_id(21, 2001), actor="t", relation="子"
+        ),
         lambda: roster.move_person(db, pid["赵六"], h1, actor="t", relation="孙子"),
         lambda: roster.set_head(db, pid["李四"], actor="t", old_head_relation="配偶"),
         lambda: record_household(db, household_id=h1, actor="t"),
@@ -141,7 +156,9 @@ def test_states_patched_after_changes_equal_a_full_load(ctx):
         before = current_snapshot(db)
         step()
         same(before)
-    assert current_snapshot(db).audit_max == db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    assert (
+        current_snapshot(db).audit_max == db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
+    )
 
 
 def test_special_group_and_pay_buttons_lead_to_the_other_pages(qtbot, ctx):

@@ -28,9 +28,15 @@ def village(db):
     h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组")
     h2 = roster.add_household(db, actor="王明", hh_no="002", group_name="二组")
     people = {
-        "张三": roster.add_person(db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主"),
-        "李梅": roster.add_person(db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶"),
-        "王五": roster.add_person(db, household_id=h2, name="王五", id_number=an_id(13), actor="王明", relation="户主"),
+        "张三": roster.add_person(
+            db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主"
+        ),
+        "李梅": roster.add_person(
+            db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶"
+        ),
+        "王五": roster.add_person(
+            db, household_id=h2, name="王五", id_number=an_id(13), actor="王明", relation="户主"
+        ),
     }
     return db, people
 
@@ -116,8 +122,17 @@ def test_refund_is_a_negative_row(qtbot, page, village):
 
 def test_assign_an_unmatched_payment(qtbot, page, village):
     db, people = village
-    payments.add_unmatched(db, year=2024, amount_fen=38000, source="明细.xlsx#5", actor="王明",
-                           id_number=an_id(13), name="王五", paid_on="2023-10-08", channel="税务APP")
+    payments.add_unmatched(
+        db,
+        year=2024,
+        amount_fen=38000,
+        source="明细.xlsx#5",
+        actor="王明",
+        id_number=an_id(13),
+        name="王五",
+        paid_on="2023-10-08",
+        channel="税务APP",
+    )
     page.refresh()
     assert "待认领 (1)" in page.tabs.tabText(1)
     page.show_filter({"inbox": True})
@@ -158,14 +173,27 @@ def test_nothing_owed_says_so(qtbot, page, village):
 def test_inbox_adds_the_person_first_then_assigns(qtbot, page, village):
     db, _people = village
     newcomer = an_id(21, "19920303")
-    payments.add_unmatched(db, year=2024, amount_fen=38000, source="明细.xlsx#9", actor="王明",
-                           id_number=newcomer, name="赵新", paid_on="2023-10-09", channel="微信")
+    payments.add_unmatched(
+        db,
+        year=2024,
+        amount_fen=38000,
+        source="明细.xlsx#9",
+        actor="王明",
+        id_number=newcomer,
+        name="赵新",
+        paid_on="2023-10-09",
+        channel="微信",
+    )
     page.refresh()
     page.show_filter({"inbox": True})
     qtbot.mouseClick(page.inbox.add_button, Qt.MouseButton.LeftButton)
     dialog = page.person_dialog
-    assert dialog.name_edit.text() == "赵新" and dialog.id_field.text() == newcomer  # filled from the row
-    dialog.household_combo.select(db.execute("SELECT id FROM household WHERE hh_no = '002'").fetchone()[0])
+    assert (
+        dialog.name_edit.text() == "赵新" and dialog.id_field.text() == newcomer
+    )  # filled from the row
+    dialog.household_combo.select(
+        db.execute("SELECT id FROM household WHERE hh_no = '002'").fetchone()[0]
+    )
     dialog.accept()
     pid = db.execute("SELECT id FROM person WHERE id_number = ?", [newcomer]).fetchone()[0]
     state = person_state(page.ctx.db, pid)

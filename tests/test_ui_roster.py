@@ -34,8 +34,10 @@ def test_add_a_household_by_typing(qtbot, ctx):
     assert "出生日期 1980-" in dialog.head_id_field.hint_label.text()
     qtbot.keyClick(dialog.head_id_field.id_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
-    row = ctx.db.execute("SELECT h.group_name, h.hh_no, h.phone, p.relation FROM person p JOIN household h"
-                         " ON h.id = p.household_id WHERE p.name = '孙七'").fetchone()
+    row = ctx.db.execute(
+        "SELECT h.group_name, h.hh_no, h.phone, p.relation FROM person p JOIN household h"
+        " ON h.id = p.household_id WHERE p.name = '孙七'"
+    ).fetchone()
     assert row == ("三组", "003", "13912345678", "户主")
     page.refresh()
     page.select_person(dialog.head_id)
@@ -58,7 +60,9 @@ def test_a_bad_id_is_refused_with_its_reason(qtbot, ctx):
     with qtbot.waitActive(dialog):
         dialog.activateWindow()
     dialog.id_field.id_edit.setFocus()
-    qtbot.keyClick(dialog.id_field.id_edit, Qt.Key.Key_Tab)  # the 待核实 box under the ID comes next
+    qtbot.keyClick(
+        dialog.id_field.id_edit, Qt.Key.Key_Tab
+    )  # the 待核实 box under the ID comes next
     assert QApplication.focusWidget() is dialog.keep_invalid_check
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert dialog.result() != QDialog.DialogCode.Accepted
@@ -69,10 +73,15 @@ def test_a_bad_id_is_refused_with_its_reason(qtbot, ctx):
     assert "位数不对" in dialog.id_field.hint_label.text()
     dialog.id_field.id_edit.clear()
     qtbot.keyClicks(dialog.id_field.id_edit, an_id(1))  # 张三's
-    assert "张三" in dialog.id_field.hint_label.text() and "户号001" in dialog.id_field.hint_label.text()
+    assert (
+        "张三" in dialog.id_field.hint_label.text()
+        and "户号001" in dialog.id_field.hint_label.text()
+    )
     dialog.id_field.id_edit.clear()
     qtbot.keyClicks(dialog.id_field.id_edit, good)
-    assert "2010-" in dialog.id_field.hint_label.text() and "岁" in dialog.id_field.hint_label.text()
+    assert (
+        "2010-" in dialog.id_field.hint_label.text() and "岁" in dialog.id_field.hint_label.text()
+    )
     qtbot.keyClick(dialog.name_edit, Qt.Key.Key_Return)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert ctx.db.execute("SELECT id_valid FROM person WHERE name = '张小三'").fetchone() == (1,)
@@ -102,7 +111,9 @@ def test_a_person_added_is_found_by_search_after_the_change(qtbot, ctx):
     qtbot.addWidget(page)
     ctx.changed.connect(page.refresh)
     household = ctx.db.execute("SELECT id FROM household WHERE hh_no = '002'").fetchone()[0]
-    dialog = PersonDialog(ctx, page, household_id=household, name="钱多多", id_number=an_id(7, 1999))
+    dialog = PersonDialog(
+        ctx, page, household_id=household, name="钱多多", id_number=an_id(7, 1999)
+    )
     qtbot.addWidget(dialog)
     dialog.accept()
     qtbot.keyClicks(page.search_edit, "qdd")
@@ -130,7 +141,9 @@ def test_filters_by_group_coverage_and_state(qtbot, ctx):
     page.coverage_combo.setCurrentIndex(page.coverage_combo.findData("elsewhere"))
     assert names_shown(page) == ["赵六"]
     page.show_filter({"state": "unpaid"})
-    assert sorted(names_shown(page)) == sorted(s.name for s in person_states(ctx.db) if s.state == "unpaid")
+    assert sorted(names_shown(page)) == sorted(
+        s.name for s in person_states(ctx.db) if s.state == "unpaid"
+    )
     assert "赵六" not in names_shown(page)
 
 
@@ -150,11 +163,15 @@ def test_move_person_and_change_head(qtbot, ctx, monkeypatch):
     dialog.household_combo.select(h2)
     dialog.relation_combo.setCurrentText("儿媳")
     dialog.accept()
-    assert ctx.db.execute("SELECT household_id, relation FROM person WHERE id = ?", [li]).fetchone() == (h2, "儿媳")
+    assert ctx.db.execute(
+        "SELECT household_id, relation FROM person WHERE id = ?", [li]
+    ).fetchone() == (h2, "儿媳")
     page.select_person(li)
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("父亲", True))
     page.head_button.click()
-    rows = dict(ctx.db.execute("SELECT name, relation FROM person WHERE household_id = ?", [h2]).fetchall())
+    rows = dict(
+        ctx.db.execute("SELECT name, relation FROM person WHERE household_id = ?", [h2]).fetchall()
+    )
     assert rows["李四"] == "户主" and rows["王五"] == "父亲"
 
 
@@ -167,8 +184,9 @@ def test_unpaid_reason(qtbot, ctx):
     dialog.reason_combo.setCurrentIndex(dialog.reason_combo.findData("经济困难/交不起"))
     assert "资助对象" in dialog.hint_label.text()
     dialog.accept()
-    assert ctx.db.execute("SELECT unpaid_reason FROM person_year WHERE person_id = ?", [person]).fetchone() == (
-        "经济困难/交不起",)
+    assert ctx.db.execute(
+        "SELECT unpaid_reason FROM person_year WHERE person_id = ?", [person]
+    ).fetchone() == ("经济困难/交不起",)
 
 
 def test_person_dialog_picks_the_household_when_none_is_given(qtbot, ctx):
@@ -180,15 +198,21 @@ def test_person_dialog_picks_the_household_when_none_is_given(qtbot, ctx):
     assert dialog.name_edit.text() == "周八" and "1988-" in dialog.id_field.hint_label.text()
     dialog.accept()
     assert dialog.result() != QDialog.DialogCode.Accepted and "户" in dialog.error_label.text()
-    type_text(qtbot, dialog.household_combo.lineEdit(), "组")  # every household: which one is not said
+    type_text(
+        qtbot, dialog.household_combo.lineEdit(), "组"
+    )  # every household: which one is not said
     assert dialog.household_combo.household_id() is None
     dialog.household_combo.lineEdit().clear()
-    type_text(qtbot, dialog.household_combo.lineEdit(), "王五")  # the head's name, not picked from the list
+    type_text(
+        qtbot, dialog.household_combo.lineEdit(), "王五"
+    )  # the head's name, not picked from the list
     assert dialog.household_combo.household_id() is not None
     dialog.accept()
     assert dialog.result() == QDialog.DialogCode.Accepted
-    assert ctx.db.execute("SELECT h.hh_no FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ?",
-                          [dialog.person_id]).fetchone() == ("002",)
+    assert ctx.db.execute(
+        "SELECT h.hh_no FROM person p JOIN household h ON h.id = p.household_id WHERE p.id = ?",
+        [dialog.person_id],
+    ).fetchone() == ("002",)
 
 
 def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
@@ -203,7 +227,10 @@ def test_keyboard_search_then_enter_reaches_the_table(qtbot, ctx):
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)  # no need to wait for the debounce
     assert names_shown(page) == ["王五"]
     assert page.table_view.hasFocus() or page.table_view.currentIndex().isValid()
-    assert page.selected_person() == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+    assert (
+        page.selected_person()
+        == ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
+    )
     # Tab leaves the table (not cell by cell) and reaches the buttons; Enter presses a focused button.
     with qtbot.waitActive(page):
         page.activateWindow()
@@ -230,7 +257,12 @@ def test_clicking_a_header_sorts_and_the_sort_survives_a_filter(qtbot, ctx):
     column = page.model.columns.index(COL_SEX_AGE)
     page.table_view.horizontalHeader().sectionClicked.emit(column)
     ages = [page.model.state_at(r).birth_date for r in range(page.model.rowCount())]
-    assert [page.model.state_at(r).sex for r in range(page.model.rowCount())] == ["女", "女", "男", "男"]
+    assert [page.model.state_at(r).sex for r in range(page.model.rowCount())] == [
+        "女",
+        "女",
+        "男",
+        "男",
+    ]
     page.table_view.horizontalHeader().sectionClicked.emit(column)  # again: the other way
     assert [page.model.state_at(r).birth_date for r in range(page.model.rowCount())] == ages[::-1]
     page.group_combo.setCurrentIndex(page.group_combo.findData("一组"))

@@ -50,12 +50,18 @@ def test_shortcuts(qtbot, ctx):
     payments = window.pages["payments"]
     payments.amount_edit.setFocus()
     qtbot.keyClick(payments.amount_edit, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_key() == "payments" and payments.search_edit.hasFocus()  # the page's own search
+    assert (
+        window.current_key() == "payments" and payments.search_edit.hasFocus()
+    )  # the page's own search
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.current_key() == "special" and window.pages["special"].search_edit.hasFocus()
     qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.AltModifier)
-    qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        window.focusWidget() or window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier
+    )
     assert window.current_key() == "roster"  # a page without a search of its own
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
     assert window.current_key() == "overview"
@@ -72,18 +78,25 @@ def test_a_change_refreshes_the_shown_page_and_marks_the_others(qtbot, ctx):
     person = ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
     set_coverage(ctx.db, person, "employee", actor="t")
     ctx.notify_changed()
-    assert window.pages["overview"].tiles["eligible"].value_label.text() == str(compute_figures(ctx.db).total.eligible)
+    assert window.pages["overview"].tiles["eligible"].value_label.text() == str(
+        compute_figures(ctx.db).total.eligible
+    )
     assert window._stale == {"roster"}
     roster = window.show_page("roster")
-    assert [s.state for s in map(roster.model.state_at, range(roster.model.rowCount())) if s.name == "王五"] == [
-        "employee"]
+    assert [
+        s.state
+        for s in map(roster.model.state_at, range(roster.model.rowCount()))
+        if s.name == "王五"
+    ] == ["employee"]
 
 
 def test_township_mode_from_the_file_menu(qtbot, ctx, tmp_path, monkeypatch):
     from enrollagent import paths
     from enrollagent.ui.main_window import MainWindow
 
-    monkeypatch.setattr(paths, "default_township_db_path", lambda explicit=None: tmp_path / "township.db")
+    monkeypatch.setattr(
+        paths, "default_township_db_path", lambda explicit=None: tmp_path / "township.db"
+    )
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.open_township()
@@ -92,7 +105,9 @@ def test_township_mode_from_the_file_menu(qtbot, ctx, tmp_path, monkeypatch):
     assert not window._township.isVisible()
 
 
-def test_start_opens_the_main_window_or_the_township(qtbot, village, qt_settings, boxes, tmp_path, monkeypatch):
+def test_start_opens_the_main_window_or_the_township(
+    qtbot, village, qt_settings, boxes, tmp_path, monkeypatch
+):
     from enrollagent import paths
     from enrollagent.ui.main import start
     from enrollagent.ui.main_window import MainWindow
@@ -102,7 +117,9 @@ def test_start_opens_the_main_window_or_the_township(qtbot, village, qt_settings
     qtbot.addWidget(window)
     assert isinstance(window, MainWindow)
     window.close()
-    monkeypatch.setattr(paths, "default_township_db_path", lambda explicit=None: tmp_path / "township.db")
+    monkeypatch.setattr(
+        paths, "default_township_db_path", lambda explicit=None: tmp_path / "township.db"
+    )
     QSettings().setValue("mode", "township")
     other = start(village)
     qtbot.addWidget(other)
@@ -111,7 +128,9 @@ def test_start_opens_the_main_window_or_the_township(qtbot, village, qt_settings
     other.village_action.trigger()  # 文件 → 切换到村级模式
     assert not other.isVisible()
     assert QSettings().value("mode") is None
-    back = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    back = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
     assert len(back) == 1
     qtbot.addWidget(back[0])
     assert back[0].ctx.db_path == village

@@ -19,8 +19,12 @@ from tests.test_ui_payments import an_id  # noqa: E402
 @pytest.fixture
 def page(qtbot, db_path, db):
     h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组")
-    roster.add_person(db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主")
-    pid = roster.add_person(db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶")
+    roster.add_person(
+        db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主"
+    )
+    pid = roster.add_person(
+        db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶"
+    )
     roster.flag_person(db, pid, "minimum_living", actor="王明", source="低保名单.xlsx:7")
     ctx = AppContext(db_path)
     widget = Page(ctx)
@@ -52,7 +56,10 @@ def test_flag_a_person_by_keyboard(qtbot, page):
     pid = roster.find_person(page.ctx.db, an_id(11)).id
     state = person_state(page.ctx.db, pid)
     assert state.categories == ("extreme_poverty",) and state.state == "subsidized"
-    assert compute_figures(page.ctx.db).to_json()["special"]["extreme_poverty"] == {"persons": 1, "enrolled": 1}
+    assert compute_figures(page.ctx.db).to_json()["special"]["extreme_poverty"] == {
+        "persons": 1,
+        "enrolled": 1,
+    }
     assert page.member_model.rows[0][4] == "手工标记：民政所10月名单"
     assert changed
 
@@ -68,7 +75,9 @@ def test_unflag_asks_first(qtbot, page, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question", question)
     page.show_filter({"category": "minimum_living"})
     qtbot.mouseClick(page.unflag_button, Qt.MouseButton.LeftButton)  # answered 否: nothing changes
-    assert "低保对象" in asked[0][0] and asked[0][1] == QMessageBox.StandardButton.No  # 否 is the default
+    assert (
+        "低保对象" in asked[0][0] and asked[0][1] == QMessageBox.StandardButton.No
+    )  # 否 is the default
     assert compute_figures(page.ctx.db).special["minimum_living"].persons == 1
     qtbot.mouseClick(page.unflag_button, Qt.MouseButton.LeftButton)  # answered 是
     assert "minimum_living" not in compute_figures(page.ctx.db).special

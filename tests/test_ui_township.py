@@ -73,7 +73,7 @@ def test_tampered_package_is_refused_with_its_reason(qtbot, window, packages):
     window.add_packages([pa, pb])
     idle(qtbot, window)
     assert [r.village for r in window.last_add.received] == ["李庄村（411725100001）"]
-    (path, reason), = window.last_add.refused
+    ((path, reason),) = window.last_add.refused
     assert path == pb and reason
     assert f"拒收 {pb.name}：{reason}" in window.log_edit.toPlainText()
     box = window.findChildren(QMessageBox)[-1]
@@ -93,8 +93,13 @@ def test_replay_is_refused(qtbot, window, packages):
 def test_drop_zip_files(qtbot, window, packages):
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in packages])
-    event = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                       Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     idle(qtbot, window)
     assert window.village_model.rowCount() == 2
@@ -103,7 +108,9 @@ def test_drop_zip_files(qtbot, window, packages):
 def test_tasks_and_report(qtbot, window, packages, tmp_path):
     window.add_packages(list(packages))
     idle(qtbot, window)
-    window.load_tasks(_task_file(tmp_path / "任务.xlsx", [("李庄村", 10), ("王庄村", 8), ("刘庄村", 5)]))
+    window.load_tasks(
+        _task_file(tmp_path / "任务.xlsx", [("李庄村", 10), ("王庄村", 8), ("刘庄村", 5)])
+    )
     idle(qtbot, window)
     rows = {r[0]: r for r in window.village_model.rows}
     assert rows["李庄村"][2] == 10 and rows["刘庄村"][8] == "未上报"
@@ -125,10 +132,18 @@ def test_a_village_on_another_policy_is_logged(qtbot, window, tmp_path):
     (tmp_path / "odd.json").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
     pkgs = []
     for n, policy in ((1, "huojia-2024"), (2, "huojia-2024"), (3, str(tmp_path / "odd.json"))):
-        db = make_village(tmp_path / f"v{n}", code=f"41172510000{n}", name=f"{n}庄村", people=A_PEOPLE[:1],
-                          policy=policy)
+        db = make_village(
+            tmp_path / f"v{n}",
+            code=f"41172510000{n}",
+            name=f"{n}庄村",
+            people=A_PEOPLE[:1],
+            policy=policy,
+        )
         pkgs.append(build_package(db, tmp_path / "out"))
         db.close()
     window.add_packages(pkgs)
     idle(qtbot, window)
-    assert "注意：3庄村 的缴费政策与本年度多数村（2 个村）不同：个人缴费标准 350 元" in window.log_edit.toPlainText()
+    assert (
+        "注意：3庄村 的缴费政策与本年度多数村（2 个村）不同：个人缴费标准 350 元"
+        in window.log_edit.toPlainText()
+    )

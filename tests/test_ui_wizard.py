@@ -55,8 +55,17 @@ def test_wizard_creates_the_village_and_the_key(qtbot, db_path, qt_settings, box
     assert wizard.result() == QWizard.DialogCode.Accepted
     db = open_database(db_path)
     village = find_village(db)
-    assert (village.county, village.township, village.name, village.code) == ("获嘉县", "照镜镇", "大王庄村", "410724100201")
-    assert (village.agent, village.agent_phone, village.current_year) == ("王明", "13837312345", 2024)
+    assert (village.county, village.township, village.name, village.code) == (
+        "获嘉县",
+        "照镜镇",
+        "大王庄村",
+        "410724100201",
+    )
+    assert (village.agent, village.agent_phone, village.current_year) == (
+        "王明",
+        "13837312345",
+        2024,
+    )
     assert get_policy(db).standard_fen == 38000 and get_task(db, 2024) == 5800
     assert key_exists(db_path) and wizard.fingerprint
     db.close()
@@ -67,14 +76,21 @@ def test_wizard_loads_a_policy_file(qtbot, tmp_path, db_path, qt_settings, boxes
 
     wizard = SetupWizard(db_path)
     qtbot.addWidget(wizard)
-    policy = {"name": "某县 2025", "year": 2025, "standard": 400, "government_subsidy": 700,
-              "window": {"start": "2024-09-01", "end": "2024-12-31"},
-              "subsidies": {"orphan": {"kind": "percent", "value": 50}}}
+    policy = {
+        "name": "某县 2025",
+        "year": 2025,
+        "standard": 400,
+        "government_subsidy": 700,
+        "window": {"start": "2024-09-01", "end": "2024-12-31"},
+        "subsidies": {"orphan": {"kind": "percent", "value": 50}},
+    }
     good = tmp_path / "p.json"
     good.write_text(json.dumps(policy, ensure_ascii=False), encoding="utf-8")
     assert wizard.policy_page.load_file(str(good))
     assert wizard.policy_page.policy.year == 2025
-    rows = [wizard.policy_page.view.item(r, 1).text() for r in range(wizard.policy_page.view.rowCount())]
+    rows = [
+        wizard.policy_page.view.item(r, 1).text() for r in range(wizard.policy_page.view.rowCount())
+    ]
     assert "按标准的 50% 资助，个人缴 200 元" in rows
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({**policy, "standard": -1}), encoding="utf-8")

@@ -23,13 +23,23 @@ def an_id(region: str, seq: int, born: str = "19700101") -> str:
     return body + check_char(body)
 
 
-def make_village(folder: Path, *, code: str, name: str, people: list[dict], policy: str = "huojia-2024"):
+def make_village(
+    folder: Path, *, code: str, name: str, people: list[dict], policy: str = "huojia-2024"
+):
     """A village in its own folder (so it has its own agent key). people: name, id, group,
     hh (household key), relation, pay (True → pays what is payable), flags, coverage."""
     folder.mkdir(parents=True, exist_ok=True)
     db = open_database(folder / "village.db")
-    init_village(db, code=code, name=name, township="留庄镇", county="确山县", agent="王明",
-                 agent_phone="13800000000", policy=load_policy(policy))
+    init_village(
+        db,
+        code=code,
+        name=name,
+        township="留庄镇",
+        county="确山县",
+        agent="王明",
+        agent_phone="13800000000",
+        policy=load_policy(policy),
+    )
     add_people(db, people)
     return db
 
@@ -40,20 +50,30 @@ def add_people(db, people: list[dict]) -> dict[str, int]:
     for p in people:
         hh = p.get("hh", p["id"])
         if hh not in households:
-            households[hh] = roster.add_household(db, actor="王明", hh_no=p.get("hh_no", ""),
-                                                  group_name=p.get("group", "一组"))
+            households[hh] = roster.add_household(
+                db, actor="王明", hh_no=p.get("hh_no", ""), group_name=p.get("group", "一组")
+            )
             relation = "户主"
         else:
             relation = p.get("relation", "其他")
-        pid = roster.add_person(db, household_id=households[hh], name=p["name"], id_number=p["id"],
-                                actor="王明", relation=relation, allow_invalid=p.get("invalid", False),
-                                birth_date=date(1980, 1, 1) if p.get("invalid") else None)
+        pid = roster.add_person(
+            db,
+            household_id=households[hh],
+            name=p["name"],
+            id_number=p["id"],
+            actor="王明",
+            relation=relation,
+            allow_invalid=p.get("invalid", False),
+            birth_date=date(1980, 1, 1) if p.get("invalid") else None,
+        )
         for code in p.get("flags", ()):
             roster.flag_person(db, pid, code, actor="王明")
         if p.get("coverage"):
             roster.set_coverage(db, pid, p["coverage"], actor="王明")
         if p.get("pay"):
-            payments.record_payment(db, person_id=pid, actor="王明", paid_on=date(2023, 10, 1), channel="微信")
+            payments.record_payment(
+                db, person_id=pid, actor="王明", paid_on=date(2023, 10, 1), channel="微信"
+            )
         ids[p["id"]] = pid
     return ids
 
@@ -83,7 +103,9 @@ def resign_data(pkg: Path, village_db, change) -> Path:
     manifest = json.loads(members[MANIFEST])
     manifest["files"][DATA] = {"sha256": sha256_hex(members[DATA]), "size": len(members[DATA])}
     members[MANIFEST] = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
-    members[SIGNATURE] = load_or_create_key(db_file(village_db)).sign(members[MANIFEST]).hex().encode("ascii")
+    members[SIGNATURE] = (
+        load_or_create_key(db_file(village_db)).sign(members[MANIFEST]).hex().encode("ascii")
+    )
     with zipfile.ZipFile(pkg, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for name, data in members.items():
             zf.writestr(name, data)
@@ -92,7 +114,7 @@ def resign_data(pkg: Path, village_db, change) -> Path:
 
 def flip_byte(data: bytes, at: int | None = None) -> bytes:
     at = len(data) // 2 if at is None else at
-    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1 :]
 
 
 def flip_raw_byte_in_member(pkg: Path, member: str) -> None:
@@ -100,8 +122,8 @@ def flip_raw_byte_in_member(pkg: Path, member: str) -> None:
     with zipfile.ZipFile(pkg) as zf:
         info = zf.getinfo(member)
     raw = bytearray(pkg.read_bytes())
-    name_len = int.from_bytes(raw[info.header_offset + 26: info.header_offset + 28], "little")
-    extra_len = int.from_bytes(raw[info.header_offset + 28: info.header_offset + 30], "little")
+    name_len = int.from_bytes(raw[info.header_offset + 26 : info.header_offset + 28], "little")
+    extra_len = int.from_bytes(raw[info.header_offset + 28 : info.header_offset + 30], "little")
     start = info.header_offset + 30 + name_len + extra_len
     raw[start + info.compress_size // 2] ^= 0x01
     pkg.write_bytes(bytes(raw))

@@ -18,8 +18,14 @@ def build_parser() -> argparse.ArgumentParser:
         prog="enrollagent",
         description="村医保征缴助手 EnrollAgent：城乡居民医保征缴的村级台账。不带子命令时打开图形界面。",
     )
-    parser.add_argument("--db", metavar="PATH", help="村数据库文件（默认在用户数据目录；也可用环境变量 ENROLLAGENT_DB）")
-    parser.add_argument("--actor", metavar="NAME", help="记在审计日志里的操作人（默认为本村经办人）")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="村数据库文件（默认在用户数据目录；也可用环境变量 ENROLLAGENT_DB）",
+    )
+    parser.add_argument(
+        "--actor", metavar="NAME", help="记在审计日志里的操作人（默认为本村经办人）"
+    )
     parser.add_argument("--version", action="version", version=f"enrollagent {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:

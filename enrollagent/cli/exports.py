@@ -13,8 +13,12 @@ from .common import StderrProgress, open_store, print_json
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="导出花名册、入户催缴清单、公示名单、汇总表或上报包")
-    p.add_argument("kind", choices=list(CATALOG), metavar="KIND",
-                   help="；".join(f"{k.kind}={k.title}" for k in CATALOG.values()))
+    p.add_argument(
+        "kind",
+        choices=list(CATALOG),
+        metavar="KIND",
+        help="；".join(f"{k.kind}={k.title}" for k in CATALOG.values()),
+    )
     p.add_argument("out", metavar="OUT", help="保存到的文件夹（用默认文件名）或文件路径")
     p.add_argument("--group", metavar="G", help="只导出一个村民小组（入户催缴清单、公示名单）")
     p.add_argument("--year", type=int, metavar="Y", help="参保年度（默认为当前年度）")
@@ -25,9 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_export(args: argparse.Namespace) -> int:
     db = open_store(args)
     spec = CATALOG[args.kind]
-    watcher = StderrProgress(lambda done, total, message: f"正在生成{message} {100 * done // total}%…")
+    watcher = StderrProgress(
+        lambda done, total, message: f"正在生成{message} {100 * done // total}%…"
+    )
     try:
-        path = run_export(db, args.kind, args.out, group=args.group, year=args.year, progress=Progress(watcher))
+        path = run_export(
+            db, args.kind, args.out, group=args.group, year=args.year, progress=Progress(watcher)
+        )
     finally:
         watcher.finish()
     written = [path]
@@ -35,8 +43,16 @@ def cmd_export(args: argparse.Namespace) -> int:
         village = get_village(db)
         written.append(roll_beside(path, village, args.year or village.current_year))
     if args.json:
-        print_json({"kind": args.kind, "path": str(path), "files": [
-            {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()} for p in written]})
+        print_json(
+            {
+                "kind": args.kind,
+                "path": str(path),
+                "files": [
+                    {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
+                    for p in written
+                ],
+            }
+        )
         return 0
     print(f"已导出{spec.title}：{path}")
     if args.kind == "summary":

@@ -16,7 +16,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("person", metavar="PERSON", help="身份证号或 #人员编号")
     _payment_fields(p)
     p.add_argument("--payer", default="", help="代缴人（家人代缴时）")
-    p.add_argument("--all-household", action="store_true", help="全户缴费：户内所有未缴的人一起登记")
+    p.add_argument(
+        "--all-household", action="store_true", help="全户缴费：户内所有未缴的人一起登记"
+    )
     p.set_defaults(func=cmd_pay)
 
     p = sub.add_parser("refund", help="登记退费（记为一笔负数，不修改原记录）")
@@ -55,14 +57,32 @@ def cmd_pay(args: argparse.Namespace) -> int:
     channel = args.channel or "村代办点"
     if args.all_household:
         if args.amount is not None or args.ticket:
-            raise CliError("全户缴费按每人应缴金额登记，不能同时指定 --amount 或 --ticket；请逐人登记")
-        done = payments.record_household(db, household_id=ref.household_id, actor=who, paid_on=paid_on,
-                                         channel=channel, payer=args.payer, year=args.year)
+            raise CliError(
+                "全户缴费按每人应缴金额登记，不能同时指定 --amount 或 --ticket；请逐人登记"
+            )
+        done = payments.record_household(
+            db,
+            household_id=ref.household_id,
+            actor=who,
+            paid_on=paid_on,
+            channel=channel,
+            payer=args.payer,
+            year=args.year,
+        )
         print(f"全户缴费：登记 {len(done)} 人，共 {yuan(sum(r.amount_fen for r in done))} 元")
         return 0
     amount = payments.parse_yuan(args.amount) if args.amount is not None else None
-    rec = payments.record_payment(db, person_id=ref.id, actor=who, amount_fen=amount, paid_on=paid_on,
-                                  channel=channel, ticket_no=args.ticket, payer=args.payer, year=args.year)
+    rec = payments.record_payment(
+        db,
+        person_id=ref.id,
+        actor=who,
+        amount_fen=amount,
+        paid_on=paid_on,
+        channel=channel,
+        ticket_no=args.ticket,
+        payer=args.payer,
+        year=args.year,
+    )
     print(f"已登记 {ref.name} 缴费 {yuan(rec.amount_fen)} 元（记录 #{rec.payment_id}）")
     return 0
 
@@ -73,9 +93,15 @@ def cmd_refund(args: argparse.Namespace) -> int:
     if args.amount is None:
         raise CliError("退费需要用 --amount 写明金额")
     rec = payments.record_refund(
-        db, person_id=ref.id, amount_fen=payments.parse_yuan(args.amount), actor=actor(args, db),
-        paid_on=payments.parse_date(args.date, date.today()), reason=args.reason,
-        channel=args.channel or "其他", ticket_no=args.ticket, year=args.year,
+        db,
+        person_id=ref.id,
+        amount_fen=payments.parse_yuan(args.amount),
+        actor=actor(args, db),
+        paid_on=payments.parse_date(args.date, date.today()),
+        reason=args.reason,
+        channel=args.channel or "其他",
+        ticket_no=args.ticket,
+        year=args.year,
     )
     print(f"已登记 {ref.name} 退费 {yuan(-rec.amount_fen)} 元（记录 #{rec.payment_id}）")
     return 0
@@ -96,7 +122,17 @@ def cmd_unmatched_list(args: argparse.Namespace) -> int:
         " FROM unmatched_payment WHERE assigned_payment_id IS NULL ORDER BY id"
     ).fetchall()
     if args.json:
-        keys = ("id", "year", "id_number", "name", "amount", "paid_on", "channel", "ticket_no", "source")
+        keys = (
+            "id",
+            "year",
+            "id_number",
+            "name",
+            "amount",
+            "paid_on",
+            "channel",
+            "ticket_no",
+            "source",
+        )
         print_json([dict(zip(keys, (*r[:4], yuan(r[4]), *r[5:]), strict=True)) for r in rows])
         return 0
     for r in rows:

@@ -24,7 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     pa.add_argument("--household", metavar="KEY", help="户号、户内任一人的身份证号，或 #户编号")
     _household_fields(pa)
     pa.add_argument("--name", required=True, help="姓名")
-    pa.add_argument("--id", required=True, dest="id_number", metavar="ID", help="公民身份号码（15位旧号自动升级）")
+    pa.add_argument(
+        "--id",
+        required=True,
+        dest="id_number",
+        metavar="ID",
+        help="公民身份号码（15位旧号自动升级）",
+    )
     pa.add_argument("--relation", choices=RELATIONS, help="与户主关系（新建户时默认为户主）")
     pa.add_argument("--person-phone", default="", metavar="PHONE", help="本人电话")
     pa.add_argument("--birth", metavar="YYYY-MM-DD", help="出生日期（身份证号待核实时填写）")
@@ -43,10 +49,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     ps.add_argument("--coverage-note", default="", help="参保类型说明（如异地参保的地点）")
     ps.add_argument("--reason", choices=[*UNPAID_REASONS, ""], help="未缴原因（空串表示清除）")
     ps.add_argument("--reason-note", default="")
-    ps.add_argument("--flag", action="append", default=[], choices=list(CATEGORY_BY_CODE), help="加人员类别（可重复）")
-    ps.add_argument("--unflag", action="append", default=[], choices=list(CATEGORY_BY_CODE), help="去掉人员类别")
+    ps.add_argument(
+        "--flag",
+        action="append",
+        default=[],
+        choices=list(CATEGORY_BY_CODE),
+        help="加人员类别（可重复）",
+    )
+    ps.add_argument(
+        "--unflag", action="append", default=[], choices=list(CATEGORY_BY_CODE), help="去掉人员类别"
+    )
     ps.add_argument("--source", default="manual", help="人员类别的来源说明")
-    ps.add_argument("--move-to", metavar="HOUSEHOLD", help="迁到另一户（户号、户内任一人的身份证号或 #户编号）")
+    ps.add_argument(
+        "--move-to", metavar="HOUSEHOLD", help="迁到另一户（户号、户内任一人的身份证号或 #户编号）"
+    )
     ps.add_argument("--make-head", action="store_true", help="设为户主（原户主改为“其他”）")
     ps.add_argument("--unverified", action="store_true", help="新身份证号有误也保存，标为待核实")
     ps.add_argument("--year", type=int)
@@ -68,8 +84,14 @@ def _household_fields(p: argparse.ArgumentParser) -> None:
 
 def cmd_household_add(args: argparse.Namespace) -> int:
     db = open_store(args)
-    hid = roster.add_household(db, actor=actor(args, db), hh_no=args.hh_no, group_name=args.group,
-                               address=args.address, phone=args.phone)
+    hid = roster.add_household(
+        db,
+        actor=actor(args, db),
+        hh_no=args.hh_no,
+        group_name=args.group,
+        address=args.address,
+        phone=args.phone,
+    )
     print(f"已新增户 #{hid}")
     return 0
 
@@ -78,22 +100,40 @@ def cmd_person_add(args: argparse.Namespace) -> int:
     db = open_store(args)
     who = actor(args, db)
     birth = parse_date(args.birth) if args.birth else None
-    check = roster.checked_id(args.id_number, allow_invalid=args.unverified)  # refuse before creating a household
+    check = roster.checked_id(
+        args.id_number, allow_invalid=args.unverified
+    )  # refuse before creating a household
     with db.atomic():
         if args.household:
             hid = roster.find_household(db, args.household)
             relation = args.relation or ""
         else:
-            hid = roster.add_household(db, actor=who, hh_no=args.hh_no, group_name=args.group,
-                                       address=args.address, phone=args.phone)
+            hid = roster.add_household(
+                db,
+                actor=who,
+                hh_no=args.hh_no,
+                group_name=args.group,
+                address=args.address,
+                phone=args.phone,
+            )
             relation = args.relation or "户主"
-        pid = roster.add_person(db, household_id=hid, name=args.name, id_number=args.id_number, actor=who,
-                                relation=relation, phone=args.person_phone, birth_date=birth,
-                                allow_invalid=args.unverified)
+        pid = roster.add_person(
+            db,
+            household_id=hid,
+            name=args.name,
+            id_number=args.id_number,
+            actor=who,
+            relation=relation,
+            phone=args.person_phone,
+            birth_date=birth,
+            allow_invalid=args.unverified,
+        )
     state = person_state(db, pid)
-    print(f"已登记 {args.name}（#{pid}，户 #{hid}），本年度应缴 {yuan(state.payable_fen)} 元"
-          + (f"；15位身份证号已升级为 {check.normalized}" if check.upgraded else "")
-          + ("；身份证号待核实" if not state.id_valid else ""))
+    print(
+        f"已登记 {args.name}（#{pid}，户 #{hid}），本年度应缴 {yuan(state.payable_fen)} 元"
+        + (f"；15位身份证号已升级为 {check.normalized}" if check.upgraded else "")
+        + ("；身份证号待核实" if not state.id_valid else "")
+    )
     return 0
 
 
@@ -101,22 +141,35 @@ def cmd_person_set(args: argparse.Namespace) -> int:
     db = open_store(args)
     who = actor(args, db)
     ref = roster.find_person(db, args.person)
-    fields = {k: getattr(args, k) for k in ("name", "id_number", "relation", "phone", "note") if getattr(args, k) is not None}
+    fields = {
+        k: getattr(args, k)
+        for k in ("name", "id_number", "relation", "phone", "note")
+        if getattr(args, k) is not None
+    }
     if args.birth is not None:
         fields["birth_date"] = parse_date(args.birth)
     with db.atomic():
         if args.move_to:
-            roster.move_person(db, ref.id, roster.find_household(db, args.move_to), actor=who,
-                               relation=args.relation or "其他")
+            roster.move_person(
+                db,
+                ref.id,
+                roster.find_household(db, args.move_to),
+                actor=who,
+                relation=args.relation or "其他",
+            )
             fields.pop("relation", None)
         if fields:
             roster.update_person(db, ref.id, actor=who, allow_invalid=args.unverified, **fields)
         if args.make_head:
             roster.set_head(db, ref.id, actor=who)
         if args.coverage:
-            roster.set_coverage(db, ref.id, args.coverage, actor=who, note=args.coverage_note, year=args.year)
+            roster.set_coverage(
+                db, ref.id, args.coverage, actor=who, note=args.coverage_note, year=args.year
+            )
         if args.reason is not None:
-            roster.set_unpaid_reason(db, ref.id, args.reason, actor=who, note=args.reason_note, year=args.year)
+            roster.set_unpaid_reason(
+                db, ref.id, args.reason, actor=who, note=args.reason_note, year=args.year
+            )
         for code in args.flag:
             roster.flag_person(db, ref.id, code, actor=who, source=args.source, year=args.year)
         for code in args.unflag:
@@ -132,16 +185,32 @@ def cmd_person_show(args: argparse.Namespace) -> int:
 def _show(db, person_id: int, year: int | None, *, as_json: bool) -> int:
     s = person_state(db, person_id, year)
     if as_json:
-        print_json({
-            "id": s.person_id, "name": s.name, "id_number": s.id_number, "id_valid": s.id_valid,
-            "birth_date": s.birth_date.isoformat() if s.birth_date else None, "sex": s.sex,
-            "relation": s.relation, "group": s.group_name, "hh_no": s.hh_no, "coverage": s.coverage,
-            "categories": list(s.categories), "payable": yuan(s.payable_fen), "paid": yuan(s.net_fen),
-            "state": s.state, "unpaid_reason": s.unpaid_reason,
-        })
+        print_json(
+            {
+                "id": s.person_id,
+                "name": s.name,
+                "id_number": s.id_number,
+                "id_valid": s.id_valid,
+                "birth_date": s.birth_date.isoformat() if s.birth_date else None,
+                "sex": s.sex,
+                "relation": s.relation,
+                "group": s.group_name,
+                "hh_no": s.hh_no,
+                "coverage": s.coverage,
+                "categories": list(s.categories),
+                "payable": yuan(s.payable_fen),
+                "paid": yuan(s.net_fen),
+                "state": s.state,
+                "unpaid_reason": s.unpaid_reason,
+            }
+        )
         return 0
     cats = "、".join(CATEGORY_BY_CODE[c].label for c in s.categories) or "无"
-    print(f"{s.name} {s.id_number}{'（待核实）' if not s.id_valid else ''} {s.relation} {s.group_name}")
-    print(f"  人员类别：{cats}；应缴 {yuan(s.payable_fen)} 元，已缴 {yuan(s.net_fen)} 元；{STATES[s.state]}"
-          + (f"（{s.unpaid_reason}）" if s.unpaid_reason and s.state == "unpaid" else ""))
+    print(
+        f"{s.name} {s.id_number}{'（待核实）' if not s.id_valid else ''} {s.relation} {s.group_name}"
+    )
+    print(
+        f"  人员类别：{cats}；应缴 {yuan(s.payable_fen)} 元，已缴 {yuan(s.net_fen)} 元；{STATES[s.state]}"
+        + (f"（{s.unpaid_reason}）" if s.unpaid_reason and s.state == "unpaid" else "")
+    )
     return 0

@@ -32,9 +32,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")
     ta.add_argument("packages", nargs="+", metavar="PKG")
     ta.add_argument("--keep-good", action="store_true", help="有包被拒收时，其余的包照常接收")
-    ta.add_argument("--trust-new-key", action="append", type=_trust, default=[], metavar="村代码=指纹",
-                    help="某村换了电脑或重装后密钥变了：与经办人电话核对指纹后，只为该村登记这一个新密钥"
-                         "（可重复，每村一次；指纹中的空格可省）")
+    ta.add_argument(
+        "--trust-new-key",
+        action="append",
+        type=_trust,
+        default=[],
+        metavar="村代码=指纹",
+        help="某村换了电脑或重装后密钥变了：与经办人电话核对指纹后，只为该村登记这一个新密钥"
+        "（可重复，每村一次；指纹中的空格可省）",
+    )
     ta.set_defaults(func=cmd_add)
     tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
     tt.add_argument("file", metavar="FILE.xlsx")
@@ -64,8 +70,13 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if Path(args.package).is_dir():
         # verify_package only knows "no such file"; a folder is a common slip worth naming.
         if args.json:
-            print_json({"ok": False, "code": "township_package_folder",
-                        "reason": EnrollError("township_package_folder", path=args.package).message})
+            print_json(
+                {
+                    "ok": False,
+                    "code": "township_package_folder",
+                    "reason": EnrollError("township_package_folder", path=args.package).message,
+                }
+            )
             return 1
         raise EnrollError("township_package_folder", path=args.package)
     result = verify_package(args.package)
@@ -76,17 +87,23 @@ def cmd_verify(args: argparse.Namespace) -> int:
         raise CliError(result.reason)
     m = result.manifest
     village = m["village"]
-    print(f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
-          f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}")
+    print(
+        f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
+        f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}"
+    )
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    result = add_packages(db, args.packages, keep_good=args.keep_good, trusted=dict(args.trust_new_key))
+    result = add_packages(
+        db, args.packages, keep_good=args.keep_good, trusted=dict(args.trust_new_key)
+    )
     for r in result.received:
-        print(f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
-              f"应参保 {r.eligible}，已参保 {r.enrolled}")
+        print(
+            f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
+            f"应参保 {r.eligible}，已参保 {r.enrolled}"
+        )
         if r.first_time:
             print(f"  已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
     if not result.refused:
@@ -103,10 +120,17 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_tasks(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
     loaded = load_tasks(db, args.file)
-    print(f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人")
+    print(
+        f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人"
+    )
     matcher = TaskMatcher(db)
-    without = [name for code, name in db.execute("SELECT code, name FROM village ORDER BY code, name").fetchall()
-               if matcher.task(code, name) is None]
+    without = [
+        name
+        for code, name in db.execute(
+            "SELECT code, name FROM village ORDER BY code, name"
+        ).fetchall()
+        if matcher.task(code, name) is None
+    ]
     waiting = [name for name, _, _ in matcher.unmatched()]
     if without:
         print(f"已上报但任务表里没有的村：{'、'.join(without)}")
@@ -127,19 +151,25 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     data = status.to_json()
     t = data["total"]
-    print(f"{status.year}年度  已上报 {t['reported']}/{t['villages']} 村  在册 {t['persons']} 人，"
-          f"应参保 {t['eligible']}，已参保 {t['enrolled']}，参保率 {_pct(t['rate'])}，"
-          f"任务 {t['task'] or '—'}，完成 {_pct(t['task_completion'])}，征缴 {t['collected']} 元")
+    print(
+        f"{status.year}年度  已上报 {t['reported']}/{t['villages']} 村  在册 {t['persons']} 人，"
+        f"应参保 {t['eligible']}，已参保 {t['enrolled']}，参保率 {_pct(t['rate'])}，"
+        f"任务 {t['task'] or '—'}，完成 {_pct(t['task_completion'])}，征缴 {t['collected']} 元"
+    )
     for v in data["villages"]:
         if not v["reported"]:
             print(f"  {v['name']}：未上报（任务 {v['task'] or '—'}）")
             continue
-        print(f"  {v['name']}：应参保 {v['eligible']}，已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，"
-              f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
-              f"第{v['sequence']}号包 {local_time(v['package_created_at'])}")
+        print(
+            f"  {v['name']}：应参保 {v['eligible']}，已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，"
+            f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
+            f"第{v['sequence']}号包 {local_time(v['package_created_at'])}"
+        )
     for code, s in data["special"].items():
-        print(f"  {CATEGORY_BY_CODE[code].label}：{s['persons']} 人，应参保 {s['eligible']}，"
-              f"已参保 {s['enrolled']}，未参保 {s['unpaid']}")
+        print(
+            f"  {CATEGORY_BY_CODE[code].label}：{s['persons']} 人，应参保 {s['eligible']}，"
+            f"已参保 {s['enrolled']}，未参保 {s['unpaid']}"
+        )
     print(f"特殊群体未参保 {len(status.gaps)} 人；重复参保 {len(status.duplicates)} 人")
     for d in status.duplicates:
         where = "；".join(f"{v} {g} {n}" for v, g, n, _ in d.entries)
@@ -153,6 +183,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=True)
     status = township_status(db, args.year)
     out = write_report(status, args.out, db_path=db_file(db))
-    print(f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
-          f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）")
+    print(
+        f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
+        f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）"
+    )
     return 0

@@ -20,7 +20,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--county", required=True, metavar="NAME", help="县（市、区）")
     p.add_argument("--agent", required=True, metavar="NAME", help="经办人姓名")
     p.add_argument("--agent-phone", default="", metavar="PHONE", help="经办人电话")
-    p.add_argument("--policy", required=True, metavar="PRESET|FILE.json", help="政策预设名（见 policy list）或政策文件")
+    p.add_argument(
+        "--policy",
+        required=True,
+        metavar="PRESET|FILE.json",
+        help="政策预设名（见 policy list）或政策文件",
+    )
     p.add_argument("--task", type=int, metavar="N", help="乡镇下达的参保任务数")
     p.set_defaults(func=cmd_init)
 
@@ -48,8 +53,15 @@ def cmd_init(args: argparse.Namespace) -> int:
     policy = load_policy(args.policy)
     db = open_store(args, must_exist=False)
     village = init_village(
-        db, code=args.village_code, name=args.village, township=args.township, county=args.county,
-        agent=args.agent, agent_phone=args.agent_phone, policy=policy, task=args.task,
+        db,
+        code=args.village_code,
+        name=args.village,
+        township=args.township,
+        county=args.county,
+        agent=args.agent,
+        agent_phone=args.agent_phone,
+        policy=policy,
+        task=args.task,
     )
     print(f"已建立 {village.title}，{policy.year}年度，政策：{policy.name}")
     print(f"数据库：{default_db_path(args.db)}")
@@ -65,16 +77,22 @@ def cmd_status(args: argparse.Namespace) -> int:
         return 0
     village = get_village(db)
     print(f"{village.title} {data['year']}年度  政策：{figures.policy.name}")
-    print(f"在册 {data['persons']} 人 / {data['households']} 户；应参保 {data['eligible']}，"
-          f"已参保 {data['enrolled']}（缴费 {data['paid']}，全额资助 {data['subsidized']}，"
-          f"新生儿免缴 {data['newborn_exempt']}，学校 {data['school']}），未缴 {data['unpaid']}")
-    print(f"参保率 {data['rate']:.2%}  征缴金额 {data['collected']} 元"
-          + (f"  任务 {data['task']}，完成 {data['task_completion']:.2%}" if data["task"] else ""))
+    print(
+        f"在册 {data['persons']} 人 / {data['households']} 户；应参保 {data['eligible']}，"
+        f"已参保 {data['enrolled']}（缴费 {data['paid']}，全额资助 {data['subsidized']}，"
+        f"新生儿免缴 {data['newborn_exempt']}，学校 {data['school']}），未缴 {data['unpaid']}"
+    )
+    print(
+        f"参保率 {data['rate']:.2%}  征缴金额 {data['collected']} 元"
+        + (f"  任务 {data['task']}，完成 {data['task_completion']:.2%}" if data["task"] else "")
+    )
     for code, s in data["special"].items():
         print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
     att = data["attention"]
-    print(f"待核实身份证 {att['invalid_id']}，重复缴费 {att['double_paid']}，应退费 {att['refund_due']}，"
-          f"待认领缴费 {att['unmatched_payments']}")
+    print(
+        f"待核实身份证 {att['invalid_id']}，重复缴费 {att['double_paid']}，应退费 {att['refund_due']}，"
+        f"待认领缴费 {att['unmatched_payments']}"
+    )
     return 0
 
 
@@ -87,15 +105,23 @@ def cmd_task(args: argparse.Namespace) -> int:
 
 
 def _describe(policy: Policy) -> list[str]:
-    lines = [f"{policy.name}（{policy.year}年度）",
-             f"  个人缴费标准 {yuan(policy.standard_fen)} 元，财政补助 {yuan(policy.government_subsidy_fen)} 元",
-             f"  征缴期 {policy.window_start} 至 {policy.window_end}"
-             + (f"，每月{policy.days_of_month[0]}-{policy.days_of_month[1]}日" if policy.days_of_month else "")]
+    lines = [
+        f"{policy.name}（{policy.year}年度）",
+        f"  个人缴费标准 {yuan(policy.standard_fen)} 元，财政补助 {yuan(policy.government_subsidy_fen)} 元",
+        f"  征缴期 {policy.window_start} 至 {policy.window_end}"
+        + (
+            f"，每月{policy.days_of_month[0]}-{policy.days_of_month[1]}日"
+            if policy.days_of_month
+            else ""
+        ),
+    ]
     if policy.newborn_exempt_from:
         lines.append(f"  {policy.newborn_exempt_from} 及以后出生的新生儿免缴")
     for code, s in policy.subsidies.items():
-        lines.append(f"  {CATEGORY_BY_CODE[code].label}：资助 {yuan(s.fen(policy.standard_fen))} 元，"
-                     f"个人缴 {yuan(policy.payable_fen([code]))} 元")
+        lines.append(
+            f"  {CATEGORY_BY_CODE[code].label}：资助 {yuan(s.fen(policy.standard_fen))} 元，"
+            f"个人缴 {yuan(policy.payable_fen([code]))} 元"
+        )
     return lines
 
 

@@ -22,8 +22,15 @@ def _text(value: object) -> str | None:
 
 
 def record(
-    db: sqlite_utils.Database, *, table: str, row_id: int | None, field: str,
-    old: object, new: object, actor: str, reason: str = "",
+    db: sqlite_utils.Database,
+    *,
+    table: str,
+    row_id: int | None,
+    field: str,
+    old: object,
+    new: object,
+    actor: str,
+    reason: str = "",
 ) -> None:
     db.execute(
         "INSERT INTO audit_log (at, actor, table_name, row_id, field, old, new, reason)"
@@ -32,7 +39,9 @@ def record(
     )
 
 
-def record_many(db: sqlite_utils.Database, rows: Iterable[tuple], *, actor: str, reason: str = "") -> None:
+def record_many(
+    db: sqlite_utils.Database, rows: Iterable[tuple], *, actor: str, reason: str = ""
+) -> None:
     """Bulk form for imports: rows of (table, row_id, field, old, new)."""
     at = now_utc()
     db.conn.executemany(
@@ -43,11 +52,18 @@ def record_many(db: sqlite_utils.Database, rows: Iterable[tuple], *, actor: str,
 
 
 def record_insert(
-    db: sqlite_utils.Database, *, table: str, row_id: int, values: dict, actor: str, reason: str = ""
+    db: sqlite_utils.Database,
+    *,
+    table: str,
+    row_id: int,
+    values: dict,
+    actor: str,
+    reason: str = "",
 ) -> None:
     """An inserted row: one audit row per non-empty field."""
     record_many(
         db,
         ((table, row_id, k, None, v) for k, v in values.items() if v not in (None, "")),
-        actor=actor, reason=reason,
+        actor=actor,
+        reason=reason,
     )

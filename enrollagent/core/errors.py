@@ -25,7 +25,9 @@ MESSAGES: dict[str, str] = {
     ),
     "id_duplicate": QT_TRANSLATE_NOOP("errors", "身份证号 {id} 已登记：{name}（{household}）"),
     # village and policy
-    "already_initialized": QT_TRANSLATE_NOOP("errors", "本数据库已初始化为 {village}，不能再次初始化"),
+    "already_initialized": QT_TRANSLATE_NOOP(
+        "errors", "本数据库已初始化为 {village}，不能再次初始化"
+    ),
     "not_initialized": QT_TRANSLATE_NOOP(
         "errors", "数据库还没有初始化村信息，请先运行 enrollagent init"
     ),
@@ -39,39 +41,51 @@ MESSAGES: dict[str, str] = {
     "household_unknown": QT_TRANSLATE_NOOP("errors", "找不到户：{key}"),
     "household_ambiguous": QT_TRANSLATE_NOOP("errors", "“{key}”对应多户，请用户号或户主身份证号"),
     "person_unknown": QT_TRANSLATE_NOOP("errors", "找不到此人：{key}"),
-    "person_ambiguous": QT_TRANSLATE_NOOP("errors", "号码“{key}”对应多人：{who}，请用 #编号 指明是哪一位"),
+    "person_ambiguous": QT_TRANSLATE_NOOP(
+        "errors", "号码“{key}”对应多人：{who}，请用 #编号 指明是哪一位"
+    ),
     "person_not_in_year": QT_TRANSLATE_NOOP("errors", "{year} 年度的花名册里没有此人（#{key}）"),
     "birth_from_id": QT_TRANSLATE_NOOP(
-        "errors", "身份证号有效时出生日期由身份证号决定（{born}），不能另填；号码错了请改身份证号"),
+        "errors", "身份证号有效时出生日期由身份证号决定（{born}），不能另填；号码错了请改身份证号"
+    ),
     "relation_unknown": QT_TRANSLATE_NOOP("errors", "与户主关系“{value}”不在列表中：{known}"),
     "head_exists": QT_TRANSLATE_NOOP("errors", "该户已有户主 {name}，请先更换户主"),
     "coverage_unknown": QT_TRANSLATE_NOOP("errors", "参保类型“{value}”不在列表中：{known}"),
     "reason_unknown": QT_TRANSLATE_NOOP("errors", "未缴原因“{value}”不在列表中：{known}"),
     "category_unknown": QT_TRANSLATE_NOOP("errors", "人员类别“{value}”不在列表中：{known}"),
-    "phone_invalid": QT_TRANSLATE_NOOP("errors", "电话号码“{value}”不对：手机应为1开头的11位，座机如0374-7120085"),
+    "phone_invalid": QT_TRANSLATE_NOOP(
+        "errors", "电话号码“{value}”不对：手机应为1开头的11位，座机如0374-7120085"
+    ),
     "date_invalid": QT_TRANSLATE_NOOP("errors", "日期“{value}”不对，应写成 2023-10-01"),
     # payments
     "amount_invalid": QT_TRANSLATE_NOOP("errors", "金额“{value}”不对，应为元，最多两位小数"),
     "amount_not_positive": QT_TRANSLATE_NOOP("errors", "金额应大于0"),
     "channel_unknown": QT_TRANSLATE_NOOP("errors", "缴费渠道“{value}”不在列表中：{known}"),
     "ticket_duplicate": QT_TRANSLATE_NOOP("errors", "票据号 {ticket} 已经登记过，不能重复登记"),
-    "refund_too_much": QT_TRANSLATE_NOOP(
-        "errors", "退费 {amount} 元超过此人本年度已缴的 {net} 元"
-    ),
+    "refund_too_much": QT_TRANSLATE_NOOP("errors", "退费 {amount} 元超过此人本年度已缴的 {net} 元"),
     "nothing_payable": QT_TRANSLATE_NOOP("errors", "{name} 本年度无需个人缴费（{state}）"),
     "unmatched_unknown": QT_TRANSLATE_NOOP("errors", "待认领缴费记录 {key} 不存在或已认领"),
     "nothing_to_undo": QT_TRANSLATE_NOOP("errors", "没有可以撤销的缴费记录"),
-    "undo_refunded": QT_TRANSLATE_NOOP("errors", "{name} 的这笔缴费之后已有退费，不能再撤销；如需更正请登记退费或缴费"),
-    "amount_too_large": QT_TRANSLATE_NOOP("errors", "金额“{value}”太大（最多 {most} 元），请检查是否多打了数字"),
+    "undo_refunded": QT_TRANSLATE_NOOP(
+        "errors", "{name} 的这笔缴费之后已有退费，不能再撤销；如需更正请登记退费或缴费"
+    ),
+    "amount_too_large": QT_TRANSLATE_NOOP(
+        "errors", "金额“{value}”太大（最多 {most} 元），请检查是否多打了数字"
+    ),
     "task_invalid": QT_TRANSLATE_NOOP("errors", "任务数“{value}”不对：应为 1 到 {most} 之间的整数"),
     "key_unreadable": QT_TRANSLATE_NOOP(
-        "errors", "签名密钥文件 {path} 无法读取（{detail}）；请从备份恢复，或删掉它后重新生成并告知乡镇"),
+        "errors",
+        "签名密钥文件 {path} 无法读取（{detail}）；请从备份恢复，或删掉它后重新生成并告知乡镇",
+    ),
     # database
     "db_newer": QT_TRANSLATE_NOOP(
-        "errors", "数据库 {path} 由更新版本的程序写入（版本 {found}，本程序只认到 {known}），请升级程序"
+        "errors",
+        "数据库 {path} 由更新版本的程序写入（版本 {found}，本程序只认到 {known}），请升级程序",
     ),
     "db_foreign": QT_TRANSLATE_NOOP(
-        "errors", "{path} 不是本程序这一类的数据库（可能是别的程序的文件，或村、乡镇的数据库用反了），未做任何改动"),
+        "errors",
+        "{path} 不是本程序这一类的数据库（可能是别的程序的文件，或村、乡镇的数据库用反了），未做任何改动",
+    ),
     "db_unreadable": QT_TRANSLATE_NOOP("errors", "无法打开数据库 {path}：{detail}"),
 }
 
@@ -102,6 +116,8 @@ class EnrollError(Exception):
             return template
 
 
-def id_problem_text(problem: str, *, raw: str = "", normalized: str = "", suggestion: str = "") -> str:
+def id_problem_text(
+    problem: str, *, raw: str = "", normalized: str = "", suggestion: str = ""
+) -> str:
     """The Chinese sentence for an ID check's problem code."""
     return EnrollError(problem, n=len(normalized), raw=raw, suggestion=suggestion or "").message

@@ -42,7 +42,9 @@ class PersonState:
 
     @property
     def double_paid(self) -> bool:
-        return self.coverage == "resident" and self.payable_fen > 0 and self.net_fen > self.payable_fen
+        return (
+            self.coverage == "resident" and self.payable_fen > 0 and self.net_fen > self.payable_fen
+        )
 
     @property
     def refund_due(self) -> bool:
@@ -55,8 +57,14 @@ class PersonState:
         return max(0, self.payable_fen - max(self.net_fen, 0)) if self.state == "unpaid" else 0
 
 
-def decide_state(policy: Policy, *, coverage: str, categories: tuple[str, ...],
-                 birth_date: date | None, net_fen: int) -> tuple[str, int]:
+def decide_state(
+    policy: Policy,
+    *,
+    coverage: str,
+    categories: tuple[str, ...],
+    birth_date: date | None,
+    net_fen: int,
+) -> tuple[str, int]:
     """(state, payable_fen) in the order of DESIGN.md: kind, newborn, subsidized, paid, unpaid."""
     if coverage != "resident":
         return coverage, 0
@@ -84,8 +92,13 @@ ORDER BY h.hh_no, h.id, (p.relation != '户主'), p.id
 """
 
 
-def person_states(db: sqlite_utils.Database, year: int | None = None, *,
-                  person_ids: list[int] | None = None, policy: Policy | None = None) -> list[PersonState]:
+def person_states(
+    db: sqlite_utils.Database,
+    year: int | None = None,
+    *,
+    person_ids: list[int] | None = None,
+    policy: Policy | None = None,
+) -> list[PersonState]:
     """Every person of the year with payable and state, in roster order (group, household)."""
     year = year or get_village(db).current_year
     policy = policy or get_policy(db, year)
@@ -95,13 +108,51 @@ def person_states(db: sqlite_utils.Database, year: int | None = None, *,
         where = f"AND p.id IN ({', '.join(str(int(i)) for i in person_ids) or 'NULL'})"
     out = []
     for row in db.execute(_STATE_SQL.format(where=where), params).fetchall():
-        (pid, hid, name, idn, valid, born, sex, rel, phone, group, hh_no,
-         coverage, cov_note, reason, cats, net) = row
+        (
+            pid,
+            hid,
+            name,
+            idn,
+            valid,
+            born,
+            sex,
+            rel,
+            phone,
+            group,
+            hh_no,
+            coverage,
+            cov_note,
+            reason,
+            cats,
+            net,
+        ) = row
         categories = tuple(sorted(cats.split(","))) if cats else ()
         birth = date.fromisoformat(born) if born else None
-        state, payable = decide_state(policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net)
-        out.append(PersonState(pid, hid, name, idn, bool(valid), birth, sex, rel, phone, group, hh_no,
-                               coverage, cov_note, reason, categories, payable, net, state))
+        state, payable = decide_state(
+            policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net
+        )
+        out.append(
+            PersonState(
+                pid,
+                hid,
+                name,
+                idn,
+                bool(valid),
+                birth,
+                sex,
+                rel,
+                phone,
+                group,
+                hh_no,
+                coverage,
+                cov_note,
+                reason,
+                categories,
+                payable,
+                net,
+                state,
+            )
+        )
     # SQL sorts by code point (一组, 三组, 二组); groups need their natural order. The sort is stable.
     # A handful of group names: key each once (0.3 s of 0.8 s at 6,000 when keyed per person).
     keys = {g: group_sort_key(g) for g in {s.group_name for s in out}}
@@ -109,7 +160,9 @@ def person_states(db: sqlite_utils.Database, year: int | None = None, *,
     return out
 
 
-def person_state(db: sqlite_utils.Database, person_id: int, year: int | None = None) -> PersonState | None:
+def person_state(
+    db: sqlite_utils.Database, person_id: int, year: int | None = None
+) -> PersonState | None:
     found = person_states(db, year, person_ids=[person_id])
     return found[0] if found else None
 
@@ -160,7 +213,9 @@ class Figures:
     total: Tally
     households: int
     by_group: dict[str, Tally]
-    special: dict[str, Tally]  # category → the flagged persons (DESIGN: persons, enrolled among them)
+    special: dict[
+        str, Tally
+    ]  # category → the flagged persons (DESIGN: persons, enrolled among them)
     invalid_id: int
     double_paid: int
     refund_due: int
@@ -186,10 +241,18 @@ class Figures:
             "task": self.task,
             "task_completion": round(t.enrolled / self.task, 4) if self.task else None,
             "outside": {k: t.states[k] for k in (*OUTSIDE_KINDS, *GONE_KINDS)},
-            "special": {c: {"persons": x.persons, "enrolled": x.enrolled} for c, x in self.special.items()},
+            "special": {
+                c: {"persons": x.persons, "enrolled": x.enrolled} for c, x in self.special.items()
+            },
             "by_group": {
-                g: {"persons": x.persons, "eligible": x.eligible, "enrolled": x.enrolled,
-                    "unpaid": x.unpaid, "rate": x.rate, "collected": yuan(x.collected_fen)}
+                g: {
+                    "persons": x.persons,
+                    "eligible": x.eligible,
+                    "enrolled": x.enrolled,
+                    "unpaid": x.unpaid,
+                    "rate": x.rate,
+                    "collected": yuan(x.collected_fen),
+                }
                 for g, x in self.by_group.items()
             },
             "attention": {
@@ -206,8 +269,14 @@ def yuan(fen: int) -> int | float:
     return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
 
 
-def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
-                        unmatched_payments: int, task: int | None) -> Figures:
+def figures_from_states(
+    states: list[PersonState],
+    policy: Policy,
+    *,
+    year: int,
+    unmatched_payments: int,
+    task: int | None,
+) -> Figures:
     total = Tally(counted_as_enrolled=policy.count_as_enrolled)
     groups: dict[str, Tally] = {}
     special: dict[str, Tally] = {}
@@ -225,23 +294,31 @@ def figures_from_states(states: list[PersonState], policy: Policy, *, year: int,
         double += s.double_paid
         refund += s.refund_due
     return Figures(
-        year=year, policy=policy, total=total, households=len(households),
+        year=year,
+        policy=policy,
+        total=total,
+        households=len(households),
         by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
         special={c.code: special[c.code] for c in CATEGORIES if c.code in special},
-        invalid_id=invalid, double_paid=double, refund_due=refund,
-        unmatched_payments=unmatched_payments, task=task,
+        invalid_id=invalid,
+        double_paid=double,
+        refund_due=refund,
+        unmatched_payments=unmatched_payments,
+        task=task,
     )
 
 
-def compute_figures(db: sqlite_utils.Database, year: int | None = None, *,
-                    states: list[PersonState] | None = None) -> Figures:
+def compute_figures(
+    db: sqlite_utils.Database, year: int | None = None, *, states: list[PersonState] | None = None
+) -> Figures:
     """`states`: person_states of this year already at hand (the GUI shares one load per change)."""
     year = year or get_village(db).current_year
     policy = get_policy(db, year)
     if states is None:
         states = person_states(db, year, policy=policy)
     unmatched = db.execute(
-        "SELECT COUNT(*) FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL", [year]
+        "SELECT COUNT(*) FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL",
+        [year],
     ).fetchone()[0]
     task = db.execute("SELECT task FROM coverage_year WHERE year = ?", [year]).fetchone()[0]
     return figures_from_states(states, policy, year=year, unmatched_payments=unmatched, task=task)

@@ -12,7 +12,43 @@ CHECK_CHARS = "10X98765432"
 
 # Province-level division codes (first two digits); 83 is used for HK/Macau/Taiwan residence permits.
 PROVINCES = frozenset(
-    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83"]
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+        "83",
+    ]
 )
 
 # Spaces, zero-width characters, BOM, dashes, Excel's text prefix and quotes are noise in an ID.
@@ -135,6 +171,10 @@ def normalize_phone(raw: object) -> tuple[str, bool]:
     if re.fullmatch(r"1\d{10}", digits):
         return digits, True
     if _LANDLINE.fullmatch(digits):
-        area = 3 if digits[:3] in {"010", "020", "021", "022", "023", "024", "025", "027", "028", "029"} else 4
+        area = (
+            3
+            if digits[:3] in {"010", "020", "021", "022", "023", "024", "025", "027", "028", "029"}
+            else 4
+        )
         return f"{digits[:area]}-{digits[area:]}", True
     return s, not s

@@ -50,7 +50,10 @@ class Policy:
 
     def subsidy_fen(self, categories: object) -> int:
         """The largest single subsidy among the categories: subsidies never stack."""
-        return max((self.subsidies[c].fen(self.standard_fen) for c in categories if c in self.subsidies), default=0)
+        return max(
+            (self.subsidies[c].fen(self.standard_fen) for c in categories if c in self.subsidies),
+            default=0,
+        )
 
     def payable_fen(self, categories: object, birth_date: date | None = None) -> int:
         if self.is_newborn_exempt(birth_date):
@@ -58,7 +61,9 @@ class Policy:
         return max(0, self.standard_fen - self.subsidy_fen(categories))
 
     def is_newborn_exempt(self, birth_date: date | None) -> bool:
-        return bool(self.newborn_exempt_from and birth_date and birth_date >= self.newborn_exempt_from)
+        return bool(
+            self.newborn_exempt_from and birth_date and birth_date >= self.newborn_exempt_from
+        )
 
     def window_days_left(self, today: date) -> int:
         """Calendar days left in the collection window, counting today; 0 once it has closed."""
@@ -149,7 +154,8 @@ def policy_from_json(data: object) -> Policy:
     dom = window.get("days_of_month")
     if dom is not None:
         if (
-            not isinstance(dom, list) or len(dom) != 2
+            not isinstance(dom, list)
+            or len(dom) != 2
             or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 31 for d in dom)
             or dom[0] > dom[1]
         ):
@@ -159,7 +165,7 @@ def policy_from_json(data: object) -> Policy:
     newborn_date = _date(newborn, "newborn_exempt_from") if newborn else None
     subs_in = data["subsidies"]
     if not isinstance(subs_in, dict):
-        raise _bad("subsidies 应为对象，如 {\"extreme_poverty\": {\"kind\": \"full\"}}")
+        raise _bad('subsidies 应为对象，如 {"extreme_poverty": {"kind": "full"}}')
     subsidies: dict[str, Subsidy] = {}
     for code, spec in subs_in.items():
         if code not in CATEGORY_BY_CODE:
@@ -171,19 +177,32 @@ def policy_from_json(data: object) -> Policy:
         elif spec["kind"] == "fixed":
             if "amount" not in spec:
                 raise _bad(f"subsidies.{code} 缺少 amount（资助金额，元）")
-            subsidies[code] = Subsidy("fixed", amount_fen=yuan_to_fen(spec["amount"], f"subsidies.{code}.amount"))
+            subsidies[code] = Subsidy(
+                "fixed", amount_fen=yuan_to_fen(spec["amount"], f"subsidies.{code}.amount")
+            )
         else:
             value = spec.get("value")
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, (int, float))
+                or not 0 < value <= 100
+            ):
                 raise _bad(f"subsidies.{code}.value 应为0到100之间的百分比")
             subsidies[code] = Subsidy("percent", percent=value)
     counted = data.get("count_as_enrolled", [])
     if not isinstance(counted, list) or any(k not in OUTSIDE_KINDS for k in counted):
         raise _bad(f"count_as_enrolled 只能包含 {'、'.join(OUTSIDE_KINDS)}")
     return Policy(
-        name=name.strip(), year=year, standard_fen=standard, government_subsidy_fen=gov,
-        window_start=start, window_end=end, days_of_month=dom, newborn_exempt_from=newborn_date,
-        subsidies=subsidies, count_as_enrolled=tuple(counted),
+        name=name.strip(),
+        year=year,
+        standard_fen=standard,
+        government_subsidy_fen=gov,
+        window_start=start,
+        window_end=end,
+        days_of_month=dom,
+        newborn_exempt_from=newborn_date,
+        subsidies=subsidies,
+        count_as_enrolled=tuple(counted),
     )
 
 
@@ -200,7 +219,10 @@ def presets_dir() -> Path:
 
 
 def list_presets() -> dict[str, Policy]:
-    return {p.stem: policy_from_text(p.read_text(encoding="utf-8")) for p in sorted(presets_dir().glob("*.json"))}
+    return {
+        p.stem: policy_from_text(p.read_text(encoding="utf-8"))
+        for p in sorted(presets_dir().glob("*.json"))
+    }
 
 
 def load_policy(spec: str) -> Policy:
@@ -217,4 +239,8 @@ def load_policy(spec: str) -> Policy:
         except (OSError, UnicodeDecodeError) as e:
             raise _bad(f"无法读取 {spec}：{e}") from None
         return policy_from_text(text)
-    raise EnrollError("policy_unknown", name=spec, known="、".join(p.stem for p in sorted(presets_dir().glob("*.json"))))
+    raise EnrollError(
+        "policy_unknown",
+        name=spec,
+        known="、".join(p.stem for p in sorted(presets_dir().glob("*.json"))),
+    )

@@ -41,39 +41,59 @@ def checked_id(raw: str, *, allow_invalid: bool, today: date | None = None) -> i
     """Check an ID typed by a person: refused with its reason unless kept as 待核实 on purpose."""
     result = ids.check(raw, today=today)
     if not result.valid and not allow_invalid:
-        raise EnrollError(result.problem or "id_length", n=len(result.normalized), raw=raw,
-                          suggestion=result.suggestion or "")
+        raise EnrollError(
+            result.problem or "id_length",
+            n=len(result.normalized),
+            raw=raw,
+            suggestion=result.suggestion or "",
+        )
     return result
 
 
 def household_label(db: sqlite_utils.Database, household_id: int) -> str:
     row = db.execute(
         "SELECT h.hh_no, h.group_name, (SELECT name FROM person p WHERE p.household_id = h.id"
-        " AND p.relation = '户主' LIMIT 1) FROM household h WHERE h.id = ?", [household_id]
+        " AND p.relation = '户主' LIMIT 1) FROM household h WHERE h.id = ?",
+        [household_id],
     ).fetchone()
     if row is None:
         return f"户#{household_id}"
     hh_no, group, head = row
-    parts = [p for p in (group, f"户号{hh_no}" if hh_no else "", f"户主{head}" if head else "") if p]
+    parts = [
+        p for p in (group, f"户号{hh_no}" if hh_no else "", f"户主{head}" if head else "") if p
+    ]
     return "，".join(parts) or f"户#{household_id}"
 
 
-def ensure_id_free(db: sqlite_utils.Database, id_number: str, *, except_person: int | None = None) -> None:
+def ensure_id_free(
+    db: sqlite_utils.Database, id_number: str, *, except_person: int | None = None
+) -> None:
     row = db.execute(
         "SELECT id, name, household_id FROM person WHERE id_number = ? AND id_valid = 1 AND id != ?",
         [id_number, except_person or -1],
     ).fetchone()
     if row:
-        raise EnrollError("id_duplicate", id=id_number, name=row[1], household=household_label(db, row[2]))
+        raise EnrollError(
+            "id_duplicate", id=id_number, name=row[1], household=household_label(db, row[2])
+        )
 
 
 def add_household(
-    db: sqlite_utils.Database, *, actor: str, hh_no: str = "", group_name: str = "",
-    address: str = "", phone: str = "",
+    db: sqlite_utils.Database,
+    *,
+    actor: str,
+    hh_no: str = "",
+    group_name: str = "",
+    address: str = "",
+    phone: str = "",
 ) -> int:
     values = {
-        "uuid": audit.new_uuid(), "hh_no": (hh_no or "").strip(), "group_name": (group_name or "").strip(),
-        "address": (address or "").strip(), "phone": _phone(phone), "created_at": audit.now_utc(),
+        "uuid": audit.new_uuid(),
+        "hh_no": (hh_no or "").strip(),
+        "group_name": (group_name or "").strip(),
+        "address": (address or "").strip(),
+        "phone": _phone(phone),
+        "created_at": audit.now_utc(),
     }
     with db.atomic():
         row_id = db["household"].insert(values).last_pk
@@ -81,8 +101,12 @@ def add_household(
     return row_id
 
 
-def update_household(db: sqlite_utils.Database, household_id: int, *, actor: str, reason: str = "", **fields: str) -> None:
-    row = db.execute(f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = ?", [household_id]).fetchone()
+def update_household(
+    db: sqlite_utils.Database, household_id: int, *, actor: str, reason: str = "", **fields: str
+) -> None:
+    row = db.execute(
+        f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = ?", [household_id]
+    ).fetchone()
     if row is None:
         raise EnrollError("household_unknown", key=household_id)
     old = dict(zip(HOUSEHOLD_FIELDS, row, strict=True))
@@ -93,11 +117,21 @@ def update_household(db: sqlite_utils.Database, household_id: int, *, actor: str
             value = _phone(value) if key == "phone" else (value or "").strip()
             if value != old[key]:
                 db.execute(f"UPDATE household SET {key} = ? WHERE id = ?", [value, household_id])
-                audit.record(db, table="household", row_id=household_id, field=key, old=old[key],
-                             new=value, actor=actor, reason=reason)
+                audit.record(
+                    db,
+                    table="household",
+                    row_id=household_id,
+                    field=key,
+                    old=old[key],
+                    new=value,
+                    actor=actor,
+                    reason=reason,
+                )
 
 
-def _check_relation(db: sqlite_utils.Database, household_id: int, relation: str, person_id: int | None = None) -> str:
+def _check_relation(
+    db: sqlite_utils.Database, household_id: int, relation: str, person_id: int | None = None
+) -> str:
     relation = (relation or "").strip()
     if relation and relation not in RELATIONS:
         raise EnrollError("relation_unknown", value=relation, known="、".join(RELATIONS))
@@ -112,9 +146,19 @@ def _check_relation(db: sqlite_utils.Database, household_id: int, relation: str,
 
 
 def add_person(
-    db: sqlite_utils.Database, *, household_id: int, name: str, id_number: str, actor: str,
-    relation: str = "", phone: str = "", birth_date: date | None = None, note: str = "",
-    year: int | None = None, allow_invalid: bool = False, today: date | None = None,
+    db: sqlite_utils.Database,
+    *,
+    household_id: int,
+    name: str,
+    id_number: str,
+    actor: str,
+    relation: str = "",
+    phone: str = "",
+    birth_date: date | None = None,
+    note: str = "",
+    year: int | None = None,
+    allow_invalid: bool = False,
+    today: date | None = None,
     source: str = "manual",
 ) -> int:
     """Add a person to a household and to the roster of the year; returns the person's id."""
@@ -131,21 +175,47 @@ def add_person(
             ensure_id_free(db, check.normalized)
         born = check.birth_date or birth_date
         values = {
-            "uuid": audit.new_uuid(), "household_id": household_id, "name": name,
-            "id_number": check.normalized, "id_valid": int(check.valid), "id_problem": check.problem,
-            "birth_date": born.isoformat() if born else None, "sex": check.sex, "relation": relation,
-            "phone": _phone(phone), "note": (note or "").strip(), "created_at": audit.now_utc(),
+            "uuid": audit.new_uuid(),
+            "household_id": household_id,
+            "name": name,
+            "id_number": check.normalized,
+            "id_valid": int(check.valid),
+            "id_problem": check.problem,
+            "birth_date": born.isoformat() if born else None,
+            "sex": check.sex,
+            "relation": relation,
+            "phone": _phone(phone),
+            "note": (note or "").strip(),
+            "created_at": audit.now_utc(),
         }
         person_id = db["person"].insert(values).last_pk
         db.execute("INSERT INTO person_year (person_id, year) VALUES (?, ?)", [person_id, year])
-        audit.record_insert(db, table="person", row_id=person_id, values=values, actor=actor, reason=source)
-        audit.record(db, table=f"person_year:{year}", row_id=person_id, field="coverage", old=None,
-                     new="resident", actor=actor, reason=source)
+        audit.record_insert(
+            db, table="person", row_id=person_id, values=values, actor=actor, reason=source
+        )
+        audit.record(
+            db,
+            table=f"person_year:{year}",
+            row_id=person_id,
+            field="coverage",
+            old=None,
+            new="resident",
+            actor=actor,
+            reason=source,
+        )
     return person_id
 
 
-def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reason: str = "",
-                  allow_invalid: bool = False, today: date | None = None, **fields: object) -> None:
+def update_person(
+    db: sqlite_utils.Database,
+    person_id: int,
+    *,
+    actor: str,
+    reason: str = "",
+    allow_invalid: bool = False,
+    today: date | None = None,
+    **fields: object,
+) -> None:
     """Edit a person; a new ID is checked like a new entry and re-derives birth date and sex."""
     row = db.execute(
         "SELECT household_id, id_valid, name, id_number, relation, phone, birth_date, note FROM person WHERE id = ?",
@@ -154,13 +224,19 @@ def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reas
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
     household_id, id_valid = row[:2]
-    old = dict(zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[2:], strict=True))
+    old = dict(
+        zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[2:], strict=True)
+    )
     born_by_id = old["birth_date"] if id_valid else None
     if "id_number" in fields:
         check = checked_id(str(fields["id_number"]), allow_invalid=allow_invalid, today=today)
         born_by_id = check.birth_date.isoformat() if check.valid and check.birth_date else None
     birth = fields.get("birth_date")
-    if born_by_id and birth and (birth.isoformat() if isinstance(birth, date) else str(birth)) != born_by_id:
+    if (
+        born_by_id
+        and birth
+        and (birth.isoformat() if isinstance(birth, date) else str(birth)) != born_by_id
+    ):
         # A valid ID carries the birth date; typing another would fake a newborn exemption.
         raise EnrollError("birth_from_id", born=born_by_id)
     changes: dict[str, object] = {}
@@ -203,15 +279,30 @@ def update_person(db: sqlite_utils.Database, person_id: int, *, actor: str, reas
             [*changes.values(), person_id],
         )
         audit.record_many(
-            db, (("person", person_id, k, o, n) for (k, n), o in zip(changes.items(), current, strict=True) if o != n),
-            actor=actor, reason=reason,
+            db,
+            (
+                ("person", person_id, k, o, n)
+                for (k, n), o in zip(changes.items(), current, strict=True)
+                if o != n
+            ),
+            actor=actor,
+            reason=reason,
         )
 
 
-def move_person(db: sqlite_utils.Database, person_id: int, household_id: int, *, actor: str,
-                relation: str = "其他", reason: str = "") -> None:
+def move_person(
+    db: sqlite_utils.Database,
+    person_id: int,
+    household_id: int,
+    *,
+    actor: str,
+    relation: str = "其他",
+    reason: str = "",
+) -> None:
     """Move a person to another household; a 户主 who moves takes the given new relation."""
-    row = db.execute("SELECT household_id, relation FROM person WHERE id = ?", [person_id]).fetchone()
+    row = db.execute(
+        "SELECT household_id, relation FROM person WHERE id = ?", [person_id]
+    ).fetchone()
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
     if db.execute("SELECT 1 FROM household WHERE id = ?", [household_id]).fetchone() is None:
@@ -220,19 +311,46 @@ def move_person(db: sqlite_utils.Database, person_id: int, household_id: int, *,
         return
     with db.atomic():
         new_relation = _check_relation(db, household_id, relation, person_id)
-        db.execute("UPDATE person SET household_id = ?, relation = ? WHERE id = ?", [household_id, new_relation, person_id])
-        audit.record(db, table="person", row_id=person_id, field="household_id", old=row[0], new=household_id, actor=actor, reason=reason)
+        db.execute(
+            "UPDATE person SET household_id = ?, relation = ? WHERE id = ?",
+            [household_id, new_relation, person_id],
+        )
+        audit.record(
+            db,
+            table="person",
+            row_id=person_id,
+            field="household_id",
+            old=row[0],
+            new=household_id,
+            actor=actor,
+            reason=reason,
+        )
         if new_relation != row[1]:
-            audit.record(db, table="person", row_id=person_id, field="relation", old=row[1], new=new_relation, actor=actor, reason=reason)
+            audit.record(
+                db,
+                table="person",
+                row_id=person_id,
+                field="relation",
+                old=row[1],
+                new=new_relation,
+                actor=actor,
+                reason=reason,
+            )
 
 
-def set_head(db: sqlite_utils.Database, person_id: int, *, actor: str, old_head_relation: str = "其他") -> None:
+def set_head(
+    db: sqlite_utils.Database, person_id: int, *, actor: str, old_head_relation: str = "其他"
+) -> None:
     """Make a person the 户主 of their household; the former head takes `old_head_relation`."""
-    row = db.execute("SELECT household_id, relation FROM person WHERE id = ?", [person_id]).fetchone()
+    row = db.execute(
+        "SELECT household_id, relation FROM person WHERE id = ?", [person_id]
+    ).fetchone()
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
     if old_head_relation not in RELATIONS or old_head_relation == "户主":
-        raise EnrollError("relation_unknown", value=old_head_relation, known="、".join(RELATIONS[1:]))
+        raise EnrollError(
+            "relation_unknown", value=old_head_relation, known="、".join(RELATIONS[1:])
+        )
     household_id, relation = row
     if relation == "户主":
         return
@@ -241,9 +359,27 @@ def set_head(db: sqlite_utils.Database, person_id: int, *, actor: str, old_head_
             "SELECT id FROM person WHERE household_id = ? AND relation = '户主'", [household_id]
         ).fetchall():
             db.execute("UPDATE person SET relation = ? WHERE id = ?", [old_head_relation, old_id])
-            audit.record(db, table="person", row_id=old_id, field="relation", old="户主", new=old_head_relation, actor=actor, reason="更换户主")
+            audit.record(
+                db,
+                table="person",
+                row_id=old_id,
+                field="relation",
+                old="户主",
+                new=old_head_relation,
+                actor=actor,
+                reason="更换户主",
+            )
         db.execute("UPDATE person SET relation = '户主' WHERE id = ?", [person_id])
-        audit.record(db, table="person", row_id=person_id, field="relation", old=relation, new="户主", actor=actor, reason="更换户主")
+        audit.record(
+            db,
+            table="person",
+            row_id=person_id,
+            field="relation",
+            old=relation,
+            new="户主",
+            actor=actor,
+            reason="更换户主",
+        )
 
 
 def _person_year(db: sqlite_utils.Database, person_id: int, year: int) -> tuple:
@@ -258,14 +394,25 @@ def _person_year(db: sqlite_utils.Database, person_id: int, year: int) -> tuple:
     return row
 
 
-def _audit_changes(db: sqlite_utils.Database, person_id: int, year: int, changes: dict, actor: str) -> None:
+def _audit_changes(
+    db: sqlite_utils.Database, person_id: int, year: int, changes: dict, actor: str
+) -> None:
     audit.record_many(
-        db, ((f"person_year:{year}", person_id, k, o, n) for k, (o, n) in changes.items() if o != n), actor=actor
+        db,
+        ((f"person_year:{year}", person_id, k, o, n) for k, (o, n) in changes.items() if o != n),
+        actor=actor,
     )
 
 
-def set_coverage(db: sqlite_utils.Database, person_id: int, coverage: str, *, actor: str,
-                 note: str = "", year: int | None = None) -> None:
+def set_coverage(
+    db: sqlite_utils.Database,
+    person_id: int,
+    coverage: str,
+    *,
+    actor: str,
+    note: str = "",
+    year: int | None = None,
+) -> None:
     """Set how a person is covered this year (职工医保, 异地参保 with where, 死亡 …)."""
     if coverage not in COVERAGE_KINDS:
         raise EnrollError("coverage_unknown", value=coverage, known="、".join(COVERAGE_KINDS))
@@ -273,26 +420,56 @@ def set_coverage(db: sqlite_utils.Database, person_id: int, coverage: str, *, ac
     old = _person_year(db, person_id, year)
     note = (note or "").strip()
     with db.atomic():
-        db.execute("UPDATE person_year SET coverage = ?, coverage_note = ? WHERE person_id = ? AND year = ?",
-                   [coverage, note, person_id, year])
-        _audit_changes(db, person_id, year, {"coverage": (old[0], coverage), "coverage_note": (old[1], note)}, actor)
+        db.execute(
+            "UPDATE person_year SET coverage = ?, coverage_note = ? WHERE person_id = ? AND year = ?",
+            [coverage, note, person_id, year],
+        )
+        _audit_changes(
+            db,
+            person_id,
+            year,
+            {"coverage": (old[0], coverage), "coverage_note": (old[1], note)},
+            actor,
+        )
 
 
-def set_unpaid_reason(db: sqlite_utils.Database, person_id: int, reason: str, *, actor: str,
-                      note: str = "", year: int | None = None) -> None:
+def set_unpaid_reason(
+    db: sqlite_utils.Database,
+    person_id: int,
+    reason: str,
+    *,
+    actor: str,
+    note: str = "",
+    year: int | None = None,
+) -> None:
     if reason and reason not in UNPAID_REASONS:
         raise EnrollError("reason_unknown", value=reason, known="、".join(UNPAID_REASONS))
     year = _year(db, year)
     old = _person_year(db, person_id, year)
     note = (note or "").strip()
     with db.atomic():
-        db.execute("UPDATE person_year SET unpaid_reason = ?, unpaid_note = ? WHERE person_id = ? AND year = ?",
-                   [reason, note, person_id, year])
-        _audit_changes(db, person_id, year, {"unpaid_reason": (old[2], reason), "unpaid_note": (old[3], note)}, actor)
+        db.execute(
+            "UPDATE person_year SET unpaid_reason = ?, unpaid_note = ? WHERE person_id = ? AND year = ?",
+            [reason, note, person_id, year],
+        )
+        _audit_changes(
+            db,
+            person_id,
+            year,
+            {"unpaid_reason": (old[2], reason), "unpaid_note": (old[3], note)},
+            actor,
+        )
 
 
-def flag_person(db: sqlite_utils.Database, person_id: int, category: str, *, actor: str,
-                source: str = "manual", year: int | None = None) -> bool:
+def flag_person(
+    db: sqlite_utils.Database,
+    person_id: int,
+    category: str,
+    *,
+    actor: str,
+    source: str = "manual",
+    year: int | None = None,
+) -> bool:
     """Flag a person as in a special group for the year; False if the flag was already there."""
     if category not in CATEGORY_BY_CODE:
         raise EnrollError("category_unknown", value=category, known="、".join(CATEGORY_BY_CODE))
@@ -304,20 +481,49 @@ def flag_person(db: sqlite_utils.Database, person_id: int, category: str, *, act
             [person_id, year, category, source, audit.now_utc()],
         )
         if cur.rowcount:
-            audit.record(db, table=f"special_flag:{year}", row_id=person_id, field=category, old=None, new=source, actor=actor)
+            audit.record(
+                db,
+                table=f"special_flag:{year}",
+                row_id=person_id,
+                field=category,
+                old=None,
+                new=source,
+                actor=actor,
+            )
     return bool(cur.rowcount)
 
 
-def unflag_person(db: sqlite_utils.Database, person_id: int, category: str, *, actor: str,
-                  reason: str = "", year: int | None = None) -> bool:
+def unflag_person(
+    db: sqlite_utils.Database,
+    person_id: int,
+    category: str,
+    *,
+    actor: str,
+    reason: str = "",
+    year: int | None = None,
+) -> bool:
     year = _year(db, year)
     with db.atomic():
-        row = db.execute("SELECT source FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
-                         [person_id, year, category]).fetchone()
+        row = db.execute(
+            "SELECT source FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
+            [person_id, year, category],
+        ).fetchone()
         if row is None:
             return False
-        db.execute("DELETE FROM special_flag WHERE person_id = ? AND year = ? AND category = ?", [person_id, year, category])
-        audit.record(db, table=f"special_flag:{year}", row_id=person_id, field=category, old=row[0], new=None, actor=actor, reason=reason)
+        db.execute(
+            "DELETE FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
+            [person_id, year, category],
+        )
+        audit.record(
+            db,
+            table=f"special_flag:{year}",
+            row_id=person_id,
+            field=category,
+            old=row[0],
+            new=None,
+            actor=actor,
+            reason=reason,
+        )
     return True
 
 
@@ -326,7 +532,9 @@ def find_person(db: sqlite_utils.Database, key: str) -> PersonRef:
     key = (key or "").strip()
     row = None
     if key.startswith("#") and key[1:].isdigit():
-        row = db.execute("SELECT id, name, household_id, id_number FROM person WHERE id = ?", [int(key[1:])]).fetchone()
+        row = db.execute(
+            "SELECT id, name, household_id, id_number FROM person WHERE id = ?", [int(key[1:])]
+        ).fetchone()
     else:
         norm = ids.normalize(key)
         if len(norm) == 15 and norm.isdigit():
@@ -338,7 +546,9 @@ def find_person(db: sqlite_utils.Database, key: str) -> PersonRef:
         ).fetchall()
         # A valid ID is one person; the same 待核实 number typed for two people must not pick one.
         if len(rows) > 1 and not rows[0][4]:
-            raise EnrollError("person_ambiguous", key=key, who="、".join(f"{r[1]}（#{r[0]}）" for r in rows))
+            raise EnrollError(
+                "person_ambiguous", key=key, who="、".join(f"{r[1]}（#{r[0]}）" for r in rows)
+            )
         row = rows[0][:4] if rows else None
     if row is None:
         raise EnrollError("person_unknown", key=key)

@@ -25,7 +25,9 @@ class Entry:
     phones: str  # the person's and the household's, joined by a space
     hh_no: str
     initials: str  # the name's initials under each reading, joined by |: 曾小明 → "cxm|zxm"
-    spelled: str  # the name spelled out under each reading, joined by |: "cengxiaoming|zengxiaoming"
+    spelled: (
+        str  # the name spelled out under each reading, joined by |: "cengxiaoming|zengxiaoming"
+    )
 
 
 class _Readings:
@@ -38,7 +40,9 @@ class _Readings:
     def of(self, char: str) -> tuple[frozenset[str], frozenset[str]]:
         if char not in self._spelled:
             # heteronym: 曾 is zeng or ceng, 单 is shan or dan — either initial should find the person.
-            readings = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()])[0]
+            readings = pinyin(
+                char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()]
+            )[0]
             self._spelled[char] = frozenset(r.lower() for r in readings if r)
             self._initials[char] = frozenset(r[0] for r in self._spelled[char])
         return self._initials[char], self._spelled[char]
@@ -64,11 +68,18 @@ class PersonIndex:
             " FROM person p JOIN household h ON h.id = p.household_id ORDER BY p.id"
         ):
             chars = [readings.of(c) for c in fold(name)]
-            entries.append(Entry(
-                person_id=pid, household_id=hid, name=name, id_number=idn.lower(),
-                phones=f"{phone} {hh_phone}", hh_no=fold(hh_no),
-                initials=_spellings([c[0] for c in chars]), spelled=_spellings([c[1] for c in chars]),
-            ))
+            entries.append(
+                Entry(
+                    person_id=pid,
+                    household_id=hid,
+                    name=name,
+                    id_number=idn.lower(),
+                    phones=f"{phone} {hh_phone}",
+                    hh_no=fold(hh_no),
+                    initials=_spellings([c[0] for c in chars]),
+                    spelled=_spellings([c[1] for c in chars]),
+                )
+            )
         return cls(entries)
 
     def search(self, text: str, limit: int | None = None) -> list[int]:
@@ -76,7 +87,13 @@ class PersonIndex:
         q = fold(text)
         if not q:
             return []
-        score = _digits_score if _DIGITS.fullmatch(q) else _letters_score if _LETTERS.fullmatch(q) else _text_score
+        score = (
+            _digits_score
+            if _DIGITS.fullmatch(q)
+            else _letters_score
+            if _LETTERS.fullmatch(q)
+            else _text_score
+        )
         scored = sorted((sc, e.person_id) for e in self.entries if (sc := score(e, q)) is not None)
         ids = [pid for _sc, pid in scored]
         return ids if limit is None else ids[:limit]
@@ -84,6 +101,7 @@ class PersonIndex:
 
 # Scores: lower is better; None when the entry does not match. The kind of query is decided once
 # per keystroke, not once per person.
+
 
 def _digits_score(e: Entry, q: str) -> int | None:
     if e.id_number.endswith(q):

@@ -44,8 +44,16 @@ def get_village(db: sqlite_utils.Database) -> Village:
 
 
 def init_village(
-    db: sqlite_utils.Database, *, code: str, name: str, township: str, county: str,
-    agent: str, policy: Policy, agent_phone: str = "", task: int | None = None,
+    db: sqlite_utils.Database,
+    *,
+    code: str,
+    name: str,
+    township: str,
+    county: str,
+    agent: str,
+    policy: Policy,
+    agent_phone: str = "",
+    task: int | None = None,
 ) -> Village:
     """Create the village and its first coverage year; a store is initialised once."""
     existing = find_village(db)
@@ -64,24 +72,42 @@ def init_village(
         if not ok:
             raise EnrollError("phone_invalid", value=agent_phone)
     values = {
-        "id": 1, "code": code, "name": name.strip(), "township": township.strip(),
-        "county": county.strip(), "agent": agent.strip(), "agent_phone": phone,
-        "current_year": policy.year, "created_at": audit.now_utc(),
+        "id": 1,
+        "code": code,
+        "name": name.strip(),
+        "township": township.strip(),
+        "county": county.strip(),
+        "agent": agent.strip(),
+        "agent_phone": phone,
+        "current_year": policy.year,
+        "created_at": audit.now_utc(),
     }
     with db.atomic():
         db["village"].insert(values)
-        audit.record_insert(db, table="village", row_id=1, values=values, actor=values["agent"], reason="init")
+        audit.record_insert(
+            db, table="village", row_id=1, values=values, actor=values["agent"], reason="init"
+        )
         _insert_year(db, policy, task=task, actor=values["agent"])
     return get_village(db)
 
 
-def _insert_year(db: sqlite_utils.Database, policy: Policy, *, task: int | None, actor: str) -> None:
+def _insert_year(
+    db: sqlite_utils.Database, policy: Policy, *, task: int | None, actor: str
+) -> None:
     text = json.dumps(policy.to_json(), ensure_ascii=False)
     db.execute(
         "INSERT INTO coverage_year (year, policy_json, task, created_at) VALUES (?, ?, ?, ?)",
         [policy.year, text, task, audit.now_utc()],
     )
-    audit.record(db, table="coverage_year", row_id=policy.year, field="policy_json", old=None, new=text, actor=actor)
+    audit.record(
+        db,
+        table="coverage_year",
+        row_id=policy.year,
+        field="policy_json",
+        old=None,
+        new=text,
+        actor=actor,
+    )
 
 
 def get_policy(db: sqlite_utils.Database, year: int | None = None) -> Policy:
@@ -96,14 +122,24 @@ def set_policy(db: sqlite_utils.Database, policy: Policy, *, actor: str, reason:
     """Replace the policy of its year (payable and states follow at once: they are derived)."""
     text = json.dumps(policy.to_json(), ensure_ascii=False)
     with db.atomic():
-        row = db.execute("SELECT policy_json FROM coverage_year WHERE year = ?", [policy.year]).fetchone()
+        row = db.execute(
+            "SELECT policy_json FROM coverage_year WHERE year = ?", [policy.year]
+        ).fetchone()
         if row is None:
             raise EnrollError("year_unknown", year=policy.year)
         if row[0] == text:
             return
         db.execute("UPDATE coverage_year SET policy_json = ? WHERE year = ?", [text, policy.year])
-        audit.record(db, table="coverage_year", row_id=policy.year, field="policy_json",
-                     old=row[0], new=text, actor=actor, reason=reason)
+        audit.record(
+            db,
+            table="coverage_year",
+            row_id=policy.year,
+            field="policy_json",
+            old=row[0],
+            new=text,
+            actor=actor,
+            reason=reason,
+        )
 
 
 def get_task(db: sqlite_utils.Database, year: int) -> int | None:
@@ -125,7 +161,9 @@ def set_task(db: sqlite_utils.Database, year: int, task: int | None, *, actor: s
     with db.atomic():
         old = get_task(db, year)
         db.execute("UPDATE coverage_year SET task = ? WHERE year = ?", [task, year])
-        audit.record(db, table="coverage_year", row_id=year, field="task", old=old, new=task, actor=actor)
+        audit.record(
+            db, table="coverage_year", row_id=year, field="task", old=old, new=task, actor=actor
+        )
 
 
 def update_village(db: sqlite_utils.Database, *, actor: str, **fields: str) -> Village:
@@ -148,7 +186,9 @@ def update_village(db: sqlite_utils.Database, *, actor: str, **fields: str) -> V
             old = getattr(current, key)
             if old != value:
                 db.execute(f"UPDATE village SET {key} = ? WHERE id = 1", [value])
-                audit.record(db, table="village", row_id=1, field=key, old=old, new=value, actor=actor)
+                audit.record(
+                    db, table="village", row_id=1, field=key, old=old, new=value, actor=actor
+                )
     return get_village(db)
 
 
@@ -160,8 +200,11 @@ def get_setting(db: sqlite_utils.Database, key: str, default: str = "") -> str:
 def set_setting(db: sqlite_utils.Database, key: str, value: str, *, actor: str) -> None:
     with db.atomic():
         old = get_setting(db, key, None)  # type: ignore[arg-type]
-        db.execute("INSERT INTO setting (key, value) VALUES (?, ?)"
-                   " ON CONFLICT(key) DO UPDATE SET value = excluded.value", [key, value])
+        db.execute(
+            "INSERT INTO setting (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
         audit.record(db, table="setting", row_id=None, field=key, old=old, new=value, actor=actor)
 
 

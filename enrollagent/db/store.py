@@ -18,8 +18,11 @@ VILLAGE_APPLICATION_ID = 0x45415631  # "EAV1"
 
 
 def open_database(
-    path: str | Path, *, migrations: list[tuple[str, str]] = MIGRATIONS,
-    application_id: int = VILLAGE_APPLICATION_ID, marker_table: str = "coverage_year",
+    path: str | Path,
+    *,
+    migrations: list[tuple[str, str]] = MIGRATIONS,
+    application_id: int = VILLAGE_APPLICATION_ID,
+    marker_table: str = "coverage_year",
 ) -> sqlite_utils.Database:
     """Open (creating if needed) and migrate a store; refuses a file from a newer version and a
     file that is not this kind of store. `marker_table` recognises stores made before the
@@ -35,7 +38,11 @@ def open_database(
         raise EnrollError("db_unreadable", path=str(path), detail=str(e)) from None
     except OSError as e:
         raise EnrollError("db_unreadable", path=str(path), detail=e.strerror or str(e)) from None
-    ours = found_id == application_id or found_id == 0 and (marker_table in tables if version else not tables)
+    ours = (
+        found_id == application_id
+        or found_id == 0
+        and (marker_table in tables if version else not tables)
+    )
     if not ours:
         conn.close()
         raise EnrollError("db_foreign", path=str(path))

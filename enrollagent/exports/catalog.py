@@ -23,13 +23,21 @@ from .package import build_package, next_sequence, package_name, sha256_hex
 from .roll import write_roll
 from .summary import write_summary
 
-register_messages({
-    "export_kind_unknown": QT_TRANSLATE_NOOP("errors", "没有这种导出：{kind}，可用：{known}"),
-    "export_group_unknown": QT_TRANSLATE_NOOP("errors", "本村 {year} 年度没有村民小组“{group}”，现有：{known}"),
-    "export_group_not_applicable": QT_TRANSLATE_NOOP("errors", "{title}不分村民小组导出，请去掉 --group"),
-    "export_suffix": QT_TRANSLATE_NOOP("errors", "{title}应保存为 {suffix} 文件，不能保存为 {path}"),
-    "export_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入 {path}：{detail}"),
-})
+register_messages(
+    {
+        "export_kind_unknown": QT_TRANSLATE_NOOP("errors", "没有这种导出：{kind}，可用：{known}"),
+        "export_group_unknown": QT_TRANSLATE_NOOP(
+            "errors", "本村 {year} 年度没有村民小组“{group}”，现有：{known}"
+        ),
+        "export_group_not_applicable": QT_TRANSLATE_NOOP(
+            "errors", "{title}不分村民小组导出，请去掉 --group"
+        ),
+        "export_suffix": QT_TRANSLATE_NOOP(
+            "errors", "{title}应保存为 {suffix} 文件，不能保存为 {path}"
+        ),
+        "export_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入 {path}：{detail}"),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -39,7 +47,9 @@ class ExportKind:
     suffix: str
     takes_group: bool
 
-    def default_name(self, village: Village, year: int, group: str | None = None, *, sequence: int = 1) -> str:
+    def default_name(
+        self, village: Village, year: int, group: str | None = None, *, sequence: int = 1
+    ) -> str:
         """The file name offered for this export; a package is numbered by its sequence."""
         if self.kind == "package":
             return package_name(village.code, village.name, year, sequence)
@@ -47,7 +57,8 @@ class ExportKind:
 
 
 CATALOG: dict[str, ExportKind] = {
-    k.kind: k for k in (
+    k.kind: k
+    for k in (
         ExportKind("roll", "花名册", ".xlsx", False),
         ExportKind("checklist", "入户催缴清单", ".pdf", True),
         ExportKind("notice", "参保缴费情况公示", ".pdf", True),
@@ -61,13 +72,20 @@ def village_groups(db: sqlite_utils.Database, year: int) -> list[str]:
     """The 村民小组 that have someone on the roster this year, in natural order."""
     rows = db.execute(
         "SELECT DISTINCT h.group_name FROM household h JOIN person p ON p.household_id = h.id"
-        " JOIN person_year py ON py.person_id = p.id WHERE py.year = ?", [year]
+        " JOIN person_year py ON py.person_id = p.id WHERE py.year = ?",
+        [year],
     ).fetchall()
     return sorted((r[0] for r in rows), key=group_sort_key)
 
 
-def target_path(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: str | None = None,
-                year: int | None = None) -> Path:
+def target_path(
+    db: sqlite_utils.Database,
+    kind: str,
+    out: str | Path,
+    *,
+    group: str | None = None,
+    year: int | None = None,
+) -> Path:
     """The file an export into `out` writes: `out` itself, or the default name inside a folder."""
     spec = _spec(kind)
     village = get_village(db)
@@ -94,7 +112,9 @@ def _check_group(db: sqlite_utils.Database, spec: ExportKind, group: str | None,
         raise EnrollError("export_group_not_applicable", title=spec.title)
     known = village_groups(db, year)
     if group not in known:
-        raise EnrollError("export_group_unknown", year=year, group=group, known="、".join(known) or "（无）")
+        raise EnrollError(
+            "export_group_unknown", year=year, group=group, known="、".join(known) or "（无）"
+        )
 
 
 def roll_beside(summary: Path, village: Village, year: int) -> Path:
@@ -102,31 +122,51 @@ def roll_beside(summary: Path, village: Village, year: int) -> Path:
     return summary.with_name(CATALOG["roll"].default_name(village, year))
 
 
-def _summary_with_roll(db: sqlite_utils.Database, target: Path, *, year: int, progress: Progress) -> Path:
+def _summary_with_roll(
+    db: sqlite_utils.Database, target: Path, *, year: int, progress: Progress
+) -> Path:
     """A summary names its roll file by SHA-256, and a hash of a file nobody has vouches for
     nothing: so a summary on its own comes with the roll sheet it was made with."""
-    roll = write_roll(db, roll_beside(target, get_village(db), year), year=year, progress=scaled(progress, 0, 60))
+    roll = write_roll(
+        db, roll_beside(target, get_village(db), year), year=year, progress=scaled(progress, 0, 60)
+    )
     _log(db, "roll", year, roll)
     key = load_or_create_key(db_file(db))
-    return write_summary(db, target, roll_sha256=sha256_hex(roll.read_bytes()), key_fingerprint=key.fingerprint,
-                         year=year, progress=scaled(progress, 60, 100))
+    return write_summary(
+        db,
+        target,
+        roll_sha256=sha256_hex(roll.read_bytes()),
+        key_fingerprint=key.fingerprint,
+        year=year,
+        progress=scaled(progress, 60, 100),
+    )
 
 
 WRITERS: dict[str, Callable[..., Path]] = {
-    "roll": write_roll, "checklist": write_checklist, "notice": write_notice, "summary": _summary_with_roll,
+    "roll": write_roll,
+    "checklist": write_checklist,
+    "notice": write_notice,
+    "summary": _summary_with_roll,
 }
 
 
 def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
     """Every document that goes out is logged with its SHA-256, so a paper copy can be traced."""
-    db.execute("INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
-               [kind, year, path.name, sha256_hex(path.read_bytes()), audit.now_utc()])
+    db.execute(
+        "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
+        [kind, year, path.name, sha256_hex(path.read_bytes()), audit.now_utc()],
+    )
 
 
 _OS_PROBLEMS = {
-    errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.ENOSPC: "磁盘空间不足",
-    errno.EROFS: "磁盘是只读的", errno.ENOTDIR: "路径中有一段不是文件夹", errno.ENOENT: "路径不存在",
-    errno.EEXIST: "同名文件已存在且无法替换", errno.EISDIR: "同名的是一个文件夹",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.ENOENT: "路径不存在",
+    errno.EEXIST: "同名文件已存在且无法替换",
+    errno.EISDIR: "同名的是一个文件夹",
 }
 
 
@@ -135,8 +175,15 @@ def os_problem(e: OSError) -> str:
     return _OS_PROBLEMS.get(e.errno, f"系统错误（{e.strerror or e}）")
 
 
-def run_export(db: sqlite_utils.Database, kind: str, out: str | Path, *, group: str | None = None,
-               year: int | None = None, progress: Progress = NO_PROGRESS) -> Path:
+def run_export(
+    db: sqlite_utils.Database,
+    kind: str,
+    out: str | Path,
+    *,
+    group: str | None = None,
+    year: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write one export into `out` (a folder or a file path); returns the path written."""
     spec = _spec(kind)
     year = year or get_village(db).current_year

@@ -58,49 +58,78 @@ def id_tail(s: PersonState) -> str:
 
 def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
     """household → (hh_no, address, phone)."""
-    return {hid: (hh_no, address, phone) for hid, hh_no, address, phone
-            in db.execute("SELECT id, hh_no, address, phone FROM household").fetchall()}
+    return {
+        hid: (hh_no, address, phone)
+        for hid, hh_no, address, phone in db.execute(
+            "SELECT id, hh_no, address, phone FROM household"
+        ).fetchall()
+    }
 
 
-def _household_table(head: str, info: tuple[str, str, str], phone: str, members: list[PersonState],
-                     font: PdfFont, styles: Styles) -> Table:
+def _household_table(
+    head: str,
+    info: tuple[str, str, str],
+    phone: str,
+    members: list[PersonState],
+    font: PdfFont,
+    styles: Styles,
+) -> Table:
     hh_no, address, _ = info
     widths = [w * mm for w in COLUMN_MM]
     full = sum(widths) - 2 * PAD
-    parts = [f"户主：{head or '（未登记）'}", f"户号：{hh_no}" if hh_no else "",
-             f"电话：{phone or '＿＿＿＿＿＿＿＿'}", f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}"]
+    parts = [
+        f"户主：{head or '（未登记）'}",
+        f"户号：{hh_no}" if hh_no else "",
+        f"电话：{phone or '＿＿＿＿＿＿＿＿'}",
+        f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}",
+    ]
     rows: list[list] = [
         [fit("    ".join(p for p in parts if p), full, styles.cell, font)] + [""] * 4,
         ["姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "备注"],
     ]
     ticks = TickBoxes(font.name, BODY_SIZE - 1, (widths[3] - 2 * PAD) / len(TICKS))
     for s in members:
-        rows.append([fit(s.name, widths[0] - 2 * PAD, styles.cell, font), id_tail(s), money(s.owed_fen), ticks, ""])
+        rows.append(
+            [
+                fit(s.name, widths[0] - 2 * PAD, styles.cell, font),
+                id_tail(s),
+                money(s.owed_fen),
+                ticks,
+                "",
+            ]
+        )
     rows.append(["情况记录："] + [""] * 4)
     last = len(rows) - 1
     table = Table(rows, colWidths=widths, rowHeights=[None] * last + [11 * mm])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE - 1, (BODY_SIZE - 1) * 1.3),
-        ("FONT", (0, 1), (-1, 1), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
-        ("SPAN", (0, 0), (-1, 0)), ("SPAN", (0, last), (-1, last)),
-        ("BOX", (0, 0), (-1, -1), 1.2, GRID),
-        ("INNERGRID", (0, 1), (-1, last - 1), 0.5, GRID),
-        ("LINEABOVE", (0, last), (-1, last), 0.5, GRID),
-        ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
-        ("ALIGN", (0, 1), (-1, 1), "CENTER"),
-        ("ALIGN", (1, 2), (2, last - 1), "CENTER"),
-        ("VALIGN", (0, 0), (-1, -2), "MIDDLE"),
-        ("VALIGN", (0, last), (-1, last), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-        ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-        ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ("NOSPLIT", (0, 0), (-1, -1)),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE - 1, (BODY_SIZE - 1) * 1.3),
+                ("FONT", (0, 1), (-1, 1), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (0, last), (-1, last)),
+                ("BOX", (0, 0), (-1, -1), 1.2, GRID),
+                ("INNERGRID", (0, 1), (-1, last - 1), 0.5, GRID),
+                ("LINEABOVE", (0, last), (-1, last), 0.5, GRID),
+                ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
+                ("ALIGN", (0, 1), (-1, 1), "CENTER"),
+                ("ALIGN", (1, 2), (2, last - 1), "CENTER"),
+                ("VALIGN", (0, 0), (-1, -2), "MIDDLE"),
+                ("VALIGN", (0, last), (-1, last), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
+                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("NOSPLIT", (0, 0), (-1, -1)),
+            ]
+        )
+    )
     return table
 
 
-def checklist_story(db: sqlite_utils.Database, year: int, group: str | None) -> tuple[list[Flowable], int]:
+def checklist_story(
+    db: sqlite_utils.Database, year: int, group: str | None
+) -> tuple[list[Flowable], int]:
     """The flowables and the number of unpaid people listed."""
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
@@ -118,31 +147,66 @@ def checklist_story(db: sqlite_utils.Database, year: int, group: str | None) -> 
             story.append(PageBreak())  # each group starts a page: one agent walks one group
         people = sum(len(m) for m in members_by_household.values())
         listed += people
-        story.append(para(f"{name or '未分组'}　未缴费 {people} 人，{len(members_by_household)} 户",
-                          styles.title, font))
+        story.append(
+            para(
+                f"{name or '未分组'}　未缴费 {people} 人，{len(members_by_household)} 户",
+                styles.title,
+                font,
+            )
+        )
         for hid, members in members_by_household.items():
             head = heads.get(hid)
             info = households.get(hid, ("", "", ""))
-            phone = info[2] or (head.phone if head else "") or next((m.phone for m in members if m.phone), "")
-            story.append(_household_table(head.name if head else "", info, phone, members, font, styles))
+            phone = (
+                info[2]
+                or (head.phone if head else "")
+                or next((m.phone for m in members if m.phone), "")
+            )
+            story.append(
+                _household_table(head.name if head else "", info, phone, members, font, styles)
+            )
             story.append(Spacer(1, 3 * mm))
-        story.append(para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font))
+        story.append(
+            para(
+                "入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font
+            )
+        )
     if not story:
         where = f"{group}" if group else "本村"
         story.append(para(f"{where}目前没有未缴费人员。", styles.title, font))
-    names = [s.name for households in by_group.values() for members in households.values() for s in members]
-    names += [heads[hid].name for households in by_group.values() for hid in households if hid in heads]
+    names = [
+        s.name
+        for households in by_group.values()
+        for members in households.values()
+        for s in members
+    ]
+    names += [
+        heads[hid].name for households in by_group.values() for hid in households if hid in heads
+    ]
     story += missing_glyph_note(font, names, styles.body)
     return story, listed
 
 
-def write_checklist(db: sqlite_utils.Database, path: str | Path, *, year: int | None = None,
-                    group: str | None = None, progress: Progress = NO_PROGRESS) -> Path:
+def write_checklist(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    group: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write the door-to-door checklist (all groups, or one) to `path`; returns `path`."""
     village = get_village(db)
     year = year or village.current_year
     progress.update(0, 1, TITLE)
     story, listed = checklist_story(db, year, group)
     title = f"{year}年度{TITLE}" + (f"（{group}）" if group else "")
-    return build_pdf(path, story, font=cjk_font(), title=title, village_title=village.title,
-                     progress=progress, expected_pages=listed // 10 + 1)
+    return build_pdf(
+        path,
+        story,
+        font=cjk_font(),
+        title=title,
+        village_title=village.title,
+        progress=progress,
+        expected_pages=listed // 10 + 1,
+    )

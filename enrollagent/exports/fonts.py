@@ -67,7 +67,11 @@ def font_candidates(platform: str | None = None, listing: Path | None = None) ->
         if section != platform:
             continue
         path, _, index = (part.strip() for part in line.partition("|"))
-        found.append(Candidate(Path(os.path.expanduser(os.path.expandvars(path))), int(index) if index else None))
+        found.append(
+            Candidate(
+                Path(os.path.expanduser(os.path.expandvars(path))), int(index) if index else None
+            )
+        )
     return found
 
 

@@ -49,17 +49,24 @@ def load_or_create_key(db_path: str | os.PathLike) -> AgentKey:
         try:
             private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
         except (ValueError, TypeError, OSError) as e:
-            raise EnrollError("key_unreadable", path=str(private_path), detail=type(e).__name__) from None
+            raise EnrollError(
+                "key_unreadable", path=str(private_path), detail=type(e).__name__
+            ) from None
         if not isinstance(private, Ed25519PrivateKey):
             raise EnrollError("key_unreadable", path=str(private_path), detail="不是 Ed25519 密钥")
     else:
         directory.mkdir(parents=True, exist_ok=True)
         private = Ed25519PrivateKey.generate()
-        pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                    serialization.NoEncryption())
+        pem = private.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
         write_bytes_atomic(private_path, pem)
         os.chmod(private_path, 0o600)
-    raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    raw = private.public_key().public_bytes(
+        serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    )
     public_path = directory / PUBLIC_NAME
     if not public_path.exists():
         write_bytes_atomic(public_path, raw.hex().encode())

@@ -40,7 +40,9 @@ HEADER = ("序号", "村民小组", "户主", "姓名", "身份证号码", "参�
 COLUMN_MM = (9, 17, 19, 19, 47, 16)  # 127 mm: half of A4 landscape inside the margins
 NAME_COLUMNS = (2, 3)  # 户主, 姓名
 NAME_FITS = 4  # characters that surely fit those columns at BODY_SIZE
-ENROLLED_MARK = "已参保"  # the same word for everyone: a state like 全额资助 would reveal a category
+ENROLLED_MARK = (
+    "已参保"  # the same word for everyone: a state like 全额资助 would reveal a category
+)
 
 
 def notice_settings(db: sqlite_utils.Database) -> tuple[str, str, int]:
@@ -55,7 +57,9 @@ def notice_settings(db: sqlite_utils.Database) -> tuple[str, str, int]:
     return mask, get_setting(db, PHONE_SETTING, ""), days
 
 
-def notice_rows(db: sqlite_utils.Database, year: int, group: str | None, mask: str) -> dict[str, list[list[str]]]:
+def notice_rows(
+    db: sqlite_utils.Database, year: int, group: str | None, mask: str
+) -> dict[str, list[list[str]]]:
     """group → rows of the enrolled (as the figures count them): no amount, category, phone or age."""
     counted = get_policy(db, year).count_as_enrolled
     states = person_states(db, year)
@@ -66,36 +70,58 @@ def notice_rows(db: sqlite_utils.Database, year: int, group: str | None, mask: s
             continue
         rows = by_group.setdefault(s.group_name, [])
         id_text = ids.mask(s.id_number, mask) if s.id_valid else "待核实"
-        rows.append([str(len(rows) + 1), s.group_name, heads.get(s.household_id, ""), s.name, id_text,
-                     ENROLLED_MARK])
+        rows.append(
+            [
+                str(len(rows) + 1),
+                s.group_name,
+                heads.get(s.household_id, ""),
+                s.name,
+                id_text,
+                ENROLLED_MARK,
+            ]
+        )
     return by_group
 
 
 def _cells(row: list[str], widths: list[float], styles: Styles, font: PdfFont) -> list[object]:
     """Plain cells (fast); only a long 户主 or 姓名 becomes a paragraph that wraps in its column."""
-    return [fit(v, widths[i] - 6, styles.cell, font) if i in NAME_COLUMNS and len(v) > NAME_FITS
-            else font.printable(v) for i, v in enumerate(row)]
+    return [
+        fit(v, widths[i] - 6, styles.cell, font)
+        if i in NAME_COLUMNS and len(v) > NAME_FITS
+        else font.printable(v)
+        for i, v in enumerate(row)
+    ]
 
 
-def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tuple[list[Flowable], int]:
+def notice_story(
+    db: sqlite_utils.Database, year: int, group: str | None
+) -> tuple[list[Flowable], int]:
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
     village = get_village(db)
     mask, phone, days = notice_settings(db)
     figures = compute_figures(db, year)
-    count = figures.by_group[group].enrolled if group in figures.by_group else figures.total.enrolled
+    count = (
+        figures.by_group[group].enrolled if group in figures.by_group else figures.total.enrolled
+    )
     today = date.today()
     until = today + timedelta(days=days - 1)
     where = f"{village.name}{group}" if group else village.name
     story: list[Flowable] = [
         para(f"{where} {year}年度城乡居民基本医疗保险{TITLE}", styles.title, font),
-        para(f"现将{where} {year}年度城乡居民基本医疗保险参保缴费情况公示如下，共 {count} 人。"
-             f"公示期：{today:%Y年%m月%d日}至{until:%Y年%m月%d日}。", styles.body, font),
+        para(
+            f"现将{where} {year}年度城乡居民基本医疗保险参保缴费情况公示如下，共 {count} 人。"
+            f"公示期：{today:%Y年%m月%d日}至{until:%Y年%m月%d日}。",
+            styles.body,
+            font,
+        ),
         FrameBreak(),
     ]
     widths = [w * mm for w in COLUMN_MM]
-    style = grid_style(font, BODY_SIZE) + [("ALIGN", (0, 0), (0, -1), "CENTER"),
-                                          ("ALIGN", (-1, 0), (-1, -1), "CENTER")]
+    style = grid_style(font, BODY_SIZE) + [
+        ("ALIGN", (0, 0), (0, -1), "CENTER"),
+        ("ALIGN", (-1, 0), (-1, -1), "CENTER"),
+    ]
     listed = 0
     names: list[str] = []
     for name, rows in notice_rows(db, year, group, mask).items():
@@ -106,7 +132,9 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
         story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
     story += [
         Spacer(1, 4 * mm),
-        para("如有异议，请在公示期内向村委会或乡镇医保办反映，也可拨打监督电话。", styles.body, font),
+        para(
+            "如有异议，请在公示期内向村委会或乡镇医保办反映，也可拨打监督电话。", styles.body, font
+        ),
         para(f"监督电话：{phone or '＿＿＿＿＿＿＿＿＿＿＿＿'}", styles.body, font),
         *missing_glyph_note(font, names, styles.note),
         Spacer(1, 4 * mm),
@@ -117,23 +145,51 @@ def notice_story(db: sqlite_utils.Database, year: int, group: str | None) -> tup
 
 def _stamp_block(font: PdfFont, styles: Styles, village_name: str) -> Table:
     """The place where the 村委会 stamps the posted list, with the date."""
-    table = Table([[para(f"{village_name}村民委员会（盖章）", styles.body, font)],
-                   [para("＿＿＿＿年＿＿月＿＿日", styles.body, font)]],
-                  colWidths=[70 * mm], rowHeights=[28 * mm, 10 * mm], hAlign="RIGHT")
-    table.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 0.6, GRID), ("VALIGN", (0, 0), (0, 0), "TOP"),
-                               ("NOSPLIT", (0, 0), (-1, -1))]))
+    table = Table(
+        [
+            [para(f"{village_name}村民委员会（盖章）", styles.body, font)],
+            [para("＿＿＿＿年＿＿月＿＿日", styles.body, font)],
+        ],
+        colWidths=[70 * mm],
+        rowHeights=[28 * mm, 10 * mm],
+        hAlign="RIGHT",
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (0, 0), 0.6, GRID),
+                ("VALIGN", (0, 0), (0, 0), "TOP"),
+                ("NOSPLIT", (0, 0), (-1, -1)),
+            ]
+        )
+    )
     return table
 
 
-def write_notice(db: sqlite_utils.Database, path: str | Path, *, year: int | None = None,
-                 group: str | None = None, progress: Progress = NO_PROGRESS) -> Path:
+def write_notice(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    group: str | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write the notice-board list (all groups, or one) to `path`; returns `path`."""
     village = get_village(db)
     year = year or village.current_year
     progress.update(0, 1, TITLE)
     story, listed = notice_story(db, year, group)
     title = f"{year}年度{TITLE}" + (f"（{group}）" if group else "")
-    return build_pdf(path, story, font=cjk_font(), title=title, village_title=village.title,
-                     progress=progress, expected_pages=listed // (24 * COLUMNS) + 1,
-                     columns=COLUMNS, wide=True, lead_height=LEAD_MM * mm,
-                     column_head=ColumnHead(HEADER, [w * mm for w in COLUMN_MM], BODY_SIZE - 1.5, 7 * mm))
+    return build_pdf(
+        path,
+        story,
+        font=cjk_font(),
+        title=title,
+        village_title=village.title,
+        progress=progress,
+        expected_pages=listed // (24 * COLUMNS) + 1,
+        columns=COLUMNS,
+        wide=True,
+        lead_height=LEAD_MM * mm,
+        column_head=ColumnHead(HEADER, [w * mm for w in COLUMN_MM], BODY_SIZE - 1.5, 7 * mm),
+    )

@@ -33,23 +33,40 @@ SUMMARY = "汇总表.pdf"
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # unpacked; a package of a 6,000-person village is a few MB
 MEMBERS = (MANIFEST, SIGNATURE, ROLL, SUMMARY, DATA)
 
-register_messages({
-    "package_missing": QT_TRANSLATE_NOOP("errors", "找不到文件：{path}"),
-    "package_not_zip": QT_TRANSLATE_NOOP("errors", "{path} 不是有效的上报包（不是 zip 压缩文件）"),
-    "package_no_manifest": QT_TRANSLATE_NOOP("errors", "上报包缺少 {member}，不是完整的上报包"),
-    "package_manifest_bad": QT_TRANSLATE_NOOP("errors", "上报包的 manifest.json 格式不对：{detail}"),
-    "package_bad_signature": QT_TRANSLATE_NOOP(
-        "errors", "上报包的签名不对：manifest.json 或 manifest.sig 被改动过，或不是用包内公钥签的"),
-    "package_member_missing": QT_TRANSLATE_NOOP("errors", "上报包缺少文件 {member}"),
-    "package_member_corrupt": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 已损坏（压缩数据校验失败）"),
-    "package_hash_mismatch": QT_TRANSLATE_NOOP(
-        "errors", "上报包中的文件 {member} 的 SHA-256 与清单不符，文件被改动过"),
-    "package_extra_member": QT_TRANSLATE_NOOP("errors", "上报包中有清单里没有的文件 {member}"),
-    "package_duplicate_member": QT_TRANSLATE_NOOP("errors", "上报包中有重名的文件，可能被人加塞过"),
-    "package_too_big": QT_TRANSLATE_NOOP("errors", "上报包解压后大得不正常（{size} 字节），不是正常的上报包"),
-    "package_encrypted": QT_TRANSLATE_NOOP("errors", "上报包中的文件 {member} 被加了密码，不是本程序做的包"),
-    "package_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取上报包 {path}：{detail}"),
-})
+register_messages(
+    {
+        "package_missing": QT_TRANSLATE_NOOP("errors", "找不到文件：{path}"),
+        "package_not_zip": QT_TRANSLATE_NOOP(
+            "errors", "{path} 不是有效的上报包（不是 zip 压缩文件）"
+        ),
+        "package_no_manifest": QT_TRANSLATE_NOOP("errors", "上报包缺少 {member}，不是完整的上报包"),
+        "package_manifest_bad": QT_TRANSLATE_NOOP(
+            "errors", "上报包的 manifest.json 格式不对：{detail}"
+        ),
+        "package_bad_signature": QT_TRANSLATE_NOOP(
+            "errors",
+            "上报包的签名不对：manifest.json 或 manifest.sig 被改动过，或不是用包内公钥签的",
+        ),
+        "package_member_missing": QT_TRANSLATE_NOOP("errors", "上报包缺少文件 {member}"),
+        "package_member_corrupt": QT_TRANSLATE_NOOP(
+            "errors", "上报包中的文件 {member} 已损坏（压缩数据校验失败）"
+        ),
+        "package_hash_mismatch": QT_TRANSLATE_NOOP(
+            "errors", "上报包中的文件 {member} 的 SHA-256 与清单不符，文件被改动过"
+        ),
+        "package_extra_member": QT_TRANSLATE_NOOP("errors", "上报包中有清单里没有的文件 {member}"),
+        "package_duplicate_member": QT_TRANSLATE_NOOP(
+            "errors", "上报包中有重名的文件，可能被人加塞过"
+        ),
+        "package_too_big": QT_TRANSLATE_NOOP(
+            "errors", "上报包解压后大得不正常（{size} 字节），不是正常的上报包"
+        ),
+        "package_encrypted": QT_TRANSLATE_NOOP(
+            "errors", "上报包中的文件 {member} 被加了密码，不是本程序做的包"
+        ),
+        "package_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取上报包 {path}：{detail}"),
+    }
+)
 
 
 @dataclass
@@ -62,10 +79,16 @@ class VerifyResult:
 
     def to_json(self) -> dict:
         m = self.manifest
-        return {"ok": self.ok, "reason": self.reason, "code": self.code,
-                "village": m.get("village"), "year": m.get("year"), "sequence": m.get("sequence"),
-                "created_at": m.get("created_at"),
-                "fingerprint": (m.get("signer") or {}).get("fingerprint")}
+        return {
+            "ok": self.ok,
+            "reason": self.reason,
+            "code": self.code,
+            "village": m.get("village"),
+            "year": m.get("year"),
+            "sequence": m.get("sequence"),
+            "created_at": m.get("created_at"),
+            "fingerprint": (m.get("signer") or {}).get("fingerprint"),
+        }
 
 
 def sha256_hex(data: bytes) -> str:
@@ -74,9 +97,11 @@ def sha256_hex(data: bytes) -> str:
 
 def _scaled(progress: Progress, start: int, end: int) -> Progress:
     """A sub-job's progress mapped into [start, end] of 100 on the parent (cancel passes through)."""
+
     def forward(done: int, total: int, message: str) -> None:
         share = done / total if total else 0
         progress.update(start + int((end - start) * min(share, 1)), 100, message)
+
     return Progress(forward)
 
 
@@ -89,30 +114,61 @@ def package_data(db: sqlite_utils.Database, year: int) -> dict:
     payments: dict[int, list[dict]] = {}
     for pid, amount, kind, paid_on, channel, ticket, payer in db.execute(
         "SELECT person_id, amount_fen, kind, paid_on, channel, ticket_no, payer FROM payment"
-        " WHERE year = ? ORDER BY id", [year]
+        " WHERE year = ? ORDER BY id",
+        [year],
     ).fetchall():
-        payments.setdefault(pid, []).append({
-            "amount": yuan(amount), "kind": kind, "paid_on": paid_on, "channel": channel,
-            "ticket_no": ticket or "", "payer": payer,
-        })
-    persons = [{
-        "uuid": person_uuid[s.person_id], "household_uuid": household_uuid[s.household_id],
-        "group": s.group_name, "hh_no": s.hh_no, "name": s.name, "id_number": s.id_number,
-        "id_valid": s.id_valid, "birth_date": s.birth_date.isoformat() if s.birth_date else None,
-        "sex": s.sex, "relation": s.relation, "coverage": s.coverage, "coverage_note": s.coverage_note,
-        "unpaid_reason": s.unpaid_reason, "categories": list(s.categories),
-        "payable": yuan(s.payable_fen), "net_paid": yuan(s.net_fen), "state": s.state,
-        "payments": payments.get(s.person_id, []),
-    } for s in person_states(db, year, policy=policy)]
+        payments.setdefault(pid, []).append(
+            {
+                "amount": yuan(amount),
+                "kind": kind,
+                "paid_on": paid_on,
+                "channel": channel,
+                "ticket_no": ticket or "",
+                "payer": payer,
+            }
+        )
+    persons = [
+        {
+            "uuid": person_uuid[s.person_id],
+            "household_uuid": household_uuid[s.household_id],
+            "group": s.group_name,
+            "hh_no": s.hh_no,
+            "name": s.name,
+            "id_number": s.id_number,
+            "id_valid": s.id_valid,
+            "birth_date": s.birth_date.isoformat() if s.birth_date else None,
+            "sex": s.sex,
+            "relation": s.relation,
+            "coverage": s.coverage,
+            "coverage_note": s.coverage_note,
+            "unpaid_reason": s.unpaid_reason,
+            "categories": list(s.categories),
+            "payable": yuan(s.payable_fen),
+            "net_paid": yuan(s.net_fen),
+            "state": s.state,
+            "payments": payments.get(s.person_id, []),
+        }
+        for s in person_states(db, year, policy=policy)
+    ]
     return {
-        "format": FORMAT, "format_version": FORMAT_VERSION,
-        "village": _village_json(village), "year": year, "policy": policy.to_json(), "persons": persons,
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "village": _village_json(village),
+        "year": year,
+        "policy": policy.to_json(),
+        "persons": persons,
     }
 
 
 def _village_json(village) -> dict:
-    return {"code": village.code, "name": village.name, "township": village.township,
-            "county": village.county, "agent": village.agent, "agent_phone": village.agent_phone}
+    return {
+        "code": village.code,
+        "name": village.name,
+        "township": village.township,
+        "county": village.county,
+        "agent": village.agent,
+        "agent_phone": village.agent_phone,
+    }
 
 
 def next_sequence(db: sqlite_utils.Database) -> int:
@@ -125,8 +181,13 @@ def package_name(village_code: str, village_name: str, year: int, sequence: int)
     return f"{village_code or village_name}-{year}-{sequence:03d}.zip"
 
 
-def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | None = None,
-                  progress: Progress = NO_PROGRESS) -> Path:
+def build_package(
+    db: sqlite_utils.Database,
+    out: str | Path,
+    *,
+    year: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write the signed upload package into `out` (a folder, or a .zip path); returns its path."""
     from .roll import write_roll
     from .summary import write_summary
@@ -146,21 +207,37 @@ def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | Non
         tempfile.TemporaryDirectory(prefix="enrollagent-pkg-") as tmp,
     ):
         progress.update(0, 100, "花名册")
-        roll = write_roll(db, Path(tmp) / ROLL, year=year, progress=_scaled(progress, 0, 40)).read_bytes()
+        roll = write_roll(
+            db, Path(tmp) / ROLL, year=year, progress=_scaled(progress, 0, 40)
+        ).read_bytes()
         roll_sha = sha256_hex(roll)
         progress.update(40, 100, "汇总表")
-        summary = write_summary(db, Path(tmp) / SUMMARY, roll_sha256=roll_sha, key_fingerprint=key.fingerprint,
-                                year=year, progress=_scaled(progress, 40, 80)).read_bytes()
+        summary = write_summary(
+            db,
+            Path(tmp) / SUMMARY,
+            roll_sha256=roll_sha,
+            key_fingerprint=key.fingerprint,
+            year=year,
+            progress=_scaled(progress, 40, 80),
+        ).read_bytes()
         progress.update(80, 100, "数据")
         data = json.dumps(package_data(db, year), ensure_ascii=False, indent=1).encode("utf-8")
         members = {ROLL: roll, SUMMARY: summary, DATA: data}
         manifest = {
-            "format": FORMAT, "format_version": FORMAT_VERSION, "app_version": __version__,
-            "created_at": audit.now_utc(), "village": _village_json(village), "year": year,
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "app_version": __version__,
+            "created_at": audit.now_utc(),
+            "village": _village_json(village),
+            "year": year,
             "sequence": sequence,
             "files": {n: {"sha256": sha256_hex(b), "size": len(b)} for n, b in members.items()},
             "counts": compute_figures(db, year).to_json(),
-            "signer": {"algorithm": "Ed25519", "public_key": key.public_raw.hex(), "fingerprint": key.fingerprint},
+            "signer": {
+                "algorithm": "Ed25519",
+                "public_key": key.public_raw.hex(),
+                "fingerprint": key.fingerprint,
+            },
         }
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         progress.update(90, 100, "打包")
@@ -171,7 +248,14 @@ def build_package(db: sqlite_utils.Database, out: str | Path, *, year: int | Non
                 zf.writestr(member, content)
         db.execute(
             "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, ?, ?, ?, ?)",
-            ["package", year, sequence, target.name, sha256_hex(tmp_zip.read_bytes()), manifest["created_at"]],
+            [
+                "package",
+                year,
+                sequence,
+                target.name,
+                sha256_hex(tmp_zip.read_bytes()),
+                manifest["created_at"],
+            ],
         )
     progress.update(100, 100, "完成")
     return target
@@ -190,7 +274,14 @@ def _read(zf: zipfile.ZipFile, member: str) -> bytes | VerifyResult:
         return _fail("package_encrypted", member=member)
     try:
         return zf.read(info)
-    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError):
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        NotImplementedError,
+        ValueError,
+        RuntimeError,
+    ):
         return _fail("package_member_corrupt", member=member)
 
 
@@ -200,10 +291,20 @@ def _check_manifest(manifest: object) -> str:
         return "顶层不是对象"
     if manifest.get("format") != FORMAT:
         return "不是 EnrollAgent 上报包"
-    if not isinstance(manifest.get("format_version"), int) or manifest["format_version"] > FORMAT_VERSION:
+    if (
+        not isinstance(manifest.get("format_version"), int)
+        or manifest["format_version"] > FORMAT_VERSION
+    ):
         return f"格式版本 {manifest.get('format_version')} 比本程序新，请升级程序"
-    for key, kind in (("village", dict), ("year", int), ("sequence", int), ("files", dict),
-                      ("signer", dict), ("created_at", str), ("counts", dict)):
+    for key, kind in (
+        ("village", dict),
+        ("year", int),
+        ("sequence", int),
+        ("files", dict),
+        ("signer", dict),
+        ("created_at", str),
+        ("counts", dict),
+    ):
         if not isinstance(manifest.get(key), kind):
             return f"缺少或写错了字段 {key}"
     if not isinstance(manifest["signer"].get("public_key"), str):
@@ -253,7 +354,9 @@ def verify_package(path: str | Path) -> VerifyResult:
             return _fail("package_manifest_bad", detail=problem)
         try:
             raw = bytes.fromhex(manifest["signer"]["public_key"])
-            public_from_raw(raw).verify(bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes)
+            public_from_raw(raw).verify(
+                bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes
+            )
         except (ValueError, UnicodeDecodeError, InvalidSignature):
             return _fail("package_bad_signature", manifest)
         manifest["signer"]["fingerprint"] = fingerprint(raw)  # as computed here, not as claimed

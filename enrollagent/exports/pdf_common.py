@@ -49,13 +49,18 @@ class Styles:
 
 def make_styles(font: PdfFont, body_size: float = 14) -> Styles:
     """Large type: the lists are read at arm's length, by people who may not wear glasses."""
+
     def style(name: str, size: float, **kw: object) -> ParagraphStyle:
         # wordWrap CJK: Chinese has no spaces, so lines may break between any two characters.
-        return ParagraphStyle(name, fontName=font.name, fontSize=size, leading=size * 1.35,
-                              wordWrap="CJK", **kw)
+        return ParagraphStyle(
+            name, fontName=font.name, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw
+        )
+
     return Styles(
         title=style("title", body_size + 6, alignment=TA_CENTER, spaceAfter=4 * mm),
-        heading=style("heading", body_size + 2, spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1),
+        heading=style(
+            "heading", body_size + 2, spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1
+        ),
         body=style("body", body_size, spaceAfter=1.5 * mm),
         note=style("note", body_size - 2, spaceAfter=1 * mm),
         small=style("small", body_size - 3, spaceAfter=1 * mm),
@@ -103,8 +108,15 @@ def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
 class ProgressDoc(BaseDocTemplate):
     """A document that reports each finished page (and so lets a Cancel stop the build)."""
 
-    def __init__(self, filename: str, *, progress: Progress, expected_pages: int, message: str,
-                 **kwargs: object) -> None:
+    def __init__(
+        self,
+        filename: str,
+        *,
+        progress: Progress,
+        expected_pages: int,
+        message: str,
+        **kwargs: object,
+    ) -> None:
         super().__init__(filename, **kwargs)
         self._progress = progress
         self._expected = max(1, expected_pages)
@@ -145,9 +157,20 @@ class ColumnHead:
         canv.restoreState()
 
 
-def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: str, village_title: str,
-              progress: Progress, expected_pages: int, columns: int = 1, wide: bool = False,
-              lead_height: float = 0, column_head: ColumnHead | None = None) -> Path:
+def build_pdf(
+    path: str | Path,
+    story: list[Flowable],
+    *,
+    font: PdfFont,
+    title: str,
+    village_title: str,
+    progress: Progress,
+    expected_pages: int,
+    columns: int = 1,
+    wide: bool = False,
+    lead_height: float = 0,
+    column_head: ColumnHead | None = None,
+) -> Path:
     """Lay out `story` on A4 and write it under a temp name, then rename. With `columns` > 1 the
     text flows column to column; `lead_height` keeps a full-width band on the first page for the
     title (the story moves on from it with a FrameBreak); `column_head` tops every column."""
@@ -161,30 +184,74 @@ def build_pdf(path: str | Path, story: list[Flowable], *, font: PdfFont, title: 
     head_height = column_head.height if column_head else 0
 
     def column_frames(frame_height: float, prefix: str) -> list[Frame]:
-        return [Frame(MARGIN + i * (column_width + gap), bottom, column_width, frame_height - head_height,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id=f"{prefix}{i}")
-                for i in range(columns)]
+        return [
+            Frame(
+                MARGIN + i * (column_width + gap),
+                bottom,
+                column_width,
+                frame_height - head_height,
+                leftPadding=0,
+                rightPadding=0,
+                topPadding=0,
+                bottomPadding=0,
+                id=f"{prefix}{i}",
+            )
+            for i in range(columns)
+        ]
 
     def heads(frame_height: float):
         def draw(canv: canvas.Canvas, _doc: object) -> None:
             for i in range(columns):
-                column_head.draw(canv, font, MARGIN + i * (column_width + gap), bottom + frame_height)
+                column_head.draw(
+                    canv, font, MARGIN + i * (column_width + gap), bottom + frame_height
+                )
+
         return draw if column_head else _nothing
 
-    templates = [PageTemplate(id="page", frames=column_frames(full_height, "col"), onPage=heads(full_height))]
+    templates = [
+        PageTemplate(id="page", frames=column_frames(full_height, "col"), onPage=heads(full_height))
+    ]
     if lead_height:
-        lead = Frame(MARGIN, bottom + full_height - lead_height, inner, lead_height, leftPadding=0,
-                     rightPadding=0, topPadding=0, bottomPadding=0, id="lead")
+        lead = Frame(
+            MARGIN,
+            bottom + full_height - lead_height,
+            inner,
+            lead_height,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="lead",
+        )
         rest = full_height - lead_height
-        templates.insert(0, PageTemplate(id="first", frames=[lead, *column_frames(rest, "c")],
-                                         onPage=heads(rest), autoNextPageTemplate="page"))
+        templates.insert(
+            0,
+            PageTemplate(
+                id="first",
+                frames=[lead, *column_frames(rest, "c")],
+                onPage=heads(rest),
+                autoNextPageTemplate="page",
+            ),
+        )
     progress.update(0, max(1, expected_pages), title)
     with atomic_path(path) as tmp:
-        doc = ProgressDoc(str(tmp), progress=progress, expected_pages=expected_pages, message=title,
-                          pagesize=size, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                          bottomMargin=MARGIN, title=f"{village_title} {title}", author="村医保征缴助手",
-                          pageTemplates=templates)
-        canvasmaker = page_canvas(font, f"{village_title}　{title}", f"制表日期：{date.today().isoformat()}")
+        doc = ProgressDoc(
+            str(tmp),
+            progress=progress,
+            expected_pages=expected_pages,
+            message=title,
+            pagesize=size,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            title=f"{village_title} {title}",
+            author="村医保征缴助手",
+            pageTemplates=templates,
+        )
+        canvasmaker = page_canvas(
+            font, f"{village_title}　{title}", f"制表日期：{date.today().isoformat()}"
+        )
         doc.build(story, canvasmaker=canvasmaker)
     progress.update(expected_pages, max(1, expected_pages), title)
     return Path(path)
@@ -209,19 +276,32 @@ def grid_style(font: PdfFont, size: float) -> list[tuple]:
 
 def header_style(font: PdfFont, size: float) -> list[tuple]:
     small = size - 1.5
-    return [("FONT", (0, 0), (-1, 0), font.name, small, small * 1.25),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (0, 0), (-1, 0), "CENTER")]
+    return [
+        ("FONT", (0, 0), (-1, 0), font.name, small, small * 1.25),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+    ]
 
 
-def chunked_tables(header: Sequence[str] | None, rows: Sequence[Sequence[object]], col_widths: Sequence[float],
-                   style: list[tuple], *, font: PdfFont, size: float, chunk: int = CHUNK_ROWS) -> list[Table]:
+def chunked_tables(
+    header: Sequence[str] | None,
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    style: list[tuple],
+    *,
+    font: PdfFont,
+    size: float,
+    chunk: int = CHUNK_ROWS,
+) -> list[Table]:
     """Slices of `chunk` rows laid out one after another so they read as one table; the header
     row (if any: a ColumnHead may draw it instead) leads the first slice only."""
     tables = []
     for start in range(0, len(rows), chunk):
-        part = [list(r) for r in rows[start:start + chunk]]
+        part = [list(r) for r in rows[start : start + chunk]]
         if start == 0 and header is not None:
-            table = Table([list(header), *part], colWidths=list(col_widths), repeatRows=1, hAlign="LEFT")
+            table = Table(
+                [list(header), *part], colWidths=list(col_widths), repeatRows=1, hAlign="LEFT"
+            )
             table.setStyle(TableStyle(style + header_style(font, size)))
         else:
             table = Table(part, colWidths=list(col_widths), hAlign="LEFT")
@@ -261,5 +341,11 @@ def missing_glyph_note(font: PdfFont, names: list[str], style: ParagraphStyle) -
     affected = [font.printable(n) for n in dict.fromkeys(names) if font.missing(n)]
     if not affected:
         return []
-    return [para(f"注：本机字体缺少以下姓名中的生僻字，已印为{MISSING_MARK}，请手工补写："
-                 f"{'、'.join(affected)}。", style, font)]
+    return [
+        para(
+            f"注：本机字体缺少以下姓名中的生僻字，已印为{MISSING_MARK}，请手工补写："
+            f"{'、'.join(affected)}。",
+            style,
+            font,
+        )
+    ]

@@ -22,8 +22,24 @@ from ..core.vocab import CATEGORY_BY_CODE, STATES
 from .atomic import atomic_path
 
 HEADERS = (
-    "序号", "村民小组", "户号", "户主姓名", "姓名", "性别", "出生日期", "身份证号码", "与户主关系",
-    "联系电话", "人员类别", "个人应缴", "参保状态", "缴费金额", "缴费日期", "缴费渠道", "票据号", "备注",
+    "序号",
+    "村民小组",
+    "户号",
+    "户主姓名",
+    "姓名",
+    "性别",
+    "出生日期",
+    "身份证号码",
+    "与户主关系",
+    "联系电话",
+    "人员类别",
+    "个人应缴",
+    "参保状态",
+    "缴费金额",
+    "缴费日期",
+    "缴费渠道",
+    "票据号",
+    "备注",
 )
 COL = {name: i for i, name in enumerate(HEADERS)}
 TEXT_COLUMNS = ("户号", "身份证号码", "联系电话", "票据号")
@@ -46,7 +62,8 @@ def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[st
     """person → (dates, channels, tickets) of their own payments that stand (not undone)."""
     rows = db.execute(
         "SELECT id, person_id, amount_fen, paid_on, channel, COALESCE(ticket_no, ''), reverses_id FROM payment"
-        " WHERE year = ? AND kind = 'personal' ORDER BY paid_on, id", [year]
+        " WHERE year = ? AND kind = 'personal' ORDER BY paid_on, id",
+        [year],
     ).fetchall()
     amount_of = {r[0]: r[2] for r in rows}
     # One pass, not a NOT EXISTS per payment: reverses_id has no index (that took 16 s at 6,000).
@@ -90,15 +107,30 @@ def roll_rows(db: sqlite_utils.Database, year: int, states: list[PersonState]) -
     for number, s in enumerate(states, 1):
         dates, channels, tickets = paid.get(s.person_id, ("", "", ""))
         resident = s.coverage == "resident"
-        rows.append([
-            number, s.group_name, s.hh_no, heads.get(s.household_id, ""), s.name, s.sex or "",
-            s.birth_date.isoformat() if s.birth_date else "", s.id_number, s.relation,
-            s.phone or household_phone.get(s.household_id, ""),
-            "、".join(CATEGORY_BY_CODE[c].label if c in CATEGORY_BY_CODE else c for c in s.categories),
-            _yuan_cell(s.payable_fen) if resident else None, STATES.get(s.state, s.state),
-            _yuan_cell(s.net_fen) if s.net_fen else None, dates, channels, tickets,
-            _note(s, notes.get(s.person_id, "")),
-        ])
+        rows.append(
+            [
+                number,
+                s.group_name,
+                s.hh_no,
+                heads.get(s.household_id, ""),
+                s.name,
+                s.sex or "",
+                s.birth_date.isoformat() if s.birth_date else "",
+                s.id_number,
+                s.relation,
+                s.phone or household_phone.get(s.household_id, ""),
+                "、".join(
+                    CATEGORY_BY_CODE[c].label if c in CATEGORY_BY_CODE else c for c in s.categories
+                ),
+                _yuan_cell(s.payable_fen) if resident else None,
+                STATES.get(s.state, s.state),
+                _yuan_cell(s.net_fen) if s.net_fen else None,
+                dates,
+                channels,
+                tickets,
+                _note(s, notes.get(s.person_id, "")),
+            ]
+        )
     return rows
 
 
@@ -111,7 +143,11 @@ def _as_text(ws, value: str) -> WriteOnlyCell:
 
 
 def _formula_like(value: object) -> bool:
-    return isinstance(value, str) and bool(value) and (value[0] in _FORMULA_STARTS or value in ERROR_CODES)
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and (value[0] in _FORMULA_STARTS or value in ERROR_CODES)
+    )
 
 
 def display_width(text: str) -> int:
@@ -129,8 +165,15 @@ def column_widths(rows: list[list]) -> list[float]:
     return [min(MAX_WIDTH, w + 2) for w in widths]
 
 
-def _styled(ws, value, *, font: Font | None = None, fill: PatternFill | None = None,
-            border: Border | None = None, alignment: Alignment | None = None) -> WriteOnlyCell:
+def _styled(
+    ws,
+    value,
+    *,
+    font: Font | None = None,
+    fill: PatternFill | None = None,
+    border: Border | None = None,
+    alignment: Alignment | None = None,
+) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value)
     if font:
         cell.font = font
@@ -182,8 +225,9 @@ def _page_setup(ws, widths: list[float]) -> None:
     ws.page_margins.left = ws.page_margins.right = 0.4
 
 
-def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figures,
-          progress: Progress) -> None:
+def _fill(
+    wb: Workbook, title: str, year: int, rows: list[list], figures: Figures, progress: Progress
+) -> None:
     totals = totals_row(figures)
     widths = column_widths([*rows, totals])
     total = 2 * len(rows)
@@ -195,10 +239,22 @@ def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figure
     ws.print_options.horizontalCentered = True
     ws.oddFooter.center.text = "第 &P 页 共 &N 页"
     ws.row_dimensions[1].height = 24
-    ws.append([_styled(ws, f"{title} {year}年度城乡居民基本医疗保险参保花名册"
-                           f"（制表日期 {date.today().isoformat()}）", font=_TITLE_FONT)])
-    ws.append([_styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
-               for h in HEADERS])
+    ws.append(
+        [
+            _styled(
+                ws,
+                f"{title} {year}年度城乡居民基本医疗保险参保花名册"
+                f"（制表日期 {date.today().isoformat()}）",
+                font=_TITLE_FONT,
+            )
+        ]
+    )
+    ws.append(
+        [
+            _styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+            for h in HEADERS
+        ]
+    )
     done = _write_rows(ws, rows, progress, 0, total)
     ws.append([_styled(ws, v, font=_HEADER_FONT, border=_BOX) for v in totals])
 
@@ -208,8 +264,13 @@ def _fill(wb: Workbook, title: str, year: int, rows: list[list], figures: Figure
     _write_rows(data, rows, progress, done, total)
 
 
-def write_roll(db: sqlite_utils.Database, path: str | Path, *, year: int | None = None,
-               progress: Progress = NO_PROGRESS) -> Path:
+def write_roll(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    year: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write the roll sheet of the year to `path` (temp name, then renamed); returns `path`."""
     village = get_village(db)
     year = year or village.current_year

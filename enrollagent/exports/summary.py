@@ -40,35 +40,79 @@ def _overall(f: Figures, font: PdfFont) -> Table:
     t = f.total
     rate_of_task = percent(t.enrolled / f.task) if f.task else None
     pairs = [
-        ("总人数", t.persons), ("户数", f.households),
-        ("应参保人数", t.eligible), ("已参保人数", t.enrolled),
-        ("其中：个人缴费", t.states["paid"]), ("其中：全额资助", t.states["subsidized"]),
-        ("其中：新生儿免缴", t.states["newborn_exempt"]), ("其中：学校参保", t.states["school"]),
-        ("未缴费人数", t.unpaid), ("参保率", percent(t.rate)),
-        ("综合覆盖率", percent(t.coverage_rate)), ("征缴金额（元）", money(t.collected_fen)),
-        ("任务数", f.task), ("任务完成率", rate_of_task),
-        ("职工医保", t.states["employee"]), ("异地参保", t.states["elsewhere"]),
-        ("服役", t.states["military"]), ("死亡 / 迁出", f"{t.states['deceased']} / {t.states['moved_out']}"),
+        ("总人数", t.persons),
+        ("户数", f.households),
+        ("应参保人数", t.eligible),
+        ("已参保人数", t.enrolled),
+        ("其中：个人缴费", t.states["paid"]),
+        ("其中：全额资助", t.states["subsidized"]),
+        ("其中：新生儿免缴", t.states["newborn_exempt"]),
+        ("其中：学校参保", t.states["school"]),
+        ("未缴费人数", t.unpaid),
+        ("参保率", percent(t.rate)),
+        ("综合覆盖率", percent(t.coverage_rate)),
+        ("征缴金额（元）", money(t.collected_fen)),
+        ("任务数", f.task),
+        ("任务完成率", rate_of_task),
+        ("职工医保", t.states["employee"]),
+        ("异地参保", t.states["elsewhere"]),
+        ("服役", t.states["military"]),
+        ("死亡 / 迁出", f"{t.states['deceased']} / {t.states['moved_out']}"),
     ]
-    rows = [[pairs[i][0], _cell(pairs[i][1]), pairs[i + 1][0], _cell(pairs[i + 1][1])]
-            for i in range(0, len(pairs), 2)]
+    rows = [
+        [pairs[i][0], _cell(pairs[i][1]), pairs[i + 1][0], _cell(pairs[i + 1][1])]
+        for i in range(0, len(pairs), 2)
+    ]
     table = Table(rows, colWidths=[50 * mm, 40 * mm, 50 * mm, 40 * mm])
-    table.setStyle(TableStyle(grid_style(font, BODY_SIZE) + [
-        ("ALIGN", (1, 0), (1, -1), "RIGHT"), ("ALIGN", (3, 0), (3, -1), "RIGHT"),
-        ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL), ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
-    ]))
+    table.setStyle(
+        TableStyle(
+            grid_style(font, BODY_SIZE)
+            + [
+                ("ALIGN", (1, 0), (1, -1), "RIGHT"),
+                ("ALIGN", (3, 0), (3, -1), "RIGHT"),
+                ("BACKGROUND", (0, 0), (0, -1), HEADER_FILL),
+                ("BACKGROUND", (2, 0), (2, -1), HEADER_FILL),
+            ]
+        )
+    )
     return table
 
 
 def _by_group(f: Figures, font: PdfFont) -> list[Table]:
     header = ("村民小组", "总人数", "应参保", "已参保", "未缴费", "参保率", "征缴金额（元）")
-    rows = [[font.printable(g or "未分组"), x.persons, x.eligible, x.enrolled, x.unpaid, percent(x.rate),
-             money(x.collected_fen)] for g, x in f.by_group.items()]
+    rows = [
+        [
+            font.printable(g or "未分组"),
+            x.persons,
+            x.eligible,
+            x.enrolled,
+            x.unpaid,
+            percent(x.rate),
+            money(x.collected_fen),
+        ]
+        for g, x in f.by_group.items()
+    ]
     t = f.total
-    rows.append(["合计", t.persons, t.eligible, t.enrolled, t.unpaid, percent(t.rate), money(t.collected_fen)])
+    rows.append(
+        [
+            "合计",
+            t.persons,
+            t.eligible,
+            t.enrolled,
+            t.unpaid,
+            percent(t.rate),
+            money(t.collected_fen),
+        ]
+    )
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
-    tables = chunked_tables(header, rows, [30 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm, 24 * mm, 38 * mm],
-                            style, font=font, size=BODY_SIZE)
+    tables = chunked_tables(
+        header,
+        rows,
+        [30 * mm, 22 * mm, 22 * mm, 22 * mm, 22 * mm, 24 * mm, 38 * mm],
+        style,
+        font=font,
+        size=BODY_SIZE,
+    )
     tables[-1].setStyle(TableStyle([("BACKGROUND", (0, -1), (-1, -1), HEADER_FILL)]))
     return tables
 
@@ -77,14 +121,29 @@ def _special(f: Figures, font: PdfFont, styles: Styles) -> list[Flowable]:
     if not f.special:
         return [para("本年度没有标记为特殊群体的人员。", styles.body, font)]
     header = ("人员类别", "认定部门", "人数", "已参保", "参保率")
-    rows = [[para(CATEGORY_BY_CODE[c].label, styles.cell, font), CATEGORY_BY_CODE[c].department, t.persons,
-             t.enrolled, percent(t.enrolled / t.persons if t.persons else 0)]
-            for c, t in f.special.items()]
+    rows = [
+        [
+            para(CATEGORY_BY_CODE[c].label, styles.cell, font),
+            CATEGORY_BY_CODE[c].department,
+            t.persons,
+            t.enrolled,
+            percent(t.enrolled / t.persons if t.persons else 0),
+        ]
+        for c, t in f.special.items()
+    ]
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (2, 0), (-1, -1), "RIGHT")]
-    return [*chunked_tables(header, rows, [62 * mm, 34 * mm, 26 * mm, 26 * mm, 32 * mm], style,
-                            font=font, size=BODY_SIZE),
-            Spacer(1, 1.5 * mm),
-            para("特殊群体应做到应保尽保（目标 100%），未参保的请逐人核实。", styles.note, font)]
+    return [
+        *chunked_tables(
+            header,
+            rows,
+            [62 * mm, 34 * mm, 26 * mm, 26 * mm, 32 * mm],
+            style,
+            font=font,
+            size=BODY_SIZE,
+        ),
+        Spacer(1, 1.5 * mm),
+        para("特殊群体应做到应保尽保（目标 100%），未参保的请逐人核实。", styles.note, font),
+    ]
 
 
 def policy_lines(policy: Policy) -> list[str]:
@@ -97,7 +156,9 @@ def policy_lines(policy: Policy) -> list[str]:
         f"集中征缴期 {window}。",
     ]
     if policy.newborn_exempt_from:
-        lines.append(f"{policy.newborn_exempt_from.isoformat()} 及以后出生的新生儿当年免缴个人部分。")
+        lines.append(
+            f"{policy.newborn_exempt_from.isoformat()} 及以后出生的新生儿当年免缴个人部分。"
+        )
     # Categories with the same subsidy share a line: the paper stays on as few pages as possible.
     by_subsidy: dict[int, list[str]] = {}
     for code, subsidy in policy.subsidies.items():
@@ -105,7 +166,11 @@ def policy_lines(policy: Policy) -> list[str]:
         by_subsidy.setdefault(subsidy.fen(policy.standard_fen), []).append(label)
     for amount, labels in sorted(by_subsidy.items(), reverse=True):
         rest = policy.standard_fen - amount
-        tail = "全额资助，个人不缴费" if rest == 0 else f"资助 {money(amount)} 元，个人缴 {money(rest)} 元"
+        tail = (
+            "全额资助，个人不缴费"
+            if rest == 0
+            else f"资助 {money(amount)} 元，个人缴 {money(rest)} 元"
+        )
         lines.append(f"{'、'.join(labels)}：{tail}。")
     lines.append("资助不叠加，同时属于多个类别的按最高资助标准执行。")
     base = "应参保 = 总人数 − 死亡 − 迁出 − 职工医保 − 异地参保 − 服役；参保率 = 已参保 ÷ 应参保；"
@@ -120,64 +185,105 @@ def policy_lines(policy: Policy) -> list[str]:
 def _signatures(font: PdfFont, village_name: str) -> Table:
     """Two signature lines with dates, and a box for the 村委会 stamp."""
     day = "日期：　　　年　　月　　日"
-    rows = [["经办人（签字）：", "", "村委会主任（签字）：", "", f"{village_name}村民委员会（盖章）"],
-            ["", "", "", "", ""],
-            [day, "", day, "", ""]]
+    rows = [
+        ["经办人（签字）：", "", "村委会主任（签字）：", "", f"{village_name}村民委员会（盖章）"],
+        ["", "", "", "", ""],
+        [day, "", day, "", ""],
+    ]
     # Narrow empty columns keep the two signature lines and the stamp box apart.
-    table = Table(rows, colWidths=[55 * mm, 7 * mm, 55 * mm, 7 * mm, 56 * mm],
-                  rowHeights=[9 * mm, 14 * mm, 10 * mm])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE, BODY_SIZE * 1.3),
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("VALIGN", (4, 0), (4, 0), "TOP"),
-        ("LINEBELOW", (0, 1), (0, 1), 0.6, GRID),
-        ("LINEBELOW", (2, 1), (2, 1), 0.6, GRID),
-        ("BOX", (4, 0), (4, 2), 0.8, GRID),  # the stamp goes here
-        ("SPAN", (4, 0), (4, 2)),
-        ("ALIGN", (4, 0), (4, 0), "CENTER"),
-    ]))
+    table = Table(
+        rows,
+        colWidths=[55 * mm, 7 * mm, 55 * mm, 7 * mm, 56 * mm],
+        rowHeights=[9 * mm, 14 * mm, 10 * mm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE, BODY_SIZE * 1.3),
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                ("VALIGN", (4, 0), (4, 0), "TOP"),
+                ("LINEBELOW", (0, 1), (0, 1), 0.6, GRID),
+                ("LINEBELOW", (2, 1), (2, 1), 0.6, GRID),
+                ("BOX", (4, 0), (4, 2), 0.8, GRID),  # the stamp goes here
+                ("SPAN", (4, 0), (4, 2)),
+                ("ALIGN", (4, 0), (4, 0), "CENTER"),
+            ]
+        )
+    )
     return table
 
 
-def _fingerprint_lines(roll_sha256: str, key_fingerprint: str, font: PdfFont, styles: Styles) -> list[Flowable]:
+def _fingerprint_lines(
+    roll_sha256: str, key_fingerprint: str, font: PdfFont, styles: Styles
+) -> list[Flowable]:
     """The hash of the roll file this paper goes with, in groups of eight so it can be read out."""
-    grouped = " ".join(roll_sha256[i:i + 8] for i in range(0, len(roll_sha256), 8))
+    grouped = " ".join(roll_sha256[i : i + 8] for i in range(0, len(roll_sha256), 8))
     return [
-        para("本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹（乡镇可用 enrollagent verify 核对上报包）：",
-             styles.small, font),
+        para(
+            "本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹（乡镇可用 enrollagent verify 核对上报包）：",
+            styles.small,
+            font,
+        ),
         Paragraph(f'<font name="Courier">SHA-256: {grouped}</font>', styles.small),
         Paragraph(f'<font name="Courier">KEY: {key_fingerprint}</font>', styles.small),
     ]
 
 
-def summary_story(db: sqlite_utils.Database, year: int, roll_sha256: str, key_fingerprint: str) -> list[Flowable]:
+def summary_story(
+    db: sqlite_utils.Database, year: int, roll_sha256: str, key_fingerprint: str
+) -> list[Flowable]:
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
     village = get_village(db)
     f = compute_figures(db, year)
-    attention = (f"身份证号待核实 {f.invalid_id} 人；重复缴费 {f.double_paid} 人；应退费 {f.refund_due} 人；"
-                 f"待认领缴费 {f.unmatched_payments} 笔。")
+    attention = (
+        f"身份证号待核实 {f.invalid_id} 人；重复缴费 {f.double_paid} 人；应退费 {f.refund_due} 人；"
+        f"待认领缴费 {f.unmatched_payments} 笔。"
+    )
     return [
         para(f"{village.title}", styles.title, font),
         para(f"{year}年度城乡居民基本医疗保险{TITLE}", styles.title, font),
-        para("一、总体情况", styles.heading, font), _overall(f, font),
-        para("二、分村民小组情况", styles.heading, font), *_by_group(f, font),
-        para("三、特殊群体参保情况", styles.heading, font), *_special(f, font, styles),
-        para("四、需核实事项", styles.heading, font), para(attention, styles.body, font),
+        para("一、总体情况", styles.heading, font),
+        _overall(f, font),
+        para("二、分村民小组情况", styles.heading, font),
+        *_by_group(f, font),
+        para("三、特殊群体参保情况", styles.heading, font),
+        *_special(f, font, styles),
+        para("四、需核实事项", styles.heading, font),
+        para(attention, styles.body, font),
         para("五、执行政策", styles.heading, font),
         *(para(line, styles.note, font) for line in policy_lines(f.policy)),
         Spacer(1, 6 * mm),
-        KeepTogether([_signatures(font, village.name), Spacer(1, 4 * mm),
-                      *_fingerprint_lines(roll_sha256, key_fingerprint, font, styles)]),
+        KeepTogether(
+            [
+                _signatures(font, village.name),
+                Spacer(1, 4 * mm),
+                *_fingerprint_lines(roll_sha256, key_fingerprint, font, styles),
+            ]
+        ),
     ]
 
 
-def write_summary(db: sqlite_utils.Database, path: str | Path, *, roll_sha256: str, key_fingerprint: str,
-                  year: int | None = None, progress: Progress = NO_PROGRESS) -> Path:
+def write_summary(
+    db: sqlite_utils.Database,
+    path: str | Path,
+    *,
+    roll_sha256: str,
+    key_fingerprint: str,
+    year: int | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
     """Write the signed summary of the year to `path`; it names the roll file by its SHA-256."""
     village = get_village(db)
     year = year or village.current_year
     progress.update(0, 1, TITLE)
     story = summary_story(db, year, roll_sha256, key_fingerprint)
-    return build_pdf(path, story, font=cjk_font(), title=f"{year}年度{TITLE}", village_title=village.title,
-                     progress=progress, expected_pages=2)
+    return build_pdf(
+        path,
+        story,
+        font=cjk_font(),
+        title=f"{year}年度{TITLE}",
+        village_title=village.title,
+        progress=progress,
+        expected_pages=2,
+    )

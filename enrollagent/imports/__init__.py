@@ -3,4 +3,12 @@
 from .columns import ALIASES, FIELD_LABELS
 from .engine import ALIASES_SETTING, KINDS, ImportReport, detect_columns, run_import
 
-__all__ = ["ALIASES", "ALIASES_SETTING", "FIELD_LABELS", "KINDS", "ImportReport", "detect_columns", "run_import"]
+__all__ = [
+    "ALIASES",
+    "ALIASES_SETTING",
+    "FIELD_LABELS",
+    "KINDS",
+    "ImportReport",
+    "detect_columns",
+    "run_import",
+]

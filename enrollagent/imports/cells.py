@@ -23,7 +23,11 @@ def text(cell: object) -> str:
     if isinstance(cell, float):
         return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
     if isinstance(cell, datetime):
-        return cell.date().isoformat() if cell.time() == datetime.min.time() else cell.isoformat(sep=" ")
+        return (
+            cell.date().isoformat()
+            if cell.time() == datetime.min.time()
+            else cell.isoformat(sep=" ")
+        )
     if isinstance(cell, date):
         return cell.isoformat()
     s = str(cell).strip()
@@ -47,11 +51,16 @@ def amount_fen(cell: object) -> int:
         return int(cell) * 100
     if kind is int and abs(cell) < 10**12:
         return cell * 100
-    if kind is str and cell.isascii() and cell[cell[:1] == "-":].isdigit() and len(cell) < 12:
+    if kind is str and cell.isascii() and cell[cell[:1] == "-" :].isdigit() and len(cell) < 12:
         return int(cell) * 100
     if kind is float and math.isfinite(cell) and abs(cell) < 1e12:
         return int((Decimal(repr(cell)) * 100).quantize(Decimal(1)))  # 379.99999999 from a formula
-    s = unicodedata.normalize("NFKC", text(cell)).replace("¥", "").replace("￥", "").replace("元", "")
+    s = (
+        unicodedata.normalize("NFKC", text(cell))
+        .replace("¥", "")
+        .replace("￥", "")
+        .replace("元", "")
+    )
     s = s.replace(",", "").replace(" ", "")
     if s.startswith("(") and s.endswith(")"):  # accounting notation for a negative amount
         s = "-" + s[1:-1]
@@ -104,11 +113,25 @@ def date_of(cell: object) -> str:
 
 # Channel words as tax exports write them → the fixed list of core.vocab.CHANNELS.
 _CHANNEL_WORDS = (
-    ("资助", "资助代缴"), ("代缴", "资助代缴"), ("微信", "微信"), ("支付宝", "支付宝"),
-    ("豫事办", "豫事办"), ("电子税务局", "电子税务局"), ("网上", "电子税务局"), ("APP", "税务APP"),
-    ("app", "税务APP"), ("掌上", "税务APP"), ("手机", "税务APP"), ("银行", "银行柜台"),
-    ("柜台", "银行柜台"), ("代扣", "银行柜台"), ("POS", "银行柜台"), ("代办", "村代办点"),
-    ("村", "村代办点"), ("社区", "村代办点"), ("现金", "村代办点"),
+    ("资助", "资助代缴"),
+    ("代缴", "资助代缴"),
+    ("微信", "微信"),
+    ("支付宝", "支付宝"),
+    ("豫事办", "豫事办"),
+    ("电子税务局", "电子税务局"),
+    ("网上", "电子税务局"),
+    ("APP", "税务APP"),
+    ("app", "税务APP"),
+    ("掌上", "税务APP"),
+    ("手机", "税务APP"),
+    ("银行", "银行柜台"),
+    ("柜台", "银行柜台"),
+    ("代扣", "银行柜台"),
+    ("POS", "银行柜台"),
+    ("代办", "村代办点"),
+    ("村", "村代办点"),
+    ("社区", "村代办点"),
+    ("现金", "村代办点"),
 )
 
 
@@ -181,4 +204,5 @@ def person_name(cell: object) -> str:
 def same_name(a: str, b: str) -> bool:
     def clean(s: str) -> str:
         return re.sub(r"[\s·•.]", "", unicodedata.normalize("NFKC", s or ""))
+
     return clean(a) == clean(b)

@@ -14,12 +14,46 @@ from ..core.errors import EnrollError
 # research/domain.md §2 and §8.5). A county adds its own through `extra_aliases` (the store's
 # setting "import_aliases", a JSON object {field: [header, …]}).
 ALIASES: dict[str, tuple[str, ...]] = {
-    "id": ("公民身份号码", "身份证号码", "身份证号", "证件号码", "证件号", "身份证件号码", "身份证件号",
-           "缴费人证件号码", "参保人身份证号码", "参保人身份证号", "成员身份证号码", "成员身份证号",
-           "社会保障号码", "公民身份证号码", "身份证", "证件编号", "身份号码", "缴费人识别号",
-           "纳税人识别号", "残疾人证号", "残疾证号", "残疾人证号码", "残疾证号码"),
-    "name": ("姓名", "成员姓名", "缴费人姓名", "人员姓名", "参保人姓名", "参保人", "被资助人姓名",
-             "救助对象姓名", "监测对象姓名", "残疾人姓名", "家庭成员姓名", "缴费人名称", "名字"),
+    "id": (
+        "公民身份号码",
+        "身份证号码",
+        "身份证号",
+        "证件号码",
+        "证件号",
+        "身份证件号码",
+        "身份证件号",
+        "缴费人证件号码",
+        "参保人身份证号码",
+        "参保人身份证号",
+        "成员身份证号码",
+        "成员身份证号",
+        "社会保障号码",
+        "公民身份证号码",
+        "身份证",
+        "证件编号",
+        "身份号码",
+        "缴费人识别号",
+        "纳税人识别号",
+        "残疾人证号",
+        "残疾证号",
+        "残疾人证号码",
+        "残疾证号码",
+    ),
+    "name": (
+        "姓名",
+        "成员姓名",
+        "缴费人姓名",
+        "人员姓名",
+        "参保人姓名",
+        "参保人",
+        "被资助人姓名",
+        "救助对象姓名",
+        "监测对象姓名",
+        "残疾人姓名",
+        "家庭成员姓名",
+        "缴费人名称",
+        "名字",
+    ),
     "head": ("户主姓名", "户主", "户主名称"),
     "head_id": ("户主身份证号码", "户主身份证号", "户主证件号码", "户主公民身份号码"),
     "group": ("村民小组", "组别", "组", "小组", "所属小组", "村组", "组名"),
@@ -29,25 +63,92 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "birth": ("出生日期", "出生年月", "出生年月日", "生日"),
     "sex": ("性别",),
     "address": ("家庭住址", "住址", "地址", "户籍地址", "居住地址"),
-    "category": ("人员类别", "资助类别", "医疗救助身份", "特殊人员身份", "身份类别", "救助身份",
-                 "监测对象类别", "代缴类别", "资助参保身份", "特殊人员身份类别", "人员身份类别",
-                 "困难类别", "困难群众类别", "对象类别", "救助类别", "保障类别", "人员身份"),
+    "category": (
+        "人员类别",
+        "资助类别",
+        "医疗救助身份",
+        "特殊人员身份",
+        "身份类别",
+        "救助身份",
+        "监测对象类别",
+        "代缴类别",
+        "资助参保身份",
+        "特殊人员身份类别",
+        "人员身份类别",
+        "困难类别",
+        "困难群众类别",
+        "对象类别",
+        "救助类别",
+        "保障类别",
+        "人员身份",
+    ),
     "grade": ("残疾等级", "残疾级别", "残疾等次"),
     "risk": ("风险是否消除", "风险是否已消除", "是否消除风险", "风险消除"),
-    "year": ("缴费年度", "参保年度", "费款所属期起", "费款所属期", "所属期起", "税款所属期起",
-             "费款所属期起止", "费款所属期止", "所属期止", "税款所属期止", "所属期", "年度"),
-    "amount": ("实缴金额", "实缴金额(元)", "缴费金额", "个人缴费金额", "个人缴费", "入库金额", "金额",
-               "缴费金额(元)", "实缴费额", "应补(退)费额", "应缴费额"),
+    "year": (
+        "缴费年度",
+        "参保年度",
+        "费款所属期起",
+        "费款所属期",
+        "所属期起",
+        "税款所属期起",
+        "费款所属期起止",
+        "费款所属期止",
+        "所属期止",
+        "税款所属期止",
+        "所属期",
+        "年度",
+    ),
+    "amount": (
+        "实缴金额",
+        "实缴金额(元)",
+        "缴费金额",
+        "个人缴费金额",
+        "个人缴费",
+        "入库金额",
+        "金额",
+        "缴费金额(元)",
+        "实缴费额",
+        "应补(退)费额",
+        "应缴费额",
+    ),
     "subsidy_amount": ("代缴金额", "资助金额", "其他缴费金额", "资助代缴金额"),
     "subsidy_category": ("代缴类别", "资助类别", "资助参保身份"),
     "total_amount": ("缴费总额", "缴费总金额"),
     "fund_subsidy": ("财政补助金额", "财政补助"),  # per-capita fund subsidy: never a person's money
-    "date": ("缴款日期", "缴费日期", "缴费时间", "入库日期", "开票日期", "开票经办日期",
-             "个人缴费日期", "入国库时间", "入库销号经办日期", "交易时间"),
-    "ticket": ("电子税票号码", "电子税票号", "票证号码", "税票号码", "票据号", "票据号码", "税票号",
-               "缴款凭证号码"),
-    "item": ("征收项目", "征收品目", "征收子目", "险种", "险种类型", "征收项目名称", "征收品目名称",
-             "征收子目名称", "费种", "险种名称"),
+    "date": (
+        "缴款日期",
+        "缴费日期",
+        "缴费时间",
+        "入库日期",
+        "开票日期",
+        "开票经办日期",
+        "个人缴费日期",
+        "入国库时间",
+        "入库销号经办日期",
+        "交易时间",
+    ),
+    "ticket": (
+        "电子税票号码",
+        "电子税票号",
+        "票证号码",
+        "税票号码",
+        "票据号",
+        "票据号码",
+        "税票号",
+        "缴款凭证号码",
+    ),
+    "item": (
+        "征收项目",
+        "征收品目",
+        "征收子目",
+        "险种",
+        "险种类型",
+        "征收项目名称",
+        "征收品目名称",
+        "征收子目名称",
+        "费种",
+        "险种名称",
+    ),
     "channel": ("缴费渠道", "缴费方式", "缴款方式", "征收方式", "支付方式", "缴费途径"),
     "id_type": ("证件类型", "身份证件类型", "证件种类", "身份证件类型代码"),
     # Some exports mark a refund or a voided ticket in a column instead of a negative amount.
@@ -58,22 +159,71 @@ ALIASES: dict[str, tuple[str, ...]] = {
 
 # Chinese names of the fields, for messages and the GUI's "detected columns".
 FIELD_LABELS: dict[str, str] = {
-    "id": "身份证号", "name": "姓名", "head": "户主姓名", "head_id": "户主身份证号", "group": "村民小组",
-    "hh_no": "户号", "relation": "与户主关系", "phone": "联系电话", "birth": "出生日期", "sex": "性别",
-    "address": "住址", "category": "人员类别", "grade": "残疾等级", "risk": "风险是否消除",
-    "year": "缴费年度", "amount": "缴费金额", "subsidy_amount": "代缴金额",
-    "subsidy_category": "代缴类别", "total_amount": "缴费总额", "fund_subsidy": "财政补助金额",
-    "date": "缴费日期", "ticket": "电子税票号码", "item": "征收项目", "channel": "缴费渠道",
-    "id_type": "证件类型", "refund_flag": "退费标志", "void_flag": "作废标志", "state": "缴费状态",
+    "id": "身份证号",
+    "name": "姓名",
+    "head": "户主姓名",
+    "head_id": "户主身份证号",
+    "group": "村民小组",
+    "hh_no": "户号",
+    "relation": "与户主关系",
+    "phone": "联系电话",
+    "birth": "出生日期",
+    "sex": "性别",
+    "address": "住址",
+    "category": "人员类别",
+    "grade": "残疾等级",
+    "risk": "风险是否消除",
+    "year": "缴费年度",
+    "amount": "缴费金额",
+    "subsidy_amount": "代缴金额",
+    "subsidy_category": "代缴类别",
+    "total_amount": "缴费总额",
+    "fund_subsidy": "财政补助金额",
+    "date": "缴费日期",
+    "ticket": "电子税票号码",
+    "item": "征收项目",
+    "channel": "缴费渠道",
+    "id_type": "证件类型",
+    "refund_flag": "退费标志",
+    "void_flag": "作废标志",
+    "state": "缴费状态",
 }
 
 # The fields each kind of file can carry, and those it cannot do without.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "roster": ("id", "name", "head", "head_id", "group", "hh_no", "relation", "phone", "birth", "sex",
-               "address", "category"),
+    "roster": (
+        "id",
+        "name",
+        "head",
+        "head_id",
+        "group",
+        "hh_no",
+        "relation",
+        "phone",
+        "birth",
+        "sex",
+        "address",
+        "category",
+    ),
     "groups": ("id", "name", "head", "head_id", "group", "category", "grade", "risk", "phone"),
-    "payments": ("id", "name", "year", "amount", "subsidy_amount", "subsidy_category", "total_amount",
-                 "fund_subsidy", "date", "ticket", "item", "channel", "id_type", "refund_flag", "void_flag", "state"),
+    "payments": (
+        "id",
+        "name",
+        "year",
+        "amount",
+        "subsidy_amount",
+        "subsidy_category",
+        "total_amount",
+        "fund_subsidy",
+        "date",
+        "ticket",
+        "item",
+        "channel",
+        "id_type",
+        "refund_flag",
+        "void_flag",
+        "state",
+    ),
 }
 REQUIRED: dict[str, tuple[str, ...]] = {
     "roster": ("id", "name"),
@@ -126,8 +276,11 @@ class _Hit:
 
 
 def _prepare(table: dict[str, tuple[str, ...]]) -> list[tuple[str, int, str, str]]:
-    return [(name, rank, fold(a), _BRACKETED.sub("", fold(a)))
-            for name, aliases in table.items() for rank, a in enumerate(aliases)]
+    return [
+        (name, rank, fold(a), _BRACKETED.sub("", fold(a)))
+        for name, aliases in table.items()
+        for rank, a in enumerate(aliases)
+    ]
 
 
 def _match_cell(cell: object, table: list[tuple[str, int, str, str]]) -> _Hit | None:
@@ -143,8 +296,12 @@ def _match_cell(cell: object, table: list[tuple[str, int, str, str]]) -> _Hit | 
             level = 3
         elif bare in (a, a_bare):
             level = 2
-        elif (len(a) >= 2 and a in bare and (not bare.startswith("户主") or a.startswith("户主"))
-              and not (name in _OTHER_MONEY_FIELDS and _OTHER_MONEY.search(bare))):
+        elif (
+            len(a) >= 2
+            and a in bare
+            and (not bare.startswith("户主") or a.startswith("户主"))
+            and not (name in _OTHER_MONEY_FIELDS and _OTHER_MONEY.search(bare))
+        ):
             level = 1
         else:
             continue
@@ -180,7 +337,9 @@ def _looks_like_header(row: list[object]) -> bool:
     return all(c is None or isinstance(c, str) and not _DIGITS.search(c) for c in row)
 
 
-def _resolve(hits: dict[int, _Hit], header_texts: dict[int, str]) -> tuple[dict[str, list[int]], dict[str, str]]:
+def _resolve(
+    hits: dict[int, _Hit], header_texts: dict[int, str]
+) -> tuple[dict[str, list[int]], dict[str, str]]:
     by_field: dict[str, list[tuple[tuple, int]]] = {}
     for col, hit in hits.items():
         by_field.setdefault(hit.field, []).append(((-hit.level, hit.rank, col), col))
@@ -192,8 +351,9 @@ def _resolve(hits: dict[int, _Hit], header_texts: dict[int, str]) -> tuple[dict[
     return index, headers
 
 
-def find_columns(rows: list[list[object]], kind: str,
-                 extra_aliases: Mapping[str, Sequence[str]] | None = None) -> Columns | None:
+def find_columns(
+    rows: list[list[object]], kind: str, extra_aliases: Mapping[str, Sequence[str]] | None = None
+) -> Columns | None:
     """The header of a sheet: the row (or pair of rows) within the first 30 that names the most
     fields, the ID among them. None when no row names the ID column."""
     aliases = merged_aliases(extra_aliases)
@@ -204,7 +364,12 @@ def find_columns(rows: list[list[object]], kind: str,
     for r, hits in enumerate(row_hits):
         candidates = [(r, r, hits)]
         # A two-row header: group titles above (some merged down), the detailed names below.
-        if hits and r + 1 < len(scan) and len(row_hits[r + 1]) >= 2 and _looks_like_header(scan[r + 1]):
+        if (
+            hits
+            and r + 1 < len(scan)
+            and len(row_hits[r + 1]) >= 2
+            and _looks_like_header(scan[r + 1])
+        ):
             candidates.append((r, r + 1, {**hits, **row_hits[r + 1]}))
         for top, last, merged in candidates:
             fields = {h.field for h in merged.values()}
@@ -224,14 +389,27 @@ def find_columns(rows: list[list[object]], kind: str,
     return Columns(header_row=top + 1, data_start=last + 1, index=index, headers=headers)
 
 
-def require(columns: Columns | None, kind: str, file_name: str,
-            extra_aliases: Mapping[str, Sequence[str]] | None = None) -> Columns:
+def require(
+    columns: Columns | None,
+    kind: str,
+    file_name: str,
+    extra_aliases: Mapping[str, Sequence[str]] | None = None,
+) -> Columns:
     aliases = merged_aliases(extra_aliases)
     if columns is None:
-        raise EnrollError("import_no_header", path=file_name, field=FIELD_LABELS["id"],
-                          aliases="、".join(aliases["id"][:8]))
+        raise EnrollError(
+            "import_no_header",
+            path=file_name,
+            field=FIELD_LABELS["id"],
+            aliases="、".join(aliases["id"][:8]),
+        )
     for name in REQUIRED[kind]:
         if name not in columns.index:
-            raise EnrollError("import_missing_column", path=file_name, row=columns.header_row,
-                              field=FIELD_LABELS[name], aliases="、".join(aliases[name][:8]))
+            raise EnrollError(
+                "import_missing_column",
+                path=file_name,
+                row=columns.header_row,
+                field=FIELD_LABELS[name],
+                aliases="、".join(aliases[name][:8]),
+            )
     return columns

@@ -84,7 +84,9 @@ class _DryRun(Exception):
 # Sheet names a program gives, or dates; any other name of a sheet of people names a group.
 _DEFAULT_SHEET = re.compile(r"^(sheet|工作表|表|page)\d*$|\d{4}|年|月", re.IGNORECASE)
 _SHEET_NOTE = re.compile(r"(人员)?(花名册|名册|名单|明细|信息表?)$|[(（][^)）]*[)）]$")
-COPY_SHARE = 0.5  # a sheet whose rows are mostly in sheets already read is a copy (our 花名册 + 数据)
+COPY_SHARE = (
+    0.5  # a sheet whose rows are mostly in sheets already read is a copy (our 花名册 + 数据)
+)
 
 
 def group_of_sheet(name: str) -> str:
@@ -101,25 +103,35 @@ def _row_keys(sheet: Sheet, cols: Columns) -> set[tuple]:
     the same rows; a 退费 sheet beside a 缴费 sheet has the same IDs but other rows."""
     fields = sorted(cols.index)
     out = set()
-    for r in sheet.rows[cols.data_start:]:
-        key = tuple(str(r[i]).strip() if i < len(r) and r[i] is not None else "" for f in fields for i in cols.index[f])
+    for r in sheet.rows[cols.data_start :]:
+        key = tuple(
+            str(r[i]).strip() if i < len(r) and r[i] is not None else ""
+            for f in fields
+            for i in cols.index[f]
+        )
         if any(key):
             out.add(key)
     return out
 
 
-def _pick_sheets(sheets: list[Sheet], kind: str, extra: dict, file_name: str) -> list[tuple[Sheet, Columns]]:
+def _pick_sheets(
+    sheets: list[Sheet], kind: str, extra: dict, file_name: str
+) -> list[tuple[Sheet, Columns]]:
     """Every sheet of people: a roll split into one sheet per group (一组, 后寨组 …) or a tax
     export split by month is read whole. Sheets without the needed columns (a summary) are
     passed over, and so is a copy of a sheet already read (our own roll has 花名册 and 数据), and
     hidden sheets when a visible one will do."""
     found = [(sheet, find_columns(sheet.rows, kind, extra)) for sheet in sheets]
-    usable = [(s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])]
+    usable = [
+        (s, c) for s, c in found if c is not None and all(f in c.index for f in REQUIRED[kind])
+    ]
     usable = [(s, c) for s, c in usable if not s.hidden] or usable
     if len(usable) == 1:
         return usable
     if not usable:  # the message names what the most promising sheet lacks
-        best = max(found, key=lambda sc: len(sc[1].index) if sc[1] else -1)  # max keeps the first of ties
+        best = max(
+            found, key=lambda sc: len(sc[1].index) if sc[1] else -1
+        )  # max keeps the first of ties
         return [(best[0], require(best[1], kind, file_name, extra))]
     # The sheet naming the most fields leads; the others follow in workbook order.
     lead = max(usable, key=lambda sc: len(sc[1].index))
@@ -142,7 +154,9 @@ def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, list[tuple[Sh
     return path, _pick_sheets(read_sheets(path), kind, extra, path.name)
 
 
-def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = None) -> tuple[int, dict[str, str]]:
+def detect_columns(
+    path: str | Path, kind: str, *, extra_aliases: dict | None = None
+) -> tuple[int, dict[str, str]]:
     """(header row, {field: header text}) for the GUI's preview; needs no store."""
     _path, picked = _load(path, kind, extra_aliases or {})
     cols = picked[0][1]
@@ -150,7 +164,9 @@ def detect_columns(path: str | Path, kind: str, *, extra_aliases: dict | None = 
 
 
 # Lines under a table that are not people: totals and signatures (合计：16人, 制表人：张三).
-_TOTAL = re.compile(r"^(合计|总计|小计|共计|累计)|(合计|总计|小计|共计)[:：]?[\d,.]*(人|户|元)?$|^共[\d,]+(人|户)")
+_TOTAL = re.compile(
+    r"^(合计|总计|小计|共计|累计)|(合计|总计|小计|共计)[:：]?[\d,.]*(人|户|元)?$|^共[\d,]+(人|户)"
+)
 _SIGNATURE = re.compile(
     r"^((制表|填表|审核|审批|复核|填报|统计|打印|导出)(人|日期|时间|单位)?|负责人|经办人|联系人|村委会主任|主任|书记"
     r"|联系电话|日期|注|说明|备注)[:：]"
@@ -187,15 +203,24 @@ def data_rows(sheet: Sheet, cols: Columns) -> list[tuple[int, list[object]]]:
         row = sheet.rows[i]
         id_cell = row[id_col] if id_col is not None and id_col < len(row) else None
         # A row with something like an ID in it holds data; only the others need a closer look.
-        if (type(id_cell) is str and _ID_LIKE.search(id_cell)) or (
-                isinstance(id_cell, (int, float)) and abs(id_cell) >= 100000) or not (_blank(row) or _footer(row, name_col)):
+        if (
+            (type(id_cell) is str and _ID_LIKE.search(id_cell))
+            or (isinstance(id_cell, (int, float)) and abs(id_cell) >= 100000)
+            or not (_blank(row) or _footer(row, name_col))
+        ):
             out.append((i + 1, row))
     return out
 
 
 def run_import(
-    db: sqlite_utils.Database, kind: str, path: str | Path, *, category: str | None = None,
-    dry_run: bool = False, actor: str = "王明", progress: Progress = NO_PROGRESS,
+    db: sqlite_utils.Database,
+    kind: str,
+    path: str | Path,
+    *,
+    category: str | None = None,
+    dry_run: bool = False,
+    actor: str = "王明",
+    progress: Progress = NO_PROGRESS,
     today: date | None = None,
 ) -> ImportReport:
     """Import one file into the village store in one transaction; a dry run rolls it back.
@@ -215,16 +240,32 @@ def run_import(
     path, picked = _load(path, kind, extra)
     parts = [(sheet, cols, data_rows(sheet, cols)) for sheet, cols in picked]
     first = picked[0][1]
-    report = ImportReport(kind=kind, file_name=path.name, header_row=first.header_row,
-                          columns=dict(first.headers), rows=sum(len(r) for _s, _c, r in parts),
-                          dry_run=dry_run, sheet="、".join(s.name for s, _c, _r in parts))
-    job = Job(db=db, year=village.current_year, file_name=path.name, actor=actor,
-              today=today or date.today(), progress=progress, category=category, report=report)
+    report = ImportReport(
+        kind=kind,
+        file_name=path.name,
+        header_row=first.header_row,
+        columns=dict(first.headers),
+        rows=sum(len(r) for _s, _c, r in parts),
+        dry_run=dry_run,
+        sheet="、".join(s.name for s, _c, _r in parts),
+    )
+    job = Job(
+        db=db,
+        year=village.current_year,
+        file_name=path.name,
+        actor=actor,
+        today=today or date.today(),
+        progress=progress,
+        category=category,
+        report=report,
+    )
     run = {"roster": import_roster, "groups": import_groups, "payments": import_payments}[kind]
     if kind == "groups":
         job.category_hint = check_category_source(picked[0][0], first, category, path.name)
         if job.category_hint:
-            report.columns["category"] = f"（名单标题：{CATEGORY_BY_CODE[job.category_hint].label}）"
+            report.columns["category"] = (
+                f"（名单标题：{CATEGORY_BY_CODE[job.category_hint].label}）"
+            )
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
     try:
         with db.atomic():
@@ -235,11 +276,17 @@ def run_import(
             ).lastrowid
             for sheet, cols, rows in parts:
                 if len(parts) > 1:
-                    job.sheet, job.default_group, report.prefix = sheet.name, group_of_sheet(sheet.name), f"【{sheet.name}】"
+                    job.sheet, job.default_group, report.prefix = (
+                        sheet.name,
+                        group_of_sheet(sheet.name),
+                        f"【{sheet.name}】",
+                    )
                 run(job, rows, cols)
             progress.update(report.rows, report.rows, path.name)
-            db.execute("UPDATE import_log SET report_json = ? WHERE id = ?",
-                       [json.dumps(report.to_json(), ensure_ascii=False), log_id])
+            db.execute(
+                "UPDATE import_log SET report_json = ? WHERE id = ?",
+                [json.dumps(report.to_json(), ensure_ascii=False), log_id],
+            )
             if dry_run:
                 raise _DryRun()
     except _DryRun:
@@ -265,6 +312,12 @@ def audit_inserts(job: Job, table: str, rows: list[dict], reason: str | None = N
     """One audit row per non-empty field of each inserted row, as audit.record_insert writes."""
     audit.record_many(
         job.db,
-        ((table, r["id"], k, None, v) for r in rows for k, v in r.items() if k != "id" and v not in (None, "")),
-        actor=job.actor, reason=reason or job.file_name,
+        (
+            (table, r["id"], k, None, v)
+            for r in rows
+            for k, v in r.items()
+            if k != "id" and v not in (None, "")
+        ),
+        actor=job.actor,
+        reason=reason or job.file_name,
     )

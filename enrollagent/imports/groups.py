@@ -14,16 +14,25 @@ from .engine import Job
 from .reader import Sheet
 
 
-def check_category_source(sheet: Sheet, cols: Columns, category: str | None, file_name: str) -> str | None:
+def check_category_source(
+    sheet: Sheet, cols: Columns, category: str | None, file_name: str
+) -> str | None:
     """A list must say its category: a column, a 残疾等级 column, --category, or its title.
 
     Returns the category a title (or the file name) names when that is the only source, so a
     "2024年度特困人员名单" needs no --category; two categories in a title are not guessed between.
     """
-    if category is not None or "category" in cols.index or "grade" in cols.index or is_card_list(cols):
+    if (
+        category is not None
+        or "category" in cols.index
+        or "grade" in cols.index
+        or is_card_list(cols)
+    ):
         return None
     found = set()
-    titles = [text(c) for row in sheet.rows[: cols.header_row - 1] for c in row] + [Path(file_name).stem]
+    titles = [text(c) for row in sheet.rows[: cols.header_row - 1] for c in row] + [
+        Path(file_name).stem
+    ]
     for title in titles:
         for part in re.split(r"[、,，;；/|\s和及与]+", title):
             code = category_of(part)
@@ -31,8 +40,11 @@ def check_category_source(sheet: Sheet, cols: Columns, category: str | None, fil
                 found.add(code)
     if len(found) == 1:
         return found.pop()
-    raise EnrollError("import_no_category", path=file_name,
-                      known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()))
+    raise EnrollError(
+        "import_no_category",
+        path=file_name,
+        known="、".join(f"{c} {v.label}" for c, v in CATEGORY_BY_CODE.items()),
+    )
 
 
 def is_card_list(cols: Columns) -> bool:
@@ -54,7 +66,9 @@ def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
     return [row[i] for i in cols.index.get(name, []) if i < len(row)]
 
 
-def _qualify(job: Job, row: list[object], cols: Columns, card_grade: str | None) -> tuple[list[str], str]:
+def _qualify(
+    job: Job, row: list[object], cols: Columns, card_grade: str | None
+) -> tuple[list[str], str]:
     """(categories, '') for a qualifying row, ([], reason) for a skipped one. `card_grade` is the
     grade digit of a 残疾人证号 ('' when the number has none), None for lists of another kind."""
     risk = _cells(row, cols, "risk")
@@ -93,10 +107,20 @@ def _qualify(job: Job, row: list[object], cols: Columns, card_grade: str | None)
 def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
     rep = job.report
     db = job.db
-    roster = {idn: (pid, name) for pid, idn, name in db.execute(
-        "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
-        " AND py.year = ? WHERE p.id_valid = 1", [job.year])}
-    flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
+    roster = {
+        idn: (pid, name)
+        for pid, idn, name in db.execute(
+            "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
+            " AND py.year = ? WHERE p.id_valid = 1",
+            [job.year],
+        )
+    }
+    flags = {
+        (p, c)
+        for p, c in db.execute(
+            "SELECT person_id, category FROM special_flag WHERE year = ?", [job.year]
+        )
+    }
     for key in ("flagged", "not_in_roster", "skipped", "name_mismatch", "new_flags"):
         rep.counts.setdefault(key, 0)
     flagged: set[int] = set()
@@ -117,14 +141,21 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         chk = ids.check_cell(id_value, today=job.today)
         if not chk.valid:
             rep.add("not_in_roster")
-            why = id_problem_text(chk.problem or "id_length", raw=chk.raw, normalized=chk.normalized,
-                                  suggestion=chk.suggestion or "")
+            why = id_problem_text(
+                chk.problem or "id_length",
+                raw=chk.raw,
+                normalized=chk.normalized,
+                suggestion=chk.suggestion or "",
+            )
             rep.problem(row_no, f"{name or '（无姓名）'}：{why}，对不上花名册，未标记")
             continue
         found = roster.get(chk.normalized)
         if found is None:
             rep.add("not_in_roster")
-            rep.problem(row_no, f"{name or chk.normalized}（{ids.mask(chk.normalized)}）不在本村花名册上，未标记")
+            rep.problem(
+                row_no,
+                f"{name or chk.normalized}（{ids.mask(chk.normalized)}）不在本村花名册上，未标记",
+            )
             continue
         pid, roster_name = found
         if name and not same_name(name, roster_name):
@@ -140,6 +171,11 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
     if new_flags:
         db.conn.executemany(
             "INSERT INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
-            new_flags)
-        audit.record_many(db, ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in new_flags),
-                          actor=job.actor, reason=job.file_name)
+            new_flags,
+        )
+        audit.record_many(
+            db,
+            ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in new_flags),
+            actor=job.actor,
+            reason=job.file_name,
+        )

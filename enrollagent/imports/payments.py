@@ -31,17 +31,27 @@ class _Store:
 
     def __init__(self, job: Job) -> None:
         db = job.db
-        self.roster = {idn: (pid, name) for pid, idn, name in db.execute(
-            "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
-            " AND py.year = ? WHERE p.id_valid = 1", [job.year])}
+        self.roster = {
+            idn: (pid, name)
+            for pid, idn, name in db.execute(
+                "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
+                " AND py.year = ? WHERE p.id_valid = 1",
+                [job.year],
+            )
+        }
         self.tickets: dict[str, tuple] = {}
         for pay_id, ticket, pid, amount in db.execute(
             "SELECT id, ticket_no, person_id, amount_fen FROM payment WHERE ticket_no IS NOT NULL"
         ):
             self.tickets[ticket] = (pay_id, pid, amount)
-        for (ticket,) in db.execute("SELECT ticket_no FROM unmatched_payment WHERE ticket_no IS NOT NULL"):
+        for (ticket,) in db.execute(
+            "SELECT ticket_no FROM unmatched_payment WHERE ticket_no IS NOT NULL"
+        ):
             self.tickets.setdefault(ticket, (None, None, None))
-        self.reversed = {r[0] for r in db.execute("SELECT reverses_id FROM payment WHERE reverses_id IS NOT NULL")}
+        self.reversed = {
+            r[0]
+            for r in db.execute("SELECT reverses_id FROM payment WHERE reverses_id IS NOT NULL")
+        }
         # Rows without a ticket are known by (ID, year, amount, date, kind), counted with repeats.
         self.ticketless: Counter = Counter()
         for key in db.execute(
@@ -56,9 +66,32 @@ class _Store:
             self.ticketless[tuple(key)] += 1
 
 
-PAY_COLUMNS = ("id", "uuid", "person_id", "year", "amount_fen", "kind", "paid_on", "channel", "ticket_no", "payer",
-               "reverses_id", "source", "note", "recorded_at")
-_FIELDS = ("id", "name", "amount", "subsidy_amount", "subsidy_category", "channel", "date", "ticket")
+PAY_COLUMNS = (
+    "id",
+    "uuid",
+    "person_id",
+    "year",
+    "amount_fen",
+    "kind",
+    "paid_on",
+    "channel",
+    "ticket_no",
+    "payer",
+    "reverses_id",
+    "source",
+    "note",
+    "recorded_at",
+)
+_FIELDS = (
+    "id",
+    "name",
+    "amount",
+    "subsidy_amount",
+    "subsidy_category",
+    "channel",
+    "date",
+    "ticket",
+)
 
 
 def _blank(cell: object) -> bool:
@@ -92,7 +125,9 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
     pick = itemgetter(*(absent if cols.first(f) is None else cols.first(f) for f in _FIELDS))
     item_ix, year_ix = cols.index.get("item", []), cols.index.get("year", [])
     pick_items, pick_years = itemgetter(*item_ix, absent), itemgetter(*year_ix, absent)
-    flag_ix = [absent if cols.first(f) is None else cols.first(f) for f in ("refund_flag", "void_flag")]
+    flag_ix = [
+        absent if cols.first(f) is None else cols.first(f) for f in ("refund_flag", "void_flag")
+    ]
     has_flags = any(i != absent for i in flag_ix) or "state" in cols.index
     pick_flags = itemgetter(*flag_ix, *cols.index.get("state", []), absent)
     has_subsidy_amount = cols.first("subsidy_amount") is not None
@@ -130,7 +165,16 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             rep.add("other_year")
             rep.problem(row_no, f"{year}年度的缴费，不是本年度（{job.year}年度），未登记")
             continue
-        raw_id, raw_name, raw_amount, raw_subsidy, raw_subcat, raw_channel, raw_date, ticket_cell = pick(row)
+        (
+            raw_id,
+            raw_name,
+            raw_amount,
+            raw_subsidy,
+            raw_subcat,
+            raw_channel,
+            raw_date,
+            ticket_cell,
+        ) = pick(row)
         if raw_channel not in channels:
             channels[raw_channel] = channel_of(raw_channel)
         channel = channels[raw_channel]
@@ -183,21 +227,32 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         if ticket is not None and ticket in store.tickets:
             # A reversal (冲正) may carry the ticket of the payment it undoes.
             pay_id, pid, old = store.tickets[ticket]
-            if amount < 0 and old == -amount and pay_id is not None and pay_id not in store.reversed:
+            if (
+                amount < 0
+                and old == -amount
+                and pay_id is not None
+                and pay_id not in store.reversed
+            ):
                 reverses, ticket = pay_id, None
                 store.reversed.add(pay_id)
             else:
                 rep.add("already_recorded")
                 earlier = ticket_rows.get(ticket)
-                rep.problem(row_no, f"电子税票号码{ticket}" + (f"与第{earlier}行相同" if earlier else "以前已导入过")
-                            + "，未重复登记")
+                rep.problem(
+                    row_no,
+                    f"电子税票号码{ticket}"
+                    + (f"与第{earlier}行相同" if earlier else "以前已导入过")
+                    + "，未重复登记",
+                )
                 continue
         elif ticket is None:
             key = (id_number, year, amount, paid_on, kind)
             file_ticketless[key] += 1
             if file_ticketless[key] <= store.ticketless[key]:
                 rep.add("already_recorded")
-                rep.problem(row_no, "这笔缴费（身份证号、年度、金额、日期都相同）以前已导入过，未重复登记")
+                rep.problem(
+                    row_no, "这笔缴费（身份证号、年度、金额、日期都相同）以前已导入过，未重复登记"
+                )
                 continue
         if found is None:
             rep.add("not_in_roster")
@@ -207,11 +262,19 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
                 rep.problem(row_no, f"{who}：资助代缴 {yuan(amount)} 元对不上本村花名册，未登记")
                 continue
             rep.problem(row_no, f"{who}：缴费 {yuan(amount)} 元对不上本村花名册，已放入待认领")
-            unmatched.append({
-                "year": year, "id_number": id_number, "name": name, "amount_fen": amount,
-                "paid_on": paid_on, "channel": channel, "ticket_no": ticket, "source": job.source(row_no),
-                "received_at": job.now,
-            })
+            unmatched.append(
+                {
+                    "year": year,
+                    "id_number": id_number,
+                    "name": name,
+                    "amount_fen": amount,
+                    "paid_on": paid_on,
+                    "channel": channel,
+                    "ticket_no": ticket,
+                    "source": job.source(row_no),
+                    "received_at": job.now,
+                }
+            )
             if ticket:
                 store.tickets[ticket] = (None, None, None)
                 ticket_rows[ticket] = row_no
@@ -223,15 +286,47 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
                 rep.problem(row_no, f"姓名“{name}”与花名册的“{roster_name}”不同，按身份证号登记")
         source = job.source(row_no)
         note = "冲正" if reverses else ("退费" if amount < 0 else "")
-        payments.append((next_pay, fast_uuid(), pid, year, amount, kind, paid_on, channel, ticket, "", reverses,
-                         source, note, job.now))
+        payments.append(
+            (
+                next_pay,
+                fast_uuid(),
+                pid,
+                year,
+                amount,
+                kind,
+                paid_on,
+                channel,
+                ticket,
+                "",
+                reverses,
+                source,
+                note,
+                job.now,
+            )
+        )
         if ticket:
             store.tickets[ticket] = (next_pay, pid, amount)
             ticket_rows[ticket] = row_no
         next_pay += 1
         if subsidy:  # 代缴金额 beside the person's own amount: a second payment of the subsidy
-            payments.append((next_pay, fast_uuid(), pid, year, subsidy, "subsidy", paid_on, "资助代缴", None, "",
-                             None, source, "代缴", job.now))
+            payments.append(
+                (
+                    next_pay,
+                    fast_uuid(),
+                    pid,
+                    year,
+                    subsidy,
+                    "subsidy",
+                    paid_on,
+                    "资助代缴",
+                    None,
+                    "",
+                    None,
+                    source,
+                    "代缴",
+                    job.now,
+                )
+            )
             next_pay += 1
         rep.add("recorded")
     _write(job, payments, unmatched)
@@ -241,15 +336,22 @@ def _write(job: Job, payments: list[tuple], unmatched: list[dict]) -> None:
     db = job.db
     if payments:
         db.conn.executemany(
-            f"INSERT INTO payment ({', '.join(PAY_COLUMNS)}) VALUES ({', '.join('?' * len(PAY_COLUMNS))})", payments)
+            f"INSERT INTO payment ({', '.join(PAY_COLUMNS)}) VALUES ({', '.join('?' * len(PAY_COLUMNS))})",
+            payments,
+        )
         # One audit row per payment (append-only rows that carry their own source "file:row").
-        audit.record_many(db, (("payment", p[0], "amount_fen", None, p[4]) for p in payments),
-                          actor=job.actor, reason=job.file_name)
+        audit.record_many(
+            db,
+            (("payment", p[0], "amount_fen", None, p[4]) for p in payments),
+            actor=job.actor,
+            reason=job.file_name,
+        )
     if unmatched:
         start = next_id(db, "unmatched_payment")
         rows = [{"id": start + i, **u} for i, u in enumerate(unmatched)]
         keys = list(rows[0])
         db.conn.executemany(
             f"INSERT INTO unmatched_payment ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-            [tuple(r[k] for k in keys) for r in rows])
+            [tuple(r[k] for k in keys) for r in rows],
+        )
         audit_inserts(job, "unmatched_payment", rows)

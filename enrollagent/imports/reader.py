@@ -21,7 +21,9 @@ class Sheet:
 
     name: str
     rows: list[list[object]]
-    hidden: bool = False  # hidden in Excel/WPS: last year's copy or a lookup list, not what the user sees
+    hidden: bool = (
+        False  # hidden in Excel/WPS: last year's copy or a lookup list, not what the user sees
+    )
 
 
 def read_sheets(path: str | Path) -> list[Sheet]:
@@ -32,9 +34,13 @@ def read_sheets(path: str | Path) -> list[Sheet]:
     except FileNotFoundError:
         raise EnrollError("import_file_missing", path=str(path)) from None
     except IsADirectoryError:
-        raise EnrollError("import_not_spreadsheet", path=str(path), detail="这是一个文件夹") from None
+        raise EnrollError(
+            "import_not_spreadsheet", path=str(path), detail="这是一个文件夹"
+        ) from None
     except OSError as e:
-        raise EnrollError("import_not_spreadsheet", path=str(path), detail=e.strerror or str(e)) from None
+        raise EnrollError(
+            "import_not_spreadsheet", path=str(path), detail=e.strerror or str(e)
+        ) from None
     if not data.strip():
         raise EnrollError("import_empty", path=path.name)
     # Decide by content, not by name: systems export CSV as .xls and agents rename files.
@@ -67,7 +73,9 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
     except calamine.PasswordError:
         raise EnrollError("import_password", path=path.name) from None
     except (calamine.CalamineError, ValueError, TypeError) as e:
-        raise EnrollError("import_not_spreadsheet", path=path.name, detail=str(e) or type(e).__name__) from None
+        raise EnrollError(
+            "import_not_spreadsheet", path=path.name, detail=str(e) or type(e).__name__
+        ) from None
 
 
 def _fill_merged(rows: list[list[object]], ranges: list) -> None:
@@ -99,7 +107,9 @@ def _read_text(path: Path, data: bytes) -> list[list[object]]:
     try:
         text = decode_text(data)
     except UnicodeDecodeError:
-        raise EnrollError("import_not_spreadsheet", path=path.name, detail="文字编码无法识别") from None
+        raise EnrollError(
+            "import_not_spreadsheet", path=path.name, detail="文字编码无法识别"
+        ) from None
     sample = "\n".join(text.splitlines()[:30])
     delimiter = max(",\t;|", key=sample.count)
     if not sample.count(delimiter):

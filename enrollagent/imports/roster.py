@@ -54,8 +54,15 @@ def _existing(job: Job) -> tuple[dict, dict, dict, dict, dict, set, set, set]:
         by_head.setdefault((head, group), hid)
         by_head_id.setdefault(head_id, hid)
         heads.add(hid)
-    on_roster = {r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])}
-    flags = {(p, c) for p, c in db.execute("SELECT person_id, category FROM special_flag WHERE year = ?", [job.year])}
+    on_roster = {
+        r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])
+    }
+    flags = {
+        (p, c)
+        for p, c in db.execute(
+            "SELECT person_id, category FROM special_flag WHERE year = ?", [job.year]
+        )
+    }
     return valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags
 
 
@@ -69,8 +76,18 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
     new_flags: list[tuple] = []
     seen: dict[object, int] = {}  # person key → first row in this file
     keyed: dict[tuple, int] = {}  # household key of this file → household id
-    current_hh: int | None = None  # for files with neither 户号 nor 户主: households follow 户主 rows
-    for key in ("imported", "households", "duplicates", "invalid_id", "upgraded", "already_present", "skipped"):
+    current_hh: int | None = (
+        None  # for files with neither 户号 nor 户主: households follow 户主 rows
+    )
+    for key in (
+        "imported",
+        "households",
+        "duplicates",
+        "invalid_id",
+        "upgraded",
+        "already_present",
+        "skipped",
+    ):
         rep.counts.setdefault(key, 0)
     last_group = job.default_group
 
@@ -86,7 +103,9 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             continue
         if not name:
             rep.add("skipped")
-            rep.problem(row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入")
+            rep.problem(
+                row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入"
+            )
             continue
         chk = ids.check_cell(id_cell(raw_id), today=job.today)
         pkey: object = chk.normalized if chk.valid else ("?", chk.normalized, name)
@@ -115,7 +134,9 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         group = text(_cell(row, cols, "group")) or last_group
         last_group = group
         relation = relation_of(_cell(row, cols, "relation"))
-        if not relation and (head and same_name(head, name) or head_id and head_id == chk.normalized):
+        if not relation and (
+            head and same_name(head, name) or head_id and head_id == chk.normalized
+        ):
             relation = "户主"
         if hh_no:
             hkey, store_hid = ("no", hh_no), by_no.get(hh_no)
@@ -132,8 +153,13 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             hid = next_hh
             next_hh += 1
             created[hid] = {
-                "id": hid, "uuid": audit.new_uuid(), "hh_no": hh_no, "group_name": group,
-                "address": text(_cell(row, cols, "address")), "phone": "", "created_at": job.now,
+                "id": hid,
+                "uuid": audit.new_uuid(),
+                "hh_no": hh_no,
+                "group_name": group,
+                "address": text(_cell(row, cols, "address")),
+                "phone": "",
+                "created_at": job.now,
             }
             rep.add("households")
         keyed[hkey] = hid
@@ -151,24 +177,45 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         if not ok:
             notes.append(f"电话“{phone_raw}”格式不对，未登记")
             phone = ""
-        born = chk.birth_date.isoformat() if chk.birth_date else (date_of(_cell(row, cols, "birth")) or None)
-        sex = chk.sex or (text(_cell(row, cols, "sex")) if text(_cell(row, cols, "sex")) in ("男", "女") else None)
+        born = (
+            chk.birth_date.isoformat()
+            if chk.birth_date
+            else (date_of(_cell(row, cols, "birth")) or None)
+        )
+        sex = chk.sex or (
+            text(_cell(row, cols, "sex")) if text(_cell(row, cols, "sex")) in ("男", "女") else None
+        )
         pid = next_person
         next_person += 1
-        new_persons.append({
-            "id": pid, "uuid": audit.new_uuid(), "household_id": hid, "name": name,
-            "id_number": chk.normalized, "id_valid": int(chk.valid), "id_problem": chk.problem,
-            "birth_date": born, "sex": sex, "relation": relation, "phone": phone, "note": "",
-            "created_at": job.now,
-        })
+        new_persons.append(
+            {
+                "id": pid,
+                "uuid": audit.new_uuid(),
+                "household_id": hid,
+                "name": name,
+                "id_number": chk.normalized,
+                "id_valid": int(chk.valid),
+                "id_problem": chk.problem,
+                "birth_date": born,
+                "sex": sex,
+                "relation": relation,
+                "phone": phone,
+                "note": "",
+                "created_at": job.now,
+            }
+        )
         years.append((pid, job.year))
         on_roster.add(pid)
         if chk.valid:
             valid[chk.normalized] = pid
         else:
             invalid[(chk.normalized, name)] = pid
-            reason = id_problem_text(chk.problem or "id_length", raw=chk.raw, normalized=chk.normalized,
-                                     suggestion=chk.suggestion or "")
+            reason = id_problem_text(
+                chk.problem or "id_length",
+                raw=chk.raw,
+                normalized=chk.normalized,
+                suggestion=chk.suggestion or "",
+            )
             notes.insert(0, f"{reason}；已导入，标为待核实")
         if relation == "户主" and phone and hid in created and not created[hid]["phone"]:
             created[hid]["phone"] = phone
@@ -185,25 +232,40 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         rep.add("flagged", len({f[0] for f in new_flags}))
 
 
-def _write(job: Job, households: list[dict], persons: list[dict], years: list[tuple], flags: list[tuple]) -> None:
+def _write(
+    job: Job, households: list[dict], persons: list[dict], years: list[tuple], flags: list[tuple]
+) -> None:
     db = job.db
     if households:
         keys = list(households[0])
-        db.conn.executemany(f"INSERT INTO household ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-                            [tuple(h[k] for k in keys) for h in households])
+        db.conn.executemany(
+            f"INSERT INTO household ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+            [tuple(h[k] for k in keys) for h in households],
+        )
         audit_inserts(job, "household", households)
     if persons:
         keys = list(persons[0])
-        db.conn.executemany(f"INSERT INTO person ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-                            [tuple(p[k] for k in keys) for p in persons])
+        db.conn.executemany(
+            f"INSERT INTO person ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
+            [tuple(p[k] for k in keys) for p in persons],
+        )
         audit_inserts(job, "person", persons)
     db.conn.executemany("INSERT OR IGNORE INTO person_year (person_id, year) VALUES (?, ?)", years)
     # `years` holds only people not yet on this year's roster, so each pair is a row really added.
-    audit.record_many(db, ((f"person_year:{year}", pid, "coverage", None, "resident") for pid, year in years),
-                      actor=job.actor, reason=job.file_name)
+    audit.record_many(
+        db,
+        ((f"person_year:{year}", pid, "coverage", None, "resident") for pid, year in years),
+        actor=job.actor,
+        reason=job.file_name,
+    )
     if flags:
         db.conn.executemany(
             "INSERT OR IGNORE INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
-            flags)
-        audit.record_many(db, ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in flags),
-                          actor=job.actor, reason=job.file_name)
+            flags,
+        )
+        audit.record_many(
+            db,
+            ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in flags),
+            actor=job.actor,
+            reason=job.file_name,
+        )

@@ -1,6 +1,6 @@
 """Measure what the agent feels: time to a usable main window, and each search keystroke.
 
-    QT_QPA_PLATFORM=offscreen python -m enrollagent.tools.bench_gui DEMO.db"""
+QT_QPA_PLATFORM=offscreen python -m enrollagent.tools.bench_gui DEMO.db"""
 
 from __future__ import annotations
 
@@ -45,14 +45,31 @@ def main(argv: list[str] | None = None) -> int:
     page.search.wait()
     app.processEvents()
     times = []
-    for query in ("z", "zh", "zs", "w", "wm", "wxm", "1", "12", "123", "1234", "王", "王明", "李", "0001"):
+    for query in (
+        "z",
+        "zh",
+        "zs",
+        "w",
+        "wm",
+        "wxm",
+        "1",
+        "12",
+        "123",
+        "1234",
+        "王",
+        "王明",
+        "李",
+        "0001",
+    ):
         t = time.perf_counter()
         page.search_edit.setText(query)
         page.apply_filter()  # what the debounce timer runs
         page.table_view.viewport().grab()  # and the repaint
         times.append((time.perf_counter() - t) * 1000)
-    print(f"search keystroke: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms "
-          f"over {len(times)} queries")
+    print(
+        f"search keystroke: median {statistics.median(times):.0f} ms, max {max(times):.0f} ms "
+        f"over {len(times)} queries"
+    )
     return 0
 
 

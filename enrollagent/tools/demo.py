@@ -48,8 +48,17 @@ def build_demo(db: sqlite_utils.Database, *, size: int = 6000, seed: int = 7) ->
     """Fill an empty store with a village of about `size` persons; returns a few counts."""
     rng = random.Random(seed)
     policy = load_policy("huojia-2024")
-    init_village(db, code="410724100201", name="大王庄村", township="照镜镇", county="获嘉县",
-                 agent=ACTOR, agent_phone="13837312345", policy=policy, task=round(size * 0.97))
+    init_village(
+        db,
+        code="410724100201",
+        name="大王庄村",
+        township="照镜镇",
+        county="获嘉县",
+        agent=ACTOR,
+        agent_phone="13837312345",
+        policy=policy,
+        task=round(size * 0.97),
+    )
     set_task(db, policy.year, round(size * 0.97), actor=ACTOR)
     persons: list[int] = []
     used: set[str] = set()
@@ -60,8 +69,14 @@ def build_demo(db: sqlite_utils.Database, *, size: int = 6000, seed: int = 7) ->
             surname = rng.choice(SURNAMES)
             group = GROUPS[min(len(GROUPS) - 1, int(len(persons) / size * len(GROUPS)))]
             phone = f"13{rng.randrange(0, 10)}{rng.randrange(10**8):08d}"
-            hid = add_household(db, actor=ACTOR, hh_no=f"{hh_no:04d}", group_name=group,
-                                address=f"{group}{rng.randrange(1, 80)}号", phone=phone)
+            hid = add_household(
+                db,
+                actor=ACTOR,
+                hh_no=f"{hh_no:04d}",
+                group_name=group,
+                address=f"{group}{rng.randrange(1, 80)}号",
+                phone=phone,
+            )
             size_hh = rng.choice((1, 2, 2, 3, 3, 4, 4, 4, 5, 6))
             head_male = rng.random() < 0.85
             members = [("户主", _born(rng, 30, 80), head_male, surname)]
@@ -75,8 +90,15 @@ def build_demo(db: sqlite_utils.Database, *, size: int = 6000, seed: int = 7) ->
                 while number in used:
                     number = _id(rng, born, male)
                 used.add(number)
-                pid = add_person(db, household_id=hid, name=_name(rng, sname), id_number=number,
-                                 relation=relation, actor=ACTOR, today=date(2023, 9, 1))
+                pid = add_person(
+                    db,
+                    household_id=hid,
+                    name=_name(rng, sname),
+                    id_number=number,
+                    relation=relation,
+                    actor=ACTOR,
+                    today=date(2023, 9, 1),
+                )
                 persons.append(pid)
     _decorate(db, rng, persons)
     return {"persons": len(persons), "households": hh_no}
@@ -88,22 +110,33 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
         for pid in rng.sample(persons, max(3, len(persons) // 600)):
             number = db.execute("SELECT id_number FROM person WHERE id = ?", [pid]).fetchone()[0]
             bad = number[:17] + ("0" if number[17] != "0" else "1")
-            db.execute("UPDATE person SET id_number = ?, id_valid = 0, id_problem = 'id_checksum' WHERE id = ?",
-                       [bad, pid])
+            db.execute(
+                "UPDATE person SET id_number = ?, id_valid = 0, id_problem = 'id_checksum' WHERE id = ?",
+                [bad, pid],
+            )
         rest = persons[:]
         rng.shuffle(rest)
-        cats = ["minimum_living"] * 6 + ["lifted_poverty"] * 5 + ["marginal"] * 2 + [
-            "extreme_poverty", "severe_disability", "unstable", "orphan"]
+        cats = (
+            ["minimum_living"] * 6
+            + ["lifted_poverty"] * 5
+            + ["marginal"] * 2
+            + ["extreme_poverty", "severe_disability", "unstable", "orphan"]
+        )
         n_special = len(persons) // 14
         for pid in rest[:n_special]:
             flag_person(db, pid, rng.choice(cats), actor=ACTOR, source="民政局名单.xlsx")
         coverage = rest[n_special : n_special + len(persons) // 12]
-        kinds = ["employee"] * 4 + ["elsewhere"] * 3 + ["school"] * 3 + ["military", "deceased", "moved_out"]
+        kinds = (
+            ["employee"] * 4
+            + ["elsewhere"] * 3
+            + ["school"] * 3
+            + ["military", "deceased", "moved_out"]
+        )
         for pid in coverage:
             kind = rng.choice(kinds)
             set_coverage(db, pid, kind, actor=ACTOR, note="广东东莞" if kind == "elsewhere" else "")
         start = date(2023, 9, 10)
-        payers = rest[: n_special] + rest[n_special + len(coverage) :]
+        payers = rest[:n_special] + rest[n_special + len(coverage) :]
         rng.shuffle(payers)
         paid = payers[: int(len(payers) * 0.83)]
         # record_payment looks the person's state up one by one; at 55,000 that is minutes, so the
@@ -111,23 +144,52 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
         owed = {s.person_id: s.owed_fen for s in person_states(db, person_ids=paid)}
         for i, pid in enumerate(paid):
             if owed.get(pid, 0) > 0:
-                _insert_payment(db, actor=ACTOR, person_id=pid, year=2024, amount_fen=owed[pid],
-                                kind="personal", channel=rng.choice(CHANNELS),
-                                paid_on=(start + timedelta(days=rng.randrange(0, 75))).isoformat(),
-                                ticket_no=f"3410724231{i:09d}", source="manual")
+                _insert_payment(
+                    db,
+                    actor=ACTOR,
+                    person_id=pid,
+                    year=2024,
+                    amount_fen=owed[pid],
+                    kind="personal",
+                    channel=rng.choice(CHANNELS),
+                    paid_on=(start + timedelta(days=rng.randrange(0, 75))).isoformat(),
+                    ticket_no=f"3410724231{i:09d}",
+                    source="manual",
+                )
         unpaid = payers[len(paid) :]
         reasons = ["长期外出/联系不上", "不愿参保", "经济困难/交不起", "拒缴", "人户分离/情况不明"]
         for pid in unpaid[: len(unpaid) // 3]:
             set_unpaid_reason(db, pid, rng.choice(reasons), actor=ACTOR)
         # A double payment (paid twice by two family members) and one already refunded.
         for pid in paid[:2]:
-            record_payment(db, person_id=pid, actor=ACTOR, amount_fen=38000, channel="微信",
-                           paid_on=date(2023, 11, 2))
-        record_refund(db, person_id=paid[1], amount_fen=38000, actor=ACTOR, reason="重复缴费退费",
-                      paid_on=date(2023, 11, 20))
-        add_unmatched(db, year=2024, amount_fen=38000, source="税务明细.xlsx:第88行", actor=ACTOR,
-                      id_number="410724199001011234", name="张某某", paid_on="2023-10-12", channel="税务APP",
-                      ticket_no="341072423199999999")
+            record_payment(
+                db,
+                person_id=pid,
+                actor=ACTOR,
+                amount_fen=38000,
+                channel="微信",
+                paid_on=date(2023, 11, 2),
+            )
+        record_refund(
+            db,
+            person_id=paid[1],
+            amount_fen=38000,
+            actor=ACTOR,
+            reason="重复缴费退费",
+            paid_on=date(2023, 11, 20),
+        )
+        add_unmatched(
+            db,
+            year=2024,
+            amount_fen=38000,
+            source="税务明细.xlsx:第88行",
+            actor=ACTOR,
+            id_number="410724199001011234",
+            name="张某某",
+            paid_on="2023-10-12",
+            channel="税务APP",
+            ticket_no="341072423199999999",
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

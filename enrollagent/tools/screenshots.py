@@ -19,8 +19,11 @@ from .demo import build_demo
 
 WIDTH, HEIGHT = 1366, 768
 # Three small villages for the 乡镇汇总 window: (code, name, persons, seed).
-TOWNSHIP_VILLAGES = (("410724100201", "大王庄村", 400, 7), ("410724100202", "小王庄村", 300, 8),
-                     ("410724100203", "东彰仪村", 500, 9))
+TOWNSHIP_VILLAGES = (
+    ("410724100201", "大王庄村", 400, 7),
+    ("410724100202", "小王庄村", 300, 8),
+    ("410724100203", "东彰仪村", 500, 9),
+)
 
 
 def _settle(app: QApplication, rounds: int = 5) -> None:
@@ -44,10 +47,14 @@ def township_packages(work: Path) -> list[Path]:
         with db.atomic():
             db.execute("UPDATE village SET code = ?, name = ?", [code, name])
         if shared is None:
-            shared = db.execute("SELECT name, id_number FROM person WHERE id_valid = 1 LIMIT 1").fetchone()
+            shared = db.execute(
+                "SELECT name, id_number FROM person WHERE id_valid = 1 LIMIT 1"
+            ).fetchone()
         else:
             household = add_household(db, actor="演示", hh_no="9999", group_name="一组")
-            person = add_person(db, household_id=household, name=shared[0], id_number=shared[1], actor="演示")
+            person = add_person(
+                db, household_id=household, name=shared[0], id_number=shared[1], actor="演示"
+            )
             record_payment(db, person_id=person, actor="演示")
         packages.append(run_export(db, "package", work / "township" / "out"))
         db.close()
@@ -110,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     window.resize(WIDTH, HEIGHT)
     window.show()
     app.processEvents()
-    print(f"open: {time.perf_counter() - started:.2f} s (main window shown with the overview filled)")
+    print(
+        f"open: {time.perf_counter() - started:.2f} s (main window shown with the overview filled)"
+    )
     suffix = "-large" if args.large else ""
     for i, (key, _title) in enumerate(PAGES, start=1):
         window.show_page(key)
@@ -135,8 +144,10 @@ def main(argv: list[str] | None = None) -> int:
     from ..ui.dialogs.household import HouseholdDialog
     from ..ui.dialogs.person_year import CoverageDialog
 
-    for name, other in (("8b-household-dialog", HouseholdDialog(ctx, window)),
-                        ("8c-coverage-dialog", CoverageDialog(ctx, window, person))):
+    for name, other in (
+        ("8b-household-dialog", HouseholdDialog(ctx, window)),
+        ("8c-coverage-dialog", CoverageDialog(ctx, window, person)),
+    ):
         other.show()
         if isinstance(other, CoverageDialog):
             other.coverage_combo.setCurrentIndex(other.coverage_combo.findData("elsewhere"))

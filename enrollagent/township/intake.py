@@ -22,14 +22,43 @@ from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
 from ..exports.package import DATA, VerifyResult, verify_package
 from .store import name_key
 
-_PERSON_COLUMNS = ("village_key", "year", "uuid", "household_uuid", "group_name", "hh_no", "name",
-                   "id_number", "id_valid", "birth_date", "sex", "relation", "coverage", "coverage_note",
-                   "unpaid_reason", "categories", "payable_fen", "net_fen", "state")
-_INSERT_PERSON = (f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)})"
-                  f" VALUES ({', '.join('?' for _ in _PERSON_COLUMNS)})")
+_PERSON_COLUMNS = (
+    "village_key",
+    "year",
+    "uuid",
+    "household_uuid",
+    "group_name",
+    "hh_no",
+    "name",
+    "id_number",
+    "id_valid",
+    "birth_date",
+    "sex",
+    "relation",
+    "coverage",
+    "coverage_note",
+    "unpaid_reason",
+    "categories",
+    "payable_fen",
+    "net_fen",
+    "state",
+)
+_INSERT_PERSON = (
+    f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)})"
+    f" VALUES ({', '.join('?' for _ in _PERSON_COLUMNS)})"
+)
 # Text fields of a person in data.json; each must be a string (a list or a number would reach SQLite).
-_TEXT_FIELDS = ("uuid", "household_uuid", "group", "hh_no", "name", "id_number", "relation",
-                "coverage_note", "unpaid_reason")
+_TEXT_FIELDS = (
+    "uuid",
+    "household_uuid",
+    "group",
+    "hh_no",
+    "name",
+    "id_number",
+    "relation",
+    "coverage_note",
+    "unpaid_reason",
+)
 _MAX_SEQUENCE = 1_000_000_000
 _FINGERPRINT = re.compile(r"[0-9A-F]{32}")
 
@@ -70,7 +99,11 @@ def village_key(village: dict) -> str:
 
 
 def village_label(village: dict) -> str:
-    return f"{village.get('name', '')}（{village['code']}）" if village.get("code") else village.get("name", "")
+    return (
+        f"{village.get('name', '')}（{village['code']}）"
+        if village.get("code")
+        else village.get("name", "")
+    )
 
 
 def compact_fingerprint(text: str) -> str:
@@ -113,8 +146,9 @@ def _int64(text: str) -> int:
 def _strict_json(raw: bytes) -> object:
     # Python's json accepts NaN, Infinity and numbers of any length, which no honest package
     # contains and which break every sum or SQL statement after them; they refuse the package here.
-    return json.loads(raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite,
-                      parse_int=_int64)
+    return json.loads(
+        raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite, parse_int=_int64
+    )
 
 
 def _fen(value: object, what: str) -> int:
@@ -129,13 +163,28 @@ def _fen(value: object, what: str) -> int:
     return -fen if negative else fen
 
 
-def _person(n: int, p: object, policy: Policy) -> tuple[tuple, date | None, tuple[str, ...], int, int]:
+def _person(
+    n: int, p: object, policy: Policy
+) -> tuple[tuple, date | None, tuple[str, ...], int, int]:
     """One person of data.json checked field by field: (values for the row, birth, categories,
     payable fen, net fen). Anything of the wrong type or an unknown code refuses the package."""
     if not isinstance(p, dict):
         raise _bad(f"第 {n} 个人不是一个对象")
-    missing = [k for k in (*_TEXT_FIELDS, "id_valid", "birth_date", "sex", "coverage", "categories",
-                           "payable", "net_paid", "state") if k not in p]
+    missing = [
+        k
+        for k in (
+            *_TEXT_FIELDS,
+            "id_valid",
+            "birth_date",
+            "sex",
+            "coverage",
+            "categories",
+            "payable",
+            "net_paid",
+            "state",
+        )
+        if k not in p
+    ]
     if missing:
         raise _bad(f"第 {n} 个人缺少字段 {'、'.join(missing)}")
     who = f"第 {n} 个人（{p['name']}）" if isinstance(p["name"], str) else f"第 {n} 个人"
@@ -159,22 +208,44 @@ def _person(n: int, p: object, policy: Policy) -> tuple[tuple, date | None, tupl
     if p["state"] not in STATES:
         raise _bad(f"{who}的参保状态代码“{p['state']}”不认识")
     cats = p["categories"]
-    if not isinstance(cats, list) or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats) \
-            or len(set(cats)) != len(cats):
+    if (
+        not isinstance(cats, list)
+        or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats)
+        or len(set(cats)) != len(cats)
+    ):
         raise _bad(f"{who}的人员类别“{cats}”含有不认识或重复的代码")
     categories = tuple(sorted(cats))
     payable, net = _fen(p["payable"], f"{who}的 payable"), _fen(p["net_paid"], f"{who}的 net_paid")
-    state, want_payable = decide_state(policy, coverage=p["coverage"], categories=categories,
-                                       birth_date=birth, net_fen=net)
+    state, want_payable = decide_state(
+        policy, coverage=p["coverage"], categories=categories, birth_date=birth, net_fen=net
+    )
     if (state, want_payable) != (p["state"], payable):
         raise _bad(f"{who}的参保状态“{p['state']}”与包内政策算出的“{state}”不符")
-    values = (p["uuid"], p["household_uuid"], p["group"], p["hh_no"], p["name"], p["id_number"],
-              int(p["id_valid"]), p["birth_date"], p["sex"], p["relation"], p["coverage"], p["coverage_note"],
-              p["unpaid_reason"], ",".join(categories), payable, net, p["state"])
+    values = (
+        p["uuid"],
+        p["household_uuid"],
+        p["group"],
+        p["hh_no"],
+        p["name"],
+        p["id_number"],
+        int(p["id_valid"]),
+        p["birth_date"],
+        p["sex"],
+        p["relation"],
+        p["coverage"],
+        p["coverage_note"],
+        p["unpaid_reason"],
+        ",".join(categories),
+        payable,
+        net,
+        p["state"],
+    )
     return values, birth, categories, payable, net
 
 
-def package_rows(data: dict, *, key: str, year: int, policy: Policy) -> tuple[list[tuple], list[PersonState]]:
+def package_rows(
+    data: dict, *, key: str, year: int, policy: Policy
+) -> tuple[list[tuple], list[PersonState]]:
     """data.json's people as township rows and as PersonStates; the state is re-derived and must agree."""
     rows, states = [], []
     households: dict[str, int] = {}
@@ -182,9 +253,28 @@ def package_rows(data: dict, *, key: str, year: int, policy: Policy) -> tuple[li
         values, birth, categories, payable, net = _person(n, p, policy)
         rows.append((key, year, *values))
         hid = households.setdefault(p["household_uuid"], len(households) + 1)
-        states.append(PersonState(n, hid, p["name"], p["id_number"], p["id_valid"], birth, p["sex"],
-                                  p["relation"], "", p["group"], p["hh_no"], p["coverage"], p["coverage_note"],
-                                  p["unpaid_reason"], categories, payable, net, p["state"]))
+        states.append(
+            PersonState(
+                n,
+                hid,
+                p["name"],
+                p["id_number"],
+                p["id_valid"],
+                birth,
+                p["sex"],
+                p["relation"],
+                "",
+                p["group"],
+                p["hh_no"],
+                p["coverage"],
+                p["coverage_note"],
+                p["unpaid_reason"],
+                categories,
+                payable,
+                net,
+                p["state"],
+            )
+        )
     return rows, states
 
 
@@ -194,15 +284,30 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
     attention = counts.get("attention") or {}
     task = counts.get("task")
     # Both go into arithmetic below; any other type is a forged manifest, not a count to compare.
-    if not isinstance(attention, dict) or task is not None and (isinstance(task, bool) or not isinstance(task, int)):
+    if (
+        not isinstance(attention, dict)
+        or task is not None
+        and (isinstance(task, bool) or not isinstance(task, int))
+    ):
         raise _Refused(EnrollError("package_manifest_bad", detail="统计数的格式不对").message)
-    figures = figures_from_states(states, policy, year=manifest["year"], task=task,
-                                  unmatched_payments=attention.get("unmatched_payments", 0))
+    figures = figures_from_states(
+        states,
+        policy,
+        year=manifest["year"],
+        task=task,
+        unmatched_payments=attention.get("unmatched_payments", 0),
+    )
     mine = figures.to_json()
     for name in sorted(set(mine) | set(counts)):
         if mine.get(name) != counts.get(name):
-            raise _Refused(EnrollError("township_counts_differ", field=name, data=mine.get(name),
-                                       manifest=counts.get(name)).message)
+            raise _Refused(
+                EnrollError(
+                    "township_counts_differ",
+                    field=name,
+                    data=mine.get(name),
+                    manifest=counts.get(name),
+                ).message
+            )
 
 
 def _verified(path: Path) -> VerifyResult:
@@ -213,8 +318,10 @@ def _verified(path: Path) -> VerifyResult:
         raise _Refused(result.reason)
     village, sequence = result.manifest["village"], result.manifest["sequence"]
     # The manifest is signed, but by whoever made it: its village fields become keys and SQL values.
-    if any(not isinstance(village.get(k, ""), str) for k in ("code", "name", "township", "county", "agent",
-                                                            "agent_phone")) or not village_key(village):
+    if any(
+        not isinstance(village.get(k, ""), str)
+        for k in ("code", "name", "township", "county", "agent", "agent_phone")
+    ) or not village_key(village):
         raise _Refused(EnrollError("package_manifest_bad", detail="村的字段应为文字").message)
     if not 1 <= sequence <= _MAX_SEQUENCE:
         raise _Refused(EnrollError("package_manifest_bad", detail=f"序号 {sequence} 不对").message)
@@ -233,56 +340,112 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
     except EnrollError as e:
         raise _bad(e.message) from None
     village, year, sequence = manifest["village"], manifest["year"], manifest["sequence"]
-    if not persons_ok or data.get("village") != village or data.get("year") != year or policy.year != year:
+    if (
+        not persons_ok
+        or data.get("village") != village
+        or data.get("year") != year
+        or policy.year != year
+    ):
         raise _bad("村、年度与清单不一致")
     key, label = village_key(village), village_label(village)
     signer = manifest["signer"]
     found = signer["fingerprint"]
-    known = db.execute("SELECT public_key, fingerprint FROM village WHERE key = ?", [key]).fetchone()
+    known = db.execute(
+        "SELECT public_key, fingerprint FROM village WHERE key = ?", [key]
+    ).fetchone()
     rekeyed = bool(known) and known[0] != signer["public_key"]
     # Trust names one village and the one new key checked by phone: a forged package that claims
     # another village, or this village with yet another key, is still refused.
     if rekeyed and trusted.get(key) != compact_fingerprint(found):
-        raise _Refused(EnrollError("township_key_changed", village=label, pinned=known[1], found=found,
-                                   trust=f"{key}={compact_fingerprint(found)}").message)
+        raise _Refused(
+            EnrollError(
+                "township_key_changed",
+                village=label,
+                pinned=known[1],
+                found=found,
+                trust=f"{key}={compact_fingerprint(found)}",
+            ).message
+        )
     # Replays are judged per key: a new installation counts from 1 again, an old key stays where it was.
-    last = db.execute("SELECT MAX(sequence) FROM package WHERE village_key = ? AND public_key = ?",
-                      [key, signer["public_key"]]).fetchone()[0]
+    last = db.execute(
+        "SELECT MAX(sequence) FROM package WHERE village_key = ? AND public_key = ?",
+        [key, signer["public_key"]],
+    ).fetchone()[0]
     if last is not None and sequence <= last:
-        raise _Refused(EnrollError("township_replay", village=label, sequence=sequence, last=last).message)
+        raise _Refused(
+            EnrollError("township_replay", village=label, sequence=sequence, last=last).message
+        )
     rows, states = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(states, policy, manifest)
     now = audit.now_utc()
     with db.atomic():
-        fields = (village.get("code", ""), village.get("name", ""), village.get("township", ""),
-                  village.get("county", ""), village.get("agent", ""), village.get("agent_phone", ""))
+        fields = (
+            village.get("code", ""),
+            village.get("name", ""),
+            village.get("township", ""),
+            village.get("county", ""),
+            village.get("agent", ""),
+            village.get("agent_phone", ""),
+        )
         if known:
-            db.execute("UPDATE village SET code = ?, name = ?, township = ?, county = ?, agent = ?,"
-                       " agent_phone = ?, public_key = ?, fingerprint = ? WHERE key = ?",
-                       [*fields, signer["public_key"], found, key])
+            db.execute(
+                "UPDATE village SET code = ?, name = ?, township = ?, county = ?, agent = ?,"
+                " agent_phone = ?, public_key = ?, fingerprint = ? WHERE key = ?",
+                [*fields, signer["public_key"], found, key],
+            )
         else:
-            db.execute("INSERT INTO village (key, code, name, township, county, agent, agent_phone,"
-                       " public_key, fingerprint, first_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       [key, *fields, signer["public_key"], found, now])
+            db.execute(
+                "INSERT INTO village (key, code, name, township, county, agent, agent_phone,"
+                " public_key, fingerprint, first_seen_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                [key, *fields, signer["public_key"], found, now],
+            )
         package_id = db.execute(
             "INSERT INTO package (village_key, year, sequence, public_key, file_name, sha256, created_at,"
             " received_at, app_version, policy_json, manifest_json) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-            [key, year, sequence, signer["public_key"], path.name, hashlib.sha256(path.read_bytes()).hexdigest(),
-             manifest["created_at"], now, str(manifest.get("app_version", "")),
-             json.dumps(data["policy"], ensure_ascii=False), json.dumps(manifest, ensure_ascii=False)],
+            [
+                key,
+                year,
+                sequence,
+                signer["public_key"],
+                path.name,
+                hashlib.sha256(path.read_bytes()).hexdigest(),
+                manifest["created_at"],
+                now,
+                str(manifest.get("app_version", "")),
+                json.dumps(data["policy"], ensure_ascii=False),
+                json.dumps(manifest, ensure_ascii=False),
+            ],
         ).lastrowid
         db.execute("DELETE FROM person WHERE village_key = ? AND year = ?", [key, year])
         db.conn.executemany(_INSERT_PERSON, rows)
-        db.execute("INSERT INTO village_year (village_key, year, package_id) VALUES (?, ?, ?)"
-                   " ON CONFLICT(village_key, year) DO UPDATE SET package_id = excluded.package_id",
-                   [key, year, package_id])
+        db.execute(
+            "INSERT INTO village_year (village_key, year, package_id) VALUES (?, ?, ?)"
+            " ON CONFLICT(village_key, year) DO UPDATE SET package_id = excluded.package_id",
+            [key, year, package_id],
+        )
     counts = manifest["counts"]  # equal to data.json's people: _check_counts said so
-    return Received(path, key, label, year, sequence, len(rows), counts["eligible"], counts["enrolled"],
-                    first_time=not known or rekeyed, fingerprint=found)
+    return Received(
+        path,
+        key,
+        label,
+        year,
+        sequence,
+        len(rows),
+        counts["eligible"],
+        counts["enrolled"],
+        first_time=not known or rekeyed,
+        fingerprint=found,
+    )
 
 
-def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_good: bool = False,
-                 trusted: dict[str, str] | None = None, progress: Progress = NO_PROGRESS) -> AddResult:
+def add_packages(
+    db: sqlite_utils.Database,
+    paths: list[str | Path],
+    *,
+    keep_good: bool = False,
+    trusted: dict[str, str] | None = None,
+    progress: Progress = NO_PROGRESS,
+) -> AddResult:
     """Verify every package, then receive them by village and sequence (not by file name: WeChat
     renames 002 to "0李庄(1).zip"); one refused package keeps nothing unless keep_good.
     trusted: village key → compact fingerprint of a new key checked with the agent (parse_trust)."""
@@ -295,7 +458,9 @@ def add_packages(db: sqlite_utils.Database, paths: list[str | Path], *, keep_goo
         progress.update(n, steps, path.name)
         try:
             manifest = _verified(path).manifest
-            checked.append(((village_key(manifest["village"]), manifest["sequence"], path.name), path))
+            checked.append(
+                ((village_key(manifest["village"]), manifest["sequence"], path.name), path)
+            )
         except _Refused as e:
             result.refused.append((path, e.reason))
     try:

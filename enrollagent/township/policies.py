@@ -9,7 +9,9 @@ from ..core.policy import Policy, Subsidy
 from ..core.vocab import CATEGORIES
 
 
-def _groups(policies: list[tuple[str, Policy]], key: Callable[[Policy], Hashable]) -> list[list[tuple[str, Policy]]]:
+def _groups(
+    policies: list[tuple[str, Policy]], key: Callable[[Policy], Hashable]
+) -> list[list[tuple[str, Policy]]]:
     """Villages grouped by key(policy), the largest group first (ties: the first seen)."""
     out: dict[Hashable, list[tuple[str, Policy]]] = {}
     for name, policy in policies:
@@ -34,7 +36,9 @@ def _subsidy(s: Subsidy | None) -> str:
 def _differences(policy: Policy, usual: Policy) -> str:
     parts = []
     if policy.standard_fen != usual.standard_fen:
-        parts.append(f"个人缴费标准 {yuan(policy.standard_fen)} 元（多数村 {yuan(usual.standard_fen)} 元）")
+        parts.append(
+            f"个人缴费标准 {yuan(policy.standard_fen)} 元（多数村 {yuan(usual.standard_fen)} 元）"
+        )
     for c in CATEGORIES:
         mine, theirs = policy.subsidies.get(c.code), usual.subsidies.get(c.code)
         if mine != theirs:
@@ -51,12 +55,16 @@ def policy_warnings(policies: list[tuple[str, Policy]]) -> tuple[Policy, list[st
     by_definition = _groups(policies, lambda p: p.count_as_enrolled)
     if len(by_definition) > 1:
         others = [name for group in by_definition[1:] for name, _ in group]
-        warnings.append(f"各村统计口径不一致（{'、'.join(others)} 对职工/异地参保等的算法与多数村不同），"
-                        "合计按多数村的口径")
+        warnings.append(
+            f"各村统计口径不一致（{'、'.join(others)} 对职工/异地参保等的算法与多数村不同），"
+            "合计按多数村的口径"
+        )
     by_terms = _groups(policies, _terms)
     usual = by_terms[0][0][1]
     for group in by_terms[1:]:
         names = "、".join(name for name, _ in group)
-        warnings.append(f"{names} 的缴费政策与本年度多数村（{len(by_terms[0])} 个村）不同："
-                        f"{_differences(group[0][1], usual)}；请与该村核实是否选错了政策")
+        warnings.append(
+            f"{names} 的缴费政策与本年度多数村（{len(by_terms[0])} 个村）不同："
+            f"{_differences(group[0][1], usual)}；请与该村核实是否选错了政策"
+        )
     return by_definition[0][0][1], warnings

@@ -24,8 +24,15 @@ def _text_width(value: object) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
 
 
-def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], *,
-           percent_columns: tuple[int, ...] = (), text_columns: tuple[int, ...] = ()) -> None:
+def _sheet(
+    wb: Workbook,
+    title: str,
+    header: list[str],
+    rows: list[list],
+    *,
+    percent_columns: tuple[int, ...] = (),
+    text_columns: tuple[int, ...] = (),
+) -> None:
     ws = wb.create_sheet(title)
     ws.append(header)
     for cell in ws[1]:
@@ -51,8 +58,12 @@ def _sheet(wb: Workbook, title: str, header: list[str], rows: list[list], *,
 
 
 _OS_REASONS = {
-    errno.ENOENT: "路径不存在", errno.ENOTDIR: "路径中有一段不是文件夹", errno.EACCES: "没有写入权限",
-    errno.EPERM: "没有写入权限", errno.EROFS: "磁盘是只读的", errno.ENOSPC: "磁盘已满",
+    errno.ENOENT: "路径不存在",
+    errno.ENOTDIR: "路径中有一段不是文件夹",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有写入权限",
+    errno.EROFS: "磁盘是只读的",
+    errno.ENOSPC: "磁盘已满",
     errno.EISDIR: "同名的是一个文件夹",
 }
 
@@ -85,29 +96,111 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
     for v in status.villages:
         j = v.to_json()
         reported = j["reported"]
-        summary.append([
-            v.name, v.code, j["persons"], j["eligible"], j["enrolled"], j["unpaid"], j["rate"], v.task,
-            j["task_completion"], v.special_gaps if reported else None, j["collected"], v.sequence,
-            local_time(v.created_at) if reported else "未上报",
-        ])
+        summary.append(
+            [
+                v.name,
+                v.code,
+                j["persons"],
+                j["eligible"],
+                j["enrolled"],
+                j["unpaid"],
+                j["rate"],
+                v.task,
+                j["task_completion"],
+                v.special_gaps if reported else None,
+                j["collected"],
+                v.sequence,
+                local_time(v.created_at) if reported else "未上报",
+            ]
+        )
     t = status.to_json()["total"]
-    summary.append(["合计", "", t["persons"], t["eligible"], t["enrolled"], t["unpaid"], t["rate"], t["task"],
-                    t["task_completion"], t["special_gaps"], t["collected"],
-                    None, f"已上报 {t['reported']}/{t['villages']} 村"])
-    _sheet(wb, "汇总", ["村", "区划代码", "在册人数", "应参保", "已参保", "未参保", "参保率", "任务数",
-                        "任务完成率", "特殊群体未参保", "征缴金额(元)", "上报序号", "最近上报时间"],
-           summary, percent_columns=(6, 8), text_columns=(1,))
+    summary.append(
+        [
+            "合计",
+            "",
+            t["persons"],
+            t["eligible"],
+            t["enrolled"],
+            t["unpaid"],
+            t["rate"],
+            t["task"],
+            t["task_completion"],
+            t["special_gaps"],
+            t["collected"],
+            None,
+            f"已上报 {t['reported']}/{t['villages']} 村",
+        ]
+    )
+    _sheet(
+        wb,
+        "汇总",
+        [
+            "村",
+            "区划代码",
+            "在册人数",
+            "应参保",
+            "已参保",
+            "未参保",
+            "参保率",
+            "任务数",
+            "任务完成率",
+            "特殊群体未参保",
+            "征缴金额(元)",
+            "上报序号",
+            "最近上报时间",
+        ],
+        summary,
+        percent_columns=(6, 8),
+        text_columns=(1,),
+    )
     # The villages' Tally arithmetic: 未参保 is eligible − enrolled, the people of 特殊群体未参保.
-    _sheet(wb, "特殊群体", ["人员类别", "人数", "应参保", "已参保", "未参保", "参保率"],
-           [[CATEGORY_BY_CODE[c].label, x.persons, x.eligible, x.enrolled, x.unpaid, x.rate]
-            for c, x in status.special.items()], percent_columns=(5,))
-    _sheet(wb, "特殊群体未参保", ["村", "村民小组", "户号", "姓名", "身份证号码", "人员类别", "未缴原因"],
-           [[g.village, g.group, g.hh_no, g.name, g.id_number, category_labels(g.categories), g.unpaid_reason]
-            for g in status.gaps], text_columns=(2, 4))
-    _sheet(wb, "重复参保", ["身份证号码", "村", "村民小组", "姓名", "参保状态", "涉及村数", "两地均已参保"],
-           [[d.id_number, village, group, name, STATES.get(state, state), len(d.entries),
-             "是" if d.enrolled_twice else "否"]
-            for d in status.duplicates for village, group, name, state in d.entries], text_columns=(0,))
+    _sheet(
+        wb,
+        "特殊群体",
+        ["人员类别", "人数", "应参保", "已参保", "未参保", "参保率"],
+        [
+            [CATEGORY_BY_CODE[c].label, x.persons, x.eligible, x.enrolled, x.unpaid, x.rate]
+            for c, x in status.special.items()
+        ],
+        percent_columns=(5,),
+    )
+    _sheet(
+        wb,
+        "特殊群体未参保",
+        ["村", "村民小组", "户号", "姓名", "身份证号码", "人员类别", "未缴原因"],
+        [
+            [
+                g.village,
+                g.group,
+                g.hh_no,
+                g.name,
+                g.id_number,
+                category_labels(g.categories),
+                g.unpaid_reason,
+            ]
+            for g in status.gaps
+        ],
+        text_columns=(2, 4),
+    )
+    _sheet(
+        wb,
+        "重复参保",
+        ["身份证号码", "村", "村民小组", "姓名", "参保状态", "涉及村数", "两地均已参保"],
+        [
+            [
+                d.id_number,
+                village,
+                group,
+                name,
+                STATES.get(state, state),
+                len(d.entries),
+                "是" if d.enrolled_twice else "否",
+            ]
+            for d in status.duplicates
+            for village, group, name, state in d.entries
+        ],
+        text_columns=(0,),
+    )
     if status.warnings:
         _sheet(wb, "注意", ["请核实"], [[w] for w in status.warnings])
     wb.properties.title = f"{status.year}年度城乡居民医保参保汇总"
@@ -115,5 +208,7 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
         with atomic_path(out) as tmp:
             wb.save(tmp)
     except OSError as e:
-        raise EnrollError("township_report_unwritable", path=str(out), detail=_os_reason(e)) from None
+        raise EnrollError(
+            "township_report_unwritable", path=str(out), detail=_os_reason(e)
+        ) from None
     return out

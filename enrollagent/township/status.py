@@ -32,11 +32,20 @@ class VillageRow:
     def to_json(self) -> dict:
         f = self.figures.to_json() if self.figures else None
         return {
-            "key": self.key, "code": self.code, "name": self.name, "reported": f is not None,
-            **{k: f[k] if f else None for k in ("persons", "eligible", "enrolled", "unpaid", "rate", "collected")},
-            "task": self.task, "task_completion": f["task_completion"] if f else None,
-            "special_gaps": self.special_gaps, "sequence": self.sequence,
-            "package_created_at": self.created_at, "received_at": self.received_at,
+            "key": self.key,
+            "code": self.code,
+            "name": self.name,
+            "reported": f is not None,
+            **{
+                k: f[k] if f else None
+                for k in ("persons", "eligible", "enrolled", "unpaid", "rate", "collected")
+            },
+            "task": self.task,
+            "task_completion": f["task_completion"] if f else None,
+            "special_gaps": self.special_gaps,
+            "sequence": self.sequence,
+            "package_created_at": self.created_at,
+            "received_at": self.received_at,
         }
 
 
@@ -92,19 +101,56 @@ class TownshipStatus:
             "year": self.year,
             "villages": [v.to_json() for v in self.villages],
             "total": {
-                "villages": len(self.villages), "reported": len(self.reported),
-                **{k: f[k] for k in ("persons", "eligible", "enrolled", "unpaid", "rate", "coverage", "collected",
-                                     "task", "task_completion")},
+                "villages": len(self.villages),
+                "reported": len(self.reported),
+                **{
+                    k: f[k]
+                    for k in (
+                        "persons",
+                        "eligible",
+                        "enrolled",
+                        "unpaid",
+                        "rate",
+                        "coverage",
+                        "collected",
+                        "task",
+                        "task_completion",
+                    )
+                },
                 "special_gaps": len(self.gaps),
             },
-            "special": {c: {"persons": t.persons, "eligible": t.eligible, "enrolled": t.enrolled,
-                            "unpaid": t.unpaid} for c, t in self.special.items()},
-            "special_gaps": [{"village": g.village, "group": g.group, "hh_no": g.hh_no, "name": g.name,
-                              "id_number": g.id_number, "categories": list(g.categories),
-                              "unpaid_reason": g.unpaid_reason} for g in self.gaps],
-            "duplicates": [{"id_number": d.id_number, "enrolled_twice": d.enrolled_twice,
-                            "entries": [{"village": v, "group": g, "name": n, "state": s}
-                                        for v, g, n, s in d.entries]} for d in self.duplicates],
+            "special": {
+                c: {
+                    "persons": t.persons,
+                    "eligible": t.eligible,
+                    "enrolled": t.enrolled,
+                    "unpaid": t.unpaid,
+                }
+                for c, t in self.special.items()
+            },
+            "special_gaps": [
+                {
+                    "village": g.village,
+                    "group": g.group,
+                    "hh_no": g.hh_no,
+                    "name": g.name,
+                    "id_number": g.id_number,
+                    "categories": list(g.categories),
+                    "unpaid_reason": g.unpaid_reason,
+                }
+                for g in self.gaps
+            ],
+            "duplicates": [
+                {
+                    "id_number": d.id_number,
+                    "enrolled_twice": d.enrolled_twice,
+                    "entries": [
+                        {"village": v, "group": g, "name": n, "state": s}
+                        for v, g, n, s in d.entries
+                    ],
+                }
+                for d in self.duplicates
+            ],
             "warnings": self.warnings,
         }
 
@@ -112,13 +158,19 @@ class TownshipStatus:
 def local_time(utc_iso: str) -> str:
     """A stored UTC timestamp as the township reads it: local time to the minute."""
     try:
-        return datetime.fromisoformat(utc_iso.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        return (
+            datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+            .astimezone()
+            .strftime("%Y-%m-%d %H:%M")
+        )
     except (ValueError, AttributeError):
         return utc_iso or ""
 
 
 def years(db: sqlite_utils.Database) -> list[int]:
-    return [r[0] for r in db.execute("SELECT DISTINCT year FROM village_year ORDER BY year").fetchall()]
+    return [
+        r[0] for r in db.execute("SELECT DISTINCT year FROM village_year ORDER BY year").fetchall()
+    ]
 
 
 _PEOPLE_SQL = """
@@ -132,12 +184,48 @@ def _states_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[P
     out: dict[str, list[PersonState]] = {}
     households: dict[str, int] = {}
     # No birth dates: the state was re-derived and checked on receipt; figures never read them.
-    for (key, pid, hh, name, idn, valid, sex, rel, group, hh_no, cov, cov_note, reason,
-         cats, payable, net, state) in db.execute(_PEOPLE_SQL, [year]).fetchall():
+    for (
+        key,
+        pid,
+        hh,
+        name,
+        idn,
+        valid,
+        sex,
+        rel,
+        group,
+        hh_no,
+        cov,
+        cov_note,
+        reason,
+        cats,
+        payable,
+        net,
+        state,
+    ) in db.execute(_PEOPLE_SQL, [year]).fetchall():
         hid = households.setdefault(hh, len(households) + 1)
-        out.setdefault(key, []).append(PersonState(
-            pid, hid, name, idn, bool(valid), None, sex, rel, "",
-            group, hh_no, cov, cov_note, reason, tuple(cats.split(",")) if cats else (), payable, net, state))
+        out.setdefault(key, []).append(
+            PersonState(
+                pid,
+                hid,
+                name,
+                idn,
+                bool(valid),
+                None,
+                sex,
+                rel,
+                "",
+                group,
+                hh_no,
+                cov,
+                cov_note,
+                reason,
+                tuple(cats.split(",")) if cats else (),
+                payable,
+                net,
+                state,
+            )
+        )
     return out
 
 
@@ -149,7 +237,9 @@ def duplicates(db: sqlite_utils.Database, year: int) -> list[Duplicate]:
            WHERE p.year = :year AND p.id_valid = 1 AND p.id_number IN (
                SELECT id_number FROM person WHERE year = :year AND id_valid = 1
                GROUP BY id_number HAVING COUNT(DISTINCT village_key) > 1)
-           ORDER BY p.id_number, v.name""", {"year": year}).fetchall()
+           ORDER BY p.id_number, v.name""",
+        {"year": year},
+    ).fetchall()
     out: dict[str, Duplicate] = {}
     for idn, village, group, name, state in rows:
         out.setdefault(idn, Duplicate(idn, [])).entries.append((village, group, name, state))
@@ -175,7 +265,9 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     packages = db.execute(
         """SELECT v.key, v.code, v.name, v.township, p.sequence, p.created_at, p.received_at, p.policy_json, p.manifest_json
            FROM village_year vy JOIN village v ON v.key = vy.village_key JOIN package p ON p.id = vy.package_id
-           WHERE vy.year = ? ORDER BY v.code, v.name""", [year]).fetchall()
+           WHERE vy.year = ? ORDER BY v.code, v.name""",
+        [year],
+    ).fetchall()
     states = _states_by_village(db, year)
     tasks = TaskMatcher(db)
     rows: list[VillageRow] = []
@@ -184,7 +276,17 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
     all_states: list[PersonState] = []
     unmatched = 0
     townships: dict[str, list[str]] = {}
-    for key, code, name, township, sequence, created, received, policy_json, manifest_json in packages:
+    for (
+        key,
+        code,
+        name,
+        township,
+        sequence,
+        created,
+        received,
+        policy_json,
+        manifest_json,
+    ) in packages:
         policy = policy_from_text(policy_json)
         policies.append((name, policy))
         townships.setdefault(township, []).append(name)
@@ -192,13 +294,26 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
         mine = states.get(key, [])
         attention = json.loads(manifest_json)["counts"].get("attention") or {}
         unmatched += attention.get("unmatched_payments", 0)
-        figures = figures_from_states(mine, policy, year=year, task=task,
-                                      unmatched_payments=attention.get("unmatched_payments", 0))
+        figures = figures_from_states(
+            mine,
+            policy,
+            year=year,
+            task=task,
+            unmatched_payments=attention.get("unmatched_payments", 0),
+        )
         village_gaps = [s for s in mine if s.categories and _is_gap(s, policy.count_as_enrolled)]
-        gaps.extend(GapPerson(name, s.group_name, s.hh_no, s.name, s.id_number, s.categories, s.unpaid_reason)
-                    for s in village_gaps)
+        gaps.extend(
+            GapPerson(
+                name, s.group_name, s.hh_no, s.name, s.id_number, s.categories, s.unpaid_reason
+            )
+            for s in village_gaps
+        )
         all_states.extend(mine)
-        rows.append(VillageRow(key, code, name, task, figures, len(village_gaps), sequence, created, received))
+        rows.append(
+            VillageRow(
+                key, code, name, task, figures, len(village_gaps), sequence, created, received
+            )
+        )
     for name, code, task in tasks.unmatched():
         rows.append(VillageRow(code or name_key(name), code, name, task, None))
     majority, warnings = policy_warnings(policies)
@@ -208,9 +323,17 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
             if other != main:
                 warnings.append(f"{'、'.join(names)} 的上报包写的乡镇是“{other}”，不是“{main}”")
     # The total is the villages' own arithmetic over every person, with the majority's definition.
-    figures = figures_from_states(all_states, majority, year=year, unmatched_payments=unmatched, task=tasks.total)
-    return TownshipStatus(year=year, villages=rows, figures=figures, gaps=gaps,
-                          duplicates=duplicates(db, year), warnings=warnings)
+    figures = figures_from_states(
+        all_states, majority, year=year, unmatched_payments=unmatched, task=tasks.total
+    )
+    return TownshipStatus(
+        year=year,
+        villages=rows,
+        figures=figures,
+        gaps=gaps,
+        duplicates=duplicates(db, year),
+        warnings=warnings,
+    )
 
 
 def category_labels(codes: tuple[str, ...]) -> str:

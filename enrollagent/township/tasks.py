@@ -14,7 +14,19 @@ from ..core.errors import EnrollError
 from .store import name_key
 
 # Header words, most specific first; a header cell is folded (NFKC, no spaces or line breaks).
-VILLAGE_WORDS = ("行政村", "村名", "村名称", "村(社区)", "村居", "村庄", "村委会", "社区", "村", "单位", "名称")
+VILLAGE_WORDS = (
+    "行政村",
+    "村名",
+    "村名称",
+    "村(社区)",
+    "村居",
+    "村庄",
+    "村委会",
+    "社区",
+    "村",
+    "单位",
+    "名称",
+)
 TASK_WORDS = ("任务",)
 CODE_WORDS = ("区划代码", "代码", "编码")
 TOTAL_WORDS = ("合计", "总计", "小计", "全镇", "全乡")
@@ -90,10 +102,16 @@ def read_tasks(path: str | Path) -> TaskLoad:
         raise EnrollError("tasks_missing", path=str(path))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = [(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                  for name in workbook.sheet_names]
+        sheets = [
+            (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+            for name in workbook.sheet_names
+        ]
     except Exception as e:  # noqa: BLE001 - calamine raises its own error types for every bad file
-        raise EnrollError("tasks_unreadable", path=path.name, detail=str(e).splitlines()[0] if str(e) else "格式不对") from None
+        raise EnrollError(
+            "tasks_unreadable",
+            path=path.name,
+            detail=str(e).splitlines()[0] if str(e) else "格式不对",
+        ) from None
     for sheet, rows in sheets:
         found = find_header(rows)
         if found is None:
@@ -128,8 +146,12 @@ class TaskMatcher:
     """Finds a village's task: by its 12-digit code when the table has codes, else by name."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
-        self.rows = [tuple(r) for r in db.execute(
-            "SELECT village_name, village_code, task FROM task ORDER BY id").fetchall()]
+        self.rows = [
+            tuple(r)
+            for r in db.execute(
+                "SELECT village_name, village_code, task FROM task ORDER BY id"
+            ).fetchall()
+        ]
         self._by_code = {code: (name, task) for name, code, task in self.rows if code}
         self._by_name = {name_key(name): (name, task) for name, _, task in self.rows}
         self.used: set[str] = set()  # task-table names matched so far
@@ -158,6 +180,9 @@ def load_tasks(db: sqlite_utils.Database, path: str | Path) -> TaskLoad:
         db.execute("DELETE FROM task")
         db.conn.executemany(
             "INSERT INTO task (village_name, village_code, task, source, loaded_at) VALUES (?, ?, ?, ?, ?)",
-            [(r.village_name, r.village_code, r.task, f"{name}:{loaded.sheet}:{r.row}", now) for r in loaded.rows],
+            [
+                (r.village_name, r.village_code, r.task, f"{name}:{loaded.sheet}:{r.row}", now)
+                for r in loaded.rows
+            ],
         )
     return loaded

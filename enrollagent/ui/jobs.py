@@ -52,8 +52,13 @@ def error_text(error: EnrollError) -> str:
 
 def show_error(parent: QWidget, text: str, title: str = "") -> QMessageBox:
     """A window-modal message that does not block the caller; Enter closes it."""
-    box = QMessageBox(QMessageBox.Icon.Warning, title or QCoreApplication.translate("jobs", "出错了"), text,
-                      QMessageBox.StandardButton.Ok, parent)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("jobs", "出错了"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.setWindowModality(Qt.WindowModality.WindowModal)
     box.open()
@@ -68,11 +73,23 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn: JobFn, db_path: Path | None, opener: Callable[[Path], sqlite_utils.Database],
-                 progress: Progress, signals: _Signals) -> None:
+    def __init__(
+        self,
+        fn: JobFn,
+        db_path: Path | None,
+        opener: Callable[[Path], sqlite_utils.Database],
+        progress: Progress,
+        signals: _Signals,
+    ) -> None:
         super().__init__()
         self.setAutoDelete(True)
-        self.fn, self.db_path, self.opener, self.progress, self.signals = fn, db_path, opener, progress, signals
+        self.fn, self.db_path, self.opener, self.progress, self.signals = (
+            fn,
+            db_path,
+            opener,
+            progress,
+            signals,
+        )
 
     def run(self) -> None:
         db = None
@@ -87,8 +104,11 @@ class _Runnable(QRunnable):
             self.signals.failed.emit(error_text(e))
         except Exception:  # the worker boundary: log the trace, show a sentence
             log.exception("job failed")
-            self.signals.failed.emit(QCoreApplication.translate(
-                "jobs", "操作没有完成：程序内部出错，详情已记入日志文件。数据没有改动。"))
+            self.signals.failed.emit(
+                QCoreApplication.translate(
+                    "jobs", "操作没有完成：程序内部出错，详情已记入日志文件。数据没有改动。"
+                )
+            )
         else:
             self.signals.done.emit(result)
         finally:
@@ -107,9 +127,15 @@ class Job(QObject):
     cancelled = Signal()
     finished = Signal()
 
-    def __init__(self, fn: JobFn, *, db_path: str | Path | None, label: str = "",
-                 parent: QWidget | None = None,
-                 opener: Callable[[Path], sqlite_utils.Database] = open_database) -> None:
+    def __init__(
+        self,
+        fn: JobFn,
+        *,
+        db_path: str | Path | None,
+        label: str = "",
+        parent: QWidget | None = None,
+        opener: Callable[[Path], sqlite_utils.Database] = open_database,
+    ) -> None:
         super().__init__(parent)
         self.result: Any = None
         self.error = ""
@@ -120,11 +146,14 @@ class Job(QObject):
         self._signals.done.connect(self._on_worker_done)
         self._signals.failed.connect(self._on_worker_failed)
         self._signals.cancelled.connect(self._on_worker_cancelled)
-        self._runnable = _Runnable(fn, Path(db_path) if db_path else None, opener, self._progress,
-                                   self._signals)
+        self._runnable = _Runnable(
+            fn, Path(db_path) if db_path else None, opener, self._progress, self._signals
+        )
         self.dialog: QProgressDialog | None = None
         if parent is not None:
-            self.dialog = QProgressDialog(label or self.tr("正在处理…"), self.tr("取消"), 0, 0, parent)
+            self.dialog = QProgressDialog(
+                label or self.tr("正在处理…"), self.tr("取消"), 0, 0, parent
+            )
             self.dialog.setWindowTitle(self.tr("请稍候"))
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(SHOW_AFTER_MS)
@@ -201,7 +230,7 @@ def open_folder(path: str | Path) -> bool:
 
 
 class ResultBar(QWidget):
-    """"已生成 …" with 打开文件 / 打开所在文件夹, shown under a page once a file is written."""
+    """ "已生成 …" with 打开文件 / 打开所在文件夹, shown under a page once a file is written."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -20,8 +20,15 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "EnrollAgent"
 APPLICATION = "EnrollAgent"
-FONT_FAMILIES = ("Microsoft YaHei", "Microsoft YaHei UI", "Noto Sans CJK SC", "WenQuanYi Micro Hei",
-                 "Source Han Sans SC", "PingFang SC", "SimHei")
+FONT_FAMILIES = (
+    "Microsoft YaHei",
+    "Microsoft YaHei UI",
+    "Noto Sans CJK SC",
+    "WenQuanYi Micro Hei",
+    "Source Han Sans SC",
+    "PingFang SC",
+    "SimHei",
+)
 FONT_POINTS = {"normal": 11.0, "large": 14.0}
 
 
@@ -75,9 +82,15 @@ def install_excepthook(log_file: Path | None) -> None:
             return
         log.error("未处理的异常\n%s", "".join(traceback.format_exception(kind, value, tb)))
         where = tr("详细情况已记录在：{0}").format(log_file) if log_file else ""
-        QMessageBox.critical(QApplication.activeWindow(), tr("程序出错"),
-                             tr("程序遇到了意外问题，刚才的操作可能没有完成。已保存的数据不受影响。") + "\n\n" + where
-                             + "\n" + tr("请把这个文件交给技术支持人员。"))
+        QMessageBox.critical(
+            QApplication.activeWindow(),
+            tr("程序出错"),
+            tr("程序遇到了意外问题，刚才的操作可能没有完成。已保存的数据不受影响。")
+            + "\n\n"
+            + where
+            + "\n"
+            + tr("请把这个文件交给技术支持人员。"),
+        )
 
     sys.excepthook = hook
 

@@ -27,11 +27,14 @@ class MainWindow(QMainWindow):
         self.nav_list.setObjectName("nav")
         for _key, title in PAGES:
             self.nav_list.addItem(QCoreApplication.translate("Pages", title))
-        self.nav_list.setFixedWidth(self.nav_list.fontMetrics().horizontalAdvance("导出与打印") + 48)
+        self.nav_list.setFixedWidth(
+            self.nav_list.fontMetrics().horizontalAdvance("导出与打印") + 48
+        )
         self.nav_list.setStyleSheet(
             "#nav { background: #f2f4f7; border: none; padding-top: 8px; }"
             "#nav::item { padding: 10px 12px; }"
-            "#nav::item:selected { background: #dbe7f7; color: #0b3d91; border-left: 4px solid #2f6fd6; }")
+            "#nav::item:selected { background: #dbe7f7; color: #0b3d91; border-left: 4px solid #2f6fd6; }"
+        )
         self.stack = QStackedWidget(self)
         for _ in PAGES:
             self.stack.addWidget(QWidget(self.stack))  # placeholders until a page is first shown
@@ -48,12 +51,18 @@ class MainWindow(QMainWindow):
         self.nav_list.currentRowChanged.connect(self._on_nav_list_row_changed)
         ctx.changed.connect(self._on_ctx_changed)
         ctx.navigate.connect(self._on_ctx_navigate)
-        for keys, slot in (("Ctrl+F", self._on_find), ("Ctrl+N", self._on_new_household), ("Ctrl+P", self._on_pay)):
+        for keys, slot in (
+            ("Ctrl+F", self._on_find),
+            ("Ctrl+N", self._on_new_household),
+            ("Ctrl+P", self._on_pay),
+        ):
             QShortcut(QKeySequence(keys), self, activated=slot)
 
         settings = QSettings()
         geometry = settings.value("main/geometry")
-        self.first_run = geometry is None  # then open maximised: a 1366×768 laptop has no room to spare
+        self.first_run = (
+            geometry is None
+        )  # then open maximised: a 1366×768 laptop has no room to spare
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:

@@ -35,13 +35,19 @@ class RowsModel(QAbstractTableModel):
         self.sort_values: list[tuple] = []
         self.colors: list[Sequence[QColor | None] | QColor | None] = []
 
-    def set_rows(self, rows: Sequence[Sequence], keys: Sequence | None = None,
-                 sort_values: Sequence[Sequence] | None = None,
-                 colors: Sequence[Sequence[QColor | None] | QColor | None] | None = None) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[Sequence],
+        keys: Sequence | None = None,
+        sort_values: Sequence[Sequence] | None = None,
+        colors: Sequence[Sequence[QColor | None] | QColor | None] | None = None,
+    ) -> None:
         self.beginResetModel()
         self.rows = [tuple(r) for r in rows]
         self.keys = list(keys) if keys is not None else list(range(len(self.rows)))
-        self.sort_values = [tuple(v) for v in sort_values] if sort_values is not None else list(self.rows)
+        self.sort_values = (
+            [tuple(v) for v in sort_values] if sort_values is not None else list(self.rows)
+        )
         self.colors = list(colors) if colors is not None else [None] * len(self.rows)
         self.endResetModel()
 
@@ -60,13 +66,19 @@ class RowsModel(QAbstractTableModel):
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
-                   role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,  # noqa: N802
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section][0]
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid():
             return None
         r, c = index.row(), index.column()
@@ -94,8 +106,9 @@ class RowsModel(QAbstractTableModel):
             value = self.sort_values[i][column]
             return (value is None, value if value is not None else 0)
 
-        order_ix = sorted(range(len(self.rows)), key=key,
-                          reverse=order == Qt.SortOrder.DescendingOrder)
+        order_ix = sorted(
+            range(len(self.rows)), key=key, reverse=order == Qt.SortOrder.DescendingOrder
+        )
         self.rows = [self.rows[i] for i in order_ix]
         self.keys = [self.keys[i] for i in order_ix]
         self.sort_values = [self.sort_values[i] for i in order_ix]
@@ -103,7 +116,9 @@ class RowsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
-def make_table(model: RowsModel, parent: QWidget | None = None, *, sortable: bool = False) -> QTableView:
+def make_table(
+    model: RowsModel, parent: QWidget | None = None, *, sortable: bool = False
+) -> QTableView:
     """A read-only, whole-row-select table over a RowsModel, columns fitted to their text."""
     view = QTableView(parent)
     view.setModel(model)

@@ -32,7 +32,9 @@ from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
 class TownshipWindow(QMainWindow):
     packages_added = Signal(int)  # how many were received
     status_loaded = Signal()
-    village_requested = Signal()  # 文件 → 切换到村级模式; whoever opened this window decides what opens
+    village_requested = (
+        Signal()
+    )  # 文件 → 切换到村级模式; whoever opened this window decides what opens
 
     def __init__(self, township_db_path: str | Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,18 +73,41 @@ class TownshipWindow(QMainWindow):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
-        self.village_model = RowsModel([
-            (self.tr("村"), False), (self.tr("区划代码"), False), (self.tr("任务数"), True),
-            (self.tr("应参保"), True), (self.tr("已参保"), True), (self.tr("参保率"), True),
-            (self.tr("任务完成率"), True), (self.tr("特殊群体未参保"), True), (self.tr("最新上报包"), False),
-        ], self)
+        self.village_model = RowsModel(
+            [
+                (self.tr("村"), False),
+                (self.tr("区划代码"), False),
+                (self.tr("任务数"), True),
+                (self.tr("应参保"), True),
+                (self.tr("已参保"), True),
+                (self.tr("参保率"), True),
+                (self.tr("任务完成率"), True),
+                (self.tr("特殊群体未参保"), True),
+                (self.tr("最新上报包"), False),
+            ],
+            self,
+        )
         self.village_view = make_table(self.village_model, self, sortable=True)
-        self.duplicate_model = RowsModel([(self.tr("身份证号"), False), (self.tr("多处已参保"), False),
-                                          (self.tr("登记在"), False)], self)
+        self.duplicate_model = RowsModel(
+            [
+                (self.tr("身份证号"), False),
+                (self.tr("多处已参保"), False),
+                (self.tr("登记在"), False),
+            ],
+            self,
+        )
         self.duplicate_view = make_table(self.duplicate_model, self, sortable=True)
-        self.gap_model = RowsModel([(self.tr("村"), False), (self.tr("村民小组"), False), (self.tr("姓名"), False),
-                                    (self.tr("身份证号"), False), (self.tr("人员类别"), False),
-                                    (self.tr("未缴原因"), False)], self)
+        self.gap_model = RowsModel(
+            [
+                (self.tr("村"), False),
+                (self.tr("村民小组"), False),
+                (self.tr("姓名"), False),
+                (self.tr("身份证号"), False),
+                (self.tr("人员类别"), False),
+                (self.tr("未缴原因"), False),
+            ],
+            self,
+        )
         self.gap_view = make_table(self.gap_model, self, sortable=True)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.village_view, self.tr("各村进度"))
@@ -92,8 +117,12 @@ class TownshipWindow(QMainWindow):
         self.log_edit = QPlainTextEdit()
         self.log_edit.setReadOnly(True)
         self.log_edit.setMaximumHeight(110)
-        self.log_edit.setPlaceholderText(self.tr("把村里的上报包（.zip）拖到这个窗口，或按 Ctrl+O 选择；"
-                                                 "被改动过的包、比已收到的更旧的包会被拒收并写明原因"))
+        self.log_edit.setPlaceholderText(
+            self.tr(
+                "把村里的上报包（.zip）拖到这个窗口，或按 Ctrl+O 选择；"
+                "被改动过的包、比已收到的更旧的包会被拒收并写明原因"
+            )
+        )
         self.result_bar = ResultBar()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -168,8 +197,9 @@ class TownshipWindow(QMainWindow):
         self.year_combo.setCurrentIndex(self.year_combo.findData(status.year))
         self.totals_label.setText(totals_text(status))
         rows, sort_values, colors = village_rows(status)
-        self.village_model.set_rows(rows, keys=[v.key for v in status.villages], sort_values=sort_values,
-                                    colors=colors)
+        self.village_model.set_rows(
+            rows, keys=[v.key for v in status.villages], sort_values=sort_values, colors=colors
+        )
         rows, sort_values, colors = duplicate_rows(status)
         self.duplicate_model.set_rows(rows, sort_values=sort_values, colors=colors)
         self.gap_model.set_rows(gap_rows(status))
@@ -201,13 +231,28 @@ class TownshipWindow(QMainWindow):
     def _on_packages_added(self, result: AddResult) -> None:
         self.last_add = result
         for r in result.received:
-            self.log(self.tr("已接收 {village} {year}年度 第{seq}号包：{persons} 人，应参保 {eligible}，已参保 {enrolled}")
-                     .format(village=r.village, year=r.year, seq=r.sequence, persons=r.persons,
-                             eligible=r.eligible, enrolled=r.enrolled))
+            self.log(
+                self.tr(
+                    "已接收 {village} {year}年度 第{seq}号包：{persons} 人，应参保 {eligible}，已参保 {enrolled}"
+                ).format(
+                    village=r.village,
+                    year=r.year,
+                    seq=r.sequence,
+                    persons=r.persons,
+                    eligible=r.eligible,
+                    enrolled=r.enrolled,
+                )
+            )
             if r.first_time:
-                self.log(self.tr("  已登记该村密钥指纹 {fp}（请与经办人核对汇总表上打印的指纹）").format(fp=r.fingerprint))
-        refused = [self.tr("拒收 {name}：{reason}").format(name=path.name, reason=reason)
-                   for path, reason in result.refused]
+                self.log(
+                    self.tr("  已登记该村密钥指纹 {fp}（请与经办人核对汇总表上打印的指纹）").format(
+                        fp=r.fingerprint
+                    )
+                )
+        refused = [
+            self.tr("拒收 {name}：{reason}").format(name=path.name, reason=reason)
+            for path, reason in result.refused
+        ]
         for line in refused:
             self.log(line)
         if refused:
@@ -216,8 +261,9 @@ class TownshipWindow(QMainWindow):
 
     @Slot()
     def _on_add_action_triggered(self) -> None:
-        names, _ = QFileDialog.getOpenFileNames(self, self.tr("选择村里的上报包"), "",
-                                                self.tr("上报包 (*.zip)"))
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("选择村里的上报包"), "", self.tr("上报包 (*.zip)")
+        )
         if names:
             self.add_packages(names)
 
@@ -225,8 +271,11 @@ class TownshipWindow(QMainWindow):
     def _zips(event: QDragEnterEvent | QDropEvent) -> list[str]:
         if not event.mimeData().hasUrls():
             return []
-        return [u.toLocalFile() for u in event.mimeData().urls()
-                if u.isLocalFile() and u.toLocalFile().lower().endswith(".zip")]
+        return [
+            u.toLocalFile()
+            for u in event.mimeData().urls()
+            if u.isLocalFile() and u.toLocalFile().lower().endswith(".zip")
+        ]
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if self._zips(event):
@@ -246,38 +295,52 @@ class TownshipWindow(QMainWindow):
     # --- tasks and the report ---------------------------------------------------------------
     @Slot()
     def _on_tasks_action_triggered(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择任务分配表"), "", self.tr("Excel 文件 (*.xlsx *.xls)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择任务分配表"), "", self.tr("Excel 文件 (*.xlsx *.xls)")
+        )
         if name:
             self.load_tasks(name)
 
     def load_tasks(self, path: str | Path) -> Job:
-        job = self._run(lambda db, _p: load_tasks(db, path), self.tr("正在载入任务分配表…"),
-                        self._on_tasks_loaded)
+        job = self._run(
+            lambda db, _p: load_tasks(db, path),
+            self.tr("正在载入任务分配表…"),
+            self._on_tasks_loaded,
+        )
         self.reload()
         return job
 
     @Slot(object)
     def _on_tasks_loaded(self, loaded) -> None:
-        self.log(self.tr("已载入 {n} 个村的任务数（工作表“{sheet}”），合计 {total} 人").format(
-            n=len(loaded.rows), sheet=loaded.sheet, total=loaded.total))
+        self.log(
+            self.tr("已载入 {n} 个村的任务数（工作表“{sheet}”），合计 {total} 人").format(
+                n=len(loaded.rows), sheet=loaded.sheet, total=loaded.total
+            )
+        )
 
     @Slot()
     def _on_report_action_triggered(self) -> None:
         if self.status is None:
             show_error(self, self.tr("还没有收到任何村的上报包，没有可导出的内容"))
             return
-        default = str(Path.home() / self.tr("{year}年度乡镇参保汇总.xlsx").format(year=self.status.year))
-        name, _ = QFileDialog.getSaveFileName(self, self.tr("导出汇总表"), default, self.tr("Excel 文件 (*.xlsx)"))
+        default = str(
+            Path.home() / self.tr("{year}年度乡镇参保汇总.xlsx").format(year=self.status.year)
+        )
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出汇总表"), default, self.tr("Excel 文件 (*.xlsx)")
+        )
         if name:
             self.export_report(name)
 
     def export_report(self, out: str | Path) -> Job:
         year = self.status.year if self.status else None
-        return self._run(lambda db, _p: write_report(township_status(db, year), out, db_path=db_file(db)),
-                         self.tr("正在导出汇总表…"), self._on_report_written)
+        return self._run(
+            lambda db, _p: write_report(township_status(db, year), out, db_path=db_file(db)),
+            self.tr("正在导出汇总表…"),
+            self._on_report_written,
+        )
 
     @Slot(object)
     def _on_report_written(self, path: Path) -> None:
         self.log(self.tr("已导出 {path}").format(path=path))
         self.result_bar.show_path(path)
-

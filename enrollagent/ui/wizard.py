@@ -39,7 +39,9 @@ class ModePage(QWizardPage):
         self.setTitle(self.tr("欢迎使用村医保征缴助手"))
         self.setSubTitle(self.tr("先做几步设置。以后都可以在“设置”里修改。"))
         self.village_radio = QRadioButton(self.tr("村级经办：管理本村的花名册、缴费和上报"), self)
-        self.township_radio = QRadioButton(self.tr("乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）"), self)
+        self.township_radio = QRadioButton(
+            self.tr("乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）"), self
+        )
         self.village_radio.setChecked(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.village_radio)
@@ -143,7 +145,9 @@ class PolicyPage(QWizardPage):
             self.view.show_policy(self.policy)
 
     def _on_file_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择政策文件"), "", self.tr("政策文件 (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择政策文件"), "", self.tr("政策文件 (*.json)")
+        )
         if path:
             self.load_file(path)
 
@@ -167,7 +171,9 @@ class FinishPage(QWizardPage):
         self.summary_label.setWordWrap(True)
         self.import_check = QCheckBox(self.tr("现在导入去年的花名册（Excel），省去重新录入"), self)
         self.import_check.setChecked(True)
-        note = QLabel(self.tr("同时会在数据文件旁生成本村的签名密钥，用于给上报的数据包签名。"), self)
+        note = QLabel(
+            self.tr("同时会在数据文件旁生成本村的签名密钥，用于给上报的数据包签名。"), self
+        )
         note.setStyleSheet(f"color: {MUTED};")
         note.setWordWrap(True)
         self.note_label = note
@@ -183,12 +189,21 @@ class FinishPage(QWizardPage):
         self.import_check.setVisible(not township)
         self.note_label.setVisible(not township)
         if township:
-            self.summary_label.setText(self.tr("将以乡镇汇总模式打开。以后每次启动都直接进入乡镇汇总。"))
+            self.summary_label.setText(
+                self.tr("将以乡镇汇总模式打开。以后每次启动都直接进入乡镇汇总。")
+            )
             return
         policy = wizard.policy_page.policy
-        self.summary_label.setText(self.tr("将建立：{0}{1}{2}，经办人 {3}，{4}年度（{5}）。").format(
-            self.field("county"), self.field("township"), self.field("village"), self.field("agent"),
-            policy.year if policy else "", policy.name if policy else ""))
+        self.summary_label.setText(
+            self.tr("将建立：{0}{1}{2}，经办人 {3}，{4}年度（{5}）。").format(
+                self.field("county"),
+                self.field("township"),
+                self.field("village"),
+                self.field("agent"),
+                policy.year if policy else "",
+                policy.name if policy else "",
+            )
+        )
 
     def validatePage(self) -> bool:  # noqa: N802
         wizard: SetupWizard = self.wizard()  # type: ignore[assignment]
@@ -202,16 +217,25 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("村医保征缴助手 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(760, 560)
-        for button, text in ((QWizard.WizardButton.NextButton, "下一步 >"), (QWizard.WizardButton.BackButton, "< 上一步"),
-                             (QWizard.WizardButton.FinishButton, "完成"), (QWizard.WizardButton.CancelButton, "取消")):
+        for button, text in (
+            (QWizard.WizardButton.NextButton, "下一步 >"),
+            (QWizard.WizardButton.BackButton, "< 上一步"),
+            (QWizard.WizardButton.FinishButton, "完成"),
+            (QWizard.WizardButton.CancelButton, "取消"),
+        ):
             self.setButtonText(button, self.tr(text))
         self.mode_page = ModePage(self)
         self.village_page = VillagePage(self)
         self.agent_page = AgentPage(self)
         self.policy_page = PolicyPage(self)
         self.finish_page = FinishPage(self)
-        for page_id, page in ((MODE, self.mode_page), (VILLAGE, self.village_page), (AGENT, self.agent_page),
-                              (POLICY, self.policy_page), (FINISH, self.finish_page)):
+        for page_id, page in (
+            (MODE, self.mode_page),
+            (VILLAGE, self.village_page),
+            (AGENT, self.agent_page),
+            (POLICY, self.policy_page),
+            (FINISH, self.finish_page),
+        ):
             self.setPage(page_id, page)
         self.fingerprint = ""
 
@@ -228,9 +252,17 @@ class SetupWizard(QWizard):
         task = self.policy_page.task_spin.value() or None
         db = open_database(self.db_path)
         try:
-            init_village(db, code=self.field("code"), name=self.field("village"), township=self.field("township"),
-                         county=self.field("county"), agent=self.field("agent"),
-                         agent_phone=self.field("agent_phone"), policy=policy, task=task)
+            init_village(
+                db,
+                code=self.field("code"),
+                name=self.field("village"),
+                township=self.field("township"),
+                county=self.field("county"),
+                agent=self.field("agent"),
+                agent_phone=self.field("agent_phone"),
+                policy=policy,
+                task=task,
+            )
         except EnrollError as e:
             QMessageBox.warning(self, self.tr("无法完成"), e.message)
             return False

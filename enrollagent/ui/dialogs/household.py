@@ -21,8 +21,13 @@ from ..widgets.id_field import IdField
 class HouseholdDialog(QDialog):
     """New: household fields plus the 户主's name and ID. Edit: household fields only."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None,
-                 group: str = "") -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        household_id: int | None = None,
+        group: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.household_id = household_id
@@ -32,7 +37,12 @@ class HouseholdDialog(QDialog):
         form = QFormLayout()
         self.group_combo = QComboBox(self)
         self.group_combo.setEditable(True)
-        groups = [r[0] for r in ctx.db.execute("SELECT DISTINCT group_name FROM household WHERE group_name != ''")]
+        groups = [
+            r[0]
+            for r in ctx.db.execute(
+                "SELECT DISTINCT group_name FROM household WHERE group_name != ''"
+            )
+        ]
         self.group_combo.addItems(sorted(groups, key=group_sort_key))
         self.group_combo.setCurrentText(group)
         self.hh_no_edit = QLineEdit(self)
@@ -50,8 +60,10 @@ class HouseholdDialog(QDialog):
             form.addRow(self.tr("户主身份证号"), self.head_id_field)
             self.hh_no_edit.setText(self._next_hh_no())
         else:
-            row = ctx.db.execute("SELECT group_name, hh_no, address, phone FROM household WHERE id = ?",
-                                 [household_id]).fetchone()
+            row = ctx.db.execute(
+                "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?",
+                [household_id],
+            ).fetchone()
             self.group_combo.setCurrentText(row[0])
             self.hh_no_edit.setText(row[1])
             self.address_edit.setText(row[2])
@@ -61,15 +73,24 @@ class HouseholdDialog(QDialog):
         self.group_combo.setFocus()
 
     def _next_hh_no(self) -> str:
-        numbers = [int(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household") if r[0].isdigit()]
+        numbers = [
+            int(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household") if r[0].isdigit()
+        ]
         if not numbers:
             return ""
-        width = max(len(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household WHERE hh_no != '' LIMIT 1"))
+        width = max(
+            len(r[0])
+            for r in self.ctx.db.execute("SELECT hh_no FROM household WHERE hh_no != '' LIMIT 1")
+        )
         return f"{max(numbers) + 1:0{width}d}"
 
     def accept(self) -> None:
-        fields = {"group_name": self.group_combo.currentText(), "hh_no": self.hh_no_edit.text(),
-                  "address": self.address_edit.text(), "phone": self.phone_edit.text()}
+        fields = {
+            "group_name": self.group_combo.currentText(),
+            "hh_no": self.hh_no_edit.text(),
+            "address": self.address_edit.text(),
+            "phone": self.phone_edit.text(),
+        }
         actor = self.ctx.actor()
         try:
             if self.household_id is None:
@@ -81,8 +102,14 @@ class HouseholdDialog(QDialog):
                     return
                 with self.ctx.db.atomic():  # the household and its 户主 together, or neither
                     hid = add_household(self.ctx.db, actor=actor, **fields)
-                    head = add_person(self.ctx.db, household_id=hid, actor=actor, relation="户主",
-                                      name=self.head_name_edit.text(), id_number=self.head_id_field.text())
+                    head = add_person(
+                        self.ctx.db,
+                        household_id=hid,
+                        actor=actor,
+                        relation="户主",
+                        name=self.head_name_edit.text(),
+                        id_number=self.head_id_field.text(),
+                    )
                 self.household_id, self.head_id = hid, head
             else:
                 update_household(self.ctx.db, self.household_id, actor=actor, **fields)

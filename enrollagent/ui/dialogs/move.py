@@ -22,7 +22,9 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
-        name, household_id = ctx.db.execute("SELECT name, household_id FROM person WHERE id = ?", [person_id]).fetchone()
+        name, household_id = ctx.db.execute(
+            "SELECT name, household_id FROM person WHERE id = ?", [person_id]
+        ).fetchone()
         self.setWindowTitle(self.tr("迁到另一户：{0}").format(name))
         self.setMinimumWidth(520)
         self.household_combo = HouseholdCombo(ctx.db, self, exclude=household_id)
@@ -41,8 +43,13 @@ class MoveDialog(QDialog):
             self.error_label.setText(self.tr("请选择要迁入的户"))
             return
         try:
-            move_person(self.ctx.db, self.person_id, target, actor=self.ctx.actor(),
-                        relation=self.relation_combo.currentText())
+            move_person(
+                self.ctx.db,
+                self.person_id,
+                target,
+                actor=self.ctx.actor(),
+                relation=self.relation_combo.currentText(),
+            )
         except EnrollError as e:
             show_error(self, e)
             return

@@ -27,8 +27,15 @@ class PersonDialog(QDialog):
     With person_id it edits that person; otherwise it adds one to household_id (or to a household
     picked in the dialog). After exec() == Accepted, `person_id` is the person's id."""
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None, household_id: int | None = None,
-                 person_id: int | None = None, id_number: str = "", name: str = "") -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        household_id: int | None = None,
+        person_id: int | None = None,
+        id_number: str = "",
+        name: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
@@ -39,10 +46,15 @@ class PersonDialog(QDialog):
         form = QFormLayout()
         self.household_combo: HouseholdCombo | None = None
         if person_id is not None:
-            row = ctx.db.execute("SELECT household_id, name, id_number, relation, phone, note, id_valid"
-                                 " FROM person WHERE id = ?", [person_id]).fetchone()
+            row = ctx.db.execute(
+                "SELECT household_id, name, id_number, relation, phone, note, id_valid"
+                " FROM person WHERE id = ?",
+                [person_id],
+            ).fetchone()
             self.household_id = row[0]
-            self._original = dict(zip(("name", "id_number", "relation", "phone", "note"), row[1:6], strict=True))
+            self._original = dict(
+                zip(("name", "id_number", "relation", "phone", "note"), row[1:6], strict=True)
+            )
         if self.household_id is None:
             self.household_combo = HouseholdCombo(ctx.db, self)
             form.addRow(self.tr("所在户"), self.household_combo)
@@ -89,22 +101,39 @@ class PersonDialog(QDialog):
                 self.household_combo.setFocus()
                 return
         keep_invalid = self.keep_invalid_check.isChecked()
-        if not self.id_field.is_acceptable() and not (keep_invalid and not self.id_field.duplicate
-                                                      and self.id_field.result is not None):
+        if not self.id_field.is_acceptable() and not (
+            keep_invalid and not self.id_field.duplicate and self.id_field.result is not None
+        ):
             self.error_label.setText(self.id_field.problem())
             self.id_field.id_edit.setFocus()
             return
-        values = {"name": self.name_edit.text(), "id_number": self.id_field.text(),
-                  "relation": self.relation_combo.currentText(), "phone": self.phone_edit.text(),
-                  "note": self.note_edit.text()}
+        values = {
+            "name": self.name_edit.text(),
+            "id_number": self.id_field.text(),
+            "relation": self.relation_combo.currentText(),
+            "phone": self.phone_edit.text(),
+            "note": self.note_edit.text(),
+        }
         try:
             if self.person_id is None:
-                self.person_id = add_person(self.ctx.db, household_id=household_id, actor=self.ctx.actor(),
-                                            allow_invalid=keep_invalid, **values)
+                self.person_id = add_person(
+                    self.ctx.db,
+                    household_id=household_id,
+                    actor=self.ctx.actor(),
+                    allow_invalid=keep_invalid,
+                    **values,
+                )
             else:
-                changed = {k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")}
-                update_person(self.ctx.db, self.person_id, actor=self.ctx.actor(), allow_invalid=keep_invalid,
-                              **changed)
+                changed = {
+                    k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")
+                }
+                update_person(
+                    self.ctx.db,
+                    self.person_id,
+                    actor=self.ctx.actor(),
+                    allow_invalid=keep_invalid,
+                    **changed,
+                )
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)

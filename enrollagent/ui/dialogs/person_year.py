@@ -25,7 +25,9 @@ class CoverageDialog(QDialog):
         self.person_id = person_id
         name, coverage, note = ctx.db.execute(
             "SELECT p.name, py.coverage, py.coverage_note FROM person p JOIN person_year py ON py.person_id = p.id"
-            " JOIN village v ON v.current_year = py.year WHERE p.id = ?", [person_id]).fetchone()
+            " JOIN village v ON v.current_year = py.year WHERE p.id = ?",
+            [person_id],
+        ).fetchone()
         self.setWindowTitle(self.tr("参保情况：{0}").format(name))
         self.setMinimumWidth(460)
         self.coverage_combo = QComboBox(self)
@@ -45,7 +47,9 @@ class CoverageDialog(QDialog):
     def _on_coverage_combo_changed(self) -> None:
         elsewhere = self.coverage_combo.currentData() == "elsewhere"
         self.note_label.setText(self.tr("在何地参保") if elsewhere else self.tr("说明"))
-        self.note_edit.setPlaceholderText(self.tr("如：广东省东莞市") if elsewhere else self.tr("可不填"))
+        self.note_edit.setPlaceholderText(
+            self.tr("如：广东省东莞市") if elsewhere else self.tr("可不填")
+        )
 
     def accept(self) -> None:
         coverage = self.coverage_combo.currentData()
@@ -54,7 +58,13 @@ class CoverageDialog(QDialog):
             self.note_edit.setFocus()
             return
         try:
-            set_coverage(self.ctx.db, self.person_id, coverage, actor=self.ctx.actor(), note=self.note_edit.text())
+            set_coverage(
+                self.ctx.db,
+                self.person_id,
+                coverage,
+                actor=self.ctx.actor(),
+                note=self.note_edit.text(),
+            )
         except EnrollError as e:
             show_error(self, e)
             return
@@ -69,7 +79,9 @@ class UnpaidReasonDialog(QDialog):
         self.person_id = person_id
         name, reason, note = ctx.db.execute(
             "SELECT p.name, py.unpaid_reason, py.unpaid_note FROM person p JOIN person_year py ON py.person_id = p.id"
-            " JOIN village v ON v.current_year = py.year WHERE p.id = ?", [person_id]).fetchone()
+            " JOIN village v ON v.current_year = py.year WHERE p.id = ?",
+            [person_id],
+        ).fetchone()
         self.setWindowTitle(self.tr("未缴原因：{0}").format(name))
         self.setMinimumWidth(460)
         self.reason_combo = QComboBox(self)
@@ -90,12 +102,19 @@ class UnpaidReasonDialog(QDialog):
 
     def _on_reason_combo_changed(self) -> None:
         poor = self.reason_combo.currentData() == "经济困难/交不起"
-        self.hint_label.setText(self.tr("提示：请核实此人是否属于低保、特困、监测户等资助对象。") if poor else "")
+        self.hint_label.setText(
+            self.tr("提示：请核实此人是否属于低保、特困、监测户等资助对象。") if poor else ""
+        )
 
     def accept(self) -> None:
         try:
-            set_unpaid_reason(self.ctx.db, self.person_id, self.reason_combo.currentData(),
-                              actor=self.ctx.actor(), note=self.note_edit.text())
+            set_unpaid_reason(
+                self.ctx.db,
+                self.person_id,
+                self.reason_combo.currentData(),
+                actor=self.ctx.actor(),
+                note=self.note_edit.text(),
+            )
         except EnrollError as e:
             show_error(self, e)
             return

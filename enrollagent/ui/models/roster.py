@@ -24,8 +24,22 @@ from .states import Snapshot, current_snapshot
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 
-COL_GROUP, COL_HH_NO, COL_HEAD, COL_NAME, COL_RELATION, COL_ID, COL_SEX, COL_AGE, \
-    COL_CATEGORY, COL_STATE, COL_PAYABLE, COL_PAID, COL_NOTE, COL_SEX_AGE = range(14)
+(
+    COL_GROUP,
+    COL_HH_NO,
+    COL_HEAD,
+    COL_NAME,
+    COL_RELATION,
+    COL_ID,
+    COL_SEX,
+    COL_AGE,
+    COL_CATEGORY,
+    COL_STATE,
+    COL_PAYABLE,
+    COL_PAID,
+    COL_NOTE,
+    COL_SEX_AGE,
+) = range(14)
 HEADERS = (
     QT_TRANSLATE_NOOP("RosterModel", "小组"),
     QT_TRANSLATE_NOOP("RosterModel", "户号"),
@@ -73,7 +87,9 @@ def matches(s: PersonState, flt: dict) -> bool:
 class RosterModel(QAbstractTableModel):
     """Rows come from the core's person_states (state and payable are derived there, never here)."""
 
-    def __init__(self, ctx: AppContext, parent=None, columns: tuple[int, ...] | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent=None, columns: tuple[int, ...] | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.columns = columns or tuple(range(len(HEADERS)))
@@ -82,7 +98,9 @@ class RosterModel(QAbstractTableModel):
         self._rows: list[PersonState] = []
         self._shown = 0
         self._snapshot: Snapshot | None = None
-        self._texts: dict[tuple[int, int], str] = {}  # (person, column) → text, until the store changes
+        self._texts: dict[
+            tuple[int, int], str
+        ] = {}  # (person, column) → text, until the store changes
         self._today = date.today()
 
     # --- loading -------------------------------------------------------------------------
@@ -98,7 +116,9 @@ class RosterModel(QAbstractTableModel):
         else:
             candidates = snapshot.states
         self.beginResetModel()
-        self._rows = [s for s in candidates if matches(s, self.filter)] if self.filter else list(candidates)
+        self._rows = (
+            [s for s in candidates if matches(s, self.filter)] if self.filter else list(candidates)
+        )
         self._shown = min(FETCH, len(self._rows))
         self.endResetModel()
 
@@ -131,9 +151,17 @@ class RosterModel(QAbstractTableModel):
         col = self.columns[column]
         if col in (COL_GROUP, COL_HH_NO, COL_HEAD) and self._snapshot is not None:
             order_of = {s.person_id: i for i, s in enumerate(self._snapshot.states)}  # roster order
-            key = (lambda s: order_of[s.person_id]) if col == COL_GROUP else (lambda s: (s.hh_no, order_of[s.person_id]))
+            key = (
+                (lambda s: order_of[s.person_id])
+                if col == COL_GROUP
+                else (lambda s: (s.hh_no, order_of[s.person_id]))
+            )
         elif col in (COL_AGE, COL_SEX_AGE):
-            key = (lambda s: s.birth_date or date.max) if col == COL_AGE else (lambda s: (s.sex or "", s.birth_date or date.max))
+            key = (
+                (lambda s: s.birth_date or date.max)
+                if col == COL_AGE
+                else (lambda s: (s.sex or "", s.birth_date or date.max))
+            )
         elif col in (COL_PAYABLE, COL_PAID):
             key = (lambda s: s.payable_fen) if col == COL_PAYABLE else (lambda s: s.net_fen)
         else:
@@ -159,12 +187,16 @@ class RosterModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: N802
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(HEADERS[self.columns[section]])
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ):
         if not index.isValid() or index.row() >= self._shown:
             return None
         s = self._rows[index.row()]
@@ -183,7 +215,13 @@ class RosterModel(QAbstractTableModel):
             if col == COL_ID and not s.id_valid:
                 return QColor("#c0392b")
             if col == COL_STATE:
-                return QColor("#c0392b") if s.state == "unpaid" else QColor("#1b7f3b") if s.enrolled else None
+                return (
+                    QColor("#c0392b")
+                    if s.state == "unpaid"
+                    else QColor("#1b7f3b")
+                    if s.enrolled
+                    else None
+                )
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (COL_AGE, COL_PAYABLE, COL_PAID):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == COL_NOTE:
@@ -224,8 +262,13 @@ class RosterModel(QAbstractTableModel):
     def _note(self, s: PersonState) -> str:
         parts = []
         if not s.id_valid:
-            problem = self.ctx.db.execute("SELECT id_problem FROM person WHERE id = ?", [s.person_id]).fetchone()
-            parts.append(self.tr("待核实：") + id_problem_text(problem[0] or "id_checksum", normalized=s.id_number))
+            problem = self.ctx.db.execute(
+                "SELECT id_problem FROM person WHERE id = ?", [s.person_id]
+            ).fetchone()
+            parts.append(
+                self.tr("待核实：")
+                + id_problem_text(problem[0] or "id_checksum", normalized=s.id_number)
+            )
         if s.refund_due:
             parts.append(self.tr("应退费 {0} 元").format(money(s.net_fen - s.payable_fen)))
         if s.state == "unpaid" and s.unpaid_reason:

@@ -15,7 +15,10 @@ from ...core.vocab import group_sort_key
 
 _ATTR = "_enrollagent_snapshot"  # kept on the connection object: it goes when the connection goes
 PATCH_LIMIT = 300  # more persons touched than this: a full reload is as quick and simpler
-_NO_STATE_TABLES = {"unmatched_payment", "setting"}  # audited, but no person's state depends on them
+_NO_STATE_TABLES = {
+    "unmatched_payment",
+    "setting",
+}  # audited, but no person's state depends on them
 
 
 @dataclass
@@ -39,8 +42,16 @@ class Snapshot:
 def roster_sorted(states: list[PersonState]) -> list[PersonState]:
     """In the order person_states returns: group, 户号, household, 户主 first, then by id."""
     groups = {g: group_sort_key(g) for g in {s.group_name for s in states}}
-    return sorted(states, key=lambda s: (groups[s.group_name], s.hh_no, s.household_id, s.relation != "户主",
-                                         s.person_id))
+    return sorted(
+        states,
+        key=lambda s: (
+            groups[s.group_name],
+            s.hh_no,
+            s.household_id,
+            s.relation != "户主",
+            s.person_id,
+        ),
+    )
 
 
 def _version(db: sqlite_utils.Database) -> tuple[int, int]:
@@ -76,8 +87,10 @@ def _touched(db: sqlite_utils.Database, since: int) -> tuple[set[int], int] | No
             households.add(row_id)
         elif table not in _NO_STATE_TABLES:
             return None  # policy, village, year: everyone may change
-    for ids, sql in ((payments, "SELECT person_id FROM payment WHERE id IN ({})"),
-                     (households, "SELECT id FROM person WHERE household_id IN ({})")):
+    for ids, sql in (
+        (payments, "SELECT person_id FROM payment WHERE id IN ({})"),
+        (households, "SELECT id FROM person WHERE household_id IN ({})"),
+    ):
         if ids:
             marks = ", ".join("?" * len(ids))
             persons.update(r[0] for r in db.execute(sql.format(marks), list(ids)).fetchall())
@@ -104,7 +117,9 @@ def current_snapshot(db: sqlite_utils.Database) -> Snapshot:
     if hit and hit[0] == version:
         return hit[1]
     snapshot = None
-    if hit and hit[0][1] == version[1]:  # only this connection wrote: its audit rows say who changed
+    if (
+        hit and hit[0][1] == version[1]
+    ):  # only this connection wrote: its audit rows say who changed
         snapshot = _patched(db, hit[1])
     if snapshot is None:
         snapshot = full_snapshot(db)

@@ -36,15 +36,29 @@ from ..rows import enter_presses_buttons
 
 FOLDER_SETTING = "exports/last_folder"  # QSettings: where the last file went
 DESCRIPTIONS = {
-    "roll": QT_TRANSLATE_NOOP("exports", "全村花名册（Excel）：每人一行，交乡镇或存档；第二张表“数据”供系统导入。"),
-    "checklist": QT_TRANSLATE_NOOP("exports", "入户催缴清单（PDF）：未缴费的人按组、按户列出，带勾选框和备注栏，"
-                                              "上门催缴时打印带上。可只打印一个组。"),
-    "notice": QT_TRANSLATE_NOOP("exports", "参保缴费情况公示（PDF）：已参保的人，身份证号打码，不含金额、人员类别和电话，"
-                                           "张贴在村务公开栏。可只打印一个组。"),
-    "summary": QT_TRANSLATE_NOOP("exports", "汇总表（PDF）：各项数字、按组和按特殊群体的情况，经办人和村委会主任签字、"
-                                            "盖章处，印有花名册文件的校验码。"),
-    "package": QT_TRANSLATE_NOOP("exports", "上报包（.zip）：花名册、汇总表和全部数据，用本机密钥签名，交乡镇汇总"
-                                            "（U盘或微信发送都可以）。每次导出编号加一。"),
+    "roll": QT_TRANSLATE_NOOP(
+        "exports", "全村花名册（Excel）：每人一行，交乡镇或存档；第二张表“数据”供系统导入。"
+    ),
+    "checklist": QT_TRANSLATE_NOOP(
+        "exports",
+        "入户催缴清单（PDF）：未缴费的人按组、按户列出，带勾选框和备注栏，"
+        "上门催缴时打印带上。可只打印一个组。",
+    ),
+    "notice": QT_TRANSLATE_NOOP(
+        "exports",
+        "参保缴费情况公示（PDF）：已参保的人，身份证号打码，不含金额、人员类别和电话，"
+        "张贴在村务公开栏。可只打印一个组。",
+    ),
+    "summary": QT_TRANSLATE_NOOP(
+        "exports",
+        "汇总表（PDF）：各项数字、按组和按特殊群体的情况，经办人和村委会主任签字、"
+        "盖章处，印有花名册文件的校验码。",
+    ),
+    "package": QT_TRANSLATE_NOOP(
+        "exports",
+        "上报包（.zip）：花名册、汇总表和全部数据，用本机密钥签名，交乡镇汇总"
+        "（U盘或微信发送都可以）。每次导出编号加一。",
+    ),
 }
 
 
@@ -67,7 +81,9 @@ class Page(QWidget):
             self.kind_list.addItem(item)
         self.kind_list.setCurrentRow(0)
         self.kind_list.setSpacing(6)  # five big targets, not a dense list
-        self.kind_list.setMaximumWidth(self.kind_list.fontMetrics().horizontalAdvance("参保缴费情况公示（.pdf）") + 60)
+        self.kind_list.setMaximumWidth(
+            self.kind_list.fontMetrics().horizontalAdvance("参保缴费情况公示（.pdf）") + 60
+        )
         left = QGroupBox(self.tr("导出什么"))
         QVBoxLayout(left).addWidget(self.kind_list)
 
@@ -136,7 +152,9 @@ class Page(QWidget):
         keep = self.year_combo.currentData() or current
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
-        for (y,) in self.ctx.db.execute("SELECT year FROM coverage_year ORDER BY year DESC").fetchall():
+        for (y,) in self.ctx.db.execute(
+            "SELECT year FROM coverage_year ORDER BY year DESC"
+        ).fetchall():
             self.year_combo.addItem(self.tr("{year}年度").format(year=y), y)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(keep)))
         self.year_combo.blockSignals(False)
@@ -168,17 +186,25 @@ class Page(QWidget):
     def default_path(self) -> Path:
         spec = CATALOG[self.kind()]
         sequence = next_sequence(self.ctx.db) if spec.kind == "package" else 1
-        name = spec.default_name(get_village(self.ctx.db), self.year(), self.group(), sequence=sequence)
-        folder = QSettings().value(FOLDER_SETTING, "") or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
+        name = spec.default_name(
+            get_village(self.ctx.db), self.year(), self.group(), sequence=sequence
+        )
+        folder = (
+            QSettings().value(FOLDER_SETTING, "")
+            or QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+            or str(Path.home())
+        )
         return Path(folder) / name
 
     @Slot()
     def _on_export_button_clicked(self) -> None:
         spec = CATALOG[self.kind()]
         name, _ = QFileDialog.getSaveFileName(
-            self, self.tr("导出{title}").format(title=_t(spec.title)), str(self.default_path()),
-            self.tr("{title} (*{suffix})").format(title=_t(spec.title), suffix=spec.suffix))
+            self,
+            self.tr("导出{title}").format(title=_t(spec.title)),
+            str(self.default_path()),
+            self.tr("{title} (*{suffix})").format(title=_t(spec.title), suffix=spec.suffix),
+        )
         if name:
             if not name.lower().endswith(spec.suffix):
                 name += spec.suffix
@@ -197,8 +223,12 @@ class Page(QWidget):
         self.result_bar.hide()
         self.status_label.setText(self.tr("正在导出…"))
         self.export_button.setEnabled(False)
-        self.job = Job(work, db_path=self.ctx.db_path, parent=self,
-                       label=self.tr("正在生成 {name}…").format(name=out.name))
+        self.job = Job(
+            work,
+            db_path=self.ctx.db_path,
+            parent=self,
+            label=self.tr("正在生成 {name}…").format(name=out.name),
+        )
         self.job.succeeded.connect(self._on_job_succeeded)
         self.job.failed.connect(self._on_job_failed)
         self.job.cancelled.connect(self._on_job_cancelled)

@@ -34,25 +34,31 @@ KINDS = (
 )
 # The report's counts in the order shown (the same words as the command line's report).
 COUNT_LABELS = {
-    "roster": (("imported", QT_TRANSLATE_NOOP("imports", "新增人员")),
-               ("households", QT_TRANSLATE_NOOP("imports", "新增户")),
-               ("already_present", QT_TRANSLATE_NOOP("imports", "已在册")),
-               ("duplicates", QT_TRANSLATE_NOOP("imports", "表内重复")),
-               ("invalid_id", QT_TRANSLATE_NOOP("imports", "身份证号待核实")),
-               ("upgraded", QT_TRANSLATE_NOOP("imports", "15位升18位")),
-               ("flagged", QT_TRANSLATE_NOOP("imports", "标记人员类别")),
-               ("skipped", QT_TRANSLATE_NOOP("imports", "未导入"))),
-    "groups": (("flagged", QT_TRANSLATE_NOOP("imports", "标记人数")),
-               ("new_flags", QT_TRANSLATE_NOOP("imports", "新增标记")),
-               ("name_mismatch", QT_TRANSLATE_NOOP("imports", "姓名不一致")),
-               ("not_in_roster", QT_TRANSLATE_NOOP("imports", "不在本村花名册")),
-               ("skipped", QT_TRANSLATE_NOOP("imports", "不符合条件"))),
-    "payments": (("recorded", QT_TRANSLATE_NOOP("imports", "登记")),
-                 ("already_recorded", QT_TRANSLATE_NOOP("imports", "已登记过（票号重复）")),
-                 ("not_in_roster", QT_TRANSLATE_NOOP("imports", "对不上人（进待认领）")),
-                 ("other_year", QT_TRANSLATE_NOOP("imports", "其他年度")),
-                 ("ignored", QT_TRANSLATE_NOOP("imports", "其他险种")),
-                 ("skipped", QT_TRANSLATE_NOOP("imports", "无法读取"))),
+    "roster": (
+        ("imported", QT_TRANSLATE_NOOP("imports", "新增人员")),
+        ("households", QT_TRANSLATE_NOOP("imports", "新增户")),
+        ("already_present", QT_TRANSLATE_NOOP("imports", "已在册")),
+        ("duplicates", QT_TRANSLATE_NOOP("imports", "表内重复")),
+        ("invalid_id", QT_TRANSLATE_NOOP("imports", "身份证号待核实")),
+        ("upgraded", QT_TRANSLATE_NOOP("imports", "15位升18位")),
+        ("flagged", QT_TRANSLATE_NOOP("imports", "标记人员类别")),
+        ("skipped", QT_TRANSLATE_NOOP("imports", "未导入")),
+    ),
+    "groups": (
+        ("flagged", QT_TRANSLATE_NOOP("imports", "标记人数")),
+        ("new_flags", QT_TRANSLATE_NOOP("imports", "新增标记")),
+        ("name_mismatch", QT_TRANSLATE_NOOP("imports", "姓名不一致")),
+        ("not_in_roster", QT_TRANSLATE_NOOP("imports", "不在本村花名册")),
+        ("skipped", QT_TRANSLATE_NOOP("imports", "不符合条件")),
+    ),
+    "payments": (
+        ("recorded", QT_TRANSLATE_NOOP("imports", "登记")),
+        ("already_recorded", QT_TRANSLATE_NOOP("imports", "已登记过（票号重复）")),
+        ("not_in_roster", QT_TRANSLATE_NOOP("imports", "对不上人（进待认领）")),
+        ("other_year", QT_TRANSLATE_NOOP("imports", "其他年度")),
+        ("ignored", QT_TRANSLATE_NOOP("imports", "其他险种")),
+        ("skipped", QT_TRANSLATE_NOOP("imports", "无法读取")),
+    ),
 }
 
 
@@ -65,10 +71,14 @@ def _t(text: str) -> str:
 
 def report_summary(report: ImportReport) -> str:
     head = _t("【试导入，未写入】") if report.dry_run else _t("【已导入】")
-    counts = "，".join(f"{_t(label)} {report.counts[key]}" for key, label in COUNT_LABELS[report.kind]
-                      if key in report.counts)
+    counts = "，".join(
+        f"{_t(label)} {report.counts[key]}"
+        for key, label in COUNT_LABELS[report.kind]
+        if key in report.counts
+    )
     return _t("{head}{file}：表头在第{row}行，读到 {rows} 行数据。{counts}").format(
-        head=head, file=report.file_name, row=report.header_row, rows=report.rows, counts=counts)
+        head=head, file=report.file_name, row=report.header_row, rows=report.rows, counts=counts
+    )
 
 
 class Page(QWidget):
@@ -115,7 +125,9 @@ class Page(QWidget):
         buttons.addWidget(self.apply_button)
         buttons.addStretch(1)
 
-        self.column_model = RowsModel([(self.tr("字段"), False), (self.tr("文件中的表头"), False)], self)
+        self.column_model = RowsModel(
+            [(self.tr("字段"), False), (self.tr("文件中的表头"), False)], self
+        )
         self.column_view = make_table(self.column_model, self)
         self.header_label = QLabel(self.tr("选好文件后，这里列出认出的列"))
         self.header_label.setWordWrap(True)
@@ -129,7 +141,9 @@ class Page(QWidget):
         self.summary_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem_model = RowsModel([(self.tr("行号"), True), (self.tr("原因"), False)], self)
         self.problem_view = make_table(self.problem_model, self)
-        self.problem_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.problem_view.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Interactive
+        )
         self.problem_view.setColumnWidth(0, 70)
         self.problem_view.setWordWrap(True)
         report_box = QGroupBox(self.tr("导入报告"))
@@ -224,8 +238,12 @@ class Page(QWidget):
     @Slot()
     def _on_file_button_clicked(self) -> None:
         start = str(self.path().parent) if self.path() else ""
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("选择要导入的文件"), start,
-                                              self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"))
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("选择要导入的文件"),
+            start,
+            self.tr("表格文件 (*.xlsx *.xls *.csv);;所有文件 (*)"),
+        )
         if name:
             self.set_file(name)
 
@@ -241,17 +259,27 @@ class Page(QWidget):
         path, kind = self.path(), self.kind()
         self.header_label.setText(self.tr("正在读取表头…"))
         self.column_model.set_rows([])
-        self._start(lambda _db, _progress: detect_columns(path, kind), db_path=None,
-                    label=self.tr("正在读取 {name}…").format(name=path.name), on_done=self._on_detect_done)
+        self._start(
+            lambda _db, _progress: detect_columns(path, kind),
+            db_path=None,
+            label=self.tr("正在读取 {name}…").format(name=path.name),
+            on_done=self._on_detect_done,
+        )
 
     def _on_detect_done(self, found: tuple[int, dict[str, str]]) -> None:
         header_row, columns = found
         self.column_model.set_rows([(FIELD_LABELS.get(k, k), v) for k, v in columns.items()])
-        self.header_label.setText(self.tr("表头在第 {row} 行，认出 {n} 列").format(row=header_row, n=len(columns)))
+        self.header_label.setText(
+            self.tr("表头在第 {row} 行，认出 {n} 列").format(row=header_row, n=len(columns))
+        )
         missing = self.kind() == "groups" and "category" not in columns
         self.category_hint.setText(
-            self.tr("文件里没有人员类别列：名单标题或文件名说明不了类别时，请在上面选这份名单是哪一类")
-            if missing else "")
+            self.tr(
+                "文件里没有人员类别列：名单标题或文件名说明不了类别时，请在上面选这份名单是哪一类"
+            )
+            if missing
+            else ""
+        )
         self.category_hint.setVisible(missing)
         self.dry_button.setFocus()
 
@@ -272,12 +300,18 @@ class Page(QWidget):
         kind, category, actor = self.kind(), self.category(), self.ctx.actor()
 
         def work(db, progress):
-            return run_import(db, kind, path, category=category, dry_run=dry_run, actor=actor, progress=progress)
+            return run_import(
+                db, kind, path, category=category, dry_run=dry_run, actor=actor, progress=progress
+            )
 
         self._pending = (kind, str(path), category)
         label = self.tr("正在试导入 {name}…") if dry_run else self.tr("正在导入 {name}…")
-        return self._start(work, db_path=self.ctx.db_path, label=label.format(name=path.name),
-                           on_done=self._on_run_done)
+        return self._start(
+            work,
+            db_path=self.ctx.db_path,
+            label=label.format(name=path.name),
+            on_done=self._on_run_done,
+        )
 
     def _start(self, fn, *, db_path, label: str, on_done) -> Job | None:
         if self.job is not None and self.job.running:
@@ -311,8 +345,10 @@ class Page(QWidget):
     def _on_run_done(self, report: ImportReport) -> None:
         self.report = report
         self.summary_label.setText(report_summary(report))
-        self.problem_model.set_rows([(p["row"], p["reason"]) for p in report.problems],
-                                    sort_values=[(p["row"], p["reason"]) for p in report.problems])
+        self.problem_model.set_rows(
+            [(p["row"], p["reason"]) for p in report.problems],
+            sort_values=[(p["row"], p["reason"]) for p in report.problems],
+        )
         if report.dry_run:
             self._checked = self._pending
             self.apply_button.setEnabled(True)

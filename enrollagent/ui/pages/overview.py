@@ -35,10 +35,20 @@ from ..widgets.common import (
 
 # (key in Figures.attention, label, page, filter) — each line opens the list it counts.
 ATTENTION_LINES = (
-    ("invalid_id", QT_TRANSLATE_NOOP("Page", "身份证号待核实"), "roster", {"attention": "invalid_id"}),
+    (
+        "invalid_id",
+        QT_TRANSLATE_NOOP("Page", "身份证号待核实"),
+        "roster",
+        {"attention": "invalid_id"},
+    ),
     ("refund_due", QT_TRANSLATE_NOOP("Page", "应退费"), "roster", {"attention": "refund_due"}),
     ("double_paid", QT_TRANSLATE_NOOP("Page", "重复缴费"), "roster", {"attention": "double_paid"}),
-    ("unmatched_payments", QT_TRANSLATE_NOOP("Page", "待认领的缴费（花名册里找不到人）"), "payments", {"inbox": True}),
+    (
+        "unmatched_payments",
+        QT_TRANSLATE_NOOP("Page", "待认领的缴费（花名册里找不到人）"),
+        "payments",
+        {"inbox": True},
+    ),
 )
 
 
@@ -55,8 +65,10 @@ def _link(text: str, parent: QWidget) -> QPushButton:
     """Looks like a link; one Tab stop, and Enter follows it as a click does (a QLabel link takes two Tabs)."""
     button = QPushButton(text, parent)
     button.setObjectName("overviewLink")
-    button.setStyleSheet("#overviewLink { text-align: left; border: none; padding: 0 2px; color: #0b3d91; }"
-                         "#overviewLink:hover, #overviewLink:focus { background: #eef4fd; }")
+    button.setStyleSheet(
+        "#overviewLink { text-align: left; border: none; padding: 0 2px; color: #0b3d91; }"
+        "#overviewLink:hover, #overviewLink:focus { background: #eef4fd; }"
+    )
     button.setCursor(Qt.CursorShape.PointingHandCursor)
     button.setAutoDefault(True)
     return button
@@ -92,11 +104,13 @@ class Page(QWidget):
 
         tiles = QHBoxLayout()
         self.tiles = {}
-        for key, caption in (("eligible", QT_TRANSLATE_NOOP("Page", "应参保（人）")),
-                             ("enrolled", QT_TRANSLATE_NOOP("Page", "已参保（人）")),
-                             ("rate", QT_TRANSLATE_NOOP("Page", "参保率")),
-                             ("unpaid", QT_TRANSLATE_NOOP("Page", "未缴（人）")),
-                             ("collected", QT_TRANSLATE_NOOP("Page", "征缴金额（元）"))):
+        for key, caption in (
+            ("eligible", QT_TRANSLATE_NOOP("Page", "应参保（人）")),
+            ("enrolled", QT_TRANSLATE_NOOP("Page", "已参保（人）")),
+            ("rate", QT_TRANSLATE_NOOP("Page", "参保率")),
+            ("unpaid", QT_TRANSLATE_NOOP("Page", "未缴（人）")),
+            ("collected", QT_TRANSLATE_NOOP("Page", "征缴金额（元）")),
+        ):
             tile = FigureTile(self.tr(caption), body)
             self.tiles[key] = tile
             if key == "unpaid":
@@ -145,30 +159,60 @@ class Page(QWidget):
         village = get_village(db)
         self.title_label.setText(self.tr("{0}　{1}年度").format(village.title, f.year))
         days = f.policy.window_days_left(date.today())
-        window = self.tr("征缴期 {0} 至 {1}").format(f.policy.window_start.isoformat(), f.policy.window_end.isoformat())
+        window = self.tr("征缴期 {0} 至 {1}").format(
+            f.policy.window_start.isoformat(), f.policy.window_end.isoformat()
+        )
         if date.today() < f.policy.window_start:
-            self.window_label.setText(window + self.tr("，<b>{0}</b> 天后开始").format(
-                (f.policy.window_start - date.today()).days))
+            self.window_label.setText(
+                window
+                + self.tr("，<b>{0}</b> 天后开始").format(
+                    (f.policy.window_start - date.today()).days
+                )
+            )
         elif days > 0:
             text = window + self.tr("，还剩 <b>{0}</b> 天").format(days)
             if f.policy.days_of_month and not f.policy.is_collection_day(date.today()):
-                text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(*f.policy.days_of_month)
+                text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(
+                    *f.policy.days_of_month
+                )
             self.window_label.setText(text)
         else:
-            self.window_label.setText(window + self.tr("，<span style='color:{0}'>已结束</span>").format(BAD))
-        self.tiles["eligible"].set_value(thousands(fig["eligible"]), self.tr("在册 {0} 人 / {1} 户").format(
-            thousands(fig["persons"]), thousands(fig["households"])))
-        self.tiles["enrolled"].set_value(thousands(fig["enrolled"]), self.tr("缴费 {0}，资助 {1}，学校 {2}").format(
-            fig["paid"], fig["subsidized"], fig["school"]), GOOD)
-        self.tiles["rate"].set_value(percent(fig["rate"]), self.tr("综合覆盖率 {0}").format(percent(fig["coverage"])),
-                                     GOOD if fig["rate"] >= 0.95 else "")
-        self.tiles["unpaid"].set_value(thousands(fig["unpaid"]), self.tr("<a href='#'>查看未缴名单</a>"),
-                                       BAD if fig["unpaid"] else GOOD)
-        self.tiles["collected"].set_value(money(f.total.collected_fen), self.tr("标准 {0} 元/人").format(
-            money(f.policy.standard_fen)))
+            self.window_label.setText(
+                window + self.tr("，<span style='color:{0}'>已结束</span>").format(BAD)
+            )
+        self.tiles["eligible"].set_value(
+            thousands(fig["eligible"]),
+            self.tr("在册 {0} 人 / {1} 户").format(
+                thousands(fig["persons"]), thousands(fig["households"])
+            ),
+        )
+        self.tiles["enrolled"].set_value(
+            thousands(fig["enrolled"]),
+            self.tr("缴费 {0}，资助 {1}，学校 {2}").format(
+                fig["paid"], fig["subsidized"], fig["school"]
+            ),
+            GOOD,
+        )
+        self.tiles["rate"].set_value(
+            percent(fig["rate"]),
+            self.tr("综合覆盖率 {0}").format(percent(fig["coverage"])),
+            GOOD if fig["rate"] >= 0.95 else "",
+        )
+        self.tiles["unpaid"].set_value(
+            thousands(fig["unpaid"]),
+            self.tr("<a href='#'>查看未缴名单</a>"),
+            BAD if fig["unpaid"] else GOOD,
+        )
+        self.tiles["collected"].set_value(
+            money(f.total.collected_fen),
+            self.tr("标准 {0} 元/人").format(money(f.policy.standard_fen)),
+        )
         if f.task:
-            self.task_label.setText(self.tr("任务 {0} 人，已完成 {1}（{2}）").format(
-                thousands(f.task), thousands(fig["enrolled"]), percent(fig["task_completion"])))
+            self.task_label.setText(
+                self.tr("任务 {0} 人，已完成 {1}（{2}）").format(
+                    thousands(f.task), thousands(fig["enrolled"]), percent(fig["task_completion"])
+                )
+            )
             self.task_bar.setRange(0, f.task)
             self.task_bar.setValue(min(fig["enrolled"], f.task))
             self.task_bar.show()
@@ -183,14 +227,18 @@ class Page(QWidget):
         _clear(self.groups_grid)
         self.group_links: list[QPushButton] = []
         box = self.groups_box
-        for c, text in enumerate((self.tr("小组"), "", self.tr("已参保/应参保"), self.tr("参保率"), self.tr("未缴"))):
+        for c, text in enumerate(
+            (self.tr("小组"), "", self.tr("已参保/应参保"), self.tr("参保率"), self.tr("未缴"))
+        ):
             label = QLabel(text, box)
             label.setStyleSheet(f"color: {MUTED};")
             self.groups_grid.addWidget(label, 0, c)
         for r, (name, g) in enumerate(fig["by_group"].items(), start=1):
             link = _link(name or self.tr("（未分组）"), box)
             link.setToolTip(self.tr("查看{0}的名单").format(name or self.tr("（未分组）")))
-            link.clicked.connect(lambda _=False, group=name: self.ctx.navigate.emit("roster", {"group": group}))
+            link.clicked.connect(
+                lambda _=False, group=name: self.ctx.navigate.emit("roster", {"group": group})
+            )
             self.group_links.append(link)
             self.groups_grid.addWidget(link, r, 0)
             self.groups_grid.addWidget(_bar(g["enrolled"], g["eligible"], box), r, 1)
@@ -213,13 +261,17 @@ class Page(QWidget):
         self.special_links: dict[str, QPushButton] = {}
         box = self.special_box
         if not fig["special"]:
-            self.special_grid.addWidget(QLabel(self.tr("还没有标记特殊群体（可从民政、乡村振兴等部门名单导入）"), box), 0, 0)
+            self.special_grid.addWidget(
+                QLabel(self.tr("还没有标记特殊群体（可从民政、乡村振兴等部门名单导入）"), box), 0, 0
+            )
             return
         for r, (code, s) in enumerate(fig["special"].items()):
             rate = s["enrolled"] / s["persons"] if s["persons"] else 0
             color = GOOD if s["enrolled"] >= s["persons"] else BAD
             link = _link(self.tr(CATEGORY_BY_CODE[code].label), box)
-            link.clicked.connect(lambda _=False, c=code: self.ctx.navigate.emit("special", {"category": c}))
+            link.clicked.connect(
+                lambda _=False, c=code: self.ctx.navigate.emit("special", {"category": c})
+            )
             self.special_links[code] = link
             self.special_grid.addWidget(link, r, 0)
             count = QLabel(f"{s['enrolled']}/{s['persons']}", box)
@@ -240,14 +292,20 @@ class Page(QWidget):
             if not n:
                 continue
             unit = self.tr("笔") if key == "unmatched_payments" else self.tr("人")
-            button = QPushButton(self.tr("{0}：{1} {2}　查看 ›").format(self.tr(label), n, unit), self.attention_box)
+            button = QPushButton(
+                self.tr("{0}：{1} {2}　查看 ›").format(self.tr(label), n, unit), self.attention_box
+            )
             button.setObjectName("attentionLine")
-            button.setStyleSheet("#attentionLine { text-align: left; padding: 6px 10px; border: none;"
-                                 " border-bottom: 1px solid #e3e7ee; color: #0b3d91; }"
-                                 "#attentionLine:hover, #attentionLine:focus { background: #eef4fd; }")
+            button.setStyleSheet(
+                "#attentionLine { text-align: left; padding: 6px 10px; border: none;"
+                " border-bottom: 1px solid #e3e7ee; color: #0b3d91; }"
+                "#attentionLine:hover, #attentionLine:focus { background: #eef4fd; }"
+            )
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setAutoDefault(True)  # Enter opens the list, as Space does
-            button.clicked.connect(lambda _=False, p=page, x=flt: self.ctx.navigate.emit(p, dict(x)))
+            button.clicked.connect(
+                lambda _=False, p=page, x=flt: self.ctx.navigate.emit(p, dict(x))
+            )
             self.attention_buttons[key] = button
             self.attention_layout.addWidget(button)
         if not self.attention_buttons:

@@ -44,7 +44,9 @@ class UndoKeeper(QObject):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
         # Swallowed unaccepted, Qt then looks for a shortcut instead of giving the key to the line edit.
-        return event.type() == QEvent.Type.ShortcutOverride and event.matches(QKeySequence.StandardKey.Undo)
+        return event.type() == QEvent.Type.ShortcutOverride and event.matches(
+            QKeySequence.StandardKey.Undo
+        )
 
 
 class Page(QWidget):
@@ -58,11 +60,20 @@ class Page(QWidget):
         self.person: PersonState | None = None
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("姓名、拼音首字母（如 zs）、身份证后几位、电话或户号，回车选中"))
+        self.search_edit.setPlaceholderText(
+            self.tr("姓名、拼音首字母（如 zs）、身份证后几位、电话或户号，回车选中")
+        )
         self.search_edit.setClearButtonEnabled(True)
-        self.match_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
-                                      (self.tr("村民小组"), False), (self.tr("状态"), False),
-                                      (self.tr("还应缴(元)"), True)], self)
+        self.match_model = RowsModel(
+            [
+                (self.tr("姓名"), False),
+                (self.tr("身份证号"), False),
+                (self.tr("村民小组"), False),
+                (self.tr("状态"), False),
+                (self.tr("还应缴(元)"), True),
+            ],
+            self,
+        )
         self.match_view = make_table(self.match_model, self)
         self.match_view.installEventFilter(self)
         self.search_edit.installEventFilter(SearchKeys(self.match_view))
@@ -204,11 +215,21 @@ class Page(QWidget):
         text = self.search_edit.text()
         found = self.index().search(text) if text.strip() else []
         shown = found[:MATCH_LIMIT]
-        by_id = {s.person_id: s for s in person_states(self.ctx.db, person_ids=shown)} if shown else {}
+        by_id = (
+            {s.person_id: s for s in person_states(self.ctx.db, person_ids=shown)} if shown else {}
+        )
         states = [by_id[i] for i in shown if i in by_id]
         self.match_model.set_rows(
-            [(s.name, s.id_number, s.group_name, STATES.get(s.state, s.state),
-              yuan_text(s.owed_fen) if s.owed_fen else "") for s in states],
+            [
+                (
+                    s.name,
+                    s.id_number,
+                    s.group_name,
+                    STATES.get(s.state, s.state),
+                    yuan_text(s.owed_fen) if s.owed_fen else "",
+                )
+                for s in states
+            ],
             keys=[s.person_id for s in states],
             colors=[GOOD if s.enrolled else WARN if s.state == "unpaid" else None for s in states],
         )
@@ -217,8 +238,11 @@ class Page(QWidget):
         if not text.strip():
             self.match_count_label.setText(self.tr("↑↓ 在结果中移动，回车选中"))
         elif len(found) > MATCH_LIMIT:
-            self.match_count_label.setText(self.tr("找到 {n} 人，只列出前 {k} 人，请多输入几个字").format(
-                n=len(found), k=MATCH_LIMIT))
+            self.match_count_label.setText(
+                self.tr("找到 {n} 人，只列出前 {k} 人，请多输入几个字").format(
+                    n=len(found), k=MATCH_LIMIT
+                )
+            )
         else:
             self.match_count_label.setText(self.tr("找到 {n} 人").format(n=len(found)))
 
@@ -230,8 +254,11 @@ class Page(QWidget):
             self.pick_person(person_id)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (obj is self.match_view and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            obj is self.match_view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._on_search_edit_returnPressed()
             return True
         return super().eventFilter(obj, event)
@@ -247,19 +274,39 @@ class Page(QWidget):
         owed = state.owed_fen
         detail = STATES.get(state.state, state.state)
         if state.payable_fen:
-            detail += self.tr("，应缴 {p} 元，已缴 {n} 元").format(p=yuan_text(state.payable_fen),
-                                                          n=yuan_text(state.net_fen))
-        self.person_label.setText(self.tr("<b style='font-size:15pt'>{name}</b>　{id}<br>{group} {hh}　{detail}")
-                                  .format(name=state.name, id=state.id_number, group=state.group_name,
-                                          hh=state.hh_no, detail=detail))
-        members = person_states(self.ctx.db, person_ids=[
-            r[0] for r in self.ctx.db.execute("SELECT id FROM person WHERE household_id = ?",
-                                              [state.household_id])])
+            detail += self.tr("，应缴 {p} 元，已缴 {n} 元").format(
+                p=yuan_text(state.payable_fen), n=yuan_text(state.net_fen)
+            )
+        self.person_label.setText(
+            self.tr("<b style='font-size:15pt'>{name}</b>　{id}<br>{group} {hh}　{detail}").format(
+                name=state.name,
+                id=state.id_number,
+                group=state.group_name,
+                hh=state.hh_no,
+                detail=detail,
+            )
+        )
+        members = person_states(
+            self.ctx.db,
+            person_ids=[
+                r[0]
+                for r in self.ctx.db.execute(
+                    "SELECT id FROM person WHERE household_id = ?", [state.household_id]
+                )
+            ],
+        )
         unpaid = [m for m in members if m.owed_fen]
-        self.household_label.setText(self.tr("本户 {n} 人：{list}").format(
-            n=len(members), list="、".join(f"{m.name}（{STATES.get(m.state, m.state)}）" for m in members)))
-        self.household_button.setText(self.tr("全户缴费（{n} 人 {fen} 元）").format(
-            n=len(unpaid), fen=yuan_text(sum(m.owed_fen for m in unpaid))))
+        self.household_label.setText(
+            self.tr("本户 {n} 人：{list}").format(
+                n=len(members),
+                list="、".join(f"{m.name}（{STATES.get(m.state, m.state)}）" for m in members),
+            )
+        )
+        self.household_button.setText(
+            self.tr("全户缴费（{n} 人 {fen} 元）").format(
+                n=len(unpaid), fen=yuan_text(sum(m.owed_fen for m in unpaid))
+            )
+        )
         self.household_button.setEnabled(bool(unpaid))
         self.amount_edit.setText(f"{owed / 100:.2f}" if owed else "")
         self.date_edit.setDate(QDate.currentDate())
@@ -315,16 +362,25 @@ class Page(QWidget):
             amount = payments.parse_yuan(text) if text else None
             channel = self._remember_channel()
             done = payments.record_payment(
-                self.ctx.db, person_id=self.person.person_id, actor=self.ctx.actor(), amount_fen=amount,
-                paid_on=self._paid_on(), channel=channel, ticket_no=self.ticket_edit.text(),
-                payer=self.payer_edit.text())
+                self.ctx.db,
+                person_id=self.person.person_id,
+                actor=self.ctx.actor(),
+                amount_fen=amount,
+                paid_on=self._paid_on(),
+                channel=channel,
+                ticket_no=self.ticket_edit.text(),
+                payer=self.payer_edit.text(),
+            )
         except EnrollError as e:
             self._fail(e)
             return
         self.ticket_edit.clear()
         self.payer_edit.clear()
-        self._done(self.tr("已登记：{name} {amount} 元（{channel}）").format(
-            name=self.person.name, amount=yuan_text(done.amount_fen), channel=channel))
+        self._done(
+            self.tr("已登记：{name} {amount} 元（{channel}）").format(
+                name=self.person.name, amount=yuan_text(done.amount_fen), channel=channel
+            )
+        )
 
     @Slot()
     def _on_household_button_clicked(self) -> None:
@@ -332,14 +388,22 @@ class Page(QWidget):
             return
         try:
             channel = self._remember_channel()
-            done = payments.record_household(self.ctx.db, household_id=self.person.household_id,
-                                             actor=self.ctx.actor(), paid_on=self._paid_on(),
-                                             channel=channel, payer=self.payer_edit.text())
+            done = payments.record_household(
+                self.ctx.db,
+                household_id=self.person.household_id,
+                actor=self.ctx.actor(),
+                paid_on=self._paid_on(),
+                channel=channel,
+                payer=self.payer_edit.text(),
+            )
         except EnrollError as e:
             self._fail(e)
             return
-        self._done(self.tr("全户缴费：已登记 {n} 人，共 {amount} 元（{channel}）").format(
-            n=len(done), amount=yuan_text(sum(r.amount_fen for r in done)), channel=channel))
+        self._done(
+            self.tr("全户缴费：已登记 {n} 人，共 {amount} 元（{channel}）").format(
+                n=len(done), amount=yuan_text(sum(r.amount_fen for r in done)), channel=channel
+            )
+        )
 
     @Slot()
     def _on_undo_button_clicked(self) -> None:
@@ -348,9 +412,14 @@ class Page(QWidget):
         except EnrollError as e:
             self._fail(e)
             return
-        name = self.ctx.db.execute("SELECT name FROM person WHERE id = ?", [undone.person_id]).fetchone()[0]
-        self._done(self.tr("已撤销：{name} {amount} 元（记了一笔冲销）").format(
-            name=name, amount=yuan_text(-undone.amount_fen)))
+        name = self.ctx.db.execute(
+            "SELECT name FROM person WHERE id = ?", [undone.person_id]
+        ).fetchone()[0]
+        self._done(
+            self.tr("已撤销：{name} {amount} 元（记了一笔冲销）").format(
+                name=name, amount=yuan_text(-undone.amount_fen)
+            )
+        )
 
     @Slot()
     def _on_refund_button_clicked(self) -> None:
@@ -362,8 +431,14 @@ class Page(QWidget):
             show_error(self, self.tr("{name} 本年度没有已缴的钱，无法退费").format(name=s.name))
             return
         suggested = s.net_fen - s.payable_fen if s.net_fen > s.payable_fen else s.net_fen
-        text, ok = QInputDialog.getText(self, self.tr("退费"), self.tr("{name} 已缴 {net} 元，退多少元？").format(
-            name=s.name, net=yuan_text(s.net_fen)), text=f"{suggested / 100:.2f}")
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("退费"),
+            self.tr("{name} 已缴 {net} 元，退多少元？").format(
+                name=s.name, net=yuan_text(s.net_fen)
+            ),
+            text=f"{suggested / 100:.2f}",
+        )
         if not ok:
             return
         try:
@@ -371,36 +446,58 @@ class Page(QWidget):
         except EnrollError as e:
             self._fail(e)
             return
-        reason, ok = QInputDialog.getText(self, self.tr("退费"), self.tr("退费原因（如 重复缴费）"),
-                                          text=self.tr("重复缴费") if s.double_paid else "")
+        reason, ok = QInputDialog.getText(
+            self,
+            self.tr("退费"),
+            self.tr("退费原因（如 重复缴费）"),
+            text=self.tr("重复缴费") if s.double_paid else "",
+        )
         if not ok:
             return
-        answer = QMessageBox.question(self, self.tr("确认退费"), self.tr(
-            "给 {name} 退费 {amount} 元？\n退费记录不能删除，记错了只能再登记一笔缴费来冲回。").format(
-                name=s.name, amount=yuan_text(amount)))
+        answer = QMessageBox.question(
+            self,
+            self.tr("确认退费"),
+            self.tr(
+                "给 {name} 退费 {amount} 元？\n退费记录不能删除，记错了只能再登记一笔缴费来冲回。"
+            ).format(name=s.name, amount=yuan_text(amount)),
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.refund(amount, reason)
 
     def refund(self, amount_fen: int, reason: str) -> None:
         """The refund itself, once confirmed."""
         try:
-            payments.record_refund(self.ctx.db, person_id=self.person.person_id, amount_fen=amount_fen,
-                                   actor=self.ctx.actor(), paid_on=self._paid_on(), reason=reason.strip())
+            payments.record_refund(
+                self.ctx.db,
+                person_id=self.person.person_id,
+                amount_fen=amount_fen,
+                actor=self.ctx.actor(),
+                paid_on=self._paid_on(),
+                reason=reason.strip(),
+            )
         except EnrollError as e:
             self._fail(e)
             return
-        self._done(self.tr("已退费：{name} {amount} 元").format(name=self.person.name,
-                                                             amount=yuan_text(amount_fen)))
+        self._done(
+            self.tr("已退费：{name} {amount} 元").format(
+                name=self.person.name, amount=yuan_text(amount_fen)
+            )
+        )
 
     # --- today and the inbox ----------------------------------------------------------------
     @Slot(int)
     def _on_inbox_assign_requested(self, unmatched_id: int) -> None:
         if self.person is None:
-            show_error(self, self.tr("先在上面查找并选中要认领这笔钱的人（回车选中），再点“认领给选中的人”"))
+            show_error(
+                self,
+                self.tr("先在上面查找并选中要认领这笔钱的人（回车选中），再点“认领给选中的人”"),
+            )
             self.focus_search()
             return
         try:
-            payments.assign_unmatched(self.ctx.db, unmatched_id, self.person.person_id, actor=self.ctx.actor())
+            payments.assign_unmatched(
+                self.ctx.db, unmatched_id, self.person.person_id, actor=self.ctx.actor()
+            )
         except EnrollError as e:
             self._fail(e)
             return
@@ -412,8 +509,9 @@ class Page(QWidget):
 
         row = self.inbox.current_row()
         self._adding_for = unmatched_id
-        self.person_dialog = PersonDialog(self.ctx, self, id_number=row[1] if row else "",
-                                          name=row[2] if row else "")
+        self.person_dialog = PersonDialog(
+            self.ctx, self, id_number=row[1] if row else "", name=row[2] if row else ""
+        )
         self.person_dialog.accepted.connect(self._on_person_dialog_accepted)
         self.person_dialog.open()
 
@@ -432,4 +530,3 @@ class Page(QWidget):
     def _on_inbox_search_requested(self, text: str) -> None:
         self.search_edit.setText(text)
         self.search_edit.setFocus()
-

@@ -18,12 +18,26 @@ class InboxPanel(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.model = RowsModel([(self.tr("收到时间"), False), (self.tr("身份证号"), False), (self.tr("姓名"), False),
-                                (self.tr("金额(元)"), True), (self.tr("缴费日期"), False), (self.tr("渠道"), False),
-                                (self.tr("票据号"), False), (self.tr("来源"), False)], self)
+        self.model = RowsModel(
+            [
+                (self.tr("收到时间"), False),
+                (self.tr("身份证号"), False),
+                (self.tr("姓名"), False),
+                (self.tr("金额(元)"), True),
+                (self.tr("缴费日期"), False),
+                (self.tr("渠道"), False),
+                (self.tr("票据号"), False),
+                (self.tr("来源"), False),
+            ],
+            self,
+        )
         self.view = make_table(self.model, self)
         self.view.installEventFilter(self)
-        self.hint_label = QLabel(self.tr("选中一行按回车：用它的身份证号查找此人；在上面回车选中人以后，点“认领给选中的人”"))
+        self.hint_label = QLabel(
+            self.tr(
+                "选中一行按回车：用它的身份证号查找此人；在上面回车选中人以后，点“认领给选中的人”"
+            )
+        )
         self.hint_label.setWordWrap(True)
         self.find_button = QPushButton(self.tr("查找此人"))
         self.assign_button = QPushButton(self.tr("认领给选中的人(&R)"))
@@ -49,9 +63,12 @@ class InboxPanel(QWidget):
             [get_village(self.ctx.db).current_year],
         ).fetchall()
         self.model.set_rows(
-            [(at[:10], idn, name, f"{fen / 100:,.2f}", on, ch, t or "", src)
-             for _id, at, idn, name, fen, on, ch, t, src in rows],
-            keys=[r[0] for r in rows])
+            [
+                (at[:10], idn, name, f"{fen / 100:,.2f}", on, ch, t or "", src)
+                for _id, at, idn, name, fen, on, ch, t, src in rows
+            ],
+            keys=[r[0] for r in rows],
+        )
         row = self.model.row_of(keep)
         if rows:
             self.view.selectRow(row if row >= 0 else 0)
@@ -75,8 +92,11 @@ class InboxPanel(QWidget):
         self.view.setFocus()
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (obj is self.view and event.type() == QEvent.Type.KeyPress
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+        if (
+            obj is self.view
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
             self._on_find_button_clicked()
             return True
         return super().eventFilter(obj, event)

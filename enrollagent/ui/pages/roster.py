@@ -72,7 +72,9 @@ def _table(parent: QWidget) -> QTableView:
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     view.setWordWrap(False)
-    view.setTabKeyNavigation(False)  # Tab leaves the table for 本户 and the buttons, as everywhere else
+    view.setTabKeyNavigation(
+        False
+    )  # Tab leaves the table for 本户 and the buttons, as everywhere else
     view.horizontalHeader().setHighlightSections(False)
     return view
 
@@ -96,7 +98,9 @@ class Page(QWidget):
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
         self.search_edit = QLineEdit(self)
-        self.search_edit.setPlaceholderText(self.tr("搜索：姓名、拼音首字母(zs)、身份证后几位、电话、户号"))
+        self.search_edit.setPlaceholderText(
+            self.tr("搜索：姓名、拼音首字母(zs)、身份证后几位、电话、户号")
+        )
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.textChanged.connect(self._on_search_edit_text_changed)
         self.search_edit.returnPressed.connect(self._on_search_edit_return_pressed)
@@ -113,8 +117,10 @@ class Page(QWidget):
             combo.currentIndexChanged.connect(self._on_filter_combo_changed)
         self.attention_button = QToolButton(self)
         self.attention_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.attention_button.setStyleSheet("QToolButton { background: #fff3cd; border: 1px solid #e0c36c;"
-                                            " border-radius: 4px; padding: 2px 8px; }")
+        self.attention_button.setStyleSheet(
+            "QToolButton { background: #fff3cd; border: 1px solid #e0c36c;"
+            " border-radius: 4px; padding: 2px 8px; }"
+        )
         self.attention_button.clicked.connect(self._on_attention_button_clicked)
         self.attention_button.hide()
         self.count_label = QLabel(self)
@@ -128,9 +134,22 @@ class Page(QWidget):
         top.addWidget(self.count_label)
 
         # 户号 and 户主 are in the household box at the side; the table keeps what fits at 1366 pixels.
-        self.model = RosterModel(self.ctx, self, columns=(COL_GROUP, COL_NAME, COL_RELATION, COL_ID,
-                                                          COL_SEX_AGE, COL_CATEGORY, COL_STATE, COL_PAYABLE,
-                                                          COL_PAID, COL_NOTE))
+        self.model = RosterModel(
+            self.ctx,
+            self,
+            columns=(
+                COL_GROUP,
+                COL_NAME,
+                COL_RELATION,
+                COL_ID,
+                COL_SEX_AGE,
+                COL_CATEGORY,
+                COL_STATE,
+                COL_PAYABLE,
+                COL_PAID,
+                COL_NOTE,
+            ),
+        )
         self.table_view = _table(self)
         self.table_view.setModel(self.model)
         self._set_widths()
@@ -164,7 +183,9 @@ class Page(QWidget):
             box.addWidget(button)
 
         # The side box stays narrow so the table keeps its columns at the large font on 1366 pixels.
-        self.household_box.setFixedWidth(self.fontMetrics().horizontalAdvance("欧阳晓明新生儿免缴") + 64)
+        self.household_box.setFixedWidth(
+            self.fontMetrics().horizontalAdvance("欧阳晓明新生儿免缴") + 64
+        )
         middle = QHBoxLayout()
         middle.addWidget(self.table_view, 1)
         middle.addWidget(self.household_box)
@@ -193,9 +214,18 @@ class Page(QWidget):
 
     def _set_widths(self) -> None:
         fm = self.table_view.fontMetrics()
-        samples = {COL_GROUP: "十二组", COL_NAME: "欧阳晓明", COL_RELATION: "外孙女",
-                   COL_ID: "41072419900101123X", COL_SEX_AGE: "性别年龄", COL_CATEGORY: "低保对象",
-                   COL_STATE: "新生儿免缴", COL_PAYABLE: "应缴", COL_PAID: "1,140", COL_NOTE: "长期外出"}
+        samples = {
+            COL_GROUP: "十二组",
+            COL_NAME: "欧阳晓明",
+            COL_RELATION: "外孙女",
+            COL_ID: "41072419900101123X",
+            COL_SEX_AGE: "性别年龄",
+            COL_CATEGORY: "低保对象",
+            COL_STATE: "新生儿免缴",
+            COL_PAYABLE: "应缴",
+            COL_PAID: "1,140",
+            COL_NOTE: "长期外出",
+        }
         for i, col in enumerate(self.model.columns):
             self.table_view.setColumnWidth(i, fm.horizontalAdvance(samples[col]) + 20)
         self.table_view.horizontalHeader().setStretchLastSection(True)
@@ -204,7 +234,11 @@ class Page(QWidget):
     def show_filter(self, flt: dict) -> None:
         """Open with a filter from elsewhere: {"attention": "invalid_id"}, {"group": "一组"}, {"state": "unpaid"}, {"search": "…"}."""
         self.filter = {k: v for k, v in flt.items() if k == "attention"}
-        for combo, key in ((self.group_combo, "group"), (self.coverage_combo, "coverage"), (self.state_combo, "state")):
+        for combo, key in (
+            (self.group_combo, "group"),
+            (self.coverage_combo, "coverage"),
+            (self.state_combo, "state"),
+        ):
             combo.blockSignals(True)
             combo.setCurrentIndex(max(0, combo.findData(flt.get(key, "")) if key in flt else 0))
             combo.blockSignals(False)
@@ -258,12 +292,16 @@ class Page(QWidget):
             search_ids = self.search.index.search(text) if self.search.index else []
         self.model.set_filter(self.current_filter(), search_ids)
         if self.table_view.horizontalHeader().isSortIndicatorShown():
-            self.model.sort(self.table_view.horizontalHeader().sortIndicatorSection(),
-                            self.table_view.horizontalHeader().sortIndicatorOrder())
+            self.model.sort(
+                self.table_view.horizontalHeader().sortIndicatorSection(),
+                self.table_view.horizontalHeader().sortIndicatorOrder(),
+            )
         attention = self.filter.get("attention")
         self.attention_button.setVisible(bool(attention))
         if attention:
-            self.attention_button.setText(self.tr("仅看：{0}  ✕").format(self.tr(ATTENTION.get(attention, attention))))
+            self.attention_button.setText(
+                self.tr("仅看：{0}  ✕").format(self.tr(ATTENTION.get(attention, attention)))
+            )
         self.count_label.setText(self.tr("{0} 人").format(self.model.total()))
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_person(selected)
@@ -277,7 +315,11 @@ class Page(QWidget):
         header = self.table_view.horizontalHeader()
         ascending = Qt.SortOrder.AscendingOrder
         again = header.isSortIndicatorShown() and header.sortIndicatorSection() == column
-        order = Qt.SortOrder.DescendingOrder if again and header.sortIndicatorOrder() == ascending else ascending
+        order = (
+            Qt.SortOrder.DescendingOrder
+            if again and header.sortIndicatorOrder() == ascending
+            else ascending
+        )
         header.setSortIndicator(column, order)
         header.setSortIndicatorShown(True)
         self._sort_rows()
@@ -296,8 +338,13 @@ class Page(QWidget):
             self.apply_filter()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
-        if (watched is self.search_edit and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Escape and self.search_edit.text()):
+        if (
+            watched is self.search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+            and self.search_edit.text()
+        ):
             self.search_edit.clear()
             return True
         return super().eventFilter(watched, event)
@@ -330,7 +377,10 @@ class Page(QWidget):
         if row >= 0:
             index = self.model.index(row, 0)
             self.table_view.selectionModel().setCurrentIndex(
-                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                index,
+                QItemSelectionModel.SelectionFlag.ClearAndSelect
+                | QItemSelectionModel.SelectionFlag.Rows,
+            )
             self.table_view.scrollTo(index)
 
     def _on_table_current_changed(self, current, _previous) -> None:
@@ -346,10 +396,15 @@ class Page(QWidget):
             self.members_model.set_filter({"household_id": -1}, None)
             return
         group, hh_no, address, phone = self.ctx.db.execute(
-            "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?", [household_id]).fetchone()
+            "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?", [household_id]
+        ).fetchone()
         head = self.model.head_of(household_id)
-        lines = [f"{group}　{self.tr('户号')} {hh_no}".strip(), self.tr("户主 {0}").format(head) if head else "",
-                 address, self.tr("电话 {0}").format(phone) if phone else ""]
+        lines = [
+            f"{group}　{self.tr('户号')} {hh_no}".strip(),
+            self.tr("户主 {0}").format(head) if head else "",
+            address,
+            self.tr("电话 {0}").format(phone) if phone else "",
+        ]
         lines = [t for t in lines if t]
         self.household_label.setText("\n".join(lines))
         self.members_model.set_filter({"household_id": household_id}, None)
@@ -406,8 +461,14 @@ class Page(QWidget):
         if person_id is None:
             return
         relations = [r for r in RELATIONS if r != "户主"]
-        relation, ok = QInputDialog.getItem(self, self.tr("设为户主"), self.tr("原户主改为与新户主的关系："),
-                                            relations, relations.index("其他"), False)
+        relation, ok = QInputDialog.getItem(
+            self,
+            self.tr("设为户主"),
+            self.tr("原户主改为与新户主的关系："),
+            relations,
+            relations.index("其他"),
+            False,
+        )
         if not ok:
             return
         try:

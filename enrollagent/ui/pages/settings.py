@@ -29,12 +29,14 @@ from ..context import AppContext
 from ..widgets.common import GOOD, MUTED, scrolled_body, show_error
 from ..widgets.policy_editor import PolicyEditor
 
-VILLAGE_FIELDS = (("county", QT_TRANSLATE_NOOP("Page", "县（市、区）")),
-                  ("township", QT_TRANSLATE_NOOP("Page", "乡镇（街道）")),
-                  ("name", QT_TRANSLATE_NOOP("Page", "村（社区）")),
-                  ("code", QT_TRANSLATE_NOOP("Page", "区划代码（12位）")),
-                  ("agent", QT_TRANSLATE_NOOP("Page", "经办人")),
-                  ("agent_phone", QT_TRANSLATE_NOOP("Page", "经办人电话")))
+VILLAGE_FIELDS = (
+    ("county", QT_TRANSLATE_NOOP("Page", "县（市、区）")),
+    ("township", QT_TRANSLATE_NOOP("Page", "乡镇（街道）")),
+    ("name", QT_TRANSLATE_NOOP("Page", "村（社区）")),
+    ("code", QT_TRANSLATE_NOOP("Page", "区划代码（12位）")),
+    ("agent", QT_TRANSLATE_NOOP("Page", "经办人")),
+    ("agent_phone", QT_TRANSLATE_NOOP("Page", "经办人电话")),
+)
 
 
 class Page(QWidget):
@@ -84,7 +86,9 @@ class Page(QWidget):
         font_row.addWidget(font_note)
         from ..main import font_size
 
-        (self.font_large_radio if font_size() == "large" else self.font_normal_radio).setChecked(True)
+        (self.font_large_radio if font_size() == "large" else self.font_normal_radio).setChecked(
+            True
+        )
         self.font_large_radio.toggled.connect(self._on_font_large_toggled)
         left.addWidget(self.font_box)
 
@@ -96,7 +100,10 @@ class Page(QWidget):
         self.fingerprint_label.setWordWrap(True)
         self.create_key_button = QPushButton(self.tr("生成签名密钥"), self.key_box)
         self.create_key_button.clicked.connect(self._on_create_key)
-        key_note = QLabel(self.tr("乡镇凭这个指纹确认数据包来自本村。换电脑时请电话告诉乡镇新的指纹。"), self.key_box)
+        key_note = QLabel(
+            self.tr("乡镇凭这个指纹确认数据包来自本村。换电脑时请电话告诉乡镇新的指纹。"),
+            self.key_box,
+        )
         key_note.setWordWrap(True)
         key_note.setStyleSheet(f"color: {MUTED};")
         key_layout.addWidget(self.fingerprint_label)
@@ -169,7 +176,9 @@ class Page(QWidget):
             fp = load_or_create_key(self.ctx.db_path).fingerprint
             self.fingerprint_label.setText(self.tr("指纹：<b>{0}</b>").format(fp))
         else:
-            self.fingerprint_label.setText(self.tr("还没有签名密钥（第一次导出上报数据包时也会自动生成）"))
+            self.fingerprint_label.setText(
+                self.tr("还没有签名密钥（第一次导出上报数据包时也会自动生成）")
+            )
 
     def _status(self, label: QLabel, text: str, ok: bool) -> None:
         label.setText(text)
@@ -199,7 +208,9 @@ class Page(QWidget):
         self.ctx.notify_changed()
 
     def _on_load_policy(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择政策文件"), "", self.tr("政策文件 (*.json)"))
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("选择政策文件"), "", self.tr("政策文件 (*.json)")
+        )
         if not path:
             return
         try:
@@ -209,8 +220,13 @@ class Page(QWidget):
             return
         current = get_policy(self.ctx.db)
         if policy.year != current.year:
-            QMessageBox.warning(self, self.tr("年度不符"), self.tr("这个文件是 {0} 年度的政策，当前是 {1} 年度。").format(
-                policy.year, current.year))
+            QMessageBox.warning(
+                self,
+                self.tr("年度不符"),
+                self.tr("这个文件是 {0} 年度的政策，当前是 {1} 年度。").format(
+                    policy.year, current.year
+                ),
+            )
             return
         self.policy_editor.set_policy(policy)
         self._status(self.policy_status, self.tr("已载入，请核对后点“保存政策”"), True)

@@ -38,7 +38,7 @@ def source_text(source: str) -> str:
     if source == MANUAL_PREFIX:
         return _t("手工标记")
     if source.startswith(MANUAL_PREFIX + ":"):
-        return _t("手工标记：{note}").format(note=source[len(MANUAL_PREFIX) + 1:])
+        return _t("手工标记：{note}").format(note=source[len(MANUAL_PREFIX) + 1 :])
     m = re.fullmatch(r"(.+?)(\[(.+)\])?:(\d+)", source)
     if m:
         sheet = _t("（{sheet}）").format(sheet=m.group(3)) if m.group(3) else ""
@@ -60,9 +60,16 @@ class Page(QWidget):
         self._own_write = False  # a flag never changes the roster: no index rebuild for it
         self.chosen_id: int | None = None
 
-        self.category_model = RowsModel([(self.tr("类别"), False), (self.tr("认定部门"), False),
-                                         (self.tr("人数"), True), (self.tr("已参保"), True),
-                                         (self.tr("参保率"), True)], self)
+        self.category_model = RowsModel(
+            [
+                (self.tr("类别"), False),
+                (self.tr("认定部门"), False),
+                (self.tr("人数"), True),
+                (self.tr("已参保"), True),
+                (self.tr("参保率"), True),
+            ],
+            self,
+        )
         self.category_view = make_table(self.category_model, self)
         self.import_button = QPushButton(self.tr("导入部门名单…"))
         self.left_box = left = QGroupBox(self.tr("各类特殊群体（本年度）"))
@@ -71,16 +78,32 @@ class Page(QWidget):
         left_layout.addWidget(self.import_button)
 
         self.members_title = QLabel()
-        self.member_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
-                                       (self.tr("村民小组"), False), (self.tr("参保状态"), False),
-                                       (self.tr("来源"), False)], self)
+        self.member_model = RowsModel(
+            [
+                (self.tr("姓名"), False),
+                (self.tr("身份证号"), False),
+                (self.tr("村民小组"), False),
+                (self.tr("参保状态"), False),
+                (self.tr("来源"), False),
+            ],
+            self,
+        )
         self.member_view = make_table(self.member_model, self)
         self.unflag_button = QPushButton(self.tr("取消此人的标记"))
 
         self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("查找要标记的人：姓名、拼音首字母、身份证后几位，回车选中"))
-        self.match_model = RowsModel([(self.tr("姓名"), False), (self.tr("身份证号"), False),
-                                      (self.tr("村民小组"), False), (self.tr("已有类别"), False)], self)
+        self.search_edit.setPlaceholderText(
+            self.tr("查找要标记的人：姓名、拼音首字母、身份证后几位，回车选中")
+        )
+        self.match_model = RowsModel(
+            [
+                (self.tr("姓名"), False),
+                (self.tr("身份证号"), False),
+                (self.tr("村民小组"), False),
+                (self.tr("已有类别"), False),
+            ],
+            self,
+        )
         self.match_view = make_table(self.match_model, self)
         self.match_view.setMaximumHeight(150)
         self.search_edit.installEventFilter(SearchKeys(self.match_view))
@@ -118,12 +141,16 @@ class Page(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setStretchFactor(0, 0)  # the categories as wide as their text; the people get the rest
+        splitter.setStretchFactor(
+            0, 0
+        )  # the categories as wide as their text; the people get the rest
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         QVBoxLayout(self).addWidget(splitter)
 
-        self.category_view.selectionModel().currentRowChanged.connect(self._on_category_view_currentRowChanged)
+        self.category_view.selectionModel().currentRowChanged.connect(
+            self._on_category_view_currentRowChanged
+        )
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.unflag_button.clicked.connect(self._on_unflag_button_clicked)
         self.search_edit.textChanged.connect(self._on_search_edit_textChanged)
@@ -151,7 +178,9 @@ class Page(QWidget):
         if not self._own_write:
             self.search_index.rebuild()
         keep = self.current_category() or CATEGORIES[0].code
-        states = current_states(self.ctx.db)  # one load per change of the store, shared with the overview
+        states = current_states(
+            self.ctx.db
+        )  # one load per change of the store, shared with the overview
         special: dict[str, list[int]] = {}
         for st in states:
             for code in st.categories:
@@ -167,11 +196,17 @@ class Page(QWidget):
         self.category_model.set_rows(rows, keys=[c.code for c in CATEGORIES], colors=colors)
         # The thirteen categories are the page's subject: never behind a horizontal scroll bar.
         view, header = self.category_view, self.category_view.horizontalHeader()
-        widths = [max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
-                  for c in range(self.category_model.columnCount())]
-        widths[-1] = max(widths[-1], header.defaultSectionSize())  # a stretched last section never gets narrower
+        widths = [
+            max(view.sizeHintForColumn(c), header.sectionSizeHint(c))
+            for c in range(self.category_model.columnCount())
+        ]
+        widths[-1] = max(
+            widths[-1], header.defaultSectionSize()
+        )  # a stretched last section never gets narrower
         columns = sum(widths)
-        view.setMinimumWidth(columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width())
+        view.setMinimumWidth(
+            columns + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width()
+        )
         self.category_view.selectRow(max(0, self.category_model.row_of(keep)))
         # Every column readable at either font size: the list is as wide as its columns.
         self.left_box.setMinimumWidth(self.category_view.horizontalHeader().length() + 48)
@@ -189,17 +224,33 @@ class Page(QWidget):
         if code is None:
             return
         year = get_village(self.ctx.db).current_year
-        sources = dict(self.ctx.db.execute(
-            "SELECT person_id, source FROM special_flag WHERE year = ? AND category = ?", [year, code]).fetchall())
+        sources = dict(
+            self.ctx.db.execute(
+                "SELECT person_id, source FROM special_flag WHERE year = ? AND category = ?",
+                [year, code],
+            ).fetchall()
+        )
         states = [st for st in current_states(self.ctx.db) if st.person_id in sources]
         self.member_model.set_rows(
-            [(s.name, s.id_number, s.group_name, STATES.get(s.state, s.state), source_text(sources[s.person_id]))
-             for s in states],
+            [
+                (
+                    s.name,
+                    s.id_number,
+                    s.group_name,
+                    STATES.get(s.state, s.state),
+                    source_text(sources[s.person_id]),
+                )
+                for s in states
+            ],
             keys=[s.person_id for s in states],
-            colors=[None if s.enrolled else WARN for s in states])
+            colors=[None if s.enrolled else WARN for s in states],
+        )
         unpaid = sum(not s.enrolled for s in states)
-        self.members_title.setText(self.tr("{label}：{n} 人，其中未参保 {u} 人").format(
-            label=CATEGORY_BY_CODE[code].label, n=len(states), u=unpaid))
+        self.members_title.setText(
+            self.tr("{label}：{n} 人，其中未参保 {u} 人").format(
+                label=CATEGORY_BY_CODE[code].label, n=len(states), u=unpaid
+            )
+        )
         self.unflag_button.setEnabled(bool(states))
         if states:
             self.member_view.selectRow(0)
@@ -219,13 +270,20 @@ class Page(QWidget):
         # Asked, and "否" is the default: the next member is selected at once, so a second Enter would
         # otherwise take someone else's subsidy away.
         answer = QMessageBox.question(
-            self, self.tr("取消标记"),
-            self.tr("取消 {name} 的“{label}”标记？\n取消后此人的个人应缴金额可能随之改变。").format(name=name, label=label),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+            self,
+            self.tr("取消标记"),
+            self.tr("取消 {name} 的“{label}”标记？\n取消后此人的个人应缴金额可能随之改变。").format(
+                name=name, label=label
+            ),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            roster.unflag_person(self.ctx.db, person_id, code, actor=self.ctx.actor(), reason="手工取消")
+            roster.unflag_person(
+                self.ctx.db, person_id, code, actor=self.ctx.actor(), reason="手工取消"
+            )
         except EnrollError as e:
             show_error(self, error_text(e))
             return
@@ -241,11 +299,22 @@ class Page(QWidget):
     @Slot(str)
     def _on_search_edit_textChanged(self, text: str) -> None:
         found = self.index().search(text, MATCH_LIMIT) if text.strip() else []
-        by_id = {s.person_id: s for s in person_states(self.ctx.db, person_ids=found)} if found else {}
+        by_id = (
+            {s.person_id: s for s in person_states(self.ctx.db, person_ids=found)} if found else {}
+        )
         states = [by_id[i] for i in found if i in by_id]
         self.match_model.set_rows(
-            [(s.name, s.id_number, s.group_name, "、".join(CATEGORY_BY_CODE[c].label for c in s.categories))
-             for s in states], keys=[s.person_id for s in states])
+            [
+                (
+                    s.name,
+                    s.id_number,
+                    s.group_name,
+                    "、".join(CATEGORY_BY_CODE[c].label for c in s.categories),
+                )
+                for s in states
+            ],
+            keys=[s.person_id for s in states],
+        )
         if states:
             self.match_view.selectRow(0)
 
@@ -257,8 +326,9 @@ class Page(QWidget):
             return
         self.chosen_id = person_id
         name, idn, group, _cats = self.match_model.rows[row]
-        self.chosen_label.setText(self.tr("标记 {name}（{group} {tail}）为").format(
-            name=name, group=group, tail=idn[-6:]))
+        self.chosen_label.setText(
+            self.tr("标记 {name}（{group} {tail}）为").format(name=name, group=group, tail=idn[-6:])
+        )
         self.flag_category_combo.setFocus()
 
     @Slot()
@@ -270,21 +340,31 @@ class Page(QWidget):
         note = self.source_edit.text().strip()
         source = f"{MANUAL_PREFIX}:{note}" if note else MANUAL_PREFIX
         try:
-            added = roster.flag_person(self.ctx.db, self.chosen_id, code, actor=self.ctx.actor(), source=source)
+            added = roster.flag_person(
+                self.ctx.db, self.chosen_id, code, actor=self.ctx.actor(), source=source
+            )
         except EnrollError as e:
             show_error(self, error_text(e))
             return
-        name = self.ctx.db.execute("SELECT name FROM person WHERE id = ?", [self.chosen_id]).fetchone()[0]
+        name = self.ctx.db.execute(
+            "SELECT name FROM person WHERE id = ?", [self.chosen_id]
+        ).fetchone()[0]
         label = CATEGORY_BY_CODE[code].label
         self.category_view.selectRow(self.category_model.row_of(code))
         if not added:
-            self.status_label.setText(self.tr("{name} 已经是“{label}”，没有改动").format(name=name, label=label))
+            self.status_label.setText(
+                self.tr("{name} 已经是“{label}”，没有改动").format(name=name, label=label)
+            )
             return
         self.chosen_id = None
         self.chosen_label.setText(self.tr("未选人"))
         self.search_edit.clear()
         self.source_edit.clear()
-        self._changed(self.tr("已标记 {name} 为“{label}”（应缴金额随之按政策变化）").format(name=name, label=label))
+        self._changed(
+            self.tr("已标记 {name} 为“{label}”（应缴金额随之按政策变化）").format(
+                name=name, label=label
+            )
+        )
         self.search_edit.setFocus()
 
     def _changed(self, message: str) -> None:

@@ -39,20 +39,55 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
             colors.append(GREY)
             continue
         package = _t("第{seq}号 {at}").format(seq=v.sequence, at=local_time(v.created_at))
-        rows.append((v.name, v.code, v.task or "—", j["eligible"], j["enrolled"], pct(j["rate"]),
-                     pct(j["task_completion"]), v.special_gaps, package))
-        sort_values.append((v.name, v.code, v.task, j["eligible"], j["enrolled"], j["rate"],
-                            j["task_completion"], v.special_gaps, v.created_at))
-        colors.append([None, None, None, None, None, rate_color(j["rate"]), rate_color(j["task_completion"]),
-                       BAD if v.special_gaps else GOOD, None])
+        rows.append(
+            (
+                v.name,
+                v.code,
+                v.task or "—",
+                j["eligible"],
+                j["enrolled"],
+                pct(j["rate"]),
+                pct(j["task_completion"]),
+                v.special_gaps,
+                package,
+            )
+        )
+        sort_values.append(
+            (
+                v.name,
+                v.code,
+                v.task,
+                j["eligible"],
+                j["enrolled"],
+                j["rate"],
+                j["task_completion"],
+                v.special_gaps,
+                v.created_at,
+            )
+        )
+        colors.append(
+            [
+                None,
+                None,
+                None,
+                None,
+                None,
+                rate_color(j["rate"]),
+                rate_color(j["task_completion"]),
+                BAD if v.special_gaps else GOOD,
+                None,
+            ]
+        )
     return rows, sort_values, colors
 
 
 def duplicate_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list]:
     rows, sort_values, colors = [], [], []
     for d in status.duplicates:
-        where = "；".join(f"{village} {group} {name}（{STATES.get(state, state)}）"
-                         for village, group, name, state in d.entries)
+        where = "；".join(
+            f"{village} {group} {name}（{STATES.get(state, state)}）"
+            for village, group, name, state in d.entries
+        )
         twice = _t("是") if d.enrolled_twice else _t("否")
         rows.append((d.id_number, twice, where))
         sort_values.append((d.id_number, d.enrolled_twice, where))
@@ -61,17 +96,29 @@ def duplicate_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], li
 
 
 def gap_rows(status: TownshipStatus) -> list[tuple]:
-    return [(g.village, g.group, g.name, g.id_number, category_labels(g.categories), g.unpaid_reason)
-            for g in status.gaps]
+    return [
+        (g.village, g.group, g.name, g.id_number, category_labels(g.categories), g.unpaid_reason)
+        for g in status.gaps
+    ]
 
 
 def totals_text(status: TownshipStatus) -> str:
     t = status.to_json()["total"]
-    return _t("<span style='font-size:14pt'><b>{year}年度</b>　已上报 <b>{reported}</b>/{villages} 村　"
-              "应参保 <b>{eligible}</b>　已参保 <b>{enrolled}</b>　参保率 <b>{rate}</b>　"
-              "任务 {task}　完成 <b>{completion}</b>　征缴 {collected} 元　"
-              "特殊群体未参保 <b>{gaps}</b> 人　重复参保 <b>{dups}</b> 人</span>").format(
-        year=status.year, reported=t["reported"], villages=t["villages"], eligible=thousands(t["eligible"]),
-        enrolled=thousands(t["enrolled"]), rate=pct(t["rate"]), task=thousands(t["task"]) if t["task"] else "—",
-        completion=pct(t["task_completion"]), collected=money(status.total.collected_fen),
-        gaps=thousands(len(status.gaps)), dups=thousands(len(status.duplicates)))
+    return _t(
+        "<span style='font-size:14pt'><b>{year}年度</b>　已上报 <b>{reported}</b>/{villages} 村　"
+        "应参保 <b>{eligible}</b>　已参保 <b>{enrolled}</b>　参保率 <b>{rate}</b>　"
+        "任务 {task}　完成 <b>{completion}</b>　征缴 {collected} 元　"
+        "特殊群体未参保 <b>{gaps}</b> 人　重复参保 <b>{dups}</b> 人</span>"
+    ).format(
+        year=status.year,
+        reported=t["reported"],
+        villages=t["villages"],
+        eligible=thousands(t["eligible"]),
+        enrolled=thousands(t["enrolled"]),
+        rate=pct(t["rate"]),
+        task=thousands(t["task"]) if t["task"] else "—",
+        completion=pct(t["task_completion"]),
+        collected=money(status.total.collected_fen),
+        gaps=thousands(len(status.gaps)),
+        dups=thousands(len(status.duplicates)),
+    )

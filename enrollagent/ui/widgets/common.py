@@ -40,9 +40,13 @@ def error_label(parent: QWidget) -> QLabel:
     return label
 
 
-def lay_out_dialog(dialog: QDialog, form: QFormLayout, message: QLabel, ok_text: str = "") -> QDialogButtonBox:
+def lay_out_dialog(
+    dialog: QDialog, form: QFormLayout, message: QLabel, ok_text: str = ""
+) -> QDialogButtonBox:
     """The shape of every editing dialog: the form, a message line, then 保存 (or ok_text) and 取消."""
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text or tr("保存"))
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
     buttons.accepted.connect(dialog.accept)
@@ -88,7 +92,9 @@ class FigureTile(QFrame):
         super().__init__(parent)
         self.setObjectName("figureTile")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#figureTile { background: white; border: 1px solid #d5dbe3; border-radius: 6px; }")
+        self.setStyleSheet(
+            "#figureTile { background: white; border: 1px solid #d5dbe3; border-radius: 6px; }"
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         self.value_label = QLabel("—", self)

@@ -11,7 +11,9 @@ from ...core.vocab import group_sort_key
 
 
 class HouseholdCombo(QComboBox):
-    def __init__(self, db: sqlite_utils.Database, parent: QWidget | None = None, exclude: int | None = None) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, parent: QWidget | None = None, exclude: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -19,8 +19,12 @@ class IdField(QWidget):
 
     checked = Signal(bool)  # True: a valid ID that is not already someone else's
 
-    def __init__(self, db: sqlite_utils.Database | None = None, parent: QWidget | None = None,
-                 except_person: int | None = None) -> None:
+    def __init__(
+        self,
+        db: sqlite_utils.Database | None = None,
+        parent: QWidget | None = None,
+        except_person: int | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.except_person = except_person
@@ -54,8 +58,12 @@ class IdField(QWidget):
             return id_problem_text("id_empty")
         if not self.result.valid:
             r = self.result
-            return id_problem_text(r.problem or "id_length", raw=r.raw, normalized=r.normalized,
-                                   suggestion=r.suggestion or "")
+            return id_problem_text(
+                r.problem or "id_length",
+                raw=r.raw,
+                normalized=r.normalized,
+                suggestion=r.suggestion or "",
+            )
         return self.duplicate
 
     def _on_id_edit_text_changed(self, text: str) -> None:
@@ -75,7 +83,11 @@ class IdField(QWidget):
             r = self.result
             age = ids.age_at(r.birth_date, date.today())
             note = self.tr("（由15位旧号升级）") if r.upgraded else ""
-            self._show(self.tr("✓ 出生日期 {0}，{1}，{2}岁").format(r.birth_date.isoformat(), r.sex, age) + note, GOOD)
+            self._show(
+                self.tr("✓ 出生日期 {0}，{1}，{2}岁").format(r.birth_date.isoformat(), r.sex, age)
+                + note,
+                GOOD,
+            )
         else:
             self._show("✗ " + self.problem(), BAD)
         self.checked.emit(self.is_acceptable())

@@ -93,7 +93,9 @@ class PolicyEditor(QWidget):
                 combo.addItem(self.tr(label), kind)
             value = QLineEdit(self)
             value.setMaximumWidth(value.fontMetrics().horizontalAdvance("0000.00") + 20)
-            combo.currentIndexChanged.connect(lambda _i, v=value, cb=combo: v.setEnabled(cb.currentData() in ("fixed", "percent")))
+            combo.currentIndexChanged.connect(
+                lambda _i, v=value, cb=combo: v.setEnabled(cb.currentData() in ("fixed", "percent"))
+            )
             grid.addWidget(QLabel(self.tr(c.label), self), r, 0)
             grid.addWidget(combo, r, 1)
             grid.addWidget(value, r, 2)
@@ -125,8 +127,10 @@ class PolicyEditor(QWidget):
             self.value_edits[code].setEnabled(spec.get("kind") in ("fixed", "percent"))
 
     def to_json(self) -> dict:
-        window: dict = {"start": self.start_date.date().toString("yyyy-MM-dd"),
-                        "end": self.end_date.date().toString("yyyy-MM-dd")}
+        window: dict = {
+            "start": self.start_date.date().toString("yyyy-MM-dd"),
+            "end": self.end_date.date().toString("yyyy-MM-dd"),
+        }
         if self.days_check.isChecked():
             window["days_of_month"] = [self.first_day_spin.value(), self.last_day_spin.value()]
         subsidies = {}
@@ -135,12 +139,24 @@ class PolicyEditor(QWidget):
             if kind == "full":
                 subsidies[code] = {"kind": "full"}
             elif kind == "fixed":
-                subsidies[code] = {"kind": "fixed", "amount": _number(self.value_edits[code].text())}
+                subsidies[code] = {
+                    "kind": "fixed",
+                    "amount": _number(self.value_edits[code].text()),
+                }
             elif kind == "percent":
-                subsidies[code] = {"kind": "percent", "value": _number(self.value_edits[code].text())}
-        data = {"name": self.name_edit.text(), "year": self.year, "standard": _number(self.standard_edit.text()),
-                "government_subsidy": _number(self.government_edit.text() or "0"), "window": window,
-                "subsidies": subsidies, **self.extra}
+                subsidies[code] = {
+                    "kind": "percent",
+                    "value": _number(self.value_edits[code].text()),
+                }
+        data = {
+            "name": self.name_edit.text(),
+            "year": self.year,
+            "standard": _number(self.standard_edit.text()),
+            "government_subsidy": _number(self.government_edit.text() or "0"),
+            "window": window,
+            "subsidies": subsidies,
+            **self.extra,
+        }
         if self.newborn_check.isChecked():
             data["newborn_exempt_from"] = self.newborn_date.date().toString("yyyy-MM-dd")
         return data

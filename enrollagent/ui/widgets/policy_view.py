@@ -49,13 +49,32 @@ class PolicyView(QTableWidget):
             (self.tr("政策"), policy.name),
             (self.tr("参保年度"), str(policy.year)),
             (self.tr("个人缴费标准"), self.tr("{0} 元/人").format(money(policy.standard_fen))),
-            (self.tr("财政补助"), self.tr("{0} 元/人").format(money(policy.government_subsidy_fen))),
-            (self.tr("征缴期"), f"{policy.window_start.isoformat()} — {policy.window_end.isoformat()}"
-             + (self.tr("（每月{0}日至{1}日）").format(*policy.days_of_month) if policy.days_of_month else "")),
+            (
+                self.tr("财政补助"),
+                self.tr("{0} 元/人").format(money(policy.government_subsidy_fen)),
+            ),
+            (
+                self.tr("征缴期"),
+                f"{policy.window_start.isoformat()} — {policy.window_end.isoformat()}"
+                + (
+                    self.tr("（每月{0}日至{1}日）").format(*policy.days_of_month)
+                    if policy.days_of_month
+                    else ""
+                ),
+            ),
         ]
         if policy.newborn_exempt_from:
-            rows.append((self.tr("新生儿免缴"), self.tr("{0} 及以后出生").format(policy.newborn_exempt_from.isoformat())))
-        rows += [(self.tr(c.label), subsidy_text(policy, c.code, self.tr)) for c in CATEGORIES if c.code in policy.subsidies]
+            rows.append(
+                (
+                    self.tr("新生儿免缴"),
+                    self.tr("{0} 及以后出生").format(policy.newborn_exempt_from.isoformat()),
+                )
+            )
+        rows += [
+            (self.tr(c.label), subsidy_text(policy, c.code, self.tr))
+            for c in CATEGORIES
+            if c.code in policy.subsidies
+        ]
         others = [self.tr(c.label) for c in CATEGORIES if c.code not in policy.subsidies]
         if others:
             rows.append((self.tr("其他类别"), self.tr("无资助：") + "、".join(others)))
