@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from enrollagent.core import roster
-from enrollagent.core.errors import EnrollError
+from enrollagent.errors import EnrollError
 from enrollagent.exports.catalog import CATALOG, run_export, target_path, village_groups
 
 from .township_helpers import an_id, make_village

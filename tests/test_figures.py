@@ -25,12 +25,12 @@ def add(db, hid, name, seq, born="19700101", **kw):
         actor="t",
         today=date(2024, 6, 1),
         **kw,
-    )
+    ).id
 
 
 def test_huojia_village_by_hand(db):
-    h1 = roster.add_household(db, actor="t", group_name="一组")
-    h2 = roster.add_household(db, actor="t", group_name="二组")
+    h1 = roster.add_household(db, actor="t", group_name="一组").id
+    h2 = roster.add_household(db, actor="t", group_name="二组").id
     a = add(db, h1, "甲", 1, relation="户主")  # pays 380
     b = add(db, h1, "乙", 2)  # 低保: pays 300, pays 380 → double paid
     c = add(db, h1, "丙", 3)  # 特困: subsidized, paid 380 → refund due only
@@ -73,7 +73,7 @@ def test_huojia_village_by_hand(db):
 
 def test_lingchuan_examples(db_path):
     db = make_village(db_path, "lingchuan-2023")
-    h = roster.add_household(db, actor="t")
+    h = roster.add_household(db, actor="t").id
     low = add(db, h, "低保", 11)
     ret = add(db, h, "返贫", 12)
     both = add(db, h, "两类", 13)
@@ -89,7 +89,7 @@ def test_lingchuan_examples(db_path):
 
 
 def test_partial_payment_is_still_unpaid(db):
-    h = roster.add_household(db, actor="t")
+    h = roster.add_household(db, actor="t").id
     p = add(db, h, "甲", 1)
     payments.record_payment(db, person_id=p, actor="t", amount_fen=10000)
     s = person_state(db, p)
@@ -99,7 +99,7 @@ def test_partial_payment_is_still_unpaid(db):
 
 
 def test_invalid_ids_are_counted_and_kept(db):
-    h = roster.add_household(db, actor="t")
+    h = roster.add_household(db, actor="t").id
     roster.add_person(
         db, household_id=h, name="甲", id_number="4.11725E+17", actor="t", allow_invalid=True
     )
@@ -108,7 +108,7 @@ def test_invalid_ids_are_counted_and_kept(db):
 
 
 def test_unmatched_inbox_and_assignment(db):
-    h = roster.add_household(db, actor="t")
+    h = roster.add_household(db, actor="t").id
     p = add(db, h, "甲", 1)
     u = payments.add_unmatched(
         db,
@@ -128,12 +128,14 @@ def test_unmatched_inbox_and_assignment(db):
 
 
 def test_household_payment(db):
-    h = roster.add_household(db, actor="t")
+    h = roster.add_household(db, actor="t").id
     for i in range(3):
         add(db, h, f"人{i}", i + 1)
     done = payments.record_household(db, household_id=h, actor="t")
-    assert len(done) == 3 and compute_figures(db).to_json()["paid"] == 3
-    assert payments.record_household(db, household_id=h, actor="t") == []
+    assert len(done.records) == 3 and compute_figures(db).to_json()["paid"] == 3
+    assert done.changes.persons == {r.person_id for r in done.records}
+    again = payments.record_household(db, household_id=h, actor="t")
+    assert again.records == [] and not again.changes
 
 
 def test_groups_in_natural_order(db):
@@ -151,6 +153,6 @@ def test_groups_in_natural_order(db):
         "",
     ]
     for i, g in enumerate(["三组", "十组", "一组"]):
-        h = roster.add_household(db, actor="t", group_name=g)
+        h = roster.add_household(db, actor="t", group_name=g).id
         add(db, h, g, i + 1)
     assert list(compute_figures(db).to_json()["by_group"]) == ["一组", "三组", "十组"]

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from enrollagent.core import ids
-from enrollagent.core.errors import EnrollError, id_problem_text
+from enrollagent.errors import EnrollError, id_problem_text
 
 TODAY = date(2023, 10, 1)
 

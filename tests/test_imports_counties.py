@@ -13,9 +13,9 @@ from datetime import datetime
 import openpyxl
 import pytest
 
-from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
 from enrollagent.core.progress import Cancelled, Progress
+from enrollagent.errors import EnrollError
 from enrollagent.imports import run_import
 from enrollagent.imports.cells import risk_eliminated
 
@@ -53,7 +53,11 @@ def village(tmp_path):
 
 def test_a_village_from_other_counties_files(village, tmp_path):
     report = run_import(
-        village, "roster", platform_roster(tmp_path / "参保人员信息.xlsx"), today=TODAY
+        village,
+        "roster",
+        platform_roster(tmp_path / "参保人员信息.xlsx"),
+        today=TODAY,
+        actor="王明",
     )
     assert counts(
         report, "rows", "imported", "households", "duplicates", "invalid_id", "upgraded", "skipped"
@@ -91,18 +95,18 @@ def test_a_village_from_other_counties_files(village, tmp_path):
         ),
     ]
     for path, expect in groups:
-        report = run_import(village, "groups", path, today=TODAY)
+        report = run_import(village, "groups", path, today=TODAY, actor="王明")
         assert counts(report, *expect) == expect, path.name
     reasons = {
         p["row"]: p["reason"]
         for p in run_import(
-            village, "groups", tmp_path / "残疾人.xlsx", dry_run=True, today=TODAY
+            village, "groups", tmp_path / "残疾人.xlsx", dry_run=True, today=TODAY, actor="王明"
         ).problems
     }
     assert "肆级" in reasons[6] and "不是一、二级" in reasons[6]
 
     pay = etax_csv(tmp_path / "缴费明细.csv")
-    report = run_import(village, "payments", pay, today=TODAY)
+    report = run_import(village, "payments", pay, today=TODAY, actor="王明")
     assert counts(
         report,
         "rows",
@@ -126,7 +130,7 @@ def test_a_village_from_other_counties_files(village, tmp_path):
     assert set(reasons) == {7, 9, 10, 11, 12, 14}
     assert "与第6行相同" in reasons[7] and "养老" in reasons[9] and "2023年度" in reasons[14]
     assert "待认领" in reasons[11] and "待认领" in reasons[12]
-    again = run_import(village, "payments", pay, today=TODAY)
+    again = run_import(village, "payments", pay, today=TODAY, actor="王明")
     assert counts(
         again, "recorded", "already_recorded", "ignored", "not_in_roster", "other_year"
     ) == {"recorded": 0, "already_recorded": 10, "ignored": 2, "not_in_roster": 0, "other_year": 1}
@@ -186,7 +190,9 @@ def test_a_village_from_other_counties_files(village, tmp_path):
             ws.append([n, person[2], person[0], person[1], person[3]])
     roll.append(["合计", "", "共 15 人"])
     other = new_village(tmp_path / "other.db")
-    report = run_import(other, "roster", save(wb, tmp_path / "roll.xlsx"), today=TODAY)
+    report = run_import(
+        other, "roster", save(wb, tmp_path / "roll.xlsx"), today=TODAY, actor="王明"
+    )
     assert report.sheet == "花名册"
     assert counts(report, "rows", "imported", "households", "invalid_id", "duplicates") == {
         "rows": 15,
@@ -201,8 +207,10 @@ def test_a_village_from_other_counties_files(village, tmp_path):
 def test_insurance_platform_details_and_subsidy_requests(village, tmp_path):
     """医保 居民缴费明细 (险种类型 as words or 390, 缴费年度, 个人缴费金额 beside 财政补助金额 and
     其他缴费金额) and a 税务请款明细 of 代缴: subsidies never count as anyone's own money."""
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
-    run_import(village, "groups", minzheng_list(tmp_path / "mz.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
+    run_import(village, "groups", minzheng_list(tmp_path / "mz.xlsx"), today=TODAY, actor="王明")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.append(["居民缴费明细查询"])
@@ -252,7 +260,9 @@ def test_insurance_platform_details_and_subsidy_requests(village, tmp_path):
                 "已核销",
             ]
         )
-    report = run_import(village, "payments", save(wb, tmp_path / "居民缴费明细.xlsx"), today=TODAY)
+    report = run_import(
+        village, "payments", save(wb, tmp_path / "居民缴费明细.xlsx"), today=TODAY, actor="王明"
+    )
     assert counts(
         report, "rows", "recorded", "other_year", "ignored", "not_in_roster", "skipped"
     ) == {"rows": 6, "recorded": 3, "other_year": 1, "ignored": 1, "not_in_roster": 1, "skipped": 0}
@@ -277,7 +287,9 @@ def test_insurance_platform_details_and_subsidy_requests(village, tmp_path):
         ]
     )
     ws.append([1, "城关镇", "钱秀英", ID2, "x", "低保对象", "居民一档", 304, 76, 380, "第一批"])
-    report = run_import(village, "payments", save(wb, tmp_path / "请款明细.xlsx"), today=TODAY)
+    report = run_import(
+        village, "payments", save(wb, tmp_path / "请款明细.xlsx"), today=TODAY, actor="王明"
+    )
     assert counts(report, "rows", "recorded") == {"rows": 1, "recorded": 1}
     kinds = village.execute(
         "SELECT kind, SUM(amount_fen) FROM payment GROUP BY kind ORDER BY kind"
@@ -297,17 +309,21 @@ def test_insurance_platform_details_and_subsidy_requests(village, tmp_path):
 
 def test_a_department_list_taken_for_payments_is_refused(village, tmp_path):
     """月保障金额 / 救助金额 are allowances, not payments: the wrong kind of import records nothing."""
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     for path in (minzheng_list(tmp_path / "低保.xlsx"), jiuzhu_csv(tmp_path / "救助.csv")):
         with pytest.raises(EnrollError) as err:
-            run_import(village, "payments", path, today=TODAY)
+            run_import(village, "payments", path, today=TODAY, actor="王明")
         assert err.value.code == "import_missing_column" and "缴费金额" in err.value.message
     assert village.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 0
 
 
 def test_a_disability_list_by_card_number_alone(village, tmp_path):
     """残联 lists name people by the 20-character 残疾人证号: the ID, the kind (1–7), the grade (1–4)."""
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     rows = [
         ["残疾人名单"],
         ["序号", "姓名", "残疾人证号", "残疾类别"],
@@ -320,7 +336,9 @@ def test_a_disability_list_by_card_number_alone(village, tmp_path):
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
-    report = run_import(village, "groups", save(wb, tmp_path / "残联.xlsx"), today=TODAY)
+    report = run_import(
+        village, "groups", save(wb, tmp_path / "残联.xlsx"), today=TODAY, actor="王明"
+    )
     assert report.columns["id"] == "残疾人证号"
     assert counts(report, "rows", "flagged", "skipped", "not_in_roster") == {
         "rows": 5,
@@ -342,7 +360,9 @@ def test_a_disability_list_by_card_number_alone(village, tmp_path):
 def test_category_words_of_the_list_s_own_and_the_command_line(village, tmp_path):
     """A 低保 list whose 保障类别 says only 农村 / 城市: skipped with the word named, or flagged as
     the agent says with --category; a category the row does name still wins."""
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     rows = [
         ["户主姓名", "姓名", "身份证号码", "保障类别"],
         ["赵大山", "赵大山", ID1, "农村"],
@@ -353,10 +373,12 @@ def test_category_words_of_the_list_s_own_and_the_command_line(village, tmp_path
     for row in rows:
         wb.active.append(row)
     path = save(wb, tmp_path / "低保.xlsx")
-    report = run_import(village, "groups", path, dry_run=True, today=TODAY)
+    report = run_import(village, "groups", path, dry_run=True, today=TODAY, actor="王明")
     assert counts(report, "flagged", "skipped") == {"flagged": 1, "skipped": 2}
     assert "“农村”不认识" in report.problems[0]["reason"]
-    report = run_import(village, "groups", path, category="minimum_living", today=TODAY)
+    report = run_import(
+        village, "groups", path, category="minimum_living", today=TODAY, actor="王明"
+    )
     assert counts(report, "flagged", "skipped") == {"flagged": 3, "skipped": 0}
     flags = village.execute(
         "SELECT p.name, f.category FROM special_flag f JOIN person p ON p.id = f.person_id"
@@ -370,7 +392,9 @@ def test_category_words_of_the_list_s_own_and_the_command_line(village, tmp_path
 
 
 def test_a_list_with_both_a_category_and_a_disability_grade(village, tmp_path):
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     rows = [
         ["姓名", "身份证号码", "人员类别", "残疾等级"],
         ["李桂兰", ID6, "低保", "一级"],
@@ -381,7 +405,9 @@ def test_a_list_with_both_a_category_and_a_disability_grade(village, tmp_path):
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
-    report = run_import(village, "groups", save(wb, tmp_path / "低保残疾.xlsx"), today=TODAY)
+    report = run_import(
+        village, "groups", save(wb, tmp_path / "低保残疾.xlsx"), today=TODAY, actor="王明"
+    )
     assert counts(report, "flagged", "skipped") == {"flagged": 3, "skipped": 1}
     flags: dict[str, set] = {}
     for name, category in village.execute(
@@ -405,7 +431,9 @@ def test_risk_eliminated_in_the_words_lists_use():
 
 def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
     """Exports that keep amounts positive and say 退费 in 类型说明, or 是 under 退费标志 / 作废标志."""
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     rows = [
         [
             "缴费人姓名",
@@ -429,7 +457,7 @@ def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
     for row in rows:
         wb.active.append(row)
     path = save(wb, tmp_path / "退费.xlsx")
-    report = run_import(village, "payments", path, today=TODAY)
+    report = run_import(village, "payments", path, today=TODAY, actor="王明")
     assert counts(report, "rows", "recorded", "skipped", "already_recorded") == {
         "rows": 7,
         "recorded": 6,
@@ -450,7 +478,7 @@ def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
     )
     figures = compute_figures(village).to_json()
     assert (figures["paid"], figures["collected"]) == (2, 760)
-    again = run_import(village, "payments", path, today=TODAY)
+    again = run_import(village, "payments", path, today=TODAY, actor="王明")
     assert counts(again, "recorded", "already_recorded", "skipped") == {
         "recorded": 0,
         "already_recorded": 6,
@@ -459,7 +487,9 @@ def test_refunds_and_voided_tickets_marked_in_words(village, tmp_path):
 
 
 def test_cancelling_a_payment_import_leaves_nothing(village, tmp_path):
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     before = [
         village.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
         for t in ("payment", "unmatched_payment", "audit_log", "import_log")
@@ -477,7 +507,7 @@ def test_cancelling_a_payment_import_leaves_nothing(village, tmp_path):
 
     progress = Progress(watch)
     with pytest.raises(Cancelled):
-        run_import(village, "payments", path, progress=progress, today=TODAY)
+        run_import(village, "payments", path, progress=progress, today=TODAY, actor="王明")
     after = [
         village.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
         for t in ("payment", "unmatched_payment", "audit_log", "import_log")

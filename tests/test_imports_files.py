@@ -8,8 +8,8 @@ from datetime import date
 import openpyxl
 import pytest
 
-from enrollagent.core.errors import EnrollError
 from enrollagent.core.progress import Cancelled, Progress
+from enrollagent.errors import EnrollError
 from enrollagent.imports import detect_columns, run_import
 
 from .imports_helpers import make_id, write_csv, write_xls, write_xlsx
@@ -23,6 +23,7 @@ TABLES = (
     "payment",
     "unmatched_payment",
     "audit_log",
+    "change_log",
     "import_log",
 )
 
@@ -35,7 +36,11 @@ def snapshot(db) -> list[int]:
 def test_csv_encodings(db, tmp_path, encoding):
     rows = [["户号", "姓名", "身份证号码"], ["1", "张三", make_id(1)], ["1", "李四", make_id(2)]]
     report = run_import(
-        db, "roster", write_csv(tmp_path / "r.csv", rows, encoding=encoding), today=TODAY
+        db,
+        "roster",
+        write_csv(tmp_path / "r.csv", rows, encoding=encoding),
+        today=TODAY,
+        actor="王明",
     )
     assert report.to_json()["imported"] == 2
     assert db.execute("SELECT name FROM person ORDER BY id").fetchall() == [("张三",), ("李四",)]
@@ -49,6 +54,7 @@ def test_tab_separated_text_named_xls(db, tmp_path):
         "roster",
         write_csv(tmp_path / "导出.xls", rows, encoding="gbk", delimiter="\t"),
         today=TODAY,
+        actor="王明",
     )
     assert report.to_json()["imported"] == 1
 
@@ -61,7 +67,9 @@ def test_real_xls_with_title_and_number_cells(db, tmp_path):
         ["张三", make_id(1), 13800000001.0],
         ["李四", float(make_id(3)), ""],
     ]
-    report = run_import(db, "roster", write_xls(tmp_path / "old.xls", rows), today=TODAY)
+    report = run_import(
+        db, "roster", write_xls(tmp_path / "old.xls", rows), today=TODAY, actor="王明"
+    )
     assert report.header_row == 3
     got = report.to_json()
     assert (got["imported"], got["invalid_id"]) == (2, 1)
@@ -106,14 +114,14 @@ def test_second_sheet_when_the_first_is_a_summary(db, tmp_path):
         [["汇总"], ["组", "人数"], ["一组", 3]],
         extra_sheets={"明细": [["姓名", "身份证号"], ["张三", make_id(1)]]},
     )
-    report = run_import(db, "roster", path, today=TODAY)
+    report = run_import(db, "roster", path, today=TODAY, actor="王明")
     assert report.sheet == "明细" and report.to_json()["imported"] == 1
 
 
 def _err(db, kind, path, code):
     before = snapshot(db)
     with pytest.raises(EnrollError) as err:
-        run_import(db, kind, path, today=TODAY)
+        run_import(db, kind, path, today=TODAY, actor="王明")
     assert err.value.code == code, err.value.message
     assert snapshot(db) == before
     return err.value.message
@@ -146,7 +154,7 @@ def test_file_level_failures_leave_the_store_untouched(db, tmp_path):
     )
     assert "姓名" in _err(db, "roster", path, "import_missing_column")
     with pytest.raises(EnrollError):
-        run_import(db, "people", path)
+        run_import(db, "people", path, actor="王明")
 
 
 def test_cli_errors_are_one_line_and_exit_1(cli, db, tmp_path):
@@ -191,8 +199,8 @@ def test_cancel_mid_import_rolls_the_whole_file_back(db, tmp_path):
 
     progress = Progress(watch)
     with pytest.raises(Cancelled):
-        run_import(db, "roster", path, progress=progress, today=TODAY)
+        run_import(db, "roster", path, progress=progress, today=TODAY, actor="王明")
     assert snapshot(db) == before
     assert max(seen) >= 1500 and max(seen) < 3000
-    report = run_import(db, "roster", path, today=TODAY)
+    report = run_import(db, "roster", path, today=TODAY, actor="王明")
     assert report.to_json()["imported"] == 3000

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
+from enrollagent.errors import EnrollError
 from enrollagent.imports import run_import
 
 from .imports_helpers import make_id, write_csv, write_xls, write_xlsx
@@ -30,7 +30,7 @@ def village(db, tmp_path):
     rows = [["户号", "姓名", "身份证号码", "与户主关系"]] + [
         ["1", n, i, "户主" if k == 0 else "子"] for k, (n, i) in enumerate(PEOPLE)
     ]
-    run_import(db, "roster", write_xlsx(tmp_path / "roster.xlsx", rows), today=TODAY)
+    run_import(db, "roster", write_xlsx(tmp_path / "roster.xlsx", rows), today=TODAY, actor="王明")
     return db
 
 
@@ -53,7 +53,11 @@ def test_minzheng_list_aliases_masked_names_and_strangers(village, tmp_path):
         [7, "留庄镇", "张六", PEOPLE[5][1][:17], "低保"],  # 17 digits: matches nothing
     ]
     report = run_import(
-        village, "groups", write_xlsx(tmp_path / "民政.xlsx", rows, merge=["A1:E1"]), today=TODAY
+        village,
+        "groups",
+        write_xlsx(tmp_path / "民政.xlsx", rows, merge=["A1:E1"]),
+        today=TODAY,
+        actor="王明",
     )
     got = report.to_json()
     assert {
@@ -82,7 +86,9 @@ def test_minzheng_list_aliases_masked_names_and_strangers(village, tmp_path):
     assert figures["subsidized"] == 2
     assert figures["special"]["extreme_poverty"] == {"persons": 2, "enrolled": 2}
     assert figures["special"]["minimum_living"] == {"persons": 2, "enrolled": 0}
-    again = run_import(village, "groups", tmp_path / "民政.xlsx", today=TODAY).to_json()
+    again = run_import(
+        village, "groups", tmp_path / "民政.xlsx", today=TODAY, actor="王明"
+    ).to_json()
     assert again["new_flags"] == 0 and again["flagged"] == 4
     assert village.execute("SELECT COUNT(*) FROM special_flag").fetchone()[0] == 4
 
@@ -103,7 +109,11 @@ def test_monitoring_list_skips_risk_eliminated_first(village, tmp_path):
         ["张一", "张三", PEOPLE[2][1], "突发严重困难户", ""],
     ]
     got = run_import(
-        village, "groups", write_csv(tmp_path / "监测.csv", rows, encoding="gbk"), today=TODAY
+        village,
+        "groups",
+        write_csv(tmp_path / "监测.csv", rows, encoding="gbk"),
+        today=TODAY,
+        actor="王明",
     ).to_json()
     assert (got["flagged"], got["skipped"], got["not_in_roster"], got["name_mismatch"]) == (
         2,
@@ -128,7 +138,7 @@ def test_disability_list_grades(village, tmp_path):
         ["外人", STRANGER, "视力", "1级"],
     ]
     got = run_import(
-        village, "groups", write_xls(tmp_path / "残联.xls", rows), today=TODAY
+        village, "groups", write_xls(tmp_path / "残联.xls", rows), today=TODAY, actor="王明"
     ).to_json()
     assert (got["flagged"], got["skipped"], got["not_in_roster"]) == (2, 3, 1)
     assert {c for (c,) in village.execute("SELECT DISTINCT category FROM special_flag")} == {
@@ -140,9 +150,11 @@ def test_category_from_the_command_line(village, tmp_path, cli):
     rows = [["姓名", "身份证号"], ["张六", PEOPLE[5][1]], ["张七", PEOPLE[6][1]]]
     path = write_xlsx(tmp_path / "优抚.xlsx", rows)
     with pytest.raises(EnrollError) as err:
-        run_import(village, "groups", path, today=TODAY)
+        run_import(village, "groups", path, today=TODAY, actor="王明")
     assert err.value.code == "import_no_category" and "--category" in err.value.message
-    got = run_import(village, "groups", path, category="key_veteran", today=TODAY).to_json()
+    got = run_import(
+        village, "groups", path, category="key_veteran", today=TODAY, actor="王明"
+    ).to_json()
     assert got["flagged"] == 2
     village.close()
     result = cli("import", "groups", str(path), check=False)

@@ -21,7 +21,7 @@ STRANGER = make_id(99, "19610101")
 @pytest.fixture
 def village(db, tmp_path):
     rows = [["户号", "姓名", "身份证号码"]] + [["1", f"人{k}", i] for k, i in enumerate(P)]
-    run_import(db, "roster", write_xlsx(tmp_path / "roster.xlsx", rows), today=TODAY)
+    run_import(db, "roster", write_xlsx(tmp_path / "roster.xlsx", rows), today=TODAY, actor="王明")
     core_roster.flag_person(
         db, core_roster.find_person(db, P[6]).id, "minimum_living", actor="t"
     )  # pays 300
@@ -224,7 +224,7 @@ def test_tax_export_counts_and_figures(village, tmp_path):
     path = write_xlsx(
         tmp_path / "征缴明细.xlsx", tax_rows(), merge=["A1:J1", "A2:B2", "C2:F2", "G2:J2"]
     )
-    report = run_import(village, "payments", path, today=TODAY)
+    report = run_import(village, "payments", path, today=TODAY, actor="王明")
     got = report.to_json()
     problems = got.pop("problems")
     assert got == {
@@ -268,14 +268,14 @@ def test_tax_export_counts_and_figures(village, tmp_path):
     ).fetchone()[0]
     assert audited == 8
 
-    again = run_import(village, "payments", path, today=TODAY).to_json()
+    again = run_import(village, "payments", path, today=TODAY, actor="王明").to_json()
     assert (again["recorded"], again["already_recorded"], again["not_in_roster"]) == (0, 10, 0)
     assert compute_figures(village).to_json() == f
 
 
 def test_inbox_payment_assigned_later_is_still_recorded_once(village, tmp_path):
     path = write_xlsx(tmp_path / "p.xlsx", tax_rows())
-    run_import(village, "payments", path, today=TODAY)
+    run_import(village, "payments", path, today=TODAY, actor="王明")
     inbox_id = village.execute("SELECT id FROM unmatched_payment").fetchone()[0]
     ticket = village.execute(
         "SELECT ticket_no FROM unmatched_payment WHERE id = ?", [inbox_id]
@@ -289,7 +289,7 @@ def test_inbox_payment_assigned_later_is_still_recorded_once(village, tmp_path):
         [inbox_id],
     ).fetchall()
     assert moved == [(ticket, None)]  # the ticket leaving the inbox row is audited too
-    again = run_import(village, "payments", path, today=TODAY).to_json()
+    again = run_import(village, "payments", path, today=TODAY, actor="王明").to_json()
     assert again["recorded"] == 0 and again["not_in_roster"] == 0
 
 
@@ -310,7 +310,7 @@ def test_subsidy_rows_never_count_as_personal_payments(village, tmp_path):
         ["外人", STRANGER, "特困人员", 380, "", 2024, "2023-10-01", "S3"],
     ]
     got = run_import(
-        village, "payments", write_xlsx(tmp_path / "代缴.xlsx", rows), today=TODAY
+        village, "payments", write_xlsx(tmp_path / "代缴.xlsx", rows), today=TODAY, actor="王明"
     ).to_json()
     assert (got["recorded"], got["not_in_roster"]) == (2, 1)
     kinds = sorted(village.execute("SELECT kind, amount_fen FROM payment").fetchall())
@@ -318,7 +318,9 @@ def test_subsidy_rows_never_count_as_personal_payments(village, tmp_path):
     assert village.execute("SELECT COUNT(*) FROM unmatched_payment").fetchone()[0] == 0
     f = compute_figures(village).to_json()
     assert f["collected"] == 300 and f["attention"]["refund_due"] == 0
-    again = run_import(village, "payments", tmp_path / "代缴.xlsx", today=TODAY).to_json()
+    again = run_import(
+        village, "payments", tmp_path / "代缴.xlsx", today=TODAY, actor="王明"
+    ).to_json()
     assert (
         again["recorded"] == 0
         and village.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 3
@@ -332,8 +334,15 @@ def test_ticketless_rows_repeat_honestly_and_reversal_with_the_same_ticket(villa
         ["人0", P[0], 380, "2023-10-01", 2024],  # paid twice the same day, no ticket: two payments
     ]
     path = write_csv(tmp_path / "ledger.csv", rows, encoding="utf-8-sig")
-    assert run_import(village, "payments", path, today=TODAY).to_json()["recorded"] == 2
-    assert run_import(village, "payments", path, today=TODAY).to_json()["already_recorded"] == 2
+    assert (
+        run_import(village, "payments", path, today=TODAY, actor="王明").to_json()["recorded"] == 2
+    )
+    assert (
+        run_import(village, "payments", path, today=TODAY, actor="王明").to_json()[
+            "already_recorded"
+        ]
+        == 2
+    )
     assert compute_figures(village).to_json()["attention"]["double_paid"] == 1
 
     rows = [
@@ -350,13 +359,13 @@ def test_ticketless_rows_repeat_honestly_and_reversal_with_the_same_ticket(villa
         ["人1", P[1], 380, "2023-10-01", "R1", "390"],
     ]
     path = write_csv(tmp_path / "tax.csv", rows, encoding="gbk")
-    got = run_import(village, "payments", path, today=TODAY).to_json()
+    got = run_import(village, "payments", path, today=TODAY, actor="王明").to_json()
     assert (got["recorded"], got["already_recorded"]) == (2, 1)
     rev = village.execute(
         "SELECT amount_fen, reverses_id, ticket_no FROM payment WHERE amount_fen < 0"
     ).fetchone()
     assert rev[0] == -38000 and rev[1] is not None and rev[2] is None
-    again = run_import(village, "payments", path, today=TODAY).to_json()
+    again = run_import(village, "payments", path, today=TODAY, actor="王明").to_json()
     assert (again["recorded"], again["already_recorded"]) == (0, 3)
 
 
@@ -367,6 +376,6 @@ def test_rounded_ticket_number_cells_are_not_trusted(village, tmp_path):
         ["人1", P[1], 380, 2024, 323410000000001554.0],
     ]
     got = run_import(
-        village, "payments", write_xlsx(tmp_path / "t.xlsx", rows), today=TODAY
+        village, "payments", write_xlsx(tmp_path / "t.xlsx", rows), today=TODAY, actor="王明"
     ).to_json()
     assert got["recorded"] == 2 and len(got["problems"]) == 2

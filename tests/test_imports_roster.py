@@ -140,7 +140,7 @@ def messy_rows() -> tuple[list[list[object]], dict]:
 def test_messy_xlsx_counts_and_figures(db, tmp_path):
     rows, expect = messy_rows()
     path = write_xlsx(tmp_path / "花名册.xlsx", rows, merge=["A1:I1"])
-    report = run_import(db, "roster", path, today=TODAY)
+    report = run_import(db, "roster", path, today=TODAY, actor="王明")
     got = report.to_json()
     problems = got.pop("problems")
     assert got == expect
@@ -173,8 +173,8 @@ def test_messy_xlsx_counts_and_figures(db, tmp_path):
     ).fetchall()
     assert sources == [("花名册.xlsx",)]
     years = db.execute(
-        "SELECT COUNT(*) FROM audit_log WHERE table_name LIKE 'person_year:%' AND field = 'coverage'"
-        " AND old IS NULL"
+        "SELECT COUNT(*) FROM audit_log WHERE table_name = 'person_year' AND year = 2024"
+        " AND field = '*'"
     ).fetchone()[0]
     assert years == figures["persons"]  # each person put on the year's roster is audited
     assert db.execute("SELECT kind, file_name, rows FROM import_log").fetchall() == [
@@ -185,16 +185,16 @@ def test_messy_xlsx_counts_and_figures(db, tmp_path):
 def test_reimport_adds_nothing_and_dry_run_matches(db, tmp_path):
     rows, expect = messy_rows()
     path = write_xlsx(tmp_path / "r.xlsx", rows)
-    dry = run_import(db, "roster", path, dry_run=True, today=TODAY)
+    dry = run_import(db, "roster", path, dry_run=True, today=TODAY, actor="王明")
     assert db.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 0
     assert db.execute("SELECT COUNT(*) FROM import_log").fetchone()[0] == 0
-    real = run_import(db, "roster", path, today=TODAY)
+    real = run_import(db, "roster", path, today=TODAY, actor="王明")
     assert dry.to_json() == real.to_json()
     counts = [
         db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
         for t in ("person", "household", "person_year")
     ]
-    again = run_import(db, "roster", path, today=TODAY).to_json()
+    again = run_import(db, "roster", path, today=TODAY, actor="王明").to_json()
     assert again["imported"] == 0 and again["households"] == 0
     assert again["already_present"] == expect["imported"]
     assert counts == [
@@ -212,13 +212,17 @@ def test_households_by_head_and_group_without_hh_no(db, tmp_path):
         ["1组", "王五", "王五", "户主", make_id(4)],
         ["1组", "张三", "张小", "子", make_id(5, "20050101")],
     ]
-    report = run_import(db, "roster", write_csv(tmp_path / "r.csv", rows), today=TODAY).to_json()
+    report = run_import(
+        db, "roster", write_csv(tmp_path / "r.csv", rows), today=TODAY, actor="王明"
+    ).to_json()
     assert report["households"] == 3 and report["imported"] == 5
     sizes = sorted(n for (n,) in db.execute("SELECT COUNT(*) FROM person GROUP BY household_id"))
     assert sizes == [1, 1, 3]
     # A later file adds a member to the same household, found again by 户主 + 组.
     more = [rows[0], ["1组", "张三", "张小二", "女", make_id(7, "20080101")]]
-    report = run_import(db, "roster", write_csv(tmp_path / "more.csv", more), today=TODAY).to_json()
+    report = run_import(
+        db, "roster", write_csv(tmp_path / "more.csv", more), today=TODAY, actor="王明"
+    ).to_json()
     assert report["households"] == 0 and report["imported"] == 1
     assert sorted(
         n for (n,) in db.execute("SELECT COUNT(*) FROM person GROUP BY household_id")
@@ -234,7 +238,9 @@ def test_households_follow_head_rows_when_the_file_has_no_household_columns(db, 
         ["丁", make_id(4), "长女"],
         ["戊", make_id(5), "之子"],
     ]
-    report = run_import(db, "roster", write_xlsx(tmp_path / "r.xlsx", rows), today=TODAY).to_json()
+    report = run_import(
+        db, "roster", write_xlsx(tmp_path / "r.xlsx", rows), today=TODAY, actor="王明"
+    ).to_json()
     assert report["households"] == 2 and report["imported"] == 5
     assert sorted(r[0] for r in db.execute("SELECT relation FROM person")) == sorted(
         ["户主", "配偶", "户主", "女", "子"]
@@ -248,14 +254,20 @@ def test_legacy_xls_and_gbk_csv(db, tmp_path):
         ["1", "张三", "张三", make_id(1), "户主"],
         ["1", "张三", "李四", make_id15(3), "配偶"],
     ]
-    report = run_import(db, "roster", write_xls(tmp_path / "old.xls", rows), today=TODAY).to_json()
+    report = run_import(
+        db, "roster", write_xls(tmp_path / "old.xls", rows), today=TODAY, actor="王明"
+    ).to_json()
     assert (report["imported"], report["upgraded"], report["households"]) == (2, 1, 1)
     rows2 = [
         ["户号", "户主", "姓名", "身份证号", "关系"],
         ["2", "王五", "王五", make_id(5), "户主"],
     ]
     report = run_import(
-        db, "roster", write_csv(tmp_path / "gbk.csv", rows2, encoding="gbk"), today=TODAY
+        db,
+        "roster",
+        write_csv(tmp_path / "gbk.csv", rows2, encoding="gbk"),
+        today=TODAY,
+        actor="王明",
     )
     assert report.to_json()["imported"] == 1
     assert db.execute("SELECT name FROM person WHERE id_number = ?", [make_id(5)]).fetchone() == (
@@ -270,7 +282,9 @@ def test_category_column_in_a_roster_flags_people(db, tmp_path):
         ["乙", make_id(2), "1", "低保、重度残疾"],
         ["丙", make_id(3), "1", ""],
     ]
-    report = run_import(db, "roster", write_xlsx(tmp_path / "r.xlsx", rows), today=TODAY).to_json()
+    report = run_import(
+        db, "roster", write_xlsx(tmp_path / "r.xlsx", rows), today=TODAY, actor="王明"
+    ).to_json()
     assert report["flagged"] == 2
     assert sorted(c for (c,) in db.execute("SELECT category FROM special_flag")) == [
         "extreme_poverty",

@@ -88,7 +88,9 @@ def test_two_row_merged_header_with_households_merged_down(village, tmp_path):
             ws[f"{col}{top}"] = value
             if r - 1 > top:
                 ws.merge_cells(f"{col}{top}:{col}{r - 1}")
-    report = run_import(village, "roster", save(wb, tmp_path / "花名册.xlsx"), today=TODAY)
+    report = run_import(
+        village, "roster", save(wb, tmp_path / "花名册.xlsx"), today=TODAY, actor="王明"
+    )
     assert report.header_row == 3
     assert counts(
         report, "rows", "imported", "households", "upgraded", "invalid_id", "flagged"
@@ -124,7 +126,9 @@ def test_roll_split_into_sheets_named_after_natural_villages(village, tmp_path):
         ws.append(["序号", "姓名", "性别", "身份证号", "与户主关系", "户主", "联系电话"])
         for n, (person, idn, relation, head) in enumerate(people, 1):
             ws.append([n, person, "", idn, relation, head, ""])
-    report = run_import(village, "roster", save(wb, tmp_path / "分组花名册.xlsx"), today=TODAY)
+    report = run_import(
+        village, "roster", save(wb, tmp_path / "分组花名册.xlsx"), today=TODAY, actor="王明"
+    )
     assert report.sheet == "后寨组花名册、前寨组、东街"
     assert counts(report, "rows", "imported", "households") == {
         "rows": 7,
@@ -155,7 +159,9 @@ def test_wps_xls_with_number_cells(village, tmp_path):
         [an_id("19620101", 451).translate(FULL_WIDTH), "严一", 4.0, "严一", "户主", ""],
         ["'" + an_id("19900101", 462), "严二", 4.0, "严一", "女", ""],
     ]
-    report = run_import(village, "roster", write_xls(tmp_path / "4组.xls", rows), today=TODAY)
+    report = run_import(
+        village, "roster", write_xls(tmp_path / "4组.xls", rows), today=TODAY, actor="王明"
+    )
     assert counts(report, "rows", "imported", "households", "upgraded", "invalid_id") == {
         "rows": 7,
         "imported": 7,
@@ -181,7 +187,7 @@ def test_the_sheet_with_the_needed_columns_wins_over_a_wider_one(village, tmp_pa
     people = wb.create_sheet("人员")
     people.append(["姓名", "身份证号码"])
     people.append(["张三", ID1])
-    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY, actor="王明")
     assert report.sheet == "人员" and counts(report, "imported") == {"imported": 1}
 
 
@@ -200,14 +206,14 @@ def test_households_by_the_head_s_id_when_members_are_scattered(village, tmp_pat
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
-    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY, actor="王明")
     assert counts(report, "imported", "households") == {"imported": 6, "households": 3}
     by_head = village.execute(
         "SELECT h.id, GROUP_CONCAT(p.name, ''), SUM(p.relation = '户主') FROM person p"
         " JOIN household h ON h.id = p.household_id GROUP BY h.id ORDER BY h.id"
     ).fetchall()
     assert [r[1:] for r in by_head] == [("甲妻甲甲子", 1), ("乙乙子", 1), ("丙", 0)]
-    again = run_import(village, "roster", tmp_path / "r.xlsx", today=TODAY)
+    again = run_import(village, "roster", tmp_path / "r.xlsx", today=TODAY, actor="王明")
     assert counts(again, "imported", "households", "already_present") == {
         "imported": 0,
         "households": 0,
@@ -227,7 +233,7 @@ def test_group_lines_in_the_name_column_are_not_people(village, tmp_path):
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
-    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY, actor="王明")
     assert counts(report, "rows", "imported", "households", "invalid_id") == {
         "rows": 3,
         "imported": 3,
@@ -247,7 +253,7 @@ def test_hidden_sheets_are_passed_over_when_a_visible_one_will_do(village, tmp_p
     hidden.append(["姓名", "身份证号码"])
     hidden.append(["李四", ID2])
     hidden.sheet_state = "hidden"
-    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY, actor="王明")
     assert report.sheet == "2024年" and counts(report, "imported") == {"imported": 1}
 
 
@@ -261,7 +267,7 @@ def test_a_person_without_an_id_whose_note_reads_like_a_footer_is_kept(village, 
     wb = openpyxl.Workbook()
     for row in rows:
         wb.active.append(row)
-    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY)
+    report = run_import(village, "roster", save(wb, tmp_path / "r.xlsx"), today=TODAY, actor="王明")
     assert counts(report, "rows", "imported", "invalid_id", "skipped") == {
         "rows": 1,
         "imported": 1,
@@ -285,7 +291,9 @@ def test_cli_names_the_sheets_it_read(cli, db, tmp_path):
 
 
 def test_a_refund_sheet_beside_the_payment_sheet_is_not_a_copy(village, tmp_path):
-    run_import(village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY)
+    run_import(
+        village, "roster", platform_roster(tmp_path / "roster.xlsx"), today=TODAY, actor="王明"
+    )
     header = ["缴费人姓名", "证件号码", "缴费年度", "实缴金额", "电子税票号码"]
     wb = openpyxl.Workbook()
     wb.active.title = "缴费明细"
@@ -297,7 +305,9 @@ def test_a_refund_sheet_beside_the_payment_sheet_is_not_a_copy(village, tmp_path
     copy = wb.create_sheet("Sheet3")  # someone pasted the payments again
     for row in (header, ["李桂兰", ID6, 2024, 380, "P1"], ["王五", ID12, 2024, 380, "P2"]):
         copy.append(row)
-    report = run_import(village, "payments", save(wb, tmp_path / "明细.xlsx"), today=TODAY)
+    report = run_import(
+        village, "payments", save(wb, tmp_path / "明细.xlsx"), today=TODAY, actor="王明"
+    )
     assert report.sheet == "缴费明细、退费明细"
     assert counts(report, "rows", "recorded") == {"rows": 4, "recorded": 4}
     assert compute_figures(village).to_json()["paid"] == 0

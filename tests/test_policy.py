@@ -5,8 +5,8 @@ from datetime import date
 
 import pytest
 
-from enrollagent.core.errors import EnrollError
 from enrollagent.core.policy import list_presets, load_policy, policy_from_json, presets_dir
+from enrollagent.errors import EnrollError
 
 
 def test_presets_from_the_seeds():

@@ -31,7 +31,7 @@ def index(db_path):
         if hh_no not in households:
             households[hh_no] = roster.add_household(
                 db, hh_no=hh_no, group_name="一组", actor="t", phone=phone
-            )
+            ).id
         roster.add_person(
             db,
             household_id=households[hh_no],

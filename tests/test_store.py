@@ -1,15 +1,16 @@
 """The store on a real SQLite file: migrations, refusal of newer files, audit, atomic writes."""
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from enrollagent.core import payments, roster
-from enrollagent.core.errors import EnrollError
 from enrollagent.db import SCHEMA_VERSION, open_database
 from enrollagent.db.migrations import MIGRATIONS
 from enrollagent.db.store import VILLAGE_APPLICATION_ID
+from enrollagent.errors import EnrollError
 
 from .conftest import make_village
 
@@ -23,6 +24,7 @@ TABLES = {
     "payment",
     "unmatched_payment",
     "audit_log",
+    "change_log",
     "setting",
 }
 
@@ -53,11 +55,11 @@ def test_the_file_is_backed_up_before_a_migration(db_path):
     extra = [*MIGRATIONS, ("m999_add_test_column", "-- Why: test\nCREATE TABLE later (x INTEGER);")]
     db = open_database(db_path, migrations=extra)
     assert "later" in db.table_names()
-    backups = list(db_path.parent.glob("village.v1-*.bak.db"))
+    backups = list(db_path.parent.glob(f"village.v{SCHEMA_VERSION}-*.bak.db"))
     assert len(backups) == 1
     old = sqlite3.connect(backups[0])
     assert old.execute("SELECT name FROM village").fetchone()[0] == "李庄村"
-    assert old.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert old.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
 
 
 def test_not_a_database(tmp_path):
@@ -68,7 +70,7 @@ def test_not_a_database(tmp_path):
 
 
 def test_every_change_is_audited_in_the_same_transaction(db):
-    hid = roster.add_household(db, actor="王明", group_name="一组", hh_no="001")
+    hid = roster.add_household(db, actor="王明", group_name="一组", hh_no="001").id
     pid = roster.add_person(
         db,
         household_id=hid,
@@ -76,30 +78,48 @@ def test_every_change_is_audited_in_the_same_transaction(db):
         id_number="11010519491231002X",
         relation="户主",
         actor="王明",
-    )
+    ).id
     roster.update_person(db, pid, actor="李会计", reason="户口本核对", phone="13912345678")
     rows = db.execute(
         "SELECT table_name, row_id, field, old, new, actor, reason FROM audit_log"
         " WHERE table_name = 'person' AND field = 'phone'"
     ).fetchall()
     assert rows == [("person", pid, "phone", "", "13912345678", "李会计", "户口本核对")]
-    roster.set_coverage(db, pid, "employee", actor="王明", note="县医院")
-    assert db.execute(
-        "SELECT table_name, row_id, old, new FROM audit_log WHERE field = 'coverage' ORDER BY id"
-    ).fetchall() == [
-        ("person_year:2024", pid, None, "resident"),
-        ("person_year:2024", pid, "resident", "employee"),
+    changes = roster.set_coverage(db, pid, "employee", actor="王明", note="县医院")
+    assert changes.persons == {pid} and not changes.all_states
+    # One shape for every table: an insert is one row of all its values, an update one row per
+    # field; per-person-year rows name the person and carry the year in a column.
+    shape = db.execute(
+        "SELECT table_name, row_id, year, field, old, new FROM audit_log"
+        " WHERE table_name = 'person_year' ORDER BY id"
+    ).fetchall()
+    assert shape[0][:5] == ("person_year", pid, 2024, "*", None)
+    assert json.loads(shape[0][5]) == {"person_id": pid, "year": 2024, "coverage": "resident"}
+    assert shape[1:] == [
+        ("person_year", pid, 2024, "coverage", "resident", "employee"),
+        ("person_year", pid, 2024, "coverage_note", "", "县医院"),
     ]
+    # Each write is one change-log row; its audit rows point to it.
+    ops = db.execute("SELECT op, actor, persons, audit_rows FROM change_log ORDER BY id").fetchall()
+    assert [o[0] for o in ops][-4:] == [
+        "add_household",
+        "add_person",
+        "update_person",
+        "set_coverage",
+    ]
+    assert ops[-1] == ("set_coverage", "王明", 1, 2)
+    orphans = db.execute("SELECT COUNT(*) FROM audit_log WHERE change_id IS NULL").fetchone()[0]
+    assert orphans == 0
 
 
 def test_a_failed_write_leaves_nothing_behind(db):
-    hid = roster.add_household(db, actor="王明", group_name="一组")
+    hid = roster.add_household(db, actor="王明", group_name="一组").id
     roster.add_person(
         db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
     )
     before = {t: db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in TABLES}
     with pytest.raises(EnrollError) as e, db.atomic():
-        h2 = roster.add_household(db, actor="王明", group_name="二组")
+        h2 = roster.add_household(db, actor="王明", group_name="二组").id
         roster.add_person(
             db, household_id=h2, name="张三", id_number="11010519491231002X", actor="王明"
         )
@@ -109,10 +129,10 @@ def test_a_failed_write_leaves_nothing_behind(db):
 
 
 def test_payments_are_append_only(db):
-    hid = roster.add_household(db, actor="王明")
+    hid = roster.add_household(db, actor="王明").id
     pid = roster.add_person(
         db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
-    )
+    ).id
     rec = payments.record_payment(db, person_id=pid, actor="王明", ticket_no="T1")
     with pytest.raises(sqlite3.DatabaseError, match="append-only"), db.atomic():
         db.execute("UPDATE payment SET amount_fen = 1 WHERE id = ?", [rec.payment_id])
@@ -126,10 +146,10 @@ def test_payments_are_append_only(db):
 
 
 def test_households_and_persons_carry_uuids(db):
-    hid = roster.add_household(db, actor="王明")
+    hid = roster.add_household(db, actor="王明").id
     pid = roster.add_person(
         db, household_id=hid, name="张三", id_number="11010519491231002X", actor="王明"
-    )
+    ).id
     hu = db.execute("SELECT uuid FROM household WHERE id = ?", [hid]).fetchone()[0]
     pu = db.execute("SELECT uuid FROM person WHERE id = ?", [pid]).fetchone()[0]
     assert len(hu) == 36 and len(pu) == 36 and hu != pu
@@ -148,6 +168,15 @@ def test_a_released_v1_database_still_opens_and_adds_up(tmp_path):
     db = open_database(path)
     fig = compute_figures(db).to_json()
     assert (fig["persons"], fig["paid"], fig["unpaid"]) == (2, 1, 1)
+    # m002: the year leaves the table name for a column of its own.
+    assert (
+        db.execute("SELECT COUNT(*) FROM audit_log WHERE table_name LIKE '%:%'").fetchone()[0] == 0
+    )
+    assert db.execute("SELECT table_name, year, field FROM audit_log WHERE id = 32").fetchone() == (
+        "special_flag",
+        2024,
+        "minimum_living",
+    )
     assert fig["attention"] == {
         "invalid_id": 1,
         "double_paid": 0,

@@ -8,8 +8,8 @@ import shutil
 import openpyxl
 import pytest
 
-from enrollagent.core.errors import EnrollError
 from enrollagent.core.figures import compute_figures
+from enrollagent.errors import EnrollError
 from enrollagent.exports.package import DATA, build_package, verify_package
 from enrollagent.township.intake import add_packages, parse_trust
 from enrollagent.township.report import write_report

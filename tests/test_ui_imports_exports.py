@@ -119,7 +119,7 @@ def exports_page(qtbot, ctx, db):
     from tests.test_ui_payments import an_id
 
     for n, group in enumerate(("一组", "二组", "一组"), start=1):
-        h = roster.add_household(db, actor="王明", hh_no=f"00{n}", group_name=group)
+        h = roster.add_household(db, actor="王明", hh_no=f"00{n}", group_name=group).id
         roster.add_person(
             db, household_id=h, name=f"张{n}", id_number=an_id(n), actor="王明", relation="户主"
         )

@@ -13,7 +13,7 @@ from PySide6.QtCore import QThread  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget  # noqa: E402
 
 from enrollagent.core import roster  # noqa: E402
-from enrollagent.core.errors import EnrollError  # noqa: E402
+from enrollagent.errors import EnrollError  # noqa: E402
 from enrollagent.ui.jobs import Job, ResultBar  # noqa: E402
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from enrollagent.core import roster
+from enrollagent.core.changes import Changes
 from enrollagent.core.figures import compute_figures, person_states
 from enrollagent.core.payments import add_unmatched, record_payment
 
@@ -38,13 +39,11 @@ def test_figures_equal_compute_figures_after_a_change_in_the_gui(qtbot, ctx):
     qtbot.addWidget(dialog)
     dialog.coverage_combo.setCurrentIndex(dialog.coverage_combo.findData("deceased"))
     dialog.accept()
-    record_payment(
-        ctx.db,
+    ctx.write(
+        record_payment,
         person_id=ctx.db.execute("SELECT id FROM person WHERE name = '张三'").fetchone()[0],
-        actor="t",
     )
-    ctx.notify_changed()
-    window.show_page("overview")  # was stale: refreshed as it is shown
+    window.show_page("overview")  # was hidden: refreshed as it is shown
     after = compute_figures(ctx.db).to_json()
     assert after["eligible"] == 3 and after["enrolled"] == 1
     assert tile(page, "eligible") == "3"
@@ -119,22 +118,14 @@ def test_group_name_opens_the_group_in_the_roster(qtbot, ctx):
 
 
 def test_states_patched_after_changes_equal_a_full_load(ctx):
-    """The snapshot the pages share is patched from the audit log after each change; it must be
-    exactly what a full load gives, in the same order."""
+    """The snapshot the pages share is patched from each write's Changes; it must be exactly what
+    a full load gives, in the same order."""
     from enrollagent.core.payments import record_household, record_refund, undo_last_payment
-    from enrollagent.ui.models.states import _patched, current_snapshot, full_snapshot
+    from enrollagent.core.snapshot import load_snapshot, patched
 
     db = ctx.db
-    current_snapshot(db)
     pid = {n: i for i, n in db.execute("SELECT id, name FROM person")}
     h1, h2 = (r[0] for r in db.execute("SELECT id FROM household ORDER BY hh_no"))
-
-    def same(before) -> None:
-        patched = _patched(db, before)
-        assert patched is not None  # the audit log said who changed: no full reload
-        full = full_snapshot(db)
-        assert patched.states == full.states and patched.heads == full.heads
-        assert current_snapshot(db).states == full.states
 
     steps = [
         lambda: record_payment(db, person_id=pid["张三"], actor="t"),
@@ -153,12 +144,14 @@ def test_states_patched_after_changes_equal_a_full_load(ctx):
         lambda: roster.unflag_person(db, pid["王五"], "minimum_living", actor="t"),
     ]
     for step in steps:
-        before = current_snapshot(db)
-        step()
-        same(before)
-    assert (
-        current_snapshot(db).audit_max == db.execute("SELECT MAX(id) FROM audit_log").fetchone()[0]
-    )
+        before = load_snapshot(db)
+        result = step()
+        changes = result if isinstance(result, Changes) else result.changes
+        assert changes and not changes.all_states
+        after = patched(db, before, changes)
+        assert after is not None  # the change said who changed: no full reload
+        full = load_snapshot(db)
+        assert after.states == full.states and after.heads == full.heads
 
 
 def test_special_group_and_pay_buttons_lead_to_the_other_pages(qtbot, ctx):

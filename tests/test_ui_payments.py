@@ -25,18 +25,18 @@ def an_id(seq: int, born: str = "19700101") -> str:
 @pytest.fixture
 def village(db):
     """Two households: 张三 + 李梅 (一组), 王五 (二组)."""
-    h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组")
-    h2 = roster.add_household(db, actor="王明", hh_no="002", group_name="二组")
+    h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组").id
+    h2 = roster.add_household(db, actor="王明", hh_no="002", group_name="二组").id
     people = {
         "张三": roster.add_person(
             db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主"
-        ),
+        ).id,
         "李梅": roster.add_person(
             db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶"
-        ),
+        ).id,
         "王五": roster.add_person(
             db, household_id=h2, name="王五", id_number=an_id(13), actor="王明", relation="户主"
-        ),
+        ).id,
     }
     return db, people
 
@@ -59,7 +59,7 @@ def paid(page) -> int:
 def test_record_a_payment_by_keyboard(qtbot, page, village):
     _db, people = village
     changed = []
-    page.ctx.changed.connect(lambda: changed.append(1))
+    page.ctx.changed.connect(changed.append)
     assert paid(page) == 0
     qtbot.keyClicks(page.search_edit, an_id(11)[-4:])  # the ID tail people read out
     assert page.match_model.key_at(0) == people["张三"]
@@ -78,6 +78,23 @@ def test_record_a_payment_by_keyboard(qtbot, page, village):
     assert page.search_edit.hasFocus()
     qtbot.keyClick(page.search_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert paid(page) == 0 and "已撤销" in page.status_label.text()
+
+
+def test_the_search_row_follows_the_payment(qtbot, page, village):
+    """Issue 12: after a payment the match row said 未缴费 380.00 while the side panel was right.
+    The write's Changes name the person; the page refreshes its matches from them, once."""
+    _db, people = village
+    seen = []
+    page.ctx.changed.connect(seen.append)
+    qtbot.keyClicks(page.search_edit, an_id(11)[-4:])
+    assert page.match_model.rows[0][3:] == ("未缴费", "380.00")
+    qtbot.keyClick(page.search_edit, Qt.Key.Key_Return)
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
+    assert page.match_model.key_at(0) == people["张三"]
+    assert page.match_model.rows[0][3:] == ("已缴费", "")
+    payment_changes = [c for c in seen if c.persons]
+    assert [c.persons for c in payment_changes] == [{people["张三"]}]  # one change, one person
+    assert not payment_changes[0].people  # a payment leaves the search index alone
 
 
 def test_enter_moves_through_matches_with_arrows(qtbot, page, village):

@@ -67,22 +67,25 @@ def test_shortcuts(qtbot, ctx):
     assert window.current_key() == "overview"
 
 
-def test_a_change_refreshes_the_shown_page_and_marks_the_others(qtbot, ctx):
+def test_a_change_refreshes_the_shown_page_and_the_others_when_shown(qtbot, ctx, monkeypatch):
     from enrollagent.core.roster import set_coverage
     from enrollagent.ui.main_window import MainWindow
 
     window = MainWindow(ctx)
     qtbot.addWidget(window)
-    window.show_page("roster")
+    roster = window.show_page("roster")
     window.show_page("overview")
     person = ctx.db.execute("SELECT id FROM person WHERE name = '王五'").fetchone()[0]
-    set_coverage(ctx.db, person, "employee", actor="t")
-    ctx.notify_changed()
+    seen: list = []
+    real = roster.refresh
+    monkeypatch.setattr(roster, "refresh", lambda changes: (seen.append(changes), real(changes)))
+    ctx.write(set_coverage, person, "employee")
     assert window.pages["overview"].tiles["eligible"].value_label.text() == str(
         compute_figures(ctx.db).total.eligible
     )
-    assert window._stale == {"roster"}
-    roster = window.show_page("roster")
+    assert seen == []  # hidden: it waits until it is shown
+    window.show_page("roster")
+    assert [c.persons for c in seen] == [{person}]
     assert [
         s.state
         for s in map(roster.model.state_at, range(roster.model.rowCount()))
@@ -137,7 +140,7 @@ def test_start_opens_the_main_window_or_the_township(
 
 
 def test_unexpected_errors_are_logged_and_shown_in_chinese(qapp, boxes, tmp_path, caplog):
-    from enrollagent.core.errors import EnrollError
+    from enrollagent.errors import EnrollError
     from enrollagent.ui.main import install_excepthook
 
     saved = sys.excepthook

@@ -18,13 +18,13 @@ from tests.test_ui_payments import an_id  # noqa: E402
 
 @pytest.fixture
 def page(qtbot, db_path, db):
-    h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组")
+    h1 = roster.add_household(db, actor="王明", hh_no="001", group_name="一组").id
     roster.add_person(
         db, household_id=h1, name="张三", id_number=an_id(11), actor="王明", relation="户主"
     )
     pid = roster.add_person(
         db, household_id=h1, name="李梅", id_number=an_id(12), actor="王明", relation="配偶"
-    )
+    ).id
     roster.flag_person(db, pid, "minimum_living", actor="王明", source="低保名单.xlsx:7")
     ctx = AppContext(db_path)
     widget = Page(ctx)

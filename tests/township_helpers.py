@@ -52,7 +52,7 @@ def add_people(db, people: list[dict]) -> dict[str, int]:
         if hh not in households:
             households[hh] = roster.add_household(
                 db, actor="王明", hh_no=p.get("hh_no", ""), group_name=p.get("group", "一组")
-            )
+            ).id
             relation = "户主"
         else:
             relation = p.get("relation", "其他")
@@ -65,7 +65,7 @@ def add_people(db, people: list[dict]) -> dict[str, int]:
             relation=relation,
             allow_invalid=p.get("invalid", False),
             birth_date=date(1980, 1, 1) if p.get("invalid") else None,
-        )
+        ).id
         for code in p.get("flags", ()):
             roster.flag_person(db, pid, code, actor="王明")
         if p.get("coverage"):

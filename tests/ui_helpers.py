@@ -54,14 +54,14 @@ def boxes(monkeypatch) -> list[tuple[str, str]]:
 def village(db_path: Path):
     """李庄村 with two households in 一组 and 二组: 张三 (户主) + 李四, 王五 (户主) + 赵六."""
     db = make_village(db_path)
-    h1 = roster.add_household(db, hh_no="001", group_name="一组", actor="t", phone="13800001234")
+    h1 = roster.add_household(db, hh_no="001", group_name="一组", actor="t", phone="13800001234").id
     roster.add_person(
         db, household_id=h1, name="张三", id_number=an_id(1), relation="户主", actor="t"
     )
     roster.add_person(
         db, household_id=h1, name="李四", id_number=an_id(2), relation="配偶", actor="t"
     )
-    h2 = roster.add_household(db, hh_no="002", group_name="二组", actor="t")
+    h2 = roster.add_household(db, hh_no="002", group_name="二组", actor="t").id
     roster.add_person(
         db, household_id=h2, name="王五", id_number=an_id(3), relation="户主", actor="t"
     )

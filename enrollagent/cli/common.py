@@ -17,9 +17,9 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core import ids
-from ..core.errors import EnrollError
 from ..core.village import default_actor
 from ..db import open_database
+from ..errors import EnrollError
 from ..paths import default_db_path, log_dir
 
 _ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx]|(?<!\d)\d{15}(?!\d)")

@@ -7,6 +7,8 @@ from datetime import date
 
 from ..core import payments, roster
 from ..core.figures import yuan
+from ..core.payments import unmatched_payments
+from ..core.people import person_name
 from ..core.vocab import CHANNELS
 from .common import CliError, actor, open_store, print_json
 
@@ -33,6 +35,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("unmatched", help="待认领缴费（税务明细里对不上人的）")
     usub = p.add_subparsers(dest="unmatched_command", metavar="ACTION", required=True)
     ul = usub.add_parser("list")
+    ul.add_argument("--year", type=int, help="参保年度（默认当前年度）")
     ul.add_argument("--json", action="store_true")
     ul.set_defaults(func=cmd_unmatched_list)
     ua = usub.add_parser("assign", help="把一笔待认领缴费认领给某人")
@@ -69,7 +72,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
             payer=args.payer,
             year=args.year,
         )
-        print(f"全户缴费：登记 {len(done)} 人，共 {yuan(sum(r.amount_fen for r in done))} 元")
+        print(f"全户缴费：登记 {len(done.records)} 人，共 {yuan(done.amount_fen)} 元")
         return 0
     amount = payments.parse_yuan(args.amount) if args.amount is not None else None
     rec = payments.record_payment(
@@ -110,33 +113,37 @@ def cmd_refund(args: argparse.Namespace) -> int:
 def cmd_undo(args: argparse.Namespace) -> int:
     db = open_store(args)
     rec = payments.undo_last_payment(db, actor=actor(args, db))
-    name = db.execute("SELECT name FROM person WHERE id = ?", [rec.person_id]).fetchone()[0]
+    name = person_name(db, rec.person_id)
     print(f"已撤销 {name} 的 {yuan(-rec.amount_fen)} 元缴费登记")
     return 0
 
 
 def cmd_unmatched_list(args: argparse.Namespace) -> int:
     db = open_store(args)
-    rows = db.execute(
-        "SELECT id, year, id_number, name, amount_fen, paid_on, channel, ticket_no, source"
-        " FROM unmatched_payment WHERE assigned_payment_id IS NULL ORDER BY id"
-    ).fetchall()
+    rows = unmatched_payments(db, args.year)
     if args.json:
-        keys = (
-            "id",
-            "year",
-            "id_number",
-            "name",
-            "amount",
-            "paid_on",
-            "channel",
-            "ticket_no",
-            "source",
+        print_json(
+            [
+                {
+                    "id": u.id,
+                    "year": u.year,
+                    "id_number": u.id_number,
+                    "name": u.name,
+                    "amount": yuan(u.amount_fen),
+                    "paid_on": u.paid_on,
+                    "channel": u.channel,
+                    "ticket_no": u.ticket_no or None,
+                    "source": u.source,
+                }
+                for u in rows
+            ]
         )
-        print_json([dict(zip(keys, (*r[:4], yuan(r[4]), *r[5:]), strict=True)) for r in rows])
         return 0
-    for r in rows:
-        print(f"#{r[0]} {r[3]} {r[2]} {yuan(r[4])}元 {r[5]} {r[6]} 票号{r[7] or '无'}（{r[8]}）")
+    for u in rows:
+        print(
+            f"#{u.id} {u.name} {u.id_number} {yuan(u.amount_fen)}元 {u.paid_on} {u.channel}"
+            f" 票号{u.ticket_no or '无'}（{u.source}）"
+        )
     if not rows:
         print("没有待认领的缴费")
     return 0

@@ -91,7 +91,7 @@ def cmd_household_add(args: argparse.Namespace) -> int:
         group_name=args.group,
         address=args.address,
         phone=args.phone,
-    )
+    ).id
     print(f"已新增户 #{hid}")
     return 0
 
@@ -115,7 +115,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
                 group_name=args.group,
                 address=args.address,
                 phone=args.phone,
-            )
+            ).id
             relation = args.relation or "户主"
         pid = roster.add_person(
             db,
@@ -127,7 +127,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
             phone=args.person_phone,
             birth_date=birth,
             allow_invalid=args.unverified,
-        )
+        ).id
     state = person_state(db, pid)
     print(
         f"已登记 {args.name}（#{pid}，户 #{hid}），本年度应缴 {yuan(state.payable_fen)} 元"

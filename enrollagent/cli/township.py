@@ -6,17 +6,17 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.errors import EnrollError
 from ..core.figures import yuan
 from ..core.vocab import CATEGORY_BY_CODE
 from ..db.store import db_file
+from ..errors import EnrollError
 from ..exports.package import verify_package
 from ..paths import default_township_db_path
 from ..township.intake import add_packages, parse_trust
 from ..township.report import write_report
 from ..township.status import local_time, township_status
 from ..township.store import open_township
-from ..township.tasks import TaskMatcher, load_tasks
+from ..township.tasks import load_tasks, task_gaps
 from .common import CliError, print_json
 
 
@@ -123,15 +123,7 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     print(
         f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人"
     )
-    matcher = TaskMatcher(db)
-    without = [
-        name
-        for code, name in db.execute(
-            "SELECT code, name FROM village ORDER BY code, name"
-        ).fetchall()
-        if matcher.task(code, name) is None
-    ]
-    waiting = [name for name, _, _ in matcher.unmatched()]
+    without, waiting = task_gaps(db)
     if without:
         print(f"已上报但任务表里没有的村：{'、'.join(without)}")
     if waiting:

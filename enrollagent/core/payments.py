@@ -8,9 +8,11 @@ from datetime import date
 
 import sqlite_utils
 
-from . import audit
-from .errors import EnrollError
+from ..errors import EnrollError
+from .changes import Changes
+from .clock import new_uuid, now_utc
 from .figures import person_state
+from .lane import Write, write
 from .village import get_village
 from .vocab import CHANNELS, STATES
 
@@ -22,6 +24,22 @@ class Recorded:
     payment_id: int
     person_id: int
     amount_fen: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(persons=frozenset({self.person_id}))
+
+
+@dataclass(frozen=True)
+class HouseholdPaid:
+    """全户缴费: one payment per member who owed."""
+
+    records: list[Recorded]
+    changes: Changes
+
+    @property
+    def amount_fen(self) -> int:
+        return sum(r.amount_fen for r in self.records)
 
 
 def parse_yuan(text: object) -> int:
@@ -59,16 +77,33 @@ def ticket_taken(db: sqlite_utils.Database, ticket_no: str) -> bool:
     )
 
 
-def _insert_payment(
-    db: sqlite_utils.Database, *, actor: str, reason: str = "", **values: object
-) -> int:
-    values.setdefault("uuid", audit.new_uuid())
-    values.setdefault("recorded_at", audit.now_utc())
-    row_id = db["payment"].insert(values).last_pk
-    audit.record_insert(
-        db, table="payment", row_id=row_id, values=values, actor=actor, reason=reason
-    )
-    return row_id
+PAYMENT_DEFAULTS: dict[str, object] = {
+    "kind": "personal",
+    "channel": "",
+    "ticket_no": None,
+    "payer": "",
+    "reverses_id": None,
+    "note": "",
+}
+
+
+def write_payments(w: Write, rows: list[dict[str, object]], *, reason: str | None = None) -> int:
+    """The one writer of payment rows, for manual entry, refunds, undo, the inbox and imports:
+    each row gets its id, uuid and time and one audit row with every field. Returns the first id."""
+    first = w.next_id("payment")
+    full = [
+        {
+            "id": first + i,
+            "uuid": new_uuid(),
+            **PAYMENT_DEFAULTS,
+            **row,
+            "recorded_at": w.at,
+        }
+        for i, row in enumerate(rows)
+    ]
+    w.insert_many("payment", full, reason=reason)
+    w.touch(persons=(int(r["person_id"]) for r in full))  # type: ignore[call-overload]
+    return first
 
 
 def record_payment(
@@ -99,22 +134,24 @@ def record_payment(
     if amount_fen <= 0:
         raise EnrollError("amount_not_positive")
     ticket = (ticket_no or "").strip() or None
-    with db.atomic():
+    with write(db, actor=actor, op="record_payment") as w:
         if ticket and ticket_taken(db, ticket):
             raise EnrollError("ticket_duplicate", ticket=ticket)
-        pid = _insert_payment(
-            db,
-            actor=actor,
-            person_id=person_id,
-            year=year,
-            amount_fen=amount_fen,
-            kind="personal",
-            paid_on=(paid_on or date.today()).isoformat(),
-            channel=channel,
-            ticket_no=ticket,
-            payer=(payer or "").strip(),
-            source=source,
-            note=(note or "").strip(),
+        pid = write_payments(
+            w,
+            [
+                {
+                    "person_id": person_id,
+                    "year": year,
+                    "amount_fen": amount_fen,
+                    "paid_on": (paid_on or date.today()).isoformat(),
+                    "channel": channel,
+                    "ticket_no": ticket,
+                    "payer": (payer or "").strip(),
+                    "source": source,
+                    "note": (note or "").strip(),
+                }
+            ],
         )
     return Recorded(pid, person_id, amount_fen)
 
@@ -128,7 +165,7 @@ def record_household(
     channel: str = "村代办点",
     payer: str = "",
     year: int | None = None,
-) -> list[Recorded]:
+) -> HouseholdPaid:
     """全户缴费: every unpaid member of the household pays what they owe, in one transaction."""
     year = year or get_village(db).current_year
     members = [
@@ -140,7 +177,7 @@ def record_household(
     if not members:
         raise EnrollError("household_unknown", key=household_id)
     done = []
-    with db.atomic():
+    with write(db, actor=actor, op="record_household") as w:
         for pid in members:
             state = person_state(db, pid, year)
             if state and state.owed_fen > 0:
@@ -156,7 +193,8 @@ def record_household(
                         note="全户缴费",
                     )
                 )
-    return done
+        changes = w.changes
+    return HouseholdPaid(done, changes)
 
 
 def record_refund(
@@ -183,23 +221,24 @@ def record_refund(
     if amount_fen > state.net_fen:
         raise EnrollError("refund_too_much", amount=amount_fen / 100, net=state.net_fen / 100)
     ticket = (ticket_no or "").strip() or None
-    with db.atomic():
+    with write(db, actor=actor, op="record_refund", reason=reason) as w:
         if ticket and ticket_taken(db, ticket):
             raise EnrollError("ticket_duplicate", ticket=ticket)
-        pid = _insert_payment(
-            db,
-            actor=actor,
-            reason=reason,
-            person_id=person_id,
-            year=year,
-            amount_fen=-amount_fen,
-            kind="personal",
-            paid_on=(paid_on or date.today()).isoformat(),
-            channel=channel,
-            ticket_no=ticket,
-            reverses_id=reverses_id,
-            source=source,
-            note=reason or "退费",
+        pid = write_payments(
+            w,
+            [
+                {
+                    "person_id": person_id,
+                    "year": year,
+                    "amount_fen": -amount_fen,
+                    "paid_on": (paid_on or date.today()).isoformat(),
+                    "channel": channel,
+                    "ticket_no": ticket,
+                    "reverses_id": reverses_id,
+                    "source": source,
+                    "note": reason or "退费",
+                }
+            ],
         )
     return Recorded(pid, person_id, -amount_fen)
 
@@ -219,26 +258,26 @@ def undo_last_payment(
     if row is None:
         raise EnrollError("nothing_to_undo")
     pay_id, person_id, amount = row
-    with db.atomic():
+    with write(db, actor=actor, op="undo_last_payment", reason="撤销") as w:
         state = person_state(db, person_id, year)
         if state is not None and state.net_fen - amount < 0:
             # The money was handed back since (a refund from the tax bureau's file): undoing the
             # payment too would leave this person owing more than the standard.
             raise EnrollError("undo_refunded", name=state.name)
-        new_id = _insert_payment(
-            db,
-            actor=actor,
-            reason="撤销",
-            person_id=person_id,
-            year=year,
-            amount_fen=-amount,
-            kind="personal",
-            paid_on=date.today().isoformat(),
-            channel="其他",
-            ticket_no=None,
-            reverses_id=pay_id,
-            source="manual",
-            note="撤销登记" if amount > 0 else "撤销退费",
+        new_id = write_payments(
+            w,
+            [
+                {
+                    "person_id": person_id,
+                    "year": year,
+                    "amount_fen": -amount,
+                    "paid_on": date.today().isoformat(),
+                    "channel": "其他",
+                    "reverses_id": pay_id,
+                    "source": "manual",
+                    "note": "撤销登记" if amount > 0 else "撤销退费",
+                }
+            ],
         )
     return Recorded(new_id, person_id, -amount)
 
@@ -256,6 +295,7 @@ def add_unmatched(
     channel: str = "",
     ticket_no: str = "",
 ) -> int:
+    """A payment that matches nobody on the roster, kept until it is given to a person."""
     values = {
         "year": year,
         "id_number": id_number,
@@ -265,14 +305,10 @@ def add_unmatched(
         "channel": channel,
         "ticket_no": (ticket_no or None),
         "source": source,
-        "received_at": audit.now_utc(),
+        "received_at": now_utc(),
     }
-    with db.atomic():
-        row_id = db["unmatched_payment"].insert(values).last_pk
-        audit.record_insert(
-            db, table="unmatched_payment", row_id=row_id, values=values, actor=actor
-        )
-    return row_id
+    with write(db, actor=actor, op="add_unmatched") as w:
+        return w.insert("unmatched_payment", values)
 
 
 def assign_unmatched(
@@ -289,45 +325,97 @@ def assign_unmatched(
     if db.execute("SELECT 1 FROM person WHERE id = ?", [person_id]).fetchone() is None:
         raise EnrollError("person_unknown", key=person_id)
     year, amount, paid_on, channel, ticket, source = row
-    with db.atomic():
+    with write(db, actor=actor, op="assign_unmatched", reason="认领") as w:
         # The ticket moves from the inbox row to the payment, so it stays recorded exactly once.
-        db.execute("UPDATE unmatched_payment SET ticket_no = NULL WHERE id = ?", [unmatched_id])
-        if ticket:
-            audit.record(
-                db,
-                table="unmatched_payment",
-                row_id=unmatched_id,
-                field="ticket_no",
-                old=ticket,
-                new=None,
-                actor=actor,
-                reason="认领：票据号随缴费记录转移",
-            )
-        pay_id = _insert_payment(
-            db,
-            actor=actor,
-            reason="认领",
-            person_id=person_id,
-            year=year,
-            amount_fen=amount,
-            kind="personal",
-            paid_on=paid_on or date.today().isoformat(),
-            channel=channel or "其他",
-            ticket_no=ticket,
-            source=source,
-            note=f"待认领#{unmatched_id}",
+        w.update(
+            "unmatched_payment",
+            unmatched_id,
+            {"ticket_no": None},
+            reason="认领：票据号随缴费记录转移",
         )
-        db.execute(
-            "UPDATE unmatched_payment SET assigned_payment_id = ?, assigned_at = ? WHERE id = ?",
-            [pay_id, audit.now_utc(), unmatched_id],
+        pay_id = write_payments(
+            w,
+            [
+                {
+                    "person_id": person_id,
+                    "year": year,
+                    "amount_fen": amount,
+                    "paid_on": paid_on or date.today().isoformat(),
+                    "channel": channel or "其他",
+                    "ticket_no": ticket,
+                    "source": source,
+                    "note": f"待认领#{unmatched_id}",
+                }
+            ],
         )
-        audit.record(
-            db,
-            table="unmatched_payment",
-            row_id=unmatched_id,
-            field="assigned_payment_id",
-            old=None,
-            new=pay_id,
-            actor=actor,
+        w.update(
+            "unmatched_payment",
+            unmatched_id,
+            {"assigned_payment_id": pay_id, "assigned_at": w.at},
         )
     return Recorded(pay_id, person_id, amount)
+
+
+@dataclass(frozen=True)
+class PaymentLine:
+    """A payment as listed on screen: who, how much, how, when recorded."""
+
+    id: int
+    recorded_at: str  # UTC
+    name: str
+    id_number: str
+    amount_fen: int
+    channel: str
+    paid_on: str
+    ticket_no: str
+    note: str
+
+
+def payments_entered_since(
+    db: sqlite_utils.Database, since_utc: str, *, year: int, limit: int
+) -> tuple[int, list[PaymentLine]]:
+    """(how many, the newest `limit`) personal payments entered by hand or from the inbox since
+    `since_utc` for `year`: the agent's 今日登记."""
+    where = (
+        "pm.recorded_at >= ? AND +pm.year = ? AND pm.kind = 'personal'"
+        " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%')"
+    )
+    params = [since_utc, year]
+    count = db.execute(f"SELECT COUNT(*) FROM payment pm WHERE {where}", params).fetchone()[0]
+    # Newest first, walking the ids down (+year keeps SQLite off the year index) until enough are found.
+    rows = db.execute(
+        "SELECT pm.id, pm.recorded_at, p.name, p.id_number, pm.amount_fen, pm.channel, pm.paid_on,"
+        f" COALESCE(pm.ticket_no, ''), pm.note FROM payment pm JOIN person p ON p.id = pm.person_id"
+        f" WHERE {where} ORDER BY pm.id DESC LIMIT ?",
+        [*params, limit],
+    ).fetchall()
+    return count, [PaymentLine(*r) for r in rows]
+
+
+@dataclass(frozen=True)
+class Unmatched:
+    """A payment in the inbox: it matched nobody on the roster."""
+
+    id: int
+    year: int
+    received_at: str
+    id_number: str
+    name: str
+    amount_fen: int
+    paid_on: str
+    channel: str
+    ticket_no: str
+    source: str
+
+
+def unmatched_payments(db: sqlite_utils.Database, year: int | None = None) -> list[Unmatched]:
+    """The inbox of a coverage year (the current one by default), oldest first: the list the GUI
+    and the command line both show."""
+    year = year or get_village(db).current_year
+    rows = db.execute(
+        "SELECT id, year, received_at, id_number, name, amount_fen, paid_on, channel,"
+        " COALESCE(ticket_no, ''), source FROM unmatched_payment"
+        " WHERE year = ? AND assigned_payment_id IS NULL ORDER BY id",
+        [year],
+    ).fetchall()
+    return [Unmatched(*r) for r in rows]

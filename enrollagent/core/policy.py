@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..errors import EnrollError
 from ..paths import resource_dir
-from .errors import EnrollError
 from .vocab import CATEGORY_BY_CODE, OUTSIDE_KINDS
 
 

@@ -7,8 +7,12 @@ from datetime import date
 
 import sqlite_utils
 
-from . import audit, ids
-from .errors import EnrollError
+from ..errors import EnrollError
+from . import ids
+from .changes import Changes
+from .clock import new_uuid, now_utc
+from .lane import write
+from .people import household_label
 from .village import get_village
 from .vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, UNPAID_REASONS
 
@@ -50,21 +54,6 @@ def checked_id(raw: str, *, allow_invalid: bool, today: date | None = None) -> i
     return result
 
 
-def household_label(db: sqlite_utils.Database, household_id: int) -> str:
-    row = db.execute(
-        "SELECT h.hh_no, h.group_name, (SELECT name FROM person p WHERE p.household_id = h.id"
-        " AND p.relation = '户主' LIMIT 1) FROM household h WHERE h.id = ?",
-        [household_id],
-    ).fetchone()
-    if row is None:
-        return f"户#{household_id}"
-    hh_no, group, head = row
-    parts = [
-        p for p in (group, f"户号{hh_no}" if hh_no else "", f"户主{head}" if head else "") if p
-    ]
-    return "，".join(parts) or f"户#{household_id}"
-
-
 def ensure_id_free(
     db: sqlite_utils.Database, id_number: str, *, except_person: int | None = None
 ) -> None:
@@ -78,6 +67,15 @@ def ensure_id_free(
         )
 
 
+@dataclass(frozen=True)
+class Added:
+    """A new household or person: its row id, and what the change touched."""
+
+    id: int
+    changes: Changes
+    head_id: int | None = None  # a household added with its 户主: the 户主's person id
+
+
 def add_household(
     db: sqlite_utils.Database,
     *,
@@ -86,47 +84,55 @@ def add_household(
     group_name: str = "",
     address: str = "",
     phone: str = "",
-) -> int:
+) -> Added:
     values = {
-        "uuid": audit.new_uuid(),
+        "uuid": new_uuid(),
         "hh_no": (hh_no or "").strip(),
         "group_name": (group_name or "").strip(),
         "address": (address or "").strip(),
         "phone": _phone(phone),
-        "created_at": audit.now_utc(),
+        "created_at": now_utc(),
     }
-    with db.atomic():
-        row_id = db["household"].insert(values).last_pk
-        audit.record_insert(db, table="household", row_id=row_id, values=values, actor=actor)
-    return row_id
+    with write(db, actor=actor, op="add_household") as w:
+        row_id = w.insert("household", values)
+    return Added(row_id, w.changes)
+
+
+def add_household_with_head(
+    db: sqlite_utils.Database,
+    *,
+    actor: str,
+    head_name: str,
+    head_id_number: str,
+    **fields: str,
+) -> Added:
+    """A new household and its 户主 together, or neither."""
+    with write(db, actor=actor, op="add_household") as w:
+        household_id = add_household(db, actor=actor, **fields).id
+        head = add_person(
+            db,
+            household_id=household_id,
+            actor=actor,
+            relation="户主",
+            name=head_name,
+            id_number=head_id_number,
+        )
+    return Added(household_id, w.changes, head_id=head.id)
 
 
 def update_household(
     db: sqlite_utils.Database, household_id: int, *, actor: str, reason: str = "", **fields: str
-) -> None:
-    row = db.execute(
-        f"SELECT {', '.join(HOUSEHOLD_FIELDS)} FROM household WHERE id = ?", [household_id]
-    ).fetchone()
-    if row is None:
+) -> Changes:
+    if db.execute("SELECT 1 FROM household WHERE id = ?", [household_id]).fetchone() is None:
         raise EnrollError("household_unknown", key=household_id)
-    old = dict(zip(HOUSEHOLD_FIELDS, row, strict=True))
-    with db.atomic():
-        for key, value in fields.items():
-            if key not in HOUSEHOLD_FIELDS:
-                raise ValueError(key)
-            value = _phone(value) if key == "phone" else (value or "").strip()
-            if value != old[key]:
-                db.execute(f"UPDATE household SET {key} = ? WHERE id = ?", [value, household_id])
-                audit.record(
-                    db,
-                    table="household",
-                    row_id=household_id,
-                    field=key,
-                    old=old[key],
-                    new=value,
-                    actor=actor,
-                    reason=reason,
-                )
+    new: dict[str, object] = {}
+    for key, value in fields.items():
+        if key not in HOUSEHOLD_FIELDS:
+            raise ValueError(key)
+        new[key] = _phone(value) if key == "phone" else (value or "").strip()
+    with write(db, actor=actor, op="update_household", reason=reason) as w:
+        w.update("household", household_id, new)
+    return w.changes
 
 
 def _check_relation(
@@ -160,8 +166,8 @@ def add_person(
     allow_invalid: bool = False,
     today: date | None = None,
     source: str = "manual",
-) -> int:
-    """Add a person to a household and to the roster of the year; returns the person's id."""
+) -> Added:
+    """Add a person to a household and to the roster of the year."""
     name = (name or "").strip()
     if not name:
         raise EnrollError("field_required", field="姓名")
@@ -169,41 +175,96 @@ def add_person(
         raise EnrollError("household_unknown", key=household_id)
     check = checked_id(id_number, allow_invalid=allow_invalid, today=today)
     year = _year(db, year)
-    with db.atomic():
+    with write(db, actor=actor, op="add_person", reason=source) as w:
         relation = _check_relation(db, household_id, relation)
         if check.valid:
             ensure_id_free(db, check.normalized)
         born = check.birth_date or birth_date
-        values = {
-            "uuid": audit.new_uuid(),
-            "household_id": household_id,
-            "name": name,
-            "id_number": check.normalized,
-            "id_valid": int(check.valid),
-            "id_problem": check.problem,
-            "birth_date": born.isoformat() if born else None,
-            "sex": check.sex,
-            "relation": relation,
-            "phone": _phone(phone),
-            "note": (note or "").strip(),
-            "created_at": audit.now_utc(),
-        }
-        person_id = db["person"].insert(values).last_pk
-        db.execute("INSERT INTO person_year (person_id, year) VALUES (?, ?)", [person_id, year])
-        audit.record_insert(
-            db, table="person", row_id=person_id, values=values, actor=actor, reason=source
+        person_id = w.insert(
+            "person",
+            {
+                "uuid": new_uuid(),
+                "household_id": household_id,
+                "name": name,
+                "id_number": check.normalized,
+                "id_valid": int(check.valid),
+                "id_problem": check.problem,
+                "birth_date": born.isoformat() if born else None,
+                "sex": check.sex,
+                "relation": relation,
+                "phone": _phone(phone),
+                "note": (note or "").strip(),
+                "created_at": now_utc(),
+            },
         )
-        audit.record(
-            db,
-            table=f"person_year:{year}",
-            row_id=person_id,
-            field="coverage",
-            old=None,
-            new="resident",
-            actor=actor,
-            reason=source,
+        w.insert(
+            "person_year",
+            {"person_id": person_id, "year": year, "coverage": "resident"},
+            key=person_id,
+            year=year,
         )
-    return person_id
+    return Added(person_id, w.changes)
+
+
+def _born_by_id(
+    old_born: str | None,
+    id_valid: bool,
+    fields: dict[str, object],
+    *,
+    allow_invalid: bool,
+    today: date | None,
+) -> str | None:
+    """The birth date a valid ID fixes (the new one when the ID changes); None if there is none."""
+    if "id_number" not in fields:
+        return old_born if id_valid else None
+    check = checked_id(str(fields["id_number"]), allow_invalid=allow_invalid, today=today)
+    return check.birth_date.isoformat() if check.valid and check.birth_date else None
+
+
+def _new_id_fields(
+    db: sqlite_utils.Database,
+    person_id: int,
+    raw: object,
+    old_number: str,
+    *,
+    allow_invalid: bool,
+    today: date | None,
+) -> dict[str, object]:
+    """The person fields a changed ID number sets: the number, its validity, birth date, sex."""
+    check = checked_id(str(raw), allow_invalid=allow_invalid, today=today)
+    if check.normalized == old_number:
+        return {}
+    if check.valid:
+        ensure_id_free(db, check.normalized, except_person=person_id)
+    out: dict[str, object] = {
+        "id_valid": int(check.valid),
+        "id_problem": check.problem,
+        "sex": check.sex,
+    }
+    if check.birth_date:
+        out["birth_date"] = check.birth_date.isoformat()
+    out["id_number"] = check.normalized
+    return out
+
+
+def _person_value(
+    db: sqlite_utils.Database, household_id: int, person_id: int, key: str, value: object
+) -> object:
+    """A typed person field as stored (trimmed, phone normalised, relation checked)."""
+    if key not in PERSON_FIELDS:
+        raise ValueError(key)
+    if key == "name":
+        value = str(value or "").strip()
+        if not value:
+            raise EnrollError("field_required", field="姓名")
+        return value
+    if key == "phone":
+        return _phone(str(value or ""))
+    if key == "birth_date":
+        return value.isoformat() if isinstance(value, date) else (value or None)
+    if key == "relation":
+        return _check_relation(db, household_id, str(value or ""), person_id)
+    return str(value or "").strip()
 
 
 def update_person(
@@ -215,79 +276,36 @@ def update_person(
     allow_invalid: bool = False,
     today: date | None = None,
     **fields: object,
-) -> None:
+) -> Changes:
     """Edit a person; a new ID is checked like a new entry and re-derives birth date and sex."""
     row = db.execute(
-        "SELECT household_id, id_valid, name, id_number, relation, phone, birth_date, note FROM person WHERE id = ?",
+        "SELECT household_id, id_valid, id_number, birth_date FROM person WHERE id = ?",
         [person_id],
     ).fetchone()
     if row is None:
         raise EnrollError("person_unknown", key=person_id)
-    household_id, id_valid = row[:2]
-    old = dict(
-        zip(("name", "id_number", "relation", "phone", "birth_date", "note"), row[2:], strict=True)
+    household_id, id_valid, old_number, old_born = row
+    born_by_id = _born_by_id(
+        old_born, bool(id_valid), fields, allow_invalid=allow_invalid, today=today
     )
-    born_by_id = old["birth_date"] if id_valid else None
-    if "id_number" in fields:
-        check = checked_id(str(fields["id_number"]), allow_invalid=allow_invalid, today=today)
-        born_by_id = check.birth_date.isoformat() if check.valid and check.birth_date else None
     birth = fields.get("birth_date")
-    if (
-        born_by_id
-        and birth
-        and (birth.isoformat() if isinstance(birth, date) else str(birth)) != born_by_id
-    ):
+    typed_birth = birth.isoformat() if isinstance(birth, date) else str(birth or "")
+    if born_by_id and typed_birth and typed_birth != born_by_id:
         # A valid ID carries the birth date; typing another would fake a newborn exemption.
         raise EnrollError("birth_from_id", born=born_by_id)
-    changes: dict[str, object] = {}
+    new: dict[str, object] = {}
     for key, value in fields.items():
-        if key not in PERSON_FIELDS:
-            raise ValueError(key)
-        if key == "name":
-            value = (str(value) or "").strip()
-            if not value:
-                raise EnrollError("field_required", field="姓名")
-        elif key == "phone":
-            value = _phone(str(value or ""))
-        elif key == "birth_date":
-            value = value.isoformat() if isinstance(value, date) else (value or None)
-        elif key == "relation":
-            value = _check_relation(db, household_id, str(value or ""), person_id)
-        elif key == "id_number":
-            check = checked_id(str(value), allow_invalid=allow_invalid, today=today)
-            if check.normalized != old["id_number"]:
-                if check.valid:
-                    ensure_id_free(db, check.normalized, except_person=person_id)
-                changes["id_valid"] = int(check.valid)
-                changes["id_problem"] = check.problem
-                if check.birth_date:
-                    changes["birth_date"] = check.birth_date.isoformat()
-                changes["sex"] = check.sex
-            value = check.normalized
+        if key == "id_number":
+            new.update(
+                _new_id_fields(
+                    db, person_id, value, old_number, allow_invalid=allow_invalid, today=today
+                )
+            )
         else:
-            value = (str(value or "")).strip()
-        if value != old.get(key):
-            changes[key] = value
-    if not changes:
-        return
-    with db.atomic():
-        current = db.execute(
-            f"SELECT {', '.join(changes)} FROM person WHERE id = ?", [person_id]
-        ).fetchone()
-        db.execute(
-            f"UPDATE person SET {', '.join(f'{k} = ?' for k in changes)} WHERE id = ?",
-            [*changes.values(), person_id],
-        )
-        audit.record_many(
-            db,
-            (
-                ("person", person_id, k, o, n)
-                for (k, n), o in zip(changes.items(), current, strict=True)
-                if o != n
-            ),
-            actor=actor,
-            reason=reason,
-        )
+            new[key] = _person_value(db, household_id, person_id, key, value)
+    with write(db, actor=actor, op="update_person", reason=reason) as w:
+        w.update("person", person_id, new)
+    return w.changes
 
 
 def move_person(
@@ -298,7 +316,7 @@ def move_person(
     actor: str,
     relation: str = "其他",
     reason: str = "",
-) -> None:
+) -> Changes:
     """Move a person to another household; a 户主 who moves takes the given new relation."""
     row = db.execute(
         "SELECT household_id, relation FROM person WHERE id = ?", [person_id]
@@ -307,40 +325,17 @@ def move_person(
         raise EnrollError("person_unknown", key=person_id)
     if db.execute("SELECT 1 FROM household WHERE id = ?", [household_id]).fetchone() is None:
         raise EnrollError("household_unknown", key=household_id)
-    if row[0] == household_id:
-        return
-    with db.atomic():
-        new_relation = _check_relation(db, household_id, relation, person_id)
-        db.execute(
-            "UPDATE person SET household_id = ?, relation = ? WHERE id = ?",
-            [household_id, new_relation, person_id],
-        )
-        audit.record(
-            db,
-            table="person",
-            row_id=person_id,
-            field="household_id",
-            old=row[0],
-            new=household_id,
-            actor=actor,
-            reason=reason,
-        )
-        if new_relation != row[1]:
-            audit.record(
-                db,
-                table="person",
-                row_id=person_id,
-                field="relation",
-                old=row[1],
-                new=new_relation,
-                actor=actor,
-                reason=reason,
-            )
+    with write(db, actor=actor, op="move_person", reason=reason) as w:
+        if row[0] != household_id:
+            new_relation = _check_relation(db, household_id, relation, person_id)
+            w.update("person", person_id, {"household_id": household_id, "relation": new_relation})
+            w.touch(households=(row[0], household_id))
+    return w.changes
 
 
 def set_head(
     db: sqlite_utils.Database, person_id: int, *, actor: str, old_head_relation: str = "其他"
-) -> None:
+) -> Changes:
     """Make a person the 户主 of their household; the former head takes `old_head_relation`."""
     row = db.execute(
         "SELECT household_id, relation FROM person WHERE id = ?", [person_id]
@@ -352,56 +347,26 @@ def set_head(
             "relation_unknown", value=old_head_relation, known="、".join(RELATIONS[1:])
         )
     household_id, relation = row
-    if relation == "户主":
-        return
-    with db.atomic():
-        for (old_id,) in db.execute(
-            "SELECT id FROM person WHERE household_id = ? AND relation = '户主'", [household_id]
-        ).fetchall():
-            db.execute("UPDATE person SET relation = ? WHERE id = ?", [old_head_relation, old_id])
-            audit.record(
-                db,
-                table="person",
-                row_id=old_id,
-                field="relation",
-                old="户主",
-                new=old_head_relation,
-                actor=actor,
-                reason="更换户主",
-            )
-        db.execute("UPDATE person SET relation = '户主' WHERE id = ?", [person_id])
-        audit.record(
-            db,
-            table="person",
-            row_id=person_id,
-            field="relation",
-            old=relation,
-            new="户主",
-            actor=actor,
-            reason="更换户主",
-        )
+    with write(db, actor=actor, op="set_head", reason="更换户主") as w:
+        if relation != "户主":
+            for (old_id,) in db.execute(
+                "SELECT id FROM person WHERE household_id = ? AND relation = '户主'",
+                [household_id],
+            ).fetchall():
+                w.update("person", old_id, {"relation": old_head_relation})
+            w.update("person", person_id, {"relation": "户主"})
+    return w.changes
 
 
-def _person_year(db: sqlite_utils.Database, person_id: int, year: int) -> tuple:
+def _person_year(db: sqlite_utils.Database, person_id: int, year: int) -> None:
+    """Refuses a person who is not on the year's roster."""
     row = db.execute(
-        "SELECT coverage, coverage_note, unpaid_reason, unpaid_note FROM person_year WHERE person_id = ? AND year = ?",
-        [person_id, year],
+        "SELECT 1 FROM person_year WHERE person_id = ? AND year = ?", [person_id, year]
     ).fetchone()
     if row is None:
         if db.execute("SELECT 1 FROM person WHERE id = ?", [person_id]).fetchone():
             raise EnrollError("person_not_in_year", key=person_id, year=year)
         raise EnrollError("person_unknown", key=person_id)
-    return row
-
-
-def _audit_changes(
-    db: sqlite_utils.Database, person_id: int, year: int, changes: dict, actor: str
-) -> None:
-    audit.record_many(
-        db,
-        ((f"person_year:{year}", person_id, k, o, n) for k, (o, n) in changes.items() if o != n),
-        actor=actor,
-    )
 
 
 def set_coverage(
@@ -412,25 +377,20 @@ def set_coverage(
     actor: str,
     note: str = "",
     year: int | None = None,
-) -> None:
+) -> Changes:
     """Set how a person is covered this year (职工医保, 异地参保 with where, 死亡 …)."""
     if coverage not in COVERAGE_KINDS:
         raise EnrollError("coverage_unknown", value=coverage, known="、".join(COVERAGE_KINDS))
     year = _year(db, year)
-    old = _person_year(db, person_id, year)
-    note = (note or "").strip()
-    with db.atomic():
-        db.execute(
-            "UPDATE person_year SET coverage = ?, coverage_note = ? WHERE person_id = ? AND year = ?",
-            [coverage, note, person_id, year],
-        )
-        _audit_changes(
-            db,
+    _person_year(db, person_id, year)
+    with write(db, actor=actor, op="set_coverage") as w:
+        w.update(
+            "person_year",
             person_id,
-            year,
-            {"coverage": (old[0], coverage), "coverage_note": (old[1], note)},
-            actor,
+            {"coverage": coverage, "coverage_note": (note or "").strip()},
+            year=year,
         )
+    return w.changes
 
 
 def set_unpaid_reason(
@@ -441,24 +401,19 @@ def set_unpaid_reason(
     actor: str,
     note: str = "",
     year: int | None = None,
-) -> None:
+) -> Changes:
     if reason and reason not in UNPAID_REASONS:
         raise EnrollError("reason_unknown", value=reason, known="、".join(UNPAID_REASONS))
     year = _year(db, year)
-    old = _person_year(db, person_id, year)
-    note = (note or "").strip()
-    with db.atomic():
-        db.execute(
-            "UPDATE person_year SET unpaid_reason = ?, unpaid_note = ? WHERE person_id = ? AND year = ?",
-            [reason, note, person_id, year],
-        )
-        _audit_changes(
-            db,
+    _person_year(db, person_id, year)
+    with write(db, actor=actor, op="set_unpaid_reason") as w:
+        w.update(
+            "person_year",
             person_id,
-            year,
-            {"unpaid_reason": (old[2], reason), "unpaid_note": (old[3], note)},
-            actor,
+            {"unpaid_reason": reason, "unpaid_note": (note or "").strip()},
+            year=year,
         )
+    return w.changes
 
 
 def flag_person(
@@ -469,28 +424,30 @@ def flag_person(
     actor: str,
     source: str = "manual",
     year: int | None = None,
-) -> bool:
-    """Flag a person as in a special group for the year; False if the flag was already there."""
+) -> Changes:
+    """Flag a person as in a special group for the year; no change if the flag was there."""
     if category not in CATEGORY_BY_CODE:
         raise EnrollError("category_unknown", value=category, known="、".join(CATEGORY_BY_CODE))
     year = _year(db, year)
     _person_year(db, person_id, year)
-    with db.atomic():
-        cur = db.execute(
-            "INSERT OR IGNORE INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
-            [person_id, year, category, source, audit.now_utc()],
-        )
-        if cur.rowcount:
-            audit.record(
-                db,
-                table=f"special_flag:{year}",
-                row_id=person_id,
-                field=category,
-                old=None,
-                new=source,
-                actor=actor,
+    with write(db, actor=actor, op="flag_person") as w:
+        if not db.execute(
+            "SELECT 1 FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
+            [person_id, year, category],
+        ).fetchone():
+            w.insert(
+                "special_flag",
+                {
+                    "person_id": person_id,
+                    "year": year,
+                    "category": category,
+                    "source": source,
+                    "created_at": now_utc(),
+                },
+                key=person_id,
+                year=year,
             )
-    return bool(cur.rowcount)
+    return w.changes
 
 
 def unflag_person(
@@ -501,30 +458,17 @@ def unflag_person(
     actor: str,
     reason: str = "",
     year: int | None = None,
-) -> bool:
+) -> Changes:
     year = _year(db, year)
-    with db.atomic():
-        row = db.execute(
-            "SELECT source FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
+    with write(db, actor=actor, op="unflag_person", reason=reason) as w:
+        w.delete(
+            "special_flag",
+            person_id,
+            "person_id = ? AND year = ? AND category = ?",
             [person_id, year, category],
-        ).fetchone()
-        if row is None:
-            return False
-        db.execute(
-            "DELETE FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
-            [person_id, year, category],
+            year=year,
         )
-        audit.record(
-            db,
-            table=f"special_flag:{year}",
-            row_id=person_id,
-            field=category,
-            old=row[0],
-            new=None,
-            actor=actor,
-            reason=reason,
-        )
-    return True
+    return w.changes
 
 
 def find_person(db: sqlite_utils.Database, key: str) -> PersonRef:

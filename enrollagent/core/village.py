@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
-from . import audit
-from .errors import EnrollError
+from ..errors import EnrollError
+from .changes import Changes
+from .clock import now_utc
 from .ids import normalize_phone
+from .lane import Write, write
 from .policy import Policy, policy_from_text
 
 
@@ -80,33 +82,20 @@ def init_village(
         "agent": agent.strip(),
         "agent_phone": phone,
         "current_year": policy.year,
-        "created_at": audit.now_utc(),
+        "created_at": now_utc(),
     }
-    with db.atomic():
-        db["village"].insert(values)
-        audit.record_insert(
-            db, table="village", row_id=1, values=values, actor=values["agent"], reason="init"
-        )
-        _insert_year(db, policy, task=task, actor=values["agent"])
+    with write(db, actor=values["agent"], op="init_village", reason="init") as w:
+        w.insert("village", values)
+        _insert_year(w, policy, task=task)
     return get_village(db)
 
 
-def _insert_year(
-    db: sqlite_utils.Database, policy: Policy, *, task: int | None, actor: str
-) -> None:
+def _insert_year(w: Write, policy: Policy, *, task: int | None) -> None:
     text = json.dumps(policy.to_json(), ensure_ascii=False)
-    db.execute(
-        "INSERT INTO coverage_year (year, policy_json, task, created_at) VALUES (?, ?, ?, ?)",
-        [policy.year, text, task, audit.now_utc()],
-    )
-    audit.record(
-        db,
-        table="coverage_year",
-        row_id=policy.year,
-        field="policy_json",
-        old=None,
-        new=text,
-        actor=actor,
+    w.insert(
+        "coverage_year",
+        {"year": policy.year, "policy_json": text, "task": task, "created_at": now_utc()},
+        key=policy.year,
     )
 
 
@@ -118,28 +107,26 @@ def get_policy(db: sqlite_utils.Database, year: int | None = None) -> Policy:
     return policy_from_text(row[0])
 
 
-def set_policy(db: sqlite_utils.Database, policy: Policy, *, actor: str, reason: str = "") -> None:
+def set_policy(
+    db: sqlite_utils.Database, policy: Policy, *, actor: str, reason: str = ""
+) -> Changes:
     """Replace the policy of its year (payable and states follow at once: they are derived)."""
     text = json.dumps(policy.to_json(), ensure_ascii=False)
-    with db.atomic():
-        row = db.execute(
-            "SELECT policy_json FROM coverage_year WHERE year = ?", [policy.year]
-        ).fetchone()
-        if row is None:
-            raise EnrollError("year_unknown", year=policy.year)
-        if row[0] == text:
-            return
-        db.execute("UPDATE coverage_year SET policy_json = ? WHERE year = ?", [text, policy.year])
-        audit.record(
-            db,
-            table="coverage_year",
-            row_id=policy.year,
-            field="policy_json",
-            old=row[0],
-            new=text,
-            actor=actor,
-            reason=reason,
-        )
+    get_policy(db, policy.year)  # the year must exist
+    with write(db, actor=actor, op="set_policy", reason=reason) as w:
+        w.update("coverage_year", policy.year, {"policy_json": text})
+    return w.changes
+
+
+def set_policy_and_task(
+    db: sqlite_utils.Database, policy: Policy, task: int | None, *, actor: str, reason: str = ""
+) -> Changes:
+    """The settings page's 保存: a year's policy and its task as one change."""
+    check_task(task)
+    with write(db, actor=actor, op="set_policy", reason=reason) as w:
+        set_policy(db, policy, actor=actor, reason=reason)
+        set_task(db, policy.year, task, actor=actor)
+    return w.changes
 
 
 def get_task(db: sqlite_utils.Database, year: int) -> int | None:
@@ -156,40 +143,35 @@ def check_task(task: int | None) -> int | None:
     return task
 
 
-def set_task(db: sqlite_utils.Database, year: int, task: int | None, *, actor: str) -> None:
+def set_task(db: sqlite_utils.Database, year: int, task: int | None, *, actor: str) -> Changes:
     check_task(task)
-    with db.atomic():
-        old = get_task(db, year)
-        db.execute("UPDATE coverage_year SET task = ? WHERE year = ?", [task, year])
-        audit.record(
-            db, table="coverage_year", row_id=year, field="task", old=old, new=task, actor=actor
-        )
+    get_policy(db, year)  # the year must exist
+    with write(db, actor=actor, op="set_task") as w:
+        w.update("coverage_year", year, {"task": task})
+    return w.changes
 
 
-def update_village(db: sqlite_utils.Database, *, actor: str, **fields: str) -> Village:
+def update_village(db: sqlite_utils.Database, *, actor: str, **fields: str) -> Changes:
     """Change village fields (name, agent, phone …); each change is audited."""
     allowed = {"code", "name", "township", "county", "agent", "agent_phone"}
-    current = get_village(db)
-    with db.atomic():
-        for key, value in fields.items():
-            if key not in allowed:
-                raise ValueError(key)
-            value = (value or "").strip()
-            if key == "code" and value and not re.fullmatch(r"\d{12}", value):
-                raise EnrollError("village_code", code=value)
-            if key == "agent_phone" and value:
-                value, ok = normalize_phone(value)
-                if not ok:
-                    raise EnrollError("phone_invalid", value=fields[key])
-            if key in {"name", "township", "county", "agent"} and not value:
-                raise EnrollError("field_required", field=key)
-            old = getattr(current, key)
-            if old != value:
-                db.execute(f"UPDATE village SET {key} = ? WHERE id = 1", [value])
-                audit.record(
-                    db, table="village", row_id=1, field=key, old=old, new=value, actor=actor
-                )
-    return get_village(db)
+    get_village(db)
+    new: dict[str, object] = {}
+    for key, raw in fields.items():
+        if key not in allowed:
+            raise ValueError(key)
+        value = (raw or "").strip()
+        if key == "code" and value and not re.fullmatch(r"\d{12}", value):
+            raise EnrollError("village_code", code=value)
+        if key == "agent_phone" and value:
+            value, ok = normalize_phone(value)
+            if not ok:
+                raise EnrollError("phone_invalid", value=raw)
+        if key in {"name", "township", "county", "agent"} and not value:
+            raise EnrollError("field_required", field=key)
+        new[key] = value
+    with write(db, actor=actor, op="update_village") as w:
+        w.update("village", 1, new)
+    return w.changes
 
 
 def get_setting(db: sqlite_utils.Database, key: str, default: str = "") -> str:
@@ -197,17 +179,26 @@ def get_setting(db: sqlite_utils.Database, key: str, default: str = "") -> str:
     return row[0] if row else default
 
 
-def set_setting(db: sqlite_utils.Database, key: str, value: str, *, actor: str) -> None:
-    with db.atomic():
-        old = get_setting(db, key, None)  # type: ignore[arg-type]
-        db.execute(
-            "INSERT INTO setting (key, value) VALUES (?, ?)"
-            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [key, value],
-        )
-        audit.record(db, table="setting", row_id=None, field=key, old=old, new=value, actor=actor)
+def set_setting(db: sqlite_utils.Database, key: str, value: str, *, actor: str) -> Changes:
+    with write(db, actor=actor, op="set_setting") as w:
+        row = db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
+        if row is None or row[0] != value:
+            db.execute(
+                "INSERT INTO setting (key, value) VALUES (?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            w.audit("setting", None, key, row[0] if row else None, value)
+    return w.changes
 
 
 def default_actor(db: sqlite_utils.Database) -> str:
     village = find_village(db)
     return village.agent if village else "system"
+
+
+def coverage_years(db: sqlite_utils.Database) -> list[int]:
+    """The coverage years the store holds, newest first."""
+    return [
+        r[0] for r in db.execute("SELECT year FROM coverage_year ORDER BY year DESC").fetchall()
+    ]

@@ -146,6 +146,32 @@ CREATE TABLE export_log (
 );
 """
 
+M002_ADD_CHANGE_LOG = """
+-- Why: one lane for every write. Each write is one row of change_log (who, when, which
+-- operation, how much it touched), so backups and amendments can count changes; its audit rows
+-- point to it. The coverage year of a per-person-year audit row moves out of the table name
+-- ("person_year:2024") into a column of its own: one audit shape for every table.
+CREATE TABLE change_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    op TEXT NOT NULL,
+    reason TEXT NOT NULL DEFAULT '',
+    persons INTEGER NOT NULL DEFAULT 0,
+    households INTEGER NOT NULL DEFAULT 0,
+    scope TEXT NOT NULL DEFAULT '',
+    audit_rows INTEGER NOT NULL DEFAULT 0
+);
+ALTER TABLE audit_log ADD COLUMN change_id INTEGER REFERENCES change_log(id);
+ALTER TABLE audit_log ADD COLUMN year INTEGER;
+UPDATE audit_log
+SET year = CAST(substr(table_name, instr(table_name, ':') + 1) AS INTEGER),
+    table_name = substr(table_name, 1, instr(table_name, ':') - 1)
+WHERE instr(table_name, ':') > 0;
+CREATE INDEX audit_log_change ON audit_log(change_id);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
+    ("m002_add_change_log", M002_ADD_CHANGE_LOG),
 ]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core.errors import EnrollError
+from ..errors import EnrollError
 from .migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -94,6 +94,12 @@ def _statements(sql: str) -> list[str]:
     if buf.strip():
         out.append(buf.strip())
     return out
+
+
+def data_version(db: sqlite_utils.Database) -> int:
+    """Moves when another connection commits to the file (this connection's own writes do not
+    move it): a screen holding data knows it must reload."""
+    return int(db.execute("PRAGMA data_version").fetchone()[0])
 
 
 def db_file(db: sqlite_utils.Database) -> Path:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core import audit
-from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
+from ..core import clock
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import Village, get_policy, get_village
 from ..core.vocab import group_sort_key
 from ..db.store import db_file
+from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .checklist import write_checklist
 from .keys import load_or_create_key
 from .notice import write_notice
@@ -154,7 +154,7 @@ def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
     """Every document that goes out is logged with its SHA-256, so a paper copy can be traced."""
     db.execute(
         "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
-        [kind, year, path.name, sha256_hex(path.read_bytes()), audit.now_utc()],
+        [kind, year, path.name, sha256_hex(path.read_bytes()), clock.now_utc()],
     )
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from ..core.errors import EnrollError
+from ..errors import EnrollError
 from ..paths import key_dir
 from .atomic import write_bytes_atomic
 

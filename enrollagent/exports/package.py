@@ -14,12 +14,12 @@ import sqlite_utils
 from cryptography.exceptions import InvalidSignature
 
 from .. import __version__
-from ..core import audit
-from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
+from ..core import clock
 from ..core.figures import compute_figures, person_states, yuan
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_village
 from ..db.store import db_file
+from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .atomic import atomic_path
 from .keys import fingerprint, load_or_create_key, public_from_raw
 
@@ -227,7 +227,7 @@ def build_package(
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "app_version": __version__,
-            "created_at": audit.now_utc(),
+            "created_at": clock.now_utc(),
             "village": _village_json(village),
             "year": year,
             "sequence": sequence,

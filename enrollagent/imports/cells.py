@@ -8,8 +8,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ..core.errors import EnrollError
 from ..core.payments import parse_yuan
+from ..errors import EnrollError
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 

@@ -8,7 +8,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from ..core.errors import EnrollError
+from ..errors import EnrollError
 
 # Canonical field → headers seen in real files, best first. Extend, never shrink (DESIGN.md,
 # research/domain.md §2 and §8.5). A county adds its own through `extra_aliases` (the store's

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -13,11 +12,13 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core import audit
-from ..core.errors import EnrollError
+from ..core.changes import NOTHING, Changes
+from ..core.clock import now_utc
+from ..core.lane import Write, write
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_setting, get_village
 from ..core.vocab import CATEGORY_BY_CODE
+from ..errors import EnrollError
 from . import messages  # noqa: F401 - registers the package's error messages
 from .columns import REQUIRED, Columns, aliases_from_setting, find_columns, fold, require
 from .reader import Sheet, read_sheets
@@ -41,6 +42,7 @@ class ImportReport:
     dry_run: bool = False
     sheet: str = ""  # the sheet(s) read, joined by 、
     prefix: str = ""  # 【sheet】 before each reason when a workbook's sheets are read one by one
+    changes: Changes = NOTHING  # what the import wrote (nothing for a dry run)
 
     def problem(self, row: int, reason: str) -> None:
         self.problems.append({"row": row, "reason": self.prefix + reason})
@@ -64,7 +66,8 @@ class Job:
     progress: Progress
     category: str | None
     report: ImportReport
-    now: str = field(default_factory=audit.now_utc)
+    now: str = field(default_factory=now_utc)
+    w: Write | None = None  # the change this import writes through (set by run_import)
     sheet: str = ""  # set when several sheets of one workbook are imported
     default_group: str = ""  # 村民小组 taken from a sheet named like 一组 when rows name none
     category_hint: str | None = None  # a list's category read from its title or file name
@@ -219,7 +222,7 @@ def run_import(
     *,
     category: str | None = None,
     dry_run: bool = False,
-    actor: str = "王明",
+    actor: str,
     progress: Progress = NO_PROGRESS,
     today: date | None = None,
 ) -> ImportReport:
@@ -267,9 +270,10 @@ def run_import(
                 f"（名单标题：{CATEGORY_BY_CODE[job.category_hint].label}）"
             )
     sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    op = f"import_{kind}"
     try:
-        with db.atomic():
-            # Written first: it takes the write lock, so the row ids read next stay ours.
+        with write(db, actor=actor, op=op, reason=path.name) as w:
+            job.w = w
             log_id = db.execute(
                 "INSERT INTO import_log (kind, file_name, sha256, rows, report_json, at) VALUES (?, ?, ?, ?, '', ?)",
                 [kind, path.name, sha, report.rows, job.now],
@@ -289,35 +293,17 @@ def run_import(
             )
             if dry_run:
                 raise _DryRun()
+        report.changes = w.changes
     except _DryRun:
         pass
     return report
-
-
-def fast_uuid() -> str:
-    """A random (version 4) UUID as text, like audit.new_uuid, without building a UUID object:
-    a 55,000-row payment file needs one per row."""
-    b = bytearray(os.urandom(16))
-    b[6] = b[6] & 0x0F | 0x40
-    b[8] = b[8] & 0x3F | 0x80
-    h = b.hex()
-    return f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}"
 
 
 def next_id(db: sqlite_utils.Database, table: str) -> int:
     return db.execute(f"SELECT COALESCE(MAX(id), 0) + 1 FROM {table}").fetchone()[0]
 
 
-def audit_inserts(job: Job, table: str, rows: list[dict], reason: str | None = None) -> None:
-    """One audit row per non-empty field of each inserted row, as audit.record_insert writes."""
-    audit.record_many(
-        job.db,
-        (
-            (table, r["id"], k, None, v)
-            for r in rows
-            for k, v in r.items()
-            if k != "id" and v not in (None, "")
-        ),
-        actor=job.actor,
-        reason=reason or job.file_name,
-    )
+def lane(job: Job) -> Write:
+    """The change an importer writes through."""
+    assert job.w is not None, "importers run inside run_import"
+    return job.w

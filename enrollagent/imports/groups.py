@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..core import audit, ids
-from ..core.errors import EnrollError, id_problem_text
+from ..core import ids
 from ..core.vocab import CATEGORY_BY_CODE, categories_in, category_of, severe_disability_grade
+from ..errors import EnrollError, id_problem_text
 from .cells import id_cell, person_name, risk_eliminated, same_name, text
 from .columns import Columns
-from .engine import Job
+from .engine import Job, lane
 from .reader import Sheet
 
 
@@ -168,14 +168,12 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
                 new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
     rep.add("flagged", len(flagged))
     rep.add("new_flags", len(new_flags))
-    if new_flags:
-        db.conn.executemany(
-            "INSERT INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
-            new_flags,
-        )
-        audit.record_many(
-            db,
-            ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in new_flags),
-            actor=job.actor,
-            reason=job.file_name,
-        )
+    lane(job).insert_many(
+        "special_flag",
+        [
+            {"person_id": f[0], "year": f[1], "category": f[2], "source": f[3], "created_at": f[4]}
+            for f in new_flags
+        ],
+        key="person_id",
+        year=job.year,
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..core.errors import QT_TRANSLATE_NOOP, register_messages
+from ..errors import QT_TRANSLATE_NOOP, register_messages
 
 MESSAGES: dict[str, str] = {
     "import_file_missing": QT_TRANSLATE_NOOP("errors", "找不到文件：{path}"),

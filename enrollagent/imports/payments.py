@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from operator import itemgetter
 
-from ..core import audit, ids
-from ..core.errors import EnrollError
+from ..core import ids
 from ..core.figures import yuan
+from ..core.payments import write_payments
+from ..errors import EnrollError
 from .cells import (
     amount_fen,
     channel_of,
@@ -21,7 +22,7 @@ from .cells import (
     year_of,
 )
 from .columns import Columns
-from .engine import PROGRESS_EVERY, Job, audit_inserts, fast_uuid, next_id
+from .engine import PROGRESS_EVERY, Job, lane
 
 BUCKETS = ("recorded", "already_recorded", "not_in_roster", "other_year", "ignored", "skipped")
 
@@ -66,22 +67,6 @@ class _Store:
             self.ticketless[tuple(key)] += 1
 
 
-PAY_COLUMNS = (
-    "id",
-    "uuid",
-    "person_id",
-    "year",
-    "amount_fen",
-    "kind",
-    "paid_on",
-    "channel",
-    "ticket_no",
-    "payer",
-    "reverses_id",
-    "source",
-    "note",
-    "recorded_at",
-)
 _FIELDS = (
     "id",
     "name",
@@ -111,8 +96,8 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
     for key in BUCKETS:
         rep.counts.setdefault(key, 0)
     store = _Store(job)
-    next_pay = next_id(job.db, "payment")
-    payments: list[tuple] = []  # in the order of PAY_COLUMNS
+    next_pay = lane(job).next_id("payment")
+    payments: list[dict] = []
     unmatched: list[dict] = []
     file_ticketless: Counter = Counter()
     ticket_rows: dict[str, int] = {}  # ticket → the row of this file that recorded it
@@ -287,22 +272,18 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         source = job.source(row_no)
         note = "冲正" if reverses else ("退费" if amount < 0 else "")
         payments.append(
-            (
-                next_pay,
-                fast_uuid(),
-                pid,
-                year,
-                amount,
-                kind,
-                paid_on,
-                channel,
-                ticket,
-                "",
-                reverses,
-                source,
-                note,
-                job.now,
-            )
+            {
+                "person_id": pid,
+                "year": year,
+                "amount_fen": amount,
+                "kind": kind,
+                "paid_on": paid_on,
+                "channel": channel,
+                "ticket_no": ticket,
+                "reverses_id": reverses,
+                "source": source,
+                "note": note,
+            }
         )
         if ticket:
             store.tickets[ticket] = (next_pay, pid, amount)
@@ -310,48 +291,29 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         next_pay += 1
         if subsidy:  # 代缴金额 beside the person's own amount: a second payment of the subsidy
             payments.append(
-                (
-                    next_pay,
-                    fast_uuid(),
-                    pid,
-                    year,
-                    subsidy,
-                    "subsidy",
-                    paid_on,
-                    "资助代缴",
-                    None,
-                    "",
-                    None,
-                    source,
-                    "代缴",
-                    job.now,
-                )
+                {
+                    "person_id": pid,
+                    "year": year,
+                    "amount_fen": subsidy,
+                    "kind": "subsidy",
+                    "paid_on": paid_on,
+                    "channel": "资助代缴",
+                    "ticket_no": None,
+                    "reverses_id": None,
+                    "source": source,
+                    "note": "代缴",
+                }
             )
             next_pay += 1
         rep.add("recorded")
     _write(job, payments, unmatched)
 
 
-def _write(job: Job, payments: list[tuple], unmatched: list[dict]) -> None:
-    db = job.db
+def _write(job: Job, payments: list[dict], unmatched: list[dict]) -> None:
+    w = lane(job)
     if payments:
-        db.conn.executemany(
-            f"INSERT INTO payment ({', '.join(PAY_COLUMNS)}) VALUES ({', '.join('?' * len(PAY_COLUMNS))})",
-            payments,
-        )
-        # One audit row per payment (append-only rows that carry their own source "file:row").
-        audit.record_many(
-            db,
-            (("payment", p[0], "amount_fen", None, p[4]) for p in payments),
-            actor=job.actor,
-            reason=job.file_name,
-        )
-    if unmatched:
-        start = next_id(db, "unmatched_payment")
-        rows = [{"id": start + i, **u} for i, u in enumerate(unmatched)]
-        keys = list(rows[0])
-        db.conn.executemany(
-            f"INSERT INTO unmatched_payment ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-            [tuple(r[k] for k in keys) for r in rows],
-        )
-        audit_inserts(job, "unmatched_payment", rows)
+        write_payments(w, payments)
+    w.insert_many(
+        "unmatched_payment",
+        [{"id": w.next_id("unmatched_payment") + i, **u} for i, u in enumerate(unmatched)],
+    )

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import python_calamine as calamine
 
-from ..core.errors import EnrollError
+from ..errors import EnrollError
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (BIFF in an OLE container), also old .doc

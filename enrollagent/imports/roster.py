@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ..core import audit, ids
-from ..core.errors import id_problem_text
+from ..core import ids
+from ..core.clock import new_uuid
 from ..core.vocab import categories_in, relation_of
+from ..errors import id_problem_text
 from .cells import date_of, id_cell, person_name, same_name, text
 from .columns import Columns
-from .engine import Job, audit_inserts, next_id
+from .engine import Job, lane
 
 
 def _cell(row: list[object], cols: Columns, name: str) -> object:
@@ -69,7 +70,7 @@ def _existing(job: Job) -> tuple[dict, dict, dict, dict, dict, set, set, set]:
 def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
     rep = job.report
     valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags = _existing(job)
-    next_hh, next_person = next_id(job.db, "household"), next_id(job.db, "person")
+    next_hh, next_person = lane(job).next_id("household"), lane(job).next_id("person")
     created: dict[int, dict] = {}  # new households by id
     new_persons: list[dict] = []
     years: list[tuple[int, int]] = []
@@ -154,7 +155,7 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             next_hh += 1
             created[hid] = {
                 "id": hid,
-                "uuid": audit.new_uuid(),
+                "uuid": new_uuid(),
                 "hh_no": hh_no,
                 "group_name": group,
                 "address": text(_cell(row, cols, "address")),
@@ -190,7 +191,7 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         new_persons.append(
             {
                 "id": pid,
-                "uuid": audit.new_uuid(),
+                "uuid": new_uuid(),
                 "household_id": hid,
                 "name": name,
                 "id_number": chk.normalized,
@@ -233,39 +234,30 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
 
 
 def _write(
-    job: Job, households: list[dict], persons: list[dict], years: list[tuple], flags: list[tuple]
+    job: Job,
+    households: list[dict],
+    persons: list[dict],
+    years: list[tuple],
+    flags: list[tuple],
 ) -> None:
-    db = job.db
-    if households:
-        keys = list(households[0])
-        db.conn.executemany(
-            f"INSERT INTO household ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-            [tuple(h[k] for k in keys) for h in households],
-        )
-        audit_inserts(job, "household", households)
-    if persons:
-        keys = list(persons[0])
-        db.conn.executemany(
-            f"INSERT INTO person ({', '.join(keys)}) VALUES ({', '.join('?' * len(keys))})",
-            [tuple(p[k] for k in keys) for p in persons],
-        )
-        audit_inserts(job, "person", persons)
-    db.conn.executemany("INSERT OR IGNORE INTO person_year (person_id, year) VALUES (?, ?)", years)
+    w = lane(job)
+    w.insert_many("household", households)
+    w.insert_many("person", persons)
     # `years` holds only people not yet on this year's roster, so each pair is a row really added.
-    audit.record_many(
-        db,
-        ((f"person_year:{year}", pid, "coverage", None, "resident") for pid, year in years),
-        actor=job.actor,
-        reason=job.file_name,
+    w.insert_many(
+        "person_year",
+        [{"person_id": pid, "year": year, "coverage": "resident"} for pid, year in years],
+        key="person_id",
+        year=job.year,
+        or_ignore=True,
     )
-    if flags:
-        db.conn.executemany(
-            "INSERT OR IGNORE INTO special_flag (person_id, year, category, source, created_at) VALUES (?, ?, ?, ?, ?)",
-            flags,
-        )
-        audit.record_many(
-            db,
-            ((f"special_flag:{job.year}", f[0], f[2], None, f[3]) for f in flags),
-            actor=job.actor,
-            reason=job.file_name,
-        )
+    w.insert_many(
+        "special_flag",
+        [
+            {"person_id": f[0], "year": f[1], "category": f[2], "source": f[3], "created_at": f[4]}
+            for f in flags
+        ],
+        key="person_id",
+        year=job.year,
+        or_ignore=True,
+    )

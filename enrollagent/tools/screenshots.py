@@ -36,6 +36,7 @@ def township_packages(work: Path) -> list[Path]:
     """One signed package per demo village; the later villages also enroll one of the first's people (重复参保)."""
     from ..core.payments import record_payment
     from ..core.roster import add_household, add_person
+    from ..core.village import update_village
     from ..exports.catalog import run_export
 
     packages, shared = [], None
@@ -44,17 +45,16 @@ def township_packages(work: Path) -> list[Path]:
         folder.mkdir(parents=True)
         db = open_database(folder / "village.db")
         build_demo(db, size=size, seed=seed)
-        with db.atomic():
-            db.execute("UPDATE village SET code = ?, name = ?", [code, name])
+        update_village(db, actor="演示", code=code, name=name)
         if shared is None:
             shared = db.execute(
                 "SELECT name, id_number FROM person WHERE id_valid = 1 LIMIT 1"
             ).fetchone()
         else:
-            household = add_household(db, actor="演示", hh_no="9999", group_name="一组")
+            household = add_household(db, actor="演示", hh_no="9999", group_name="一组").id
             person = add_person(
                 db, household_id=household, name=shared[0], id_number=shared[1], actor="演示"
-            )
+            ).id
             record_payment(db, person_id=person, actor="演示")
         packages.append(run_export(db, "package", work / "township" / "out"))
         db.close()

@@ -13,12 +13,12 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core import audit
-from ..core.errors import EnrollError
+from ..core import clock
 from ..core.figures import PersonState, decide_state, figures_from_states
 from ..core.policy import Policy, policy_from_json, yuan_to_fen
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
+from ..errors import EnrollError
 from ..exports.package import DATA, VerifyResult, verify_package
 from .store import name_key
 
@@ -377,7 +377,7 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
         )
     rows, states = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(states, policy, manifest)
-    now = audit.now_utc()
+    now = clock.now_utc()
     with db.atomic():
         fields = (
             village.get("code", ""),

@@ -9,8 +9,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..core.errors import EnrollError
 from ..core.vocab import CATEGORY_BY_CODE, STATES
+from ..errors import EnrollError
 from ..exports.atomic import atomic_path
 from .status import TownshipStatus, category_labels, local_time
 

@@ -8,10 +8,10 @@ from datetime import datetime
 
 import sqlite_utils
 
-from ..core.errors import EnrollError
 from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures_from_states
 from ..core.policy import Policy, policy_from_text
 from ..core.vocab import CATEGORY_BY_CODE
+from ..errors import EnrollError
 from .policies import policy_warnings
 from .store import name_key
 from .tasks import TaskMatcher

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core.errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..db.store import open_database
+from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .migrations import TOWNSHIP_MIGRATIONS
 
 TOWNSHIP_APPLICATION_ID = 0x45415431  # "EAT1"; see db.store.VILLAGE_APPLICATION_ID

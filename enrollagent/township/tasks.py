@@ -9,8 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core import audit
-from ..core.errors import EnrollError
+from ..core import clock
+from ..errors import EnrollError
 from .store import name_key
 
 # Header words, most specific first; a header cell is folded (NFKC, no spaces or line breaks).
@@ -171,10 +171,23 @@ class TaskMatcher:
         return sum(r[2] for r in self.rows) or None
 
 
+def task_gaps(db: sqlite_utils.Database) -> tuple[list[str], list[str]]:
+    """(villages that reported but have no task, task-table villages that have not reported)."""
+    matcher = TaskMatcher(db)
+    without = [
+        name
+        for code, name in db.execute(
+            "SELECT code, name FROM village ORDER BY code, name"
+        ).fetchall()
+        if matcher.task(code, name) is None
+    ]
+    return without, [name for name, _, _ in matcher.unmatched()]
+
+
 def load_tasks(db: sqlite_utils.Database, path: str | Path) -> TaskLoad:
     """Replace the township's task table with the file's (read first: a bad file changes nothing)."""
     loaded = read_tasks(path)
-    now = audit.now_utc()
+    now = clock.now_utc()
     name = Path(path).name
     with db.atomic():
         db.execute("DELETE FROM task")

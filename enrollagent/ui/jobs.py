@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import MESSAGES, EnrollError
 from ..core.progress import Cancelled, Progress
 from ..db import open_database
+from ..errors import MESSAGES, EnrollError
 
 log = logging.getLogger(__name__)
 

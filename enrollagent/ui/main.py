@@ -12,8 +12,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
-from ..core.errors import EnrollError
 from ..core.village import find_village
+from ..errors import EnrollError
 from .context import AppContext
 
 log = logging.getLogger(__name__)

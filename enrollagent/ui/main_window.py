@@ -13,13 +13,12 @@ from .pages import PAGES, page_class
 
 
 class MainWindow(QMainWindow):
-    """Pages are built the first time they are shown, and refreshed when shown after a change."""
+    """Pages are built the first time they are shown; each follows the store's changes itself."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
-        self._stale: set[str] = set()
         self._township = None
         village = get_village(ctx.db)
         self.setWindowTitle(self.tr("村医保征缴助手 — {0}").format(village.title))
@@ -49,7 +48,6 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("数据文件：{0}").format(ctx.db_path))
 
         self.nav_list.currentRowChanged.connect(self._on_nav_list_row_changed)
-        ctx.changed.connect(self._on_ctx_changed)
         ctx.navigate.connect(self._on_ctx_navigate)
         for keys, slot in (
             ("Ctrl+F", self._on_find),
@@ -121,24 +119,10 @@ class MainWindow(QMainWindow):
         self._on_nav_list_row_changed(self.nav_list.currentRow())
 
     def _on_nav_list_row_changed(self, row: int) -> None:
-        """Build the page on first use, refresh it if the store changed while it was hidden."""
+        """Build the page on first use (a page brings itself up to date when shown)."""
         if row < 0:
             return
-        key = PAGES[row][0]
-        fresh = key not in self.pages
-        page = self.page(key)
-        if not fresh and key in self._stale:
-            page.refresh()
-        self._stale.discard(key)
-        self.stack.setCurrentWidget(page)
-
-    def _on_ctx_changed(self) -> None:
-        current = self.current_key()
-        for key, page in self.pages.items():
-            if key == current:
-                page.refresh()
-            else:
-                self._stale.add(key)
+        self.stack.setCurrentWidget(self.page(PAGES[row][0]))
 
     def _on_ctx_navigate(self, key: str, flt: dict) -> None:
         self.show_page(key).show_filter(flt)

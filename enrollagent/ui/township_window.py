@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.errors import EnrollError
 from ..db.store import db_file
+from ..errors import EnrollError
 from ..township.intake import AddResult, add_packages
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years

@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from ..core.errors import EnrollError
 from ..core.ids import normalize_phone
 from ..core.policy import Policy, list_presets, load_policy
 from ..core.village import init_village
 from ..db import open_database
+from ..errors import EnrollError
 from ..exports.keys import load_or_create_key
 from .widgets.common import MUTED, error_label
 from .widgets.policy_view import PolicyView

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
-from ...core.roster import add_household, add_person, update_household
-from ...core.vocab import group_sort_key
+from ...core.people import group_names, household_info, next_hh_no
+from ...core.roster import add_household_with_head, update_household
+from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.id_field import IdField
@@ -37,13 +37,7 @@ class HouseholdDialog(QDialog):
         form = QFormLayout()
         self.group_combo = QComboBox(self)
         self.group_combo.setEditable(True)
-        groups = [
-            r[0]
-            for r in ctx.db.execute(
-                "SELECT DISTINCT group_name FROM household WHERE group_name != ''"
-            )
-        ]
-        self.group_combo.addItems(sorted(groups, key=group_sort_key))
+        self.group_combo.addItems(group_names(ctx.db))
         self.group_combo.setCurrentText(group)
         self.hh_no_edit = QLineEdit(self)
         self.address_edit = QLineEdit(self)
@@ -58,31 +52,16 @@ class HouseholdDialog(QDialog):
         if household_id is None:
             form.addRow(self.tr("户主姓名"), self.head_name_edit)
             form.addRow(self.tr("户主身份证号"), self.head_id_field)
-            self.hh_no_edit.setText(self._next_hh_no())
+            self.hh_no_edit.setText(next_hh_no(ctx.db))
         else:
-            row = ctx.db.execute(
-                "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?",
-                [household_id],
-            ).fetchone()
-            self.group_combo.setCurrentText(row[0])
-            self.hh_no_edit.setText(row[1])
-            self.address_edit.setText(row[2])
-            self.phone_edit.setText(row[3])
+            info = household_info(ctx.db, household_id)
+            self.group_combo.setCurrentText(info.group_name)
+            self.hh_no_edit.setText(info.hh_no)
+            self.address_edit.setText(info.address)
+            self.phone_edit.setText(info.phone)
         self.error_label = error_label(self)
         lay_out_dialog(self, form, self.error_label)
         self.group_combo.setFocus()
-
-    def _next_hh_no(self) -> str:
-        numbers = [
-            int(r[0]) for r in self.ctx.db.execute("SELECT hh_no FROM household") if r[0].isdigit()
-        ]
-        if not numbers:
-            return ""
-        width = max(
-            len(r[0])
-            for r in self.ctx.db.execute("SELECT hh_no FROM household WHERE hh_no != '' LIMIT 1")
-        )
-        return f"{max(numbers) + 1:0{width}d}"
 
     def accept(self) -> None:
         fields = {
@@ -91,7 +70,6 @@ class HouseholdDialog(QDialog):
             "address": self.address_edit.text(),
             "phone": self.phone_edit.text(),
         }
-        actor = self.ctx.actor()
         try:
             if self.household_id is None:
                 if not self.head_name_edit.text().strip():
@@ -100,22 +78,17 @@ class HouseholdDialog(QDialog):
                     self.error_label.setText(self.head_id_field.problem())
                     self.head_id_field.id_edit.setFocus()
                     return
-                with self.ctx.db.atomic():  # the household and its 户主 together, or neither
-                    hid = add_household(self.ctx.db, actor=actor, **fields)
-                    head = add_person(
-                        self.ctx.db,
-                        household_id=hid,
-                        actor=actor,
-                        relation="户主",
-                        name=self.head_name_edit.text(),
-                        id_number=self.head_id_field.text(),
-                    )
-                self.household_id, self.head_id = hid, head
+                added = self.ctx.write(
+                    add_household_with_head,
+                    head_name=self.head_name_edit.text(),
+                    head_id_number=self.head_id_field.text(),
+                    **fields,
+                )
+                self.household_id, self.head_id = added.id, added.head_id
             else:
-                update_household(self.ctx.db, self.household_id, actor=actor, **fields)
+                self.ctx.write(update_household, self.household_id, **fields)
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)
             return
-        self.ctx.notify_changed()
         super().accept()

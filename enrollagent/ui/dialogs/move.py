@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
+from ...core.people import person_info
 from ...core.roster import move_person
 from ...core.vocab import RELATIONS
+from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
@@ -22,9 +23,8 @@ class MoveDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
-        name, household_id = ctx.db.execute(
-            "SELECT name, household_id FROM person WHERE id = ?", [person_id]
-        ).fetchone()
+        person = person_info(ctx.db, person_id)
+        name, household_id = person.name, person.household_id
         self.setWindowTitle(self.tr("迁到另一户：{0}").format(name))
         self.setMinimumWidth(520)
         self.household_combo = HouseholdCombo(ctx.db, self, exclude=household_id)
@@ -43,15 +43,10 @@ class MoveDialog(QDialog):
             self.error_label.setText(self.tr("请选择要迁入的户"))
             return
         try:
-            move_person(
-                self.ctx.db,
-                self.person_id,
-                target,
-                actor=self.ctx.actor(),
-                relation=self.relation_combo.currentText(),
+            self.ctx.write(
+                move_person, self.person_id, target, relation=self.relation_combo.currentText()
             )
         except EnrollError as e:
             show_error(self, e)
             return
-        self.ctx.notify_changed()
         super().accept()

@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
-from ...core.roster import add_person, household_label, update_person
+from ...core.people import household_label, person_info
+from ...core.roster import add_person, update_person
 from ...core.vocab import RELATIONS
+from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import MUTED, error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
@@ -46,15 +47,15 @@ class PersonDialog(QDialog):
         form = QFormLayout()
         self.household_combo: HouseholdCombo | None = None
         if person_id is not None:
-            row = ctx.db.execute(
-                "SELECT household_id, name, id_number, relation, phone, note, id_valid"
-                " FROM person WHERE id = ?",
-                [person_id],
-            ).fetchone()
-            self.household_id = row[0]
-            self._original = dict(
-                zip(("name", "id_number", "relation", "phone", "note"), row[1:6], strict=True)
-            )
+            info = person_info(ctx.db, person_id)
+            self.household_id = info.household_id
+            self._original = {
+                "name": info.name,
+                "id_number": info.id_number,
+                "relation": info.relation,
+                "phone": info.phone,
+                "note": info.note,
+            }
         if self.household_id is None:
             self.household_combo = HouseholdCombo(ctx.db, self)
             form.addRow(self.tr("所在户"), self.household_combo)
@@ -83,7 +84,7 @@ class PersonDialog(QDialog):
             self.relation_combo.setCurrentText(self._original["relation"] or "其他")
             self.phone_edit.setText(self._original["phone"])
             self.note_edit.setText(self._original["note"])
-            self.keep_invalid_check.setChecked(not row[6])
+            self.keep_invalid_check.setChecked(not info.id_valid)
         else:
             self.name_edit.setText(name)
             if id_number:
@@ -116,27 +117,16 @@ class PersonDialog(QDialog):
         }
         try:
             if self.person_id is None:
-                self.person_id = add_person(
-                    self.ctx.db,
-                    household_id=household_id,
-                    actor=self.ctx.actor(),
-                    allow_invalid=keep_invalid,
-                    **values,
-                )
+                self.person_id = self.ctx.write(
+                    add_person, household_id=household_id, allow_invalid=keep_invalid, **values
+                ).id
             else:
                 changed = {
                     k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")
                 }
-                update_person(
-                    self.ctx.db,
-                    self.person_id,
-                    actor=self.ctx.actor(),
-                    allow_invalid=keep_invalid,
-                    **changed,
-                )
+                self.ctx.write(update_person, self.person_id, allow_invalid=keep_invalid, **changed)
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)
             return
-        self.ctx.notify_changed()
         super().accept()

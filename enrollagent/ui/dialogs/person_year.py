@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
+from ...core.people import person_year_info
 from ...core.roster import set_coverage, set_unpaid_reason
 from ...core.vocab import COVERAGE_KINDS, UNPAID_REASONS
+from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
 
@@ -23,11 +24,8 @@ class CoverageDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
-        name, coverage, note = ctx.db.execute(
-            "SELECT p.name, py.coverage, py.coverage_note FROM person p JOIN person_year py ON py.person_id = p.id"
-            " JOIN village v ON v.current_year = py.year WHERE p.id = ?",
-            [person_id],
-        ).fetchone()
+        info = person_year_info(ctx.db, person_id)
+        name, coverage, note = info.name, info.coverage, info.coverage_note
         self.setWindowTitle(self.tr("参保情况：{0}").format(name))
         self.setMinimumWidth(460)
         self.coverage_combo = QComboBox(self)
@@ -58,17 +56,10 @@ class CoverageDialog(QDialog):
             self.note_edit.setFocus()
             return
         try:
-            set_coverage(
-                self.ctx.db,
-                self.person_id,
-                coverage,
-                actor=self.ctx.actor(),
-                note=self.note_edit.text(),
-            )
+            self.ctx.write(set_coverage, self.person_id, coverage, note=self.note_edit.text())
         except EnrollError as e:
             show_error(self, e)
             return
-        self.ctx.notify_changed()
         super().accept()
 
 
@@ -77,11 +68,8 @@ class UnpaidReasonDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id = person_id
-        name, reason, note = ctx.db.execute(
-            "SELECT p.name, py.unpaid_reason, py.unpaid_note FROM person p JOIN person_year py ON py.person_id = p.id"
-            " JOIN village v ON v.current_year = py.year WHERE p.id = ?",
-            [person_id],
-        ).fetchone()
+        info = person_year_info(ctx.db, person_id)
+        name, reason, note = info.name, info.unpaid_reason, info.unpaid_note
         self.setWindowTitle(self.tr("未缴原因：{0}").format(name))
         self.setMinimumWidth(460)
         self.reason_combo = QComboBox(self)
@@ -108,15 +96,13 @@ class UnpaidReasonDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            set_unpaid_reason(
-                self.ctx.db,
+            self.ctx.write(
+                set_unpaid_reason,
                 self.person_id,
                 self.reason_combo.currentData(),
-                actor=self.ctx.actor(),
                 note=self.note_edit.text(),
             )
         except EnrollError as e:
             show_error(self, e)
             return
-        self.ctx.notify_changed()
         super().accept()

@@ -14,12 +14,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from ...core import ids
-from ...core.errors import id_problem_text
-from ...core.figures import ENROLLED_STATES, PersonState
+from ...core.figures import PersonState
+from ...core.snapshot import Snapshot, filtered
 from ...core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
+from ...errors import id_problem_text
 from ..context import AppContext
 from ..widgets.common import money
-from .states import Snapshot, current_snapshot
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -59,31 +59,6 @@ HEADERS = (
 FETCH = 500  # rows handed to the view at a time: a 6,000-row model appears at once
 
 
-def matches(s: PersonState, flt: dict) -> bool:
-    """One person against the page's filter (group, coverage, state, attention, household)."""
-    if "household_id" in flt and s.household_id != flt["household_id"]:
-        return False
-    if flt.get("group") is not None and s.group_name != flt["group"]:
-        return False
-    if flt.get("coverage") and s.coverage != flt["coverage"]:
-        return False
-    state = flt.get("state")
-    if state == "enrolled" and s.state not in ENROLLED_STATES:
-        return False
-    if state == "with_reason" and not (s.state == "unpaid" and s.unpaid_reason):
-        return False
-    if state and state not in ("enrolled", "with_reason") and s.state != state:
-        return False
-    attention = flt.get("attention")
-    if attention == "invalid_id" and s.id_valid:
-        return False
-    if attention == "refund_due" and not s.refund_due:
-        return False
-    if attention == "double_paid" and not s.double_paid:
-        return False
-    return not (attention == "special" and not s.categories)
-
-
 class RosterModel(QAbstractTableModel):
     """Rows come from the core's person_states (state and payable are derived there, never here)."""
 
@@ -105,20 +80,12 @@ class RosterModel(QAbstractTableModel):
 
     # --- loading -------------------------------------------------------------------------
     def reload(self) -> None:
-        snapshot = current_snapshot(self.ctx.db)
+        snapshot = self.ctx.snapshot()
         if snapshot is not self._snapshot:
             self._snapshot = snapshot
             self._texts = {}
-        if self.search_ids is not None:
-            candidates = [snapshot.by_id[i] for i in self.search_ids if i in snapshot.by_id]
-        elif "household_id" in self.filter:
-            candidates = snapshot.by_household.get(self.filter["household_id"], [])
-        else:
-            candidates = snapshot.states
         self.beginResetModel()
-        self._rows = (
-            [s for s in candidates if matches(s, self.filter)] if self.filter else list(candidates)
-        )
+        self._rows = filtered(snapshot, self.filter, self.search_ids)
         self._shown = min(FETCH, len(self._rows))
         self.endResetModel()
 
@@ -262,12 +229,9 @@ class RosterModel(QAbstractTableModel):
     def _note(self, s: PersonState) -> str:
         parts = []
         if not s.id_valid:
-            problem = self.ctx.db.execute(
-                "SELECT id_problem FROM person WHERE id = ?", [s.person_id]
-            ).fetchone()
             parts.append(
                 self.tr("待核实：")
-                + id_problem_text(problem[0] or "id_checksum", normalized=s.id_number)
+                + id_problem_text(s.id_problem or "id_checksum", normalized=s.id_number)
             )
         if s.refund_due:
             parts.append(self.tr("应退费 {0} 元").format(money(s.net_fen - s.payable_fen)))

@@ -27,12 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.village import get_village
+from ...core.changes import EVERYTHING, Changes
+from ...core.village import coverage_years, get_village
 from ...exports.catalog import CATALOG, run_export, village_groups
 from ...exports.package import next_sequence
 from ..context import AppContext
 from ..jobs import Job, ResultBar, show_error
 from ..rows import enter_presses_buttons
+from . import follow_changes
 
 FOLDER_SETTING = "exports/last_folder"  # QSettings: where the last file went
 DESCRIPTIONS = {
@@ -127,6 +129,7 @@ class Page(QWidget):
         self.year_combo.currentIndexChanged.connect(self._on_year_combo_currentIndexChanged)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.refresh()
+        follow_changes(self, ctx)
         enter_presses_buttons(self)
 
     # --- state ------------------------------------------------------------------------------
@@ -147,14 +150,14 @@ class Page(QWidget):
             self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(filter["group"])))
         self.kind_list.setFocus()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if not (changes.everything or changes.village or changes.year or changes.households):
+            return  # payments and flags change no year, group or file name shown here
         current = get_village(self.ctx.db).current_year
         keep = self.year_combo.currentData() or current
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
-        for (y,) in self.ctx.db.execute(
-            "SELECT year FROM coverage_year ORDER BY year DESC"
-        ).fetchall():
+        for y in coverage_years(self.ctx.db):
             self.year_combo.addItem(self.tr("{year}年度").format(year=y), y)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(keep)))
         self.year_combo.blockSignals(False)

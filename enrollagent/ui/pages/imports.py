@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.changes import EVERYTHING, Changes
 from ...core.vocab import CATEGORIES
 from ...imports import FIELD_LABELS, ImportReport, detect_columns, run_import
 from ..context import AppContext
@@ -192,7 +193,7 @@ class Page(QWidget):
             self.set_file(filter["path"])
         self.file_button.setFocus()
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
         pass  # nothing here shows the store
 
     @Slot()
@@ -355,7 +356,7 @@ class Page(QWidget):
             self.apply_button.setFocus()
             return
         self._checked = None
-        self.ctx.notify_changed()
+        self.ctx.apply(report.changes)
         self.imported.emit(report.kind)
         if report.kind == "groups":
             self.summary_label.setText(report_summary(report) + self.tr("  可到“特殊群体”页查看。"))

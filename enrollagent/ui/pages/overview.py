@@ -16,11 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.changes import EVERYTHING, Changes
 from ...core.figures import Figures, compute_figures
 from ...core.village import get_village
 from ...core.vocab import CATEGORY_BY_CODE
 from ..context import AppContext
-from ..models.states import current_states
 from ..widgets.common import (
     BAD,
     GOOD,
@@ -32,6 +32,7 @@ from ..widgets.common import (
     scrolled_body,
     thousands,
 )
+from . import follow_changes
 
 # (key in Figures.attention, label, page, filter) — each line opens the list it counts.
 ATTENTION_LINES = (
@@ -145,6 +146,7 @@ class Page(QWidget):
         layout.addLayout(columns)
         layout.addStretch(1)
         self.refresh()
+        follow_changes(self, ctx)
 
     def show_filter(self, flt: dict) -> None:
         pass
@@ -152,9 +154,11 @@ class Page(QWidget):
     def _on_unpaid_link_activated(self, _link: str) -> None:
         self.ctx.navigate.emit("roster", {"state": "unpaid"})
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if not changes.figures:
+            return  # a remembered choice: no figure moves
         db = self.ctx.db
-        self.figures = f = compute_figures(db, states=current_states(db))
+        self.figures = f = compute_figures(db, states=self.ctx.snapshot().states)
         fig = f.to_json()
         village = get_village(db)
         self.title_label.setText(self.tr("{0}　{1}年度").format(village.title, f.year))

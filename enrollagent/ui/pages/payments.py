@@ -23,14 +23,17 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import payments
-from ...core.errors import EnrollError
-from ...core.figures import PersonState, person_state, person_states
+from ...core.changes import EVERYTHING, Changes
+from ...core.figures import PersonState
+from ...core.people import person_name
 from ...core.village import get_setting, set_setting
 from ...core.vocab import CHANNELS, STATES
+from ...errors import EnrollError
 from ..context import AppContext
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
+from . import follow_changes
 from .payments_inbox import InboxPanel
 from .payments_today import TodayList, yuan_text
 
@@ -56,7 +59,6 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.search_index = SearchIndex(ctx.db_path, self)  # built off the GUI thread
-        self._own_write = False  # a payment never changes the roster: no index rebuild for it
         self.person: PersonState | None = None
 
         self.search_edit = QLineEdit()
@@ -172,6 +174,7 @@ class Page(QWidget):
         for edit in self.findChildren(QLineEdit):
             edit.installEventFilter(self._undo_keeper)
         self.refresh()
+        follow_changes(self, ctx)
         enter_presses_buttons(self)
 
     # --- navigation -------------------------------------------------------------------------
@@ -184,17 +187,18 @@ class Page(QWidget):
         else:
             self.focus_search()
 
-    def refresh(self) -> None:
-        if self._own_write:
-            return  # _done() already reloaded what this page shows
-        self.search_index.rebuild()  # the roster may have changed elsewhere
-        last = get_setting(self.ctx.db, CHANNEL_SETTING, "微信")
-        if last in ENTRY_CHANNELS and self.channel_combo.currentText() != last:
-            self.channel_combo.setCurrentText(last)
-        self._reload_lists()
-        if self.person is not None:
-            self.pick_person(self.person.person_id, focus=False)
-        self._refresh_matches()
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if changes.people:
+            self.search_index.rebuild()  # someone joined, left, was renamed or moved
+        if changes.settings or changes.everything:
+            last = get_setting(self.ctx.db, CHANNEL_SETTING, "微信")
+            if last in ENTRY_CHANNELS and self.channel_combo.currentText() != last:
+                self.channel_combo.setCurrentText(last)
+        if changes.figures:
+            self._reload_lists()
+            if self.person is not None:
+                self.pick_person(self.person.person_id, focus=False)
+            self._refresh_matches()  # the rows show each match's state and what is still owed
 
     # --- search -----------------------------------------------------------------------------
     def index(self):
@@ -214,11 +218,8 @@ class Page(QWidget):
     def _refresh_matches(self) -> None:
         text = self.search_edit.text()
         found = self.index().search(text) if text.strip() else []
-        shown = found[:MATCH_LIMIT]
-        by_id = (
-            {s.person_id: s for s in person_states(self.ctx.db, person_ids=shown)} if shown else {}
-        )
-        states = [by_id[i] for i in shown if i in by_id]
+        by_id = self.ctx.snapshot().by_id
+        states = [by_id[i] for i in found[:MATCH_LIMIT] if i in by_id]
         self.match_model.set_rows(
             [
                 (
@@ -265,7 +266,8 @@ class Page(QWidget):
 
     # --- the chosen person ------------------------------------------------------------------
     def pick_person(self, person_id: int, *, focus: bool = True) -> None:
-        state = person_state(self.ctx.db, person_id)
+        snapshot = self.ctx.snapshot()
+        state = snapshot.by_id.get(person_id)
         self.person = state
         if state is None:
             self.person_label.setText(self.tr("先在左边查找并选中一个人"))
@@ -286,15 +288,7 @@ class Page(QWidget):
                 detail=detail,
             )
         )
-        members = person_states(
-            self.ctx.db,
-            person_ids=[
-                r[0]
-                for r in self.ctx.db.execute(
-                    "SELECT id FROM person WHERE household_id = ?", [state.household_id]
-                )
-            ],
-        )
+        members = snapshot.by_household.get(state.household_id, [])
         unpaid = [m for m in members if m.owed_fen]
         self.household_label.setText(
             self.tr("本户 {n} 人：{list}").format(
@@ -321,7 +315,7 @@ class Page(QWidget):
     def _remember_channel(self) -> str:
         channel = self.channel_combo.currentText()
         if get_setting(self.ctx.db, CHANNEL_SETTING, "") != channel:
-            set_setting(self.ctx.db, CHANNEL_SETTING, channel, actor=self.ctx.actor())
+            self.ctx.write(set_setting, CHANNEL_SETTING, channel)
         return channel
 
     def _paid_on(self) -> date:
@@ -333,15 +327,8 @@ class Page(QWidget):
         self.tabs.setTabText(1, self.tr("待认领 ({n})").format(n=self.inbox.count()))
 
     def _done(self, message: str) -> None:
+        """After a write: the page has already refreshed from its Changes."""
         self.status_label.setText(message)
-        self._reload_lists()
-        if self.person is not None:
-            self.pick_person(self.person.person_id, focus=False)
-        self._own_write = True
-        try:
-            self.ctx.notify_changed()
-        finally:
-            self._own_write = False
         if self.person is not None:
             self.payment_recorded.emit(self.person.person_id)
         self.search_edit.setFocus()
@@ -361,10 +348,9 @@ class Page(QWidget):
             text = self.amount_edit.text().strip()
             amount = payments.parse_yuan(text) if text else None
             channel = self._remember_channel()
-            done = payments.record_payment(
-                self.ctx.db,
+            done = self.ctx.write(
+                payments.record_payment,
                 person_id=self.person.person_id,
-                actor=self.ctx.actor(),
                 amount_fen=amount,
                 paid_on=self._paid_on(),
                 channel=channel,
@@ -388,10 +374,9 @@ class Page(QWidget):
             return
         try:
             channel = self._remember_channel()
-            done = payments.record_household(
-                self.ctx.db,
+            done = self.ctx.write(
+                payments.record_household,
                 household_id=self.person.household_id,
-                actor=self.ctx.actor(),
                 paid_on=self._paid_on(),
                 channel=channel,
                 payer=self.payer_edit.text(),
@@ -401,20 +386,18 @@ class Page(QWidget):
             return
         self._done(
             self.tr("全户缴费：已登记 {n} 人，共 {amount} 元（{channel}）").format(
-                n=len(done), amount=yuan_text(sum(r.amount_fen for r in done)), channel=channel
+                n=len(done.records), amount=yuan_text(done.amount_fen), channel=channel
             )
         )
 
     @Slot()
     def _on_undo_button_clicked(self) -> None:
         try:
-            undone = payments.undo_last_payment(self.ctx.db, actor=self.ctx.actor())
+            undone = self.ctx.write(payments.undo_last_payment)
         except EnrollError as e:
             self._fail(e)
             return
-        name = self.ctx.db.execute(
-            "SELECT name FROM person WHERE id = ?", [undone.person_id]
-        ).fetchone()[0]
+        name = person_name(self.ctx.db, undone.person_id)
         self._done(
             self.tr("已撤销：{name} {amount} 元（记了一笔冲销）").format(
                 name=name, amount=yuan_text(-undone.amount_fen)
@@ -467,11 +450,10 @@ class Page(QWidget):
     def refund(self, amount_fen: int, reason: str) -> None:
         """The refund itself, once confirmed."""
         try:
-            payments.record_refund(
-                self.ctx.db,
+            self.ctx.write(
+                payments.record_refund,
                 person_id=self.person.person_id,
                 amount_fen=amount_fen,
-                actor=self.ctx.actor(),
                 paid_on=self._paid_on(),
                 reason=reason.strip(),
             )
@@ -495,9 +477,7 @@ class Page(QWidget):
             self.focus_search()
             return
         try:
-            payments.assign_unmatched(
-                self.ctx.db, unmatched_id, self.person.person_id, actor=self.ctx.actor()
-            )
+            self.ctx.write(payments.assign_unmatched, unmatched_id, self.person.person_id)
         except EnrollError as e:
             self._fail(e)
             return
@@ -518,9 +498,7 @@ class Page(QWidget):
     @Slot()
     def _on_person_dialog_accepted(self) -> None:
         """The person is on the roster now: the inbox payment goes to them straight away."""
-        person_id = self.person_dialog.person_id
-        self.search_index.rebuild()
-        self.ctx.notify_changed()  # a new person: every page's index rebuilds
+        person_id = self.person_dialog.person_id  # the dialog's write rebuilt the search already
         if person_id is None:
             return
         self.pick_person(person_id, focus=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ...core.village import get_village
+from ...core.payments import unmatched_payments
 from ..context import AppContext
 from ..rows import RowsModel, make_table
 
@@ -57,17 +57,22 @@ class InboxPanel(QWidget):
 
     def reload(self) -> None:
         keep = self.current_id()
-        rows = self.ctx.db.execute(
-            "SELECT id, received_at, id_number, name, amount_fen, paid_on, channel, ticket_no, source"
-            " FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL ORDER BY id",
-            [get_village(self.ctx.db).current_year],
-        ).fetchall()
+        rows = unmatched_payments(self.ctx.db)
         self.model.set_rows(
             [
-                (at[:10], idn, name, f"{fen / 100:,.2f}", on, ch, t or "", src)
-                for _id, at, idn, name, fen, on, ch, t, src in rows
+                (
+                    u.received_at[:10],
+                    u.id_number,
+                    u.name,
+                    f"{u.amount_fen / 100:,.2f}",
+                    u.paid_on,
+                    u.channel,
+                    u.ticket_no,
+                    u.source,
+                )
+                for u in rows
             ],
-            keys=[r[0] for r in rows],
+            keys=[u.id for u in rows],
         )
         row = self.model.row_of(keep)
         if rows:

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time
 
 from PySide6.QtWidgets import QTableView, QWidget
 
+from ...core.payments import payments_entered_since
 from ...core.village import get_village
 from ..context import AppContext
 from ..rows import RowsModel, make_table
@@ -49,26 +50,26 @@ class TodayList:
     def reload(self) -> int:
         # recorded_at is UTC; "today" is the agent's local day.
         since = datetime.combine(date.today(), time()).astimezone().astimezone(UTC)
-        where = (
-            "pm.recorded_at >= ? AND +pm.year = ? AND pm.kind = 'personal'"
-            " AND (pm.source = 'manual' OR pm.note LIKE '待认领#%')"
+        count, shown = payments_entered_since(
+            self.ctx.db,
+            since.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            year=get_village(self.ctx.db).current_year,
+            limit=TODAY_LIMIT,
         )
-        params = [since.strftime("%Y-%m-%dT%H:%M:%SZ"), get_village(self.ctx.db).current_year]
-        count = self.ctx.db.execute(
-            f"SELECT COUNT(*) FROM payment pm WHERE {where}", params
-        ).fetchone()[0]
-        # Newest first, walking the ids down (+year keeps SQLite off the year index) until enough are found.
-        shown = self.ctx.db.execute(
-            "SELECT pm.id, pm.recorded_at, p.name, p.id_number, pm.amount_fen, pm.channel, pm.paid_on,"
-            f" pm.ticket_no, pm.note FROM payment pm JOIN person p ON p.id = pm.person_id WHERE {where}"
-            f" ORDER BY pm.id DESC LIMIT {TODAY_LIMIT}",
-            params,
-        ).fetchall()
         self.model.set_rows(
             [
-                (local_hm(at), name, idn, yuan_text(fen), ch, on, t or "", note or "")
-                for _id, at, name, idn, fen, ch, on, t, note in shown
+                (
+                    local_hm(p.recorded_at),
+                    p.name,
+                    p.id_number,
+                    yuan_text(p.amount_fen),
+                    p.channel,
+                    p.paid_on,
+                    p.ticket_no,
+                    p.note,
+                )
+                for p in shown
             ],
-            keys=[r[0] for r in shown],
+            keys=[p.id for p in shown],
         )
         return count

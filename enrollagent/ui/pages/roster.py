@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
+from ...core.changes import EVERYTHING, Changes
+from ...core.people import group_names, household_info
 from ...core.roster import set_head
-from ...core.vocab import COVERAGE_KINDS, RELATIONS, group_sort_key
+from ...core.vocab import COVERAGE_KINDS, RELATIONS
+from ...errors import EnrollError
 from ..context import AppContext
 from ..dialogs.household import HouseholdDialog
 from ..dialogs.move import MoveDialog
@@ -44,6 +46,7 @@ from ..models.roster import (
 from ..models.search_index import SearchIndex
 from ..rows import enter_presses_buttons
 from ..widgets.common import MUTED, show_error
+from . import follow_changes
 
 ATTENTION = {
     "invalid_id": QT_TRANSLATE_NOOP("Page", "身份证待核实"),
@@ -92,8 +95,8 @@ class Page(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self._build()
         enter_presses_buttons(self)
-        self.search.rebuild()
         self.refresh()
+        follow_changes(self, ctx)
 
     # --- layout --------------------------------------------------------------------------
     def _build(self) -> None:
@@ -247,9 +250,10 @@ class Page(QWidget):
         self.search_edit.blockSignals(False)
         self.apply_filter()
 
-    def refresh(self) -> None:
-        self._fill_groups()
-        self.search.rebuild()
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if changes.people:
+            self._fill_groups()
+            self.search.rebuild()
         self.apply_filter()
 
     def focus_search(self) -> None:
@@ -264,11 +268,10 @@ class Page(QWidget):
     # --- filtering -----------------------------------------------------------------------
     def _fill_groups(self) -> None:
         current = self.group_combo.currentData()
-        groups = [r[0] for r in self.ctx.db.execute("SELECT DISTINCT group_name FROM household")]
         self.group_combo.blockSignals(True)
         self.group_combo.clear()
         self.group_combo.addItem(self.tr("全部村民小组"), None)
-        for g in sorted(groups, key=group_sort_key):
+        for g in group_names(self.ctx.db, with_unnamed=True):
             self.group_combo.addItem(g or self.tr("（未分组）"), g)
         self.group_combo.setCurrentIndex(max(0, self.group_combo.findData(current)))
         self.group_combo.blockSignals(False)
@@ -283,6 +286,8 @@ class Page(QWidget):
         return flt
 
     def apply_filter(self) -> None:
+        if self.ctx.closed:
+            return  # a debounce timer or a late search build after the window closed
         selected = self.selected_person()
         text = self.search_edit.text().strip()
         search_ids = None
@@ -395,9 +400,8 @@ class Page(QWidget):
             self.household_label.setText(self.tr("（未选中）"))
             self.members_model.set_filter({"household_id": -1}, None)
             return
-        group, hh_no, address, phone = self.ctx.db.execute(
-            "SELECT group_name, hh_no, address, phone FROM household WHERE id = ?", [household_id]
-        ).fetchone()
+        info = household_info(self.ctx.db, household_id)
+        group, hh_no, address, phone = info.group_name, info.hh_no, info.address, info.phone
         head = self.model.head_of(household_id)
         lines = [
             f"{group}　{self.tr('户号')} {hh_no}".strip(),
@@ -472,8 +476,6 @@ class Page(QWidget):
         if not ok:
             return
         try:
-            set_head(self.ctx.db, person_id, actor=self.ctx.actor(), old_head_relation=relation)
+            self.ctx.write(set_head, person_id, old_head_relation=relation)
         except EnrollError as e:
             show_error(self, e)
-            return
-        self.ctx.notify_changed()

@@ -21,13 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from ... import paths
-from ...core.errors import EnrollError
+from ...core.changes import EVERYTHING, Changes
 from ...core.policy import load_policy
-from ...core.village import get_policy, get_task, get_village, set_policy, set_task, update_village
+from ...core.village import get_policy, get_task, get_village, set_policy_and_task, update_village
+from ...errors import EnrollError
 from ...exports.keys import key_exists, load_or_create_key
 from ..context import AppContext
 from ..widgets.common import GOOD, MUTED, scrolled_body, show_error
 from ..widgets.policy_editor import PolicyEditor
+from . import follow_changes
 
 VILLAGE_FIELDS = (
     ("county", QT_TRANSLATE_NOOP("Page", "县（市、区）")),
@@ -155,11 +157,14 @@ class Page(QWidget):
         right.addWidget(self.policy_box)
         right.addStretch(1)
         self.refresh()
+        follow_changes(self, ctx)
 
     def show_filter(self, flt: dict) -> None:
         pass
 
-    def refresh(self) -> None:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if not (changes.everything or changes.village or changes.year):
+            return  # nothing shown here moved
         village = get_village(self.ctx.db)
         for key, edit in self.village_edits.items():
             edit.setText(getattr(village, key))
@@ -187,25 +192,21 @@ class Page(QWidget):
     def _on_save_village(self) -> None:
         values = {k: e.text() for k, e in self.village_edits.items()}
         try:
-            update_village(self.ctx.db, actor=self.ctx.actor(), **values)
+            self.ctx.write(update_village, **values)
         except EnrollError as e:
             self._status(self.village_status, e.message, False)
             return
         self._status(self.village_status, self.tr("已保存"), True)
-        self.ctx.notify_changed()
 
     def _on_save_policy(self) -> None:
         try:
             policy = self.policy_editor.policy()
-            set_policy(self.ctx.db, policy, actor=self.ctx.actor(), reason="设置页修改")
             task = self.task_spin.value() or None
-            if task != get_task(self.ctx.db, policy.year):
-                set_task(self.ctx.db, policy.year, task, actor=self.ctx.actor())
+            self.ctx.write(set_policy_and_task, policy, task, reason="设置页修改")
         except EnrollError as e:
             self._status(self.policy_status, e.message, False)
             return
         self._status(self.policy_status, self.tr("已保存。各人应缴金额已按新政策重新计算。"), True)
-        self.ctx.notify_changed()
 
     def _on_load_policy(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

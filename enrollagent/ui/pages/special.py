@@ -19,15 +19,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...core import roster
-from ...core.errors import EnrollError
-from ...core.figures import person_states
+from ...core.changes import EVERYTHING, Changes
+from ...core.people import flag_sources, person_name
 from ...core.village import get_village
 from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
+from ...errors import EnrollError
 from ..context import AppContext
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
-from ..models.states import current_states
 from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
+from . import follow_changes
 
 MANUAL_PREFIX = "manual"
 MATCH_LIMIT = 20
@@ -57,7 +58,6 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.search_index = SearchIndex(ctx.db_path, self)  # built off the GUI thread
-        self._own_write = False  # a flag never changes the roster: no index rebuild for it
         self.chosen_id: int | None = None
 
         self.category_model = RowsModel(
@@ -158,6 +158,7 @@ class Page(QWidget):
         self.source_edit.returnPressed.connect(self._on_flag_button_clicked)
         self.flag_button.clicked.connect(self._on_flag_button_clicked)
         self.refresh()
+        follow_changes(self, ctx)
         enter_presses_buttons(self)
 
     def focus_search(self) -> None:
@@ -174,13 +175,11 @@ class Page(QWidget):
     def current_category(self) -> str | None:
         return self.category_model.key_at(self.category_view.currentIndex().row())
 
-    def refresh(self) -> None:
-        if not self._own_write:
+    def refresh(self, changes: Changes = EVERYTHING) -> None:
+        if changes.people:
             self.search_index.rebuild()
         keep = self.current_category() or CATEGORIES[0].code
-        states = current_states(
-            self.ctx.db
-        )  # one load per change of the store, shared with the overview
+        states = self.ctx.snapshot().states  # one load per change, shared with the overview
         special: dict[str, list[int]] = {}
         for st in states:
             for code in st.categories:
@@ -224,13 +223,8 @@ class Page(QWidget):
         if code is None:
             return
         year = get_village(self.ctx.db).current_year
-        sources = dict(
-            self.ctx.db.execute(
-                "SELECT person_id, source FROM special_flag WHERE year = ? AND category = ?",
-                [year, code],
-            ).fetchall()
-        )
-        states = [st for st in current_states(self.ctx.db) if st.person_id in sources]
+        sources = flag_sources(self.ctx.db, year, code)
+        states = [st for st in self.ctx.snapshot().states if st.person_id in sources]
         self.member_model.set_rows(
             [
                 (
@@ -281,9 +275,7 @@ class Page(QWidget):
         if answer != QMessageBox.StandardButton.Yes:
             return
         try:
-            roster.unflag_person(
-                self.ctx.db, person_id, code, actor=self.ctx.actor(), reason="手工取消"
-            )
+            self.ctx.write(roster.unflag_person, person_id, code, reason="手工取消")
         except EnrollError as e:
             show_error(self, error_text(e))
             return
@@ -299,9 +291,7 @@ class Page(QWidget):
     @Slot(str)
     def _on_search_edit_textChanged(self, text: str) -> None:
         found = self.index().search(text, MATCH_LIMIT) if text.strip() else []
-        by_id = (
-            {s.person_id: s for s in person_states(self.ctx.db, person_ids=found)} if found else {}
-        )
+        by_id = self.ctx.snapshot().by_id
         states = [by_id[i] for i in found if i in by_id]
         self.match_model.set_rows(
             [
@@ -340,15 +330,11 @@ class Page(QWidget):
         note = self.source_edit.text().strip()
         source = f"{MANUAL_PREFIX}:{note}" if note else MANUAL_PREFIX
         try:
-            added = roster.flag_person(
-                self.ctx.db, self.chosen_id, code, actor=self.ctx.actor(), source=source
-            )
+            added = self.ctx.write(roster.flag_person, self.chosen_id, code, source=source)
         except EnrollError as e:
             show_error(self, error_text(e))
             return
-        name = self.ctx.db.execute(
-            "SELECT name FROM person WHERE id = ?", [self.chosen_id]
-        ).fetchone()[0]
+        name = person_name(self.ctx.db, self.chosen_id)
         label = CATEGORY_BY_CODE[code].label
         self.category_view.selectRow(self.category_model.row_of(code))
         if not added:
@@ -368,11 +354,6 @@ class Page(QWidget):
         self.search_edit.setFocus()
 
     def _changed(self, message: str) -> None:
+        """After a write: the page has already refreshed from its Changes."""
         self.status_label.setText(message)
-        self._own_write = True
-        try:
-            self.refresh()
-            self.ctx.notify_changed()
-        finally:
-            self._own_write = False
         self.flags_changed.emit()

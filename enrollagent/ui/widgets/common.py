@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.errors import EnrollError
+from ...errors import EnrollError
 
 GOOD = "#1b7f3b"
 BAD = "#c0392b"

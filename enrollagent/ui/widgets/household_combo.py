@@ -6,8 +6,7 @@ import sqlite_utils
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QCompleter, QWidget
 
-from ...core.roster import household_label
-from ...core.vocab import group_sort_key
+from ...core.people import household_choices
 
 
 class HouseholdCombo(QComboBox):
@@ -17,11 +16,9 @@ class HouseholdCombo(QComboBox):
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        rows = db.execute("SELECT id, group_name, hh_no FROM household").fetchall()
-        rows.sort(key=lambda r: (group_sort_key(r[1]), r[2], r[0]))
-        for hid, _group, _no in rows:
+        for hid, label in household_choices(db):
             if hid != exclude:
-                self.addItem(household_label(db, hid), hid)
+                self.addItem(label, hid)
         completer = QCompleter(self.model(), self)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

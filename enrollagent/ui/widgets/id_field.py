@@ -9,8 +9,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...core import ids
-from ...core.errors import EnrollError, id_problem_text
 from ...core.roster import ensure_id_free
+from ...errors import EnrollError, id_problem_text
 from .common import BAD, GOOD, MUTED
 
 

@@ -1,4 +1,7 @@
-"""Error codes of the core and the Chinese sentences the CLI and the GUI show for them."""
+"""Every message code and its Chinese sentence, in one table: errors (EnrollError) and the problems
+a check reports without stopping (Problem). Feature packages register their codes here at import
+time; the CLI prints the sentence, the GUI translates the same source text. Below the store: this
+module imports nothing of the package."""
 
 from __future__ import annotations
 
@@ -90,6 +93,15 @@ MESSAGES: dict[str, str] = {
 }
 
 
+def message_text(code: str, params: dict[str, object]) -> str:
+    """The sentence of a code with its parameters filled in (the code itself if unknown)."""
+    template = MESSAGES.get(code, code)
+    try:
+        return template.format(**params)
+    except (KeyError, IndexError):
+        return template
+
+
 def register_messages(messages: dict[str, str]) -> None:
     """Feature packages (imports, exports, township, …) add their own codes at import time."""
     clash = {k for k in messages if k in MESSAGES and MESSAGES[k] != messages[k]}
@@ -109,11 +121,28 @@ class EnrollError(Exception):
 
     @property
     def message(self) -> str:
-        template = MESSAGES.get(self.code, self.code)
-        try:
-            return template.format(**self.params)
-        except (KeyError, IndexError):
-            return template
+        return message_text(self.code, self.params)
+
+
+class Problem:
+    """A problem found in a row or a field that does not stop the work (an import row skipped, a
+    policy field refused): a code and its parameters, worded through the one table."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: object) -> None:
+        self.code = code
+        self.params = params
+
+    @property
+    def text(self) -> str:
+        return message_text(self.code, self.params)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Problem) and (self.code, self.params) == (other.code, other.params)
+
+    def __repr__(self) -> str:
+        return f"Problem({self.code!r}, {self.params!r})"
 
 
 def id_problem_text(
