@@ -13,7 +13,7 @@ special_flag), whose year is in the `year` column. Each audit row points to its 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
 import sqlite_utils
@@ -32,7 +32,7 @@ def _text(value: object) -> str | None:
     return None if value is None else str(value)
 
 
-def _row_json(values: dict[str, object]) -> str:
+def _row_json(values: Mapping[str, object]) -> str:
     return json.dumps(
         {k: v for k, v in values.items() if k != "id" and v not in (None, "")},
         ensure_ascii=False,
@@ -140,7 +140,7 @@ class Write:
     def insert(
         self,
         table: str,
-        values: dict[str, object],
+        values: Mapping[str, object],
         *,
         key: int | None = None,
         year: int | None = None,
@@ -163,7 +163,7 @@ class Write:
     def insert_many(
         self,
         table: str,
-        rows: Sequence[dict[str, object]],
+        rows: Sequence[Mapping[str, object]],
         *,
         key: str = "id",
         year: int | None = None,
@@ -189,7 +189,7 @@ class Write:
         self,
         table: str,
         row_id: int,
-        new: dict[str, object],
+        new: Mapping[str, object],
         *,
         year: int | None = None,
         reason: str | None = None,

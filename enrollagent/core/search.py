@@ -41,7 +41,11 @@ class _Readings:
         if char not in self._spelled:
             # heteronym: 曾 is zeng or ceng, 单 is shan or dan — either initial should find the person.
             readings = pinyin(
-                char, style=Style.NORMAL, heteronym=True, errors=lambda c: [c.lower()]
+                char,
+                style=Style.NORMAL,
+                heteronym=True,
+                # pypinyin takes a callable returning a list here; its stubs say str.
+                errors=lambda c: [c.lower()],  # type: ignore[arg-type,return-value]
             )[0]
             self._spelled[char] = frozenset(r.lower() for r in readings if r)
             self._initials[char] = frozenset(r[0] for r in self._spelled[char])

@@ -73,18 +73,19 @@ def init_village(
         phone, ok = normalize_phone(agent_phone)
         if not ok:
             raise EnrollError("phone_invalid", value=agent_phone)
-    values = {
+    agent = agent.strip()
+    values: dict[str, object] = {
         "id": 1,
         "code": code,
         "name": name.strip(),
         "township": township.strip(),
         "county": county.strip(),
-        "agent": agent.strip(),
+        "agent": agent,
         "agent_phone": phone,
         "current_year": policy.year,
         "created_at": now_utc(),
     }
-    with write(db, actor=values["agent"], op="init_village", reason="init") as w:
+    with write(db, actor=agent, op="init_village", reason="init") as w:
         w.insert("village", values)
         _insert_year(w, policy, task=task)
     return get_village(db)
