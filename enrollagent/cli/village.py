@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.figures import compute_figures, yuan
+from ..core.figures import compute_figures
+from ..core.money import yuan
 from ..core.policy import Policy, list_presets, load_policy
 from ..core.village import get_village, init_village, set_task
 from ..core.vocab import CATEGORY_BY_CODE

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import EnrollError
 from ..paths import resource_dir
+from .money import MAX_YUAN, yuan
 from .vocab import CATEGORY_BY_CODE, OUTSIDE_KINDS
 
 
@@ -31,7 +32,7 @@ class Subsidy:
         if self.kind == "full":
             return {"kind": "full"}
         if self.kind == "fixed":
-            return {"kind": "fixed", "amount": _yuan(self.amount_fen)}
+            return {"kind": "fixed", "amount": yuan(self.amount_fen)}
         return {"kind": "percent", "value": self.percent}
 
 
@@ -85,8 +86,8 @@ class Policy:
         out: dict = {
             "name": self.name,
             "year": self.year,
-            "standard": _yuan(self.standard_fen),
-            "government_subsidy": _yuan(self.government_subsidy_fen),
+            "standard": yuan(self.standard_fen),
+            "government_subsidy": yuan(self.government_subsidy_fen),
             "window": window,
         }
         if self.newborn_exempt_from:
@@ -97,17 +98,10 @@ class Policy:
         return out
 
 
-def _yuan(fen: int) -> int | float:
-    return fen // 100 if fen % 100 == 0 else fen / 100
-
-
-MAX_POLICY_YUAN = 100_000  # a year's standard is a few hundred yuan
-
-
 def yuan_to_fen(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _bad(f"{what} 应为数字（元）")
-    if not math.isfinite(value) or value > MAX_POLICY_YUAN:
+    if not math.isfinite(value) or value > MAX_YUAN:
         raise _bad(f"{what} 不是合理的金额")
     if value < 0:
         raise _bad(f"{what} 不能为负数")

@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.figures import Figures, compute_figures
+from ..core.money import yuan_text
 from ..core.policy import Policy
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
@@ -22,7 +23,6 @@ from .pdf_common import (
     chunked_tables,
     grid_style,
     make_styles,
-    money,
     para,
     percent,
 )
@@ -51,7 +51,7 @@ def _overall(f: Figures, font: PdfFont) -> Table:
         ("未缴费人数", t.unpaid),
         ("参保率", percent(t.rate)),
         ("综合覆盖率", percent(t.coverage_rate)),
-        ("征缴金额（元）", money(t.collected_fen)),
+        ("征缴金额（元）", yuan_text(t.collected_fen)),
         ("任务数", f.task),
         ("任务完成率", rate_of_task),
         ("职工医保", t.states["employee"]),
@@ -88,7 +88,7 @@ def _by_group(f: Figures, font: PdfFont) -> list[Table]:
             x.enrolled,
             x.unpaid,
             percent(x.rate),
-            money(x.collected_fen),
+            yuan_text(x.collected_fen),
         ]
         for g, x in f.by_group.items()
     ]
@@ -101,7 +101,7 @@ def _by_group(f: Figures, font: PdfFont) -> list[Table]:
             t.enrolled,
             t.unpaid,
             percent(t.rate),
-            money(t.collected_fen),
+            yuan_text(t.collected_fen),
         ]
     )
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
@@ -152,7 +152,7 @@ def policy_lines(policy: Policy) -> list[str]:
         window += f"（每月 {policy.days_of_month[0]}–{policy.days_of_month[1]} 日）"
     lines = [
         f"执行政策：{policy.name}",
-        f"个人缴费标准 {money(policy.standard_fen)} 元/人；财政补助 {money(policy.government_subsidy_fen)} 元/人；"
+        f"个人缴费标准 {yuan_text(policy.standard_fen)} 元/人；财政补助 {yuan_text(policy.government_subsidy_fen)} 元/人；"
         f"集中征缴期 {window}。",
     ]
     if policy.newborn_exempt_from:
@@ -169,7 +169,7 @@ def policy_lines(policy: Policy) -> list[str]:
         tail = (
             "全额资助，个人不缴费"
             if rest == 0
-            else f"资助 {money(amount)} 元，个人缴 {money(rest)} 元"
+            else f"资助 {yuan_text(amount)} 元，个人缴 {yuan_text(rest)} 元"
         )
         lines.append(f"{'、'.join(labels)}：{tail}。")
     lines.append("资助不叠加，同时属于多个类别的按最高资助标准执行。")

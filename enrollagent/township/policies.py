@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from ..core.figures import yuan
+from ..core.money import yuan
 from ..core.policy import Policy, Subsidy
 from ..core.vocab import CATEGORIES
 

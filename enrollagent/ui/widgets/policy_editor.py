@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 
 from ...core.policy import Policy, policy_from_json
 from ...core.vocab import CATEGORIES
-from .common import money
 
 KINDS = (("", "无资助"), ("full", "全额资助"), ("fixed", "定额（元）"), ("percent", "按比例（%）"))
 
@@ -113,8 +112,8 @@ class PolicyEditor(QWidget):
         self.first_day_spin.setValue(first)
         self.last_day_spin.setValue(last)
         self.name_edit.setText(policy.name)
-        self.standard_edit.setText(money(policy.standard_fen).replace(",", ""))
-        self.government_edit.setText(money(policy.government_subsidy_fen).replace(",", ""))
+        self.standard_edit.setText(str(data["standard"]))
+        self.government_edit.setText(str(data["government_subsidy"]))
         self.start_date.setDate(_qdate(policy.window_start))
         self.end_date.setDate(_qdate(policy.window_end))
         self.newborn_check.setChecked(policy.newborn_exempt_from is not None)

@@ -11,20 +11,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.money import yuan_text
 from ...core.policy import Policy
 from ...core.vocab import CATEGORIES
-from .common import money
 
 
 def subsidy_text(policy: Policy, code: str, tr) -> str:
     s = policy.subsidies.get(code)
     if s is None:
-        return tr("无资助，个人缴 {0} 元").format(money(policy.standard_fen))
-    pay = money(policy.payable_fen((code,)))
+        return tr("无资助，个人缴 {0} 元").format(yuan_text(policy.standard_fen))
+    pay = yuan_text(policy.payable_fen((code,)))
     if s.kind == "full":
         return tr("全额资助，个人缴 0 元")
     if s.kind == "fixed":
-        return tr("定额资助 {0} 元，个人缴 {1} 元").format(money(s.amount_fen), pay)
+        return tr("定额资助 {0} 元，个人缴 {1} 元").format(yuan_text(s.amount_fen), pay)
     return tr("按标准的 {0}% 资助，个人缴 {1} 元").format(f"{s.percent:g}", pay)
 
 
@@ -48,10 +48,10 @@ class PolicyView(QTableWidget):
         rows = [
             (self.tr("政策"), policy.name),
             (self.tr("参保年度"), str(policy.year)),
-            (self.tr("个人缴费标准"), self.tr("{0} 元/人").format(money(policy.standard_fen))),
+            (self.tr("个人缴费标准"), self.tr("{0} 元/人").format(yuan_text(policy.standard_fen))),
             (
                 self.tr("财政补助"),
-                self.tr("{0} 元/人").format(money(policy.government_subsidy_fen)),
+                self.tr("{0} 元/人").format(yuan_text(policy.government_subsidy_fen)),
             ),
             (
                 self.tr("征缴期"),
