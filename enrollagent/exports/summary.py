@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 import sqlite_utils
@@ -11,9 +12,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from ..core.figures import Figures, compute_figures
 from ..core.money import yuan_text
 from ..core.policy import Policy
+from ..core.policy_text import describe_policy
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
-from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS
+from ..core.vocab import CATEGORY_BY_CODE
 from .fonts import PdfFont, cjk_font
 from .pdf_common import (
     GRID,
@@ -147,38 +149,18 @@ def _special(f: Figures, font: PdfFont, styles: Styles) -> list[Flowable]:
 
 
 def policy_lines(policy: Policy) -> list[str]:
-    window = f"{policy.window_start.isoformat()} 至 {policy.window_end.isoformat()}"
-    if policy.days_of_month:
-        window += f"（每月 {policy.days_of_month[0]}–{policy.days_of_month[1]} 日）"
-    lines = [
-        f"执行政策：{policy.name}",
-        f"个人缴费标准 {yuan_text(policy.standard_fen)} 元/人；财政补助 {yuan_text(policy.government_subsidy_fen)} 元/人；"
-        f"集中征缴期 {window}。",
-    ]
-    if policy.newborn_exempt_from:
-        lines.append(
-            f"{policy.newborn_exempt_from.isoformat()} 及以后出生的新生儿当年免缴个人部分。"
-        )
-    # Categories with the same subsidy share a line: the paper stays on as few pages as possible.
-    by_subsidy: dict[int, list[str]] = {}
-    for code, subsidy in policy.subsidies.items():
-        label = CATEGORY_BY_CODE[code].label if code in CATEGORY_BY_CODE else code
-        by_subsidy.setdefault(subsidy.fen(policy.standard_fen), []).append(label)
-    for amount, labels in sorted(by_subsidy.items(), reverse=True):
-        rest = policy.standard_fen - amount
-        tail = (
-            "全额资助，个人不缴费"
-            if rest == 0
-            else f"资助 {yuan_text(amount)} 元，个人缴 {yuan_text(rest)} 元"
-        )
-        lines.append(f"{'、'.join(labels)}：{tail}。")
-    lines.append("资助不叠加，同时属于多个类别的按最高资助标准执行。")
-    base = "应参保 = 总人数 − 死亡 − 迁出 − 职工医保 − 异地参保 − 服役；参保率 = 已参保 ÷ 应参保；"
-    base += "综合覆盖率 =（已参保 + 职工医保 + 异地参保 + 服役）÷（总人数 − 死亡 − 迁出）。"
-    if policy.count_as_enrolled:
-        kinds = "、".join(COVERAGE_KINDS[k] for k in policy.count_as_enrolled)
-        base += f"按本县口径，{kinds} 计为已参保，不从应参保中扣除。"
-    lines.append(f"口径：{base}")
+    """The policy's description, a line an item; categories with the same subsidy share a line, so
+    the paper stays on as few pages as possible."""
+    lines: list[str] = []
+    items = describe_policy(policy)
+    for is_subsidy, run in groupby(items, key=lambda i: i.key.startswith("subsidy.")):
+        if not is_subsidy:
+            lines += [f"{i.label}：{i.text}。" for i in run]
+            continue
+        shared: dict[str, list[str]] = {}
+        for i in run:
+            shared.setdefault(i.text, []).append(i.label)
+        lines += [f"{'、'.join(labels)}：{text}。" for text, labels in shared.items()]
     return lines
 
 
