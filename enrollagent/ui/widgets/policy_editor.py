@@ -22,6 +22,17 @@ from PySide6.QtWidgets import (
 from ...core.policy import Policy, policy_from_json
 from ...core.vocab import CATEGORIES
 
+# The fields this form edits; any other field of the policy (count_as_enrolled, a rule added
+# later) is kept as it was, so saving the form never drops a rule the form does not show.
+EDITED = (
+    "name",
+    "year",
+    "standard",
+    "government_subsidy",
+    "window",
+    "newborn_exempt_from",
+    "subsidies",
+)
 KINDS = (("", "无资助"), ("full", "全额资助"), ("fixed", "定额（元）"), ("percent", "按比例（%）"))
 
 
@@ -106,7 +117,7 @@ class PolicyEditor(QWidget):
     def set_policy(self, policy: Policy) -> None:
         self.year = policy.year
         data = policy.to_json()
-        self.extra = {k: data[k] for k in ("count_as_enrolled",) if k in data}
+        self.extra = {k: v for k, v in data.items() if k not in EDITED}
         self.days_check.setChecked(policy.days_of_month is not None)
         first, last = policy.days_of_month or (1, 25)
         self.first_day_spin.setValue(first)
