@@ -37,6 +37,40 @@ MESSAGES: dict[str, str] = {
     "policy_unknown": QT_TRANSLATE_NOOP("errors", "没有名为“{name}”的政策预设，可用：{known}"),
     "policy_file_missing": QT_TRANSLATE_NOOP("errors", "找不到政策文件：{path}"),
     "policy_invalid": QT_TRANSLATE_NOOP("errors", "政策文件有误：{detail}"),
+    # what is wrong in a policy file: the {detail} of policy_invalid, named by its `problem` code
+    "policy_json": QT_TRANSLATE_NOOP("errors", "不是合法的JSON（第{line}行第{column}列）"),
+    "policy_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取 {path}：{reason}"),
+    "policy_not_object": QT_TRANSLATE_NOOP("errors", "顶层应为一个对象 {{…}}"),
+    "policy_field_missing": QT_TRANSLATE_NOOP("errors", "缺少字段 {field}"),
+    "policy_name": QT_TRANSLATE_NOOP("errors", "name 应为非空文字"),
+    "policy_year": QT_TRANSLATE_NOOP("errors", "year 应为2000到2100之间的年份，现为“{value}”"),
+    "policy_amount_type": QT_TRANSLATE_NOOP("errors", "{field} 应为数字（元）"),
+    "policy_amount_size": QT_TRANSLATE_NOOP("errors", "{field} 不是合理的金额"),
+    "policy_amount_negative": QT_TRANSLATE_NOOP("errors", "{field} 不能为负数"),
+    "policy_amount_decimals": QT_TRANSLATE_NOOP("errors", "{field} 最多两位小数"),
+    "policy_standard_zero": QT_TRANSLATE_NOOP("errors", "standard（个人缴费标准）应大于0"),
+    "policy_date": QT_TRANSLATE_NOOP("errors", "{field} 应为日期，如 2023-09-10，现为“{value}”"),
+    "policy_window": QT_TRANSLATE_NOOP("errors", "window 应包含 start 和 end"),
+    "policy_window_order": QT_TRANSLATE_NOOP("errors", "window.end 早于 window.start"),
+    "policy_days_of_month": QT_TRANSLATE_NOOP(
+        "errors", "window.days_of_month 应为 [起日, 止日]，如 [1, 25]"
+    ),
+    "policy_subsidies": QT_TRANSLATE_NOOP(
+        "errors", 'subsidies 应为对象，如 {{"extreme_poverty": {{"kind": "full"}}}}'
+    ),
+    "policy_category": QT_TRANSLATE_NOOP(
+        "errors", "subsidies 中的类别 {category} 不认识，可用：{known}"
+    ),
+    "policy_subsidy_kind": QT_TRANSLATE_NOOP(
+        "errors", "subsidies.{category}.kind 应为 full、fixed 或 percent"
+    ),
+    "policy_subsidy_amount": QT_TRANSLATE_NOOP(
+        "errors", "subsidies.{category} 缺少 amount（资助金额，元）"
+    ),
+    "policy_subsidy_percent": QT_TRANSLATE_NOOP(
+        "errors", "subsidies.{category}.value 应为0到100之间的百分比"
+    ),
+    "policy_count_as_enrolled": QT_TRANSLATE_NOOP("errors", "count_as_enrolled 只能包含 {known}"),
     "year_unknown": QT_TRANSLATE_NOOP("errors", "没有 {year} 年度的政策，请先设置该年度政策"),
     "village_code": QT_TRANSLATE_NOOP("errors", "村的区划代码应为12位数字，现为“{code}”"),
     "field_required": QT_TRANSLATE_NOOP("errors", "“{field}”不能为空"),

@@ -141,7 +141,9 @@ def test_summary_carries_the_figures_the_roll_hash_and_the_key(village, tmp_path
         assert f"{group}{x.persons}{x.eligible}{x.enrolled}{x.unpaid}{x.rate * 100:.2f}%" in flat
     assert "特困人员民政11100.00%" in flat and "低保对象民政100.00%" in flat
     assert (
-        "个人缴费标准380元/人" in flat and "经办人（签字）" in flat and "村委会主任（签字）" in flat
+        "个人缴费标准：380元/人" in flat
+        and "经办人（签字）" in flat
+        and "村委会主任（签字）" in flat
     )
     assert "（盖章）" in flat and re.search(rf"第\s*1\s*页\s*共\s*{len(got)}\s*页", got[0])
 

@@ -8,6 +8,7 @@ import pytest
 
 from enrollagent.core import payments, roster
 from enrollagent.core.figures import compute_figures, person_state
+from enrollagent.core.money import parse_yuan
 from enrollagent.core.village import set_task
 from enrollagent.errors import EnrollError
 
@@ -49,10 +50,10 @@ def test_undo_never_takes_a_person_below_zero(db, person):
 
 
 def test_amounts_and_tasks_with_a_typing_slip_are_refused(db):
-    assert payments.parse_yuan("１００,000") == 10_000_000
+    assert parse_yuan("１００,000") == 10_000_000
     for slip in ("100001", "99999999999999999999999"):
         with pytest.raises(EnrollError) as e:
-            payments.parse_yuan(slip)
+            parse_yuan(slip)
         assert e.value.code == "amount_too_large"
     for task in (-5, 0, 10**20):
         with pytest.raises(EnrollError) as e:

@@ -1,12 +1,16 @@
 """Policy files, presets built from the seeds, and payable per person."""
 
 import json
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from enrollagent.core import policy as policy_module
 from enrollagent.core.policy import list_presets, load_policy, policy_from_json, presets_dir
-from enrollagent.errors import EnrollError
+from enrollagent.core.vocab import OUTSIDE_KINDS
+from enrollagent.errors import MESSAGES, EnrollError
 
 
 def test_presets_from_the_seeds():
@@ -129,3 +133,87 @@ def test_absurd_amounts_in_a_policy_file_are_refused(amount):
     with pytest.raises(EnrollError) as e:
         policy_from_json(data)
     assert e.value.code == "policy_invalid" and "standard" in e.value.message
+
+
+WINDOW = {"start": "2023-09-10", "end": "2023-12-31"}
+
+
+@pytest.mark.parametrize(
+    "data, problem, params, sentence",
+    [
+        ([], "policy_not_object", {}, "顶层应为一个对象 {…}"),
+        ({"name": "x"}, "policy_field_missing", {"field": "year"}, "缺少字段 year"),
+        ({**GOOD, "name": " "}, "policy_name", {}, "name 应为非空文字"),
+        (
+            {**GOOD, "year": 1999},
+            "policy_year",
+            {"value": 1999},
+            "year 应为2000到2100之间的年份，现为“1999”",
+        ),
+        (
+            {**GOOD, "standard": "380"},
+            "policy_amount_type",
+            {"field": "standard（个人缴费标准）"},
+            "standard（个人缴费标准） 应为数字（元）",
+        ),
+        (
+            {**GOOD, "government_subsidy": -1},
+            "policy_amount_negative",
+            {"field": "government_subsidy（财政补助）"},
+            "government_subsidy（财政补助） 不能为负数",
+        ),
+        (
+            {**GOOD, "standard": 380.001},
+            "policy_amount_decimals",
+            {"field": "standard（个人缴费标准）"},
+            "standard（个人缴费标准） 最多两位小数",
+        ),
+        ({**GOOD, "standard": 0}, "policy_standard_zero", {}, "standard（个人缴费标准）应大于0"),
+        ({**GOOD, "window": []}, "policy_window", {}, "window 应包含 start 和 end"),
+        (
+            {**GOOD, "window": {**WINDOW, "end": "2023-9-1"}},
+            "policy_date",
+            {"field": "window.end", "value": "2023-9-1"},
+            "window.end 应为日期，如 2023-09-10，现为“2023-9-1”",
+        ),
+        (
+            {**GOOD, "window": {**WINDOW, "days_of_month": [0, 25]}},
+            "policy_days_of_month",
+            {},
+            "window.days_of_month 应为 [起日, 止日]，如 [1, 25]",
+        ),
+        (
+            {**GOOD, "subsidies": []},
+            "policy_subsidies",
+            {},
+            'subsidies 应为对象，如 {"extreme_poverty": {"kind": "full"}}',
+        ),
+        (
+            {**GOOD, "subsidies": {"orphan": {"kind": "half"}}},
+            "policy_subsidy_kind",
+            {"category": "orphan"},
+            "subsidies.orphan.kind 应为 full、fixed 或 percent",
+        ),
+        (
+            {**GOOD, "count_as_enrolled": ["deceased"]},
+            "policy_count_as_enrolled",
+            {"known": "、".join(OUTSIDE_KINDS)},
+            f"count_as_enrolled 只能包含 {'、'.join(OUTSIDE_KINDS)}",
+        ),
+    ],
+)
+def test_each_policy_mistake_has_a_code_its_parameters_and_todays_sentence(
+    data, problem, params, sentence
+):
+    with pytest.raises(EnrollError) as e:
+        policy_from_json(data)
+    assert e.value.code == "policy_invalid"
+    assert e.value.params == {"problem": problem, "detail": sentence, **params}
+    assert e.value.message == f"政策文件有误：{sentence}"
+
+
+def test_every_policy_problem_code_is_worded():
+    """A problem code with no sentence would show the bare code to the agent."""
+    source = Path(policy_module.__file__).read_text(encoding="utf-8")
+    raised = set(re.findall(r'_bad\(\s*"(policy_\w+)"', source))
+    assert raised and raised <= set(MESSAGES)

@@ -633,8 +633,8 @@ def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
     [warning] = status.warnings
     assert warning.startswith("3庄村 的缴费政策与本年度多数村（2 个村）不同")
     assert (
-        "个人缴费标准 350 元（多数村 380 元）" in warning
-        and "低保对象全额资助（多数村资助 80 元）" in warning
+        "个人缴费标准 350 元/人（多数村 380 元/人）" in warning
+        and "低保对象 全额资助（多数村 定额资助 80 元）" in warning
     )
     out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
     assert openpyxl.load_workbook(out)["注意"]["A2"].value == warning

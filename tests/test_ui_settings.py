@@ -103,3 +103,21 @@ def test_days_of_month_rule_is_edited_and_checked(qtbot, ctx):
     editor.last_day_spin.setValue(25)
     page.save_policy_button.click()
     assert get_policy(ctx.db).days_of_month == (1, 25)
+
+
+def test_the_policy_editor_gives_back_the_policy_it_was_given(qtbot):
+    """A field the form does not show (count_as_enrolled, or a rule added later) survives a save,
+    and amounts read back to the fen."""
+    from dataclasses import replace
+
+    from enrollagent.core.policy import load_policy
+    from enrollagent.ui.widgets.policy_editor import PolicyEditor
+
+    policy = replace(
+        load_policy("lingchuan-2023"), standard_fen=35050, count_as_enrolled=("employee",)
+    )
+    editor = PolicyEditor()
+    qtbot.addWidget(editor)
+    editor.set_policy(policy)
+    assert editor.standard_edit.text() == "350.5" and editor.government_edit.text() == "610"
+    assert editor.policy() == policy

@@ -6,7 +6,7 @@ import argparse
 from datetime import date
 
 from ..core import payments, roster
-from ..core.figures import yuan
+from ..core.money import parse_yuan, yuan
 from ..core.payments import unmatched_payments
 from ..core.people import person_name
 from ..core.vocab import CHANNELS
@@ -74,7 +74,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
         )
         print(f"全户缴费：登记 {len(done.records)} 人，共 {yuan(done.amount_fen)} 元")
         return 0
-    amount = payments.parse_yuan(args.amount) if args.amount is not None else None
+    amount = parse_yuan(args.amount) if args.amount is not None else None
     rec = payments.record_payment(
         db,
         person_id=ref.id,
@@ -98,7 +98,7 @@ def cmd_refund(args: argparse.Namespace) -> int:
     rec = payments.record_refund(
         db,
         person_id=ref.id,
-        amount_fen=payments.parse_yuan(args.amount),
+        amount_fen=parse_yuan(args.amount),
         actor=actor(args, db),
         paid_on=payments.parse_date(args.date, date.today()),
         reason=args.reason,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..core import roster
-from ..core.figures import person_state, yuan
+from ..core.figures import person_state
+from ..core.money import yuan
 from ..core.payments import parse_date
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, STATES, UNPAID_REASONS
 from .common import actor, open_store, print_json

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..core.figures import yuan
+from ..core.money import yuan
 from ..core.vocab import CATEGORY_BY_CODE
 from ..db.store import db_file
 from ..errors import EnrollError

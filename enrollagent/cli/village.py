@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..core.figures import compute_figures, yuan
-from ..core.policy import Policy, list_presets, load_policy
+from ..core.figures import compute_figures
+from ..core.money import yuan
+from ..core.policy import list_presets, load_policy
+from ..core.policy_text import describe_policy
 from ..core.village import get_village, init_village, set_task
 from ..core.vocab import CATEGORY_BY_CODE
 from ..paths import default_db_path
@@ -104,27 +106,6 @@ def cmd_task(args: argparse.Namespace) -> int:
     return 0
 
 
-def _describe(policy: Policy) -> list[str]:
-    lines = [
-        f"{policy.name}（{policy.year}年度）",
-        f"  个人缴费标准 {yuan(policy.standard_fen)} 元，财政补助 {yuan(policy.government_subsidy_fen)} 元",
-        f"  征缴期 {policy.window_start} 至 {policy.window_end}"
-        + (
-            f"，每月{policy.days_of_month[0]}-{policy.days_of_month[1]}日"
-            if policy.days_of_month
-            else ""
-        ),
-    ]
-    if policy.newborn_exempt_from:
-        lines.append(f"  {policy.newborn_exempt_from} 及以后出生的新生儿免缴")
-    for code, s in policy.subsidies.items():
-        lines.append(
-            f"  {CATEGORY_BY_CODE[code].label}：资助 {yuan(s.fen(policy.standard_fen))} 元，"
-            f"个人缴 {yuan(policy.payable_fen([code]))} 元"
-        )
-    return lines
-
-
 def cmd_policy_list(args: argparse.Namespace) -> int:
     presets = list_presets()
     if args.json:
@@ -136,5 +117,6 @@ def cmd_policy_list(args: argparse.Namespace) -> int:
 
 
 def cmd_policy_show(args: argparse.Namespace) -> int:
-    print("\n".join(_describe(load_policy(args.policy))))
+    for item in describe_policy(load_policy(args.policy)):
+        print(f"{item.label}：{item.text}")
     return 0

@@ -8,6 +8,7 @@ from datetime import date
 
 import sqlite_utils
 
+from .money import yuan
 from .policy import Policy
 from .village import get_policy, get_village
 from .vocab import CATEGORIES, GONE_KINDS, OUTSIDE_KINDS, group_sort_key
@@ -277,11 +278,6 @@ class Figures:
                 "unmatched_payments": self.unmatched_payments,
             },
         }
-
-
-def yuan(fen: int) -> int | float:
-    """Money for JSON: yuan as a number, whole yuan as an int."""
-    return fen // 100 if fen % 100 == 0 else round(fen / 100, 2)
 
 
 def figures_from_states(

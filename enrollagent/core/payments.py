@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -15,8 +14,6 @@ from .figures import person_state
 from .lane import Write, write
 from .village import get_village
 from .vocab import CHANNELS, STATES
-
-MAX_YUAN = 100_000  # far above any year's premium; a longer number is a typing slip, not a payment
 
 
 @dataclass(frozen=True)
@@ -40,19 +37,6 @@ class HouseholdPaid:
     @property
     def amount_fen(self) -> int:
         return sum(r.amount_fen for r in self.records)
-
-
-def parse_yuan(text: object) -> int:
-    """'380', '380.5', '３８０元' → fen; a clear error for anything else."""
-    s = str(text or "").strip().replace("元", "").replace(",", "").replace("，", "")
-    s = s.translate(str.maketrans("０１２３４５６７８９．－", "0123456789.-"))
-    if not re.fullmatch(r"-?\d+(\.\d{1,2})?", s):
-        raise EnrollError("amount_invalid", value=text)
-    whole, _, frac = s.lstrip("-").partition(".")
-    if len(whole) > len(str(MAX_YUAN)) or int(whole) > MAX_YUAN:
-        raise EnrollError("amount_too_large", value=text, most=MAX_YUAN)
-    fen = int(whole) * 100 + int((frac + "00")[:2])
-    return -fen if s.startswith("-") else fen
 
 
 def parse_date(text: object, default: date | None = None) -> date:

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from ..errors import EnrollError
+from ..errors import EnrollError, message_text
 from ..paths import resource_dir
+from .money import MAX_YUAN, yuan
 from .vocab import CATEGORY_BY_CODE, OUTSIDE_KINDS
 
 
@@ -31,7 +32,7 @@ class Subsidy:
         if self.kind == "full":
             return {"kind": "full"}
         if self.kind == "fixed":
-            return {"kind": "fixed", "amount": _yuan(self.amount_fen)}
+            return {"kind": "fixed", "amount": yuan(self.amount_fen)}
         return {"kind": "percent", "value": self.percent}
 
 
@@ -85,8 +86,8 @@ class Policy:
         out: dict = {
             "name": self.name,
             "year": self.year,
-            "standard": _yuan(self.standard_fen),
-            "government_subsidy": _yuan(self.government_subsidy_fen),
+            "standard": yuan(self.standard_fen),
+            "government_subsidy": yuan(self.government_subsidy_fen),
             "window": window,
         }
         if self.newborn_exempt_from:
@@ -97,120 +98,130 @@ class Policy:
         return out
 
 
-def _yuan(fen: int) -> int | float:
-    return fen // 100 if fen % 100 == 0 else fen / 100
-
-
-MAX_POLICY_YUAN = 100_000  # a year's standard is a few hundred yuan
-
-
 def yuan_to_fen(value: object, what: str) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise _bad(f"{what} 应为数字（元）")
-    if not math.isfinite(value) or value > MAX_POLICY_YUAN:
-        raise _bad(f"{what} 不是合理的金额")
+        raise _bad("policy_amount_type", field=what)
+    if not math.isfinite(value) or value > MAX_YUAN:
+        raise _bad("policy_amount_size", field=what)
     if value < 0:
-        raise _bad(f"{what} 不能为负数")
+        raise _bad("policy_amount_negative", field=what)
     fen = round(value * 100)
     if abs(fen - value * 100) > 1e-6:
-        raise _bad(f"{what} 最多两位小数")
+        raise _bad("policy_amount_decimals", field=what)
     return fen
 
 
-def _bad(detail: str) -> EnrollError:
-    return EnrollError("policy_invalid", detail=detail)
+def _bad(problem: str, **params: object) -> EnrollError:
+    """policy_invalid, its detail worded by the problem's own code: callers and tests can tell the
+    mistakes apart by `problem` and its parameters, people read one sentence."""
+    detail = message_text(problem, params)
+    return EnrollError("policy_invalid", problem=problem, detail=detail, **params)
 
 
 def _date(value: object, what: str) -> date:
     try:
         return date.fromisoformat(str(value))
     except ValueError:
-        raise _bad(f"{what} 应为日期，如 2023-09-10，现为“{value}”") from None
+        raise _bad("policy_date", field=what, value=value) from None
+
+
+REQUIRED = ("name", "year", "standard", "window", "subsidies")
 
 
 def policy_from_json(data: object) -> Policy:
     """Validate a decoded policy object; every error names the field in Chinese."""
     if not isinstance(data, dict):
-        raise _bad("顶层应为一个对象 {…}")
-    for key in ("name", "year", "standard", "window", "subsidies"):
+        raise _bad("policy_not_object")
+    for key in REQUIRED:
         if key not in data:
-            raise _bad(f"缺少字段 {key}")
-    name = data["name"]
-    if not isinstance(name, str) or not name.strip():
-        raise _bad("name 应为非空文字")
-    year = data["year"]
-    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
-        raise _bad(f"year 应为2000到2100之间的年份，现为“{year}”")
+            raise _bad("policy_field_missing", field=key)
+    # Checked in the order of the file, so the first mistake is the one reported.
+    name, year = _name(data["name"]), _year(data["year"])
     standard = yuan_to_fen(data["standard"], "standard（个人缴费标准）")
     if standard == 0:
-        raise _bad("standard（个人缴费标准）应大于0")
+        raise _bad("policy_standard_zero")
     gov = yuan_to_fen(data.get("government_subsidy", 0), "government_subsidy（财政补助）")
-    window = data["window"]
-    if not isinstance(window, dict) or "start" not in window or "end" not in window:
-        raise _bad("window 应包含 start 和 end")
-    start, end = _date(window["start"], "window.start"), _date(window["end"], "window.end")
-    if end < start:
-        raise _bad("window.end 早于 window.start")
-    dom = window.get("days_of_month")
-    if dom is not None:
-        if (
-            not isinstance(dom, list)
-            or len(dom) != 2
-            or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 31 for d in dom)
-            or dom[0] > dom[1]
-        ):
-            raise _bad("window.days_of_month 应为 [起日, 止日]，如 [1, 25]")
-        dom = (dom[0], dom[1])
+    start, end, days = _window(data["window"])
     newborn = data.get("newborn_exempt_from")
-    newborn_date = _date(newborn, "newborn_exempt_from") if newborn else None
-    subs_in = data["subsidies"]
-    if not isinstance(subs_in, dict):
-        raise _bad('subsidies 应为对象，如 {"extreme_poverty": {"kind": "full"}}')
-    subsidies: dict[str, Subsidy] = {}
-    for code, spec in subs_in.items():
-        if code not in CATEGORY_BY_CODE:
-            raise _bad(f"subsidies 中的类别 {code} 不认识，可用：{'、'.join(CATEGORY_BY_CODE)}")
-        if not isinstance(spec, dict) or spec.get("kind") not in ("full", "fixed", "percent"):
-            raise _bad(f"subsidies.{code}.kind 应为 full、fixed 或 percent")
-        if spec["kind"] == "full":
-            subsidies[code] = Subsidy("full")
-        elif spec["kind"] == "fixed":
-            if "amount" not in spec:
-                raise _bad(f"subsidies.{code} 缺少 amount（资助金额，元）")
-            subsidies[code] = Subsidy(
-                "fixed", amount_fen=yuan_to_fen(spec["amount"], f"subsidies.{code}.amount")
-            )
-        else:
-            value = spec.get("value")
-            if (
-                isinstance(value, bool)
-                or not isinstance(value, (int, float))
-                or not 0 < value <= 100
-            ):
-                raise _bad(f"subsidies.{code}.value 应为0到100之间的百分比")
-            subsidies[code] = Subsidy("percent", percent=value)
-    counted = data.get("count_as_enrolled", [])
-    if not isinstance(counted, list) or any(k not in OUTSIDE_KINDS for k in counted):
-        raise _bad(f"count_as_enrolled 只能包含 {'、'.join(OUTSIDE_KINDS)}")
     return Policy(
-        name=name.strip(),
+        name=name,
         year=year,
         standard_fen=standard,
         government_subsidy_fen=gov,
         window_start=start,
         window_end=end,
-        days_of_month=dom,
-        newborn_exempt_from=newborn_date,
-        subsidies=subsidies,
-        count_as_enrolled=tuple(counted),
+        days_of_month=days,
+        newborn_exempt_from=_date(newborn, "newborn_exempt_from") if newborn else None,
+        subsidies=_subsidies(data["subsidies"]),
+        count_as_enrolled=_counted(data.get("count_as_enrolled", [])),
     )
+
+
+def _name(name: object) -> str:
+    if not isinstance(name, str) or not name.strip():
+        raise _bad("policy_name")
+    return name.strip()
+
+
+def _year(year: object) -> int:
+    if isinstance(year, bool) or not isinstance(year, int) or not 2000 <= year <= 2100:
+        raise _bad("policy_year", value=year)
+    return year
+
+
+def _window(window: object) -> tuple[date, date, tuple[int, int] | None]:
+    if not isinstance(window, dict) or "start" not in window or "end" not in window:
+        raise _bad("policy_window")
+    start, end = _date(window["start"], "window.start"), _date(window["end"], "window.end")
+    if end < start:
+        raise _bad("policy_window_order")
+    days = window.get("days_of_month")
+    if days is None:
+        return start, end, None
+    if (
+        not isinstance(days, list)
+        or len(days) != 2
+        or not all(isinstance(d, int) and not isinstance(d, bool) and 1 <= d <= 31 for d in days)
+        or days[0] > days[1]
+    ):
+        raise _bad("policy_days_of_month")
+    return start, end, (days[0], days[1])
+
+
+def _subsidies(subsidies: object) -> dict[str, Subsidy]:
+    if not isinstance(subsidies, dict):
+        raise _bad("policy_subsidies")
+    return {code: _subsidy(code, spec) for code, spec in subsidies.items()}
+
+
+def _subsidy(code: str, spec: object) -> Subsidy:
+    if code not in CATEGORY_BY_CODE:
+        raise _bad("policy_category", category=code, known="、".join(CATEGORY_BY_CODE))
+    if not isinstance(spec, dict) or spec.get("kind") not in ("full", "fixed", "percent"):
+        raise _bad("policy_subsidy_kind", category=code)
+    if spec["kind"] == "full":
+        return Subsidy("full")
+    if spec["kind"] == "fixed":
+        if "amount" not in spec:
+            raise _bad("policy_subsidy_amount", category=code)
+        return Subsidy("fixed", amount_fen=yuan_to_fen(spec["amount"], f"subsidies.{code}.amount"))
+    value = spec.get("value")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value <= 100:
+        raise _bad("policy_subsidy_percent", category=code)
+    return Subsidy("percent", percent=value)
+
+
+def _counted(kinds: object) -> tuple[str, ...]:
+    if not isinstance(kinds, list) or any(k not in OUTSIDE_KINDS for k in kinds):
+        raise _bad("policy_count_as_enrolled", known="、".join(OUTSIDE_KINDS))
+    return tuple(kinds)
 
 
 def policy_from_text(text: str) -> Policy:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
-        raise _bad(f"不是合法的JSON（第{e.lineno}行第{e.colno}列）") from None
+        raise _bad("policy_json", line=e.lineno, column=e.colno) from None
     return policy_from_json(data)
 
 
@@ -237,7 +248,7 @@ def load_policy(spec: str) -> Policy:
         try:
             text = path.read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as e:
-            raise _bad(f"无法读取 {spec}：{e}") from None
+            raise _bad("policy_unreadable", path=spec, reason=str(e)) from None
         return policy_from_text(text)
     raise EnrollError(
         "policy_unknown",

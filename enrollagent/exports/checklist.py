@@ -9,6 +9,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
 
 from ..core.figures import PersonState, person_states
+from ..core.money import yuan_text
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
 from .fonts import PdfFont, cjk_font
@@ -20,7 +21,6 @@ from .pdf_common import (
     fit,
     make_styles,
     missing_glyph_note,
-    money,
     para,
 )
 
@@ -93,7 +93,7 @@ def _household_table(
             [
                 fit(s.name, widths[0] - 2 * PAD, styles.cell, font),
                 id_tail(s),
-                money(s.owed_fen),
+                yuan_text(s.owed_fen),
                 ticks,
                 "",
             ]

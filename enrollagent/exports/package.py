@@ -15,7 +15,8 @@ from cryptography.exceptions import InvalidSignature
 
 from .. import __version__
 from ..core import clock
-from ..core.figures import compute_figures, person_states, yuan
+from ..core.figures import compute_figures, person_states
+from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_village
 from ..db.store import db_file

@@ -314,11 +314,6 @@ def percent(fraction: float) -> str:
     return f"{fraction * 100:.2f}%"
 
 
-def money(fen: int) -> str:
-    """Yuan for print: 380, 1,234.50."""
-    return f"{fen // 100:,}" if fen % 100 == 0 else f"{fen / 100:,.2f}"
-
-
 def para(text: str, style: ParagraphStyle, font: PdfFont) -> Paragraph:
     """A paragraph of plain text (escaped for reportlab's mini-markup, missing glyphs shown)."""
     safe = font.printable(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

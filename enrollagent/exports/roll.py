@@ -16,6 +16,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.figures import Figures, PersonState, compute_figures, person_states
+from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
 from ..core.vocab import CATEGORY_BY_CODE, STATES
@@ -80,10 +81,6 @@ def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[st
     return {pid: tuple("、".join(v) for v in lists) for pid, lists in found.items()}
 
 
-def _yuan_cell(fen: int) -> int | float:
-    return fen // 100 if fen % 100 == 0 else fen / 100
-
-
 def _note(s: PersonState, extra: str) -> str:
     parts = []
     if not s.id_valid:
@@ -122,9 +119,9 @@ def roll_rows(db: sqlite_utils.Database, year: int, states: list[PersonState]) -
                 "、".join(
                     CATEGORY_BY_CODE[c].label if c in CATEGORY_BY_CODE else c for c in s.categories
                 ),
-                _yuan_cell(s.payable_fen) if resident else None,
+                yuan(s.payable_fen) if resident else None,
                 STATES.get(s.state, s.state),
-                _yuan_cell(s.net_fen) if s.net_fen else None,
+                yuan(s.net_fen) if s.net_fen else None,
                 dates,
                 channels,
                 tickets,
@@ -204,7 +201,7 @@ def totals_row(figures: Figures) -> list:
     totals[COL["序号"]] = "合计"
     totals[COL["姓名"]] = f"共 {t.persons} 人"
     totals[COL["参保状态"]] = f"已参保 {t.enrolled} 人"
-    totals[COL["缴费金额"]] = _yuan_cell(t.collected_fen)
+    totals[COL["缴费金额"]] = yuan(t.collected_fen)
     totals[COL["备注"]] = f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
     return totals
 

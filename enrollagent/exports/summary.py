@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from pathlib import Path
 
 import sqlite_utils
@@ -9,10 +10,12 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ..core.figures import Figures, compute_figures
+from ..core.money import yuan_text
 from ..core.policy import Policy
+from ..core.policy_text import describe_policy
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
-from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS
+from ..core.vocab import CATEGORY_BY_CODE
 from .fonts import PdfFont, cjk_font
 from .pdf_common import (
     GRID,
@@ -22,7 +25,6 @@ from .pdf_common import (
     chunked_tables,
     grid_style,
     make_styles,
-    money,
     para,
     percent,
 )
@@ -51,7 +53,7 @@ def _overall(f: Figures, font: PdfFont) -> Table:
         ("未缴费人数", t.unpaid),
         ("参保率", percent(t.rate)),
         ("综合覆盖率", percent(t.coverage_rate)),
-        ("征缴金额（元）", money(t.collected_fen)),
+        ("征缴金额（元）", yuan_text(t.collected_fen)),
         ("任务数", f.task),
         ("任务完成率", rate_of_task),
         ("职工医保", t.states["employee"]),
@@ -88,7 +90,7 @@ def _by_group(f: Figures, font: PdfFont) -> list[Table]:
             x.enrolled,
             x.unpaid,
             percent(x.rate),
-            money(x.collected_fen),
+            yuan_text(x.collected_fen),
         ]
         for g, x in f.by_group.items()
     ]
@@ -101,7 +103,7 @@ def _by_group(f: Figures, font: PdfFont) -> list[Table]:
             t.enrolled,
             t.unpaid,
             percent(t.rate),
-            money(t.collected_fen),
+            yuan_text(t.collected_fen),
         ]
     )
     style = grid_style(font, BODY_SIZE) + [("ALIGN", (1, 0), (-1, -1), "RIGHT")]
@@ -147,38 +149,18 @@ def _special(f: Figures, font: PdfFont, styles: Styles) -> list[Flowable]:
 
 
 def policy_lines(policy: Policy) -> list[str]:
-    window = f"{policy.window_start.isoformat()} 至 {policy.window_end.isoformat()}"
-    if policy.days_of_month:
-        window += f"（每月 {policy.days_of_month[0]}–{policy.days_of_month[1]} 日）"
-    lines = [
-        f"执行政策：{policy.name}",
-        f"个人缴费标准 {money(policy.standard_fen)} 元/人；财政补助 {money(policy.government_subsidy_fen)} 元/人；"
-        f"集中征缴期 {window}。",
-    ]
-    if policy.newborn_exempt_from:
-        lines.append(
-            f"{policy.newborn_exempt_from.isoformat()} 及以后出生的新生儿当年免缴个人部分。"
-        )
-    # Categories with the same subsidy share a line: the paper stays on as few pages as possible.
-    by_subsidy: dict[int, list[str]] = {}
-    for code, subsidy in policy.subsidies.items():
-        label = CATEGORY_BY_CODE[code].label if code in CATEGORY_BY_CODE else code
-        by_subsidy.setdefault(subsidy.fen(policy.standard_fen), []).append(label)
-    for amount, labels in sorted(by_subsidy.items(), reverse=True):
-        rest = policy.standard_fen - amount
-        tail = (
-            "全额资助，个人不缴费"
-            if rest == 0
-            else f"资助 {money(amount)} 元，个人缴 {money(rest)} 元"
-        )
-        lines.append(f"{'、'.join(labels)}：{tail}。")
-    lines.append("资助不叠加，同时属于多个类别的按最高资助标准执行。")
-    base = "应参保 = 总人数 − 死亡 − 迁出 − 职工医保 − 异地参保 − 服役；参保率 = 已参保 ÷ 应参保；"
-    base += "综合覆盖率 =（已参保 + 职工医保 + 异地参保 + 服役）÷（总人数 − 死亡 − 迁出）。"
-    if policy.count_as_enrolled:
-        kinds = "、".join(COVERAGE_KINDS[k] for k in policy.count_as_enrolled)
-        base += f"按本县口径，{kinds} 计为已参保，不从应参保中扣除。"
-    lines.append(f"口径：{base}")
+    """The policy's description, a line an item; categories with the same subsidy share a line, so
+    the paper stays on as few pages as possible."""
+    lines: list[str] = []
+    items = describe_policy(policy)
+    for is_subsidy, run in groupby(items, key=lambda i: i.key.startswith("subsidy.")):
+        if not is_subsidy:
+            lines += [f"{i.label}：{i.text}。" for i in run]
+            continue
+        shared: dict[str, list[str]] = {}
+        for i in run:
+            shared.setdefault(i.text, []).append(i.label)
+        lines += [f"{'、'.join(labels)}：{text}。" for text, labels in shared.items()]
     return lines
 
 

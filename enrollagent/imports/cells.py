@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from ..core.payments import parse_yuan
+from ..core.money import parse_yuan
 from ..errors import EnrollError
 
 _EXCEL_EPOCH = date(1899, 12, 30)

@@ -6,7 +6,7 @@ from collections import Counter
 from operator import itemgetter
 
 from ..core import ids
-from ..core.figures import yuan
+from ..core.money import yuan
 from ..core.payments import write_payments
 from ..errors import EnrollError
 from .cells import (

@@ -1,12 +1,12 @@
-"""Comparing the policies the villages of one year used: the figures' definition, standard, subsidies."""
+"""Comparing the policies the villages of one year used: the figures' definition and the terms that
+decide what a person pays (the core's payment_terms: standard, newborn exemption, subsidies)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from ..core.figures import yuan
-from ..core.policy import Policy, Subsidy
-from ..core.vocab import CATEGORIES
+from ..core.policy import Policy
+from ..core.policy_text import payment_terms
 
 
 def _groups(
@@ -19,36 +19,22 @@ def _groups(
     return sorted(out.values(), key=len, reverse=True)
 
 
-def _terms(policy: Policy) -> tuple:
-    return policy.standard_fen, tuple(sorted(policy.subsidies.items()))
-
-
-def _subsidy(s: Subsidy | None) -> str:
-    if s is None:
-        return "无资助"
-    if s.kind == "full":
-        return "全额资助"
-    if s.kind == "fixed":
-        return f"资助 {yuan(s.amount_fen)} 元"
-    return f"资助 {s.percent:g}%"
+def _terms(policy: Policy) -> tuple[str, ...]:
+    return tuple(item.text for item in payment_terms(policy))
 
 
 def _differences(policy: Policy, usual: Policy) -> str:
-    parts = []
-    if policy.standard_fen != usual.standard_fen:
-        parts.append(
-            f"个人缴费标准 {yuan(policy.standard_fen)} 元（多数村 {yuan(usual.standard_fen)} 元）"
-        )
-    for c in CATEGORIES:
-        mine, theirs = policy.subsidies.get(c.code), usual.subsidies.get(c.code)
-        if mine != theirs:
-            parts.append(f"{c.label}{_subsidy(mine)}（多数村{_subsidy(theirs)}）")
-    return "，".join(parts)
+    theirs = {item.key: item.text for item in payment_terms(usual)}
+    return "，".join(
+        f"{item.label} {item.text}（多数村 {theirs[item.key]}）"
+        for item in payment_terms(policy)
+        if item.text != theirs[item.key]
+    )
 
 
 def policy_warnings(policies: list[tuple[str, Policy]]) -> tuple[Policy, list[str]]:
     """(a policy with the definition most villages use, for the total; a Chinese warning for each
-    set of villages whose definition, standard or subsidies differ from the majority's) — a village
+    set of villages whose definition or payment terms differ from the majority's) — a village
     that picked last year's or another county's preset would otherwise go unnoticed.
     `policies`: (village name, its policy) of every reported village; at least one."""
     warnings = []

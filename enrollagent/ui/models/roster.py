@@ -15,11 +15,11 @@ from PySide6.QtGui import QColor
 
 from ...core import ids
 from ...core.figures import PersonState
+from ...core.money import yuan_text
 from ...core.snapshot import Snapshot, filtered
 from ...core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
 from ...errors import id_problem_text
 from ..context import AppContext
-from ..widgets.common import money
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 HOUSEHOLD_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -219,9 +219,9 @@ class RosterModel(QAbstractTableModel):
         if col == COL_STATE:
             return self.tr(STATES.get(s.state, s.state))
         if col == COL_PAYABLE:
-            return money(s.payable_fen) if s.coverage == "resident" else ""
+            return yuan_text(s.payable_fen) if s.coverage == "resident" else ""
         if col == COL_PAID:
-            return money(s.net_fen) if s.net_fen else ""
+            return yuan_text(s.net_fen) if s.net_fen else ""
         if col == COL_NOTE:
             return self._note(s)
         return ""
@@ -234,7 +234,7 @@ class RosterModel(QAbstractTableModel):
                 + id_problem_text(s.id_problem or "id_checksum", normalized=s.id_number)
             )
         if s.refund_due:
-            parts.append(self.tr("应退费 {0} 元").format(money(s.net_fen - s.payable_fen)))
+            parts.append(self.tr("应退费 {0} 元").format(yuan_text(s.net_fen - s.payable_fen)))
         if s.state == "unpaid" and s.unpaid_reason:
             parts.append(s.unpaid_reason)
         if s.coverage != "resident" and s.coverage_note:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...core.changes import EVERYTHING, Changes
 from ...core.figures import Figures, compute_figures
+from ...core.money import yuan_text
 from ...core.village import get_village
 from ...core.vocab import CATEGORY_BY_CODE
 from ..context import AppContext
@@ -26,7 +27,6 @@ from ..widgets.common import (
     GOOD,
     MUTED,
     FigureTile,
-    money,
     percent,
     scaled_font,
     scrolled_body,
@@ -208,8 +208,8 @@ class Page(QWidget):
             BAD if fig["unpaid"] else GOOD,
         )
         self.tiles["collected"].set_value(
-            money(f.total.collected_fen),
-            self.tr("标准 {0} 元/人").format(money(f.policy.standard_fen)),
+            yuan_text(f.total.collected_fen),
+            self.tr("标准 {0} 元/人").format(yuan_text(f.policy.standard_fen)),
         )
         if f.task:
             self.task_label.setText(

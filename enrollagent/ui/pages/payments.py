@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from ...core import payments
 from ...core.changes import EVERYTHING, Changes
 from ...core.figures import PersonState
+from ...core.money import parse_yuan, yuan_cents, yuan_input
 from ...core.people import person_name
 from ...core.village import get_setting, set_setting
 from ...core.vocab import CHANNELS, STATES
@@ -35,7 +36,7 @@ from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
 from . import follow_changes
 from .payments_inbox import InboxPanel
-from .payments_today import TodayList, yuan_text
+from .payments_today import TodayList
 
 CHANNEL_SETTING = "last_channel"
 MATCH_LIMIT = 50
@@ -227,7 +228,7 @@ class Page(QWidget):
                     s.id_number,
                     s.group_name,
                     STATES.get(s.state, s.state),
-                    yuan_text(s.owed_fen) if s.owed_fen else "",
+                    yuan_cents(s.owed_fen) if s.owed_fen else "",
                 )
                 for s in states
             ],
@@ -277,7 +278,7 @@ class Page(QWidget):
         detail = STATES.get(state.state, state.state)
         if state.payable_fen:
             detail += self.tr("，应缴 {p} 元，已缴 {n} 元").format(
-                p=yuan_text(state.payable_fen), n=yuan_text(state.net_fen)
+                p=yuan_cents(state.payable_fen), n=yuan_cents(state.net_fen)
             )
         self.person_label.setText(
             self.tr("<b style='font-size:15pt'>{name}</b>　{id}<br>{group} {hh}　{detail}").format(
@@ -298,11 +299,11 @@ class Page(QWidget):
         )
         self.household_button.setText(
             self.tr("全户缴费（{n} 人 {fen} 元）").format(
-                n=len(unpaid), fen=yuan_text(sum(m.owed_fen for m in unpaid))
+                n=len(unpaid), fen=yuan_cents(sum(m.owed_fen for m in unpaid))
             )
         )
         self.household_button.setEnabled(bool(unpaid))
-        self.amount_edit.setText(f"{owed / 100:.2f}" if owed else "")
+        self.amount_edit.setText(yuan_input(owed) if owed else "")
         self.date_edit.setDate(QDate.currentDate())
         if self.tabs.currentWidget() is self.inbox and self.inbox.current_id() is not None:
             self.inbox.assign_button.setText(self.tr("认领给 {name}(&R)").format(name=state.name))
@@ -346,7 +347,7 @@ class Page(QWidget):
         try:
             # An empty amount means "what is owed": the core says so when nothing is owed.
             text = self.amount_edit.text().strip()
-            amount = payments.parse_yuan(text) if text else None
+            amount = parse_yuan(text) if text else None
             channel = self._remember_channel()
             done = self.ctx.write(
                 payments.record_payment,
@@ -364,7 +365,7 @@ class Page(QWidget):
         self.payer_edit.clear()
         self._done(
             self.tr("已登记：{name} {amount} 元（{channel}）").format(
-                name=self.person.name, amount=yuan_text(done.amount_fen), channel=channel
+                name=self.person.name, amount=yuan_cents(done.amount_fen), channel=channel
             )
         )
 
@@ -386,7 +387,7 @@ class Page(QWidget):
             return
         self._done(
             self.tr("全户缴费：已登记 {n} 人，共 {amount} 元（{channel}）").format(
-                n=len(done.records), amount=yuan_text(done.amount_fen), channel=channel
+                n=len(done.records), amount=yuan_cents(done.amount_fen), channel=channel
             )
         )
 
@@ -400,7 +401,7 @@ class Page(QWidget):
         name = person_name(self.ctx.db, undone.person_id)
         self._done(
             self.tr("已撤销：{name} {amount} 元（记了一笔冲销）").format(
-                name=name, amount=yuan_text(-undone.amount_fen)
+                name=name, amount=yuan_cents(-undone.amount_fen)
             )
         )
 
@@ -418,14 +419,14 @@ class Page(QWidget):
             self,
             self.tr("退费"),
             self.tr("{name} 已缴 {net} 元，退多少元？").format(
-                name=s.name, net=yuan_text(s.net_fen)
+                name=s.name, net=yuan_cents(s.net_fen)
             ),
-            text=f"{suggested / 100:.2f}",
+            text=yuan_input(suggested),
         )
         if not ok:
             return
         try:
-            amount = payments.parse_yuan(text)
+            amount = parse_yuan(text)
         except EnrollError as e:
             self._fail(e)
             return
@@ -442,7 +443,7 @@ class Page(QWidget):
             self.tr("确认退费"),
             self.tr(
                 "给 {name} 退费 {amount} 元？\n退费记录不能删除，记错了只能再登记一笔缴费来冲回。"
-            ).format(name=s.name, amount=yuan_text(amount)),
+            ).format(name=s.name, amount=yuan_cents(amount)),
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.refund(amount, reason)
@@ -462,7 +463,7 @@ class Page(QWidget):
             return
         self._done(
             self.tr("已退费：{name} {amount} 元").format(
-                name=self.person.name, amount=yuan_text(amount_fen)
+                name=self.person.name, amount=yuan_cents(amount_fen)
             )
         )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ...core.money import yuan_cents
 from ...core.payments import unmatched_payments
 from ..context import AppContext
 from ..rows import RowsModel, make_table
@@ -64,7 +65,7 @@ class InboxPanel(QWidget):
                     u.received_at[:10],
                     u.id_number,
                     u.name,
-                    f"{u.amount_fen / 100:,.2f}",
+                    yuan_cents(u.amount_fen),
                     u.paid_on,
                     u.channel,
                     u.ticket_no,

@@ -6,16 +6,13 @@ from datetime import UTC, date, datetime, time
 
 from PySide6.QtWidgets import QTableView, QWidget
 
+from ...core.money import yuan_cents
 from ...core.payments import payments_entered_since
 from ...core.village import get_village
 from ..context import AppContext
 from ..rows import RowsModel, make_table
 
 TODAY_LIMIT = 200  # a table fitted to its contents stays quick at a few hundred rows
-
-
-def yuan_text(fen: int) -> str:
-    return f"{fen / 100:,.2f}"
 
 
 def local_hm(utc_iso: str) -> str:
@@ -62,7 +59,7 @@ class TodayList:
                     local_hm(p.recorded_at),
                     p.name,
                     p.id_number,
-                    yuan_text(p.amount_fen),
+                    yuan_cents(p.amount_fen),
                     p.channel,
                     p.paid_on,
                     p.ticket_no,

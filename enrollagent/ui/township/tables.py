@@ -5,10 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ...core.money import yuan_text
 from ...core.vocab import STATES
 from ...township.status import TownshipStatus, category_labels, local_time
 from ..rows import BAD, GOOD, WARN
-from ..widgets.common import money, thousands
+from ..widgets.common import thousands
 
 GREY = QColor("#e4e6ea")
 GOOD_RATE = 0.95  # at or above: green; below WARN_RATE: red
@@ -118,7 +119,7 @@ def totals_text(status: TownshipStatus) -> str:
         rate=pct(t["rate"]),
         task=thousands(t["task"]) if t["task"] else "—",
         completion=pct(t["task_completion"]),
-        collected=money(status.total.collected_fen),
+        collected=yuan_text(status.total.collected_fen),
         gaps=thousands(len(status.gaps)),
         dups=thousands(len(status.duplicates)),
     )

@@ -119,9 +119,5 @@ def thousands(n: int) -> str:
     return f"{n:,}"
 
 
-def money(fen: int) -> str:
-    return f"{fen / 100:,.0f}" if fen % 100 == 0 else f"{fen / 100:,.2f}"
-
-
 def percent(rate: float) -> str:
     return f"{rate * 100:.1f}%"

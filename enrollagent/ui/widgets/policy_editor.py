@@ -21,8 +21,18 @@ from PySide6.QtWidgets import (
 
 from ...core.policy import Policy, policy_from_json
 from ...core.vocab import CATEGORIES
-from .common import money
 
+# The fields this form edits; any other field of the policy (count_as_enrolled, a rule added
+# later) is kept as it was, so saving the form never drops a rule the form does not show.
+EDITED = (
+    "name",
+    "year",
+    "standard",
+    "government_subsidy",
+    "window",
+    "newborn_exempt_from",
+    "subsidies",
+)
 KINDS = (("", "无资助"), ("full", "全额资助"), ("fixed", "定额（元）"), ("percent", "按比例（%）"))
 
 
@@ -107,14 +117,14 @@ class PolicyEditor(QWidget):
     def set_policy(self, policy: Policy) -> None:
         self.year = policy.year
         data = policy.to_json()
-        self.extra = {k: data[k] for k in ("count_as_enrolled",) if k in data}
+        self.extra = {k: v for k, v in data.items() if k not in EDITED}
         self.days_check.setChecked(policy.days_of_month is not None)
         first, last = policy.days_of_month or (1, 25)
         self.first_day_spin.setValue(first)
         self.last_day_spin.setValue(last)
         self.name_edit.setText(policy.name)
-        self.standard_edit.setText(money(policy.standard_fen).replace(",", ""))
-        self.government_edit.setText(money(policy.government_subsidy_fen).replace(",", ""))
+        self.standard_edit.setText(str(data["standard"]))
+        self.government_edit.setText(str(data["government_subsidy"]))
         self.start_date.setDate(_qdate(policy.window_start))
         self.end_date.setDate(_qdate(policy.window_end))
         self.newborn_check.setChecked(policy.newborn_exempt_from is not None)

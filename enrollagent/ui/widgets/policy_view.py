@@ -1,5 +1,5 @@
-"""A policy shown as a two-column table (standard, subsidy, window, each category's subsidy), to be
-checked against the county's notice."""
+"""A policy shown as a two-column table (the core's description: standard, subsidy, window, each
+category's subsidy …), to be checked against the county's notice."""
 
 from __future__ import annotations
 
@@ -12,20 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.policy import Policy
-from ...core.vocab import CATEGORIES
-from .common import money
-
-
-def subsidy_text(policy: Policy, code: str, tr) -> str:
-    s = policy.subsidies.get(code)
-    if s is None:
-        return tr("无资助，个人缴 {0} 元").format(money(policy.standard_fen))
-    pay = money(policy.payable_fen((code,)))
-    if s.kind == "full":
-        return tr("全额资助，个人缴 0 元")
-    if s.kind == "fixed":
-        return tr("定额资助 {0} 元，个人缴 {1} 元").format(money(s.amount_fen), pay)
-    return tr("按标准的 {0}% 资助，个人缴 {1} 元").format(f"{s.percent:g}", pay)
+from ...core.policy_text import describe_policy
 
 
 class PolicyView(QTableWidget):
@@ -45,42 +32,10 @@ class PolicyView(QTableWidget):
         self.setRowCount(0)
         if policy is None:
             return
-        rows = [
-            (self.tr("政策"), policy.name),
-            (self.tr("参保年度"), str(policy.year)),
-            (self.tr("个人缴费标准"), self.tr("{0} 元/人").format(money(policy.standard_fen))),
-            (
-                self.tr("财政补助"),
-                self.tr("{0} 元/人").format(money(policy.government_subsidy_fen)),
-            ),
-            (
-                self.tr("征缴期"),
-                f"{policy.window_start.isoformat()} — {policy.window_end.isoformat()}"
-                + (
-                    self.tr("（每月{0}日至{1}日）").format(*policy.days_of_month)
-                    if policy.days_of_month
-                    else ""
-                ),
-            ),
-        ]
-        if policy.newborn_exempt_from:
-            rows.append(
-                (
-                    self.tr("新生儿免缴"),
-                    self.tr("{0} 及以后出生").format(policy.newborn_exempt_from.isoformat()),
-                )
-            )
-        rows += [
-            (self.tr(c.label), subsidy_text(policy, c.code, self.tr))
-            for c in CATEGORIES
-            if c.code in policy.subsidies
-        ]
-        others = [self.tr(c.label) for c in CATEGORIES if c.code not in policy.subsidies]
-        if others:
-            rows.append((self.tr("其他类别"), self.tr("无资助：") + "、".join(others)))
-        self.setRowCount(len(rows))
-        for r, (k, v) in enumerate(rows):
-            self.setItem(r, 0, QTableWidgetItem(k))
-            item = QTableWidgetItem(v)
-            item.setToolTip(v)
-            self.setItem(r, 1, item)
+        items = describe_policy(policy)
+        self.setRowCount(len(items))
+        for r, item in enumerate(items):
+            self.setItem(r, 0, QTableWidgetItem(item.label))
+            cell = QTableWidgetItem(item.text)
+            cell.setToolTip(item.text)  # the long ones (统计口径) are cut off at the table's edge
+            self.setItem(r, 1, cell)
