@@ -107,3 +107,18 @@ def test_an_import_changes_everything_and_a_dry_run_nothing(db, tmp_path):
     assert (real.changes | EVERYTHING).all_states
     op, reason = db.execute("SELECT op, reason FROM change_log ORDER BY id DESC").fetchone()
     assert (op, reason) == ("import_roster", "花名册.csv")
+
+
+def test_an_export_is_a_change_of_its_own(db, family, tmp_path):
+    """Amendments and backups count from the last signed package: it is in the change log."""
+    from enrollagent.exports.catalog import run_export
+
+    run_export(db, "package", tmp_path)
+    op, actor = db.execute("SELECT op, actor FROM change_log ORDER BY id DESC").fetchone()
+    assert (op, actor) == ("export_package", "王明")
+    logged = db.execute("SELECT kind, sequence FROM export_log").fetchall()
+    assert logged == [("package", 1)]
+    audited = db.execute(
+        "SELECT COUNT(*) FROM audit_log WHERE table_name = 'export_log' AND field = '*'"
+    ).fetchone()[0]
+    assert audited == 1

@@ -38,6 +38,13 @@ def test_pay_refund_undo_brings_the_payment_back(db, person):
     assert e.value.code == "nothing_to_undo"
 
 
+def test_a_refund_above_what_was_paid_is_worded_in_yuan(db, person):
+    payments.record_payment(db, person_id=person, actor="t")
+    with pytest.raises(EnrollError) as e:
+        payments.record_refund(db, person_id=person, amount_fen=50050, actor="t")
+    assert e.value.message == "退费 500.50 元超过此人本年度已缴的 380 元"
+
+
 def test_undo_never_takes_a_person_below_zero(db, person):
     payments.record_payment(db, person_id=person, actor="t")
     # The tax bureau's file brings the refund: not a manual record, so undo looks at the payment.

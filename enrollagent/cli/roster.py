@@ -6,6 +6,7 @@ import argparse
 
 from ..core import roster
 from ..core.figures import person_state
+from ..core.lane import write
 from ..core.money import yuan
 from ..core.payments import parse_date
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, STATES, UNPAID_REASONS
@@ -104,7 +105,8 @@ def cmd_person_add(args: argparse.Namespace) -> int:
     check = roster.checked_id(
         args.id_number, allow_invalid=args.unverified
     )  # refuse before creating a household
-    with db.atomic():
+    # A new household and its first person: one change, or nothing.
+    with write(db, actor=who, op="add_person"):
         if args.household:
             hid = roster.find_household(db, args.household)
             relation = args.relation or ""
@@ -149,7 +151,8 @@ def cmd_person_set(args: argparse.Namespace) -> int:
     }
     if args.birth is not None:
         fields["birth_date"] = parse_date(args.birth)
-    with db.atomic():
+    # Everything one command line asks: one change, or nothing.
+    with write(db, actor=who, op="person_set"):
         if args.move_to:
             roster.move_person(
                 db,

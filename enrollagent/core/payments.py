@@ -12,6 +12,7 @@ from .changes import Changes
 from .clock import new_uuid, now_utc
 from .figures import person_state
 from .lane import Write, write
+from .money import yuan_text
 from .village import get_village
 from .vocab import CHANNELS, STATES
 
@@ -203,7 +204,9 @@ def record_refund(
     if state is None:
         raise EnrollError("person_unknown", key=person_id)
     if amount_fen > state.net_fen:
-        raise EnrollError("refund_too_much", amount=amount_fen / 100, net=state.net_fen / 100)
+        raise EnrollError(
+            "refund_too_much", amount=yuan_text(amount_fen), net=yuan_text(state.net_fen)
+        )
     ticket = (ticket_no or "").strip() or None
     with write(db, actor=actor, op="record_refund", reason=reason) as w:
         if ticket and ticket_taken(db, ticket):

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import sqlite_utils
 
-from ..core import clock
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import Village, get_policy, get_village
 from ..core.vocab import group_sort_key
@@ -19,7 +18,7 @@ from .checklist import write_checklist
 from .keys import load_or_create_key
 from .notice import write_notice
 from .package import _scaled as scaled
-from .package import build_package, next_sequence, package_name, sha256_hex
+from .package import build_package, log_export, next_sequence, package_name, sha256_hex
 from .roll import write_roll
 from .summary import write_summary
 
@@ -130,7 +129,7 @@ def _summary_with_roll(
     roll = write_roll(
         db, roll_beside(target, get_village(db), year), year=year, progress=scaled(progress, 0, 60)
     )
-    _log(db, "roll", year, roll)
+    log_export(db, kind="roll", year=year, path=roll)
     key = load_or_create_key(db_file(db))
     return write_summary(
         db,
@@ -148,14 +147,6 @@ WRITERS: dict[str, Callable[..., Path]] = {
     "notice": write_notice,
     "summary": _summary_with_roll,
 }
-
-
-def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
-    """Every document that goes out is logged with its SHA-256, so a paper copy can be traced."""
-    db.execute(
-        "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, NULL, ?, ?, ?)",
-        [kind, year, path.name, sha256_hex(path.read_bytes()), clock.now_utc()],
-    )
 
 
 _OS_PROBLEMS = {
@@ -198,6 +189,5 @@ def run_export(
         written = WRITERS[kind](db, target, year=year, progress=progress, **kwargs)
     except OSError as e:
         raise EnrollError("export_unwritable", path=str(target), detail=os_problem(e)) from e
-    with db.atomic():
-        _log(db, kind, year, written)
+    log_export(db, kind=kind, year=year, path=written)
     return written

@@ -16,6 +16,7 @@ from cryptography.exceptions import InvalidSignature
 from .. import __version__
 from ..core import clock
 from ..core.figures import compute_figures, person_states
+from ..core.lane import write
 from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_policy, get_village
@@ -178,6 +179,31 @@ def next_sequence(db: sqlite_utils.Database) -> int:
     return (row[0] or 0) + 1
 
 
+def log_export(
+    db: sqlite_utils.Database,
+    *,
+    kind: str,
+    year: int,
+    path: Path,
+    name: str | None = None,
+    sequence: int | None = None,
+) -> None:
+    """Log a document that goes out with its SHA-256, so a paper copy can be traced: a change of
+    its own, made by the village's agent, which later changes (amendments, backups) count from."""
+    with write(db, actor=get_village(db).agent, op=f"export_{kind}") as w:
+        w.insert(
+            "export_log",
+            {
+                "kind": kind,
+                "year": year,
+                "sequence": sequence,
+                "file_name": name or path.name,
+                "sha256": sha256_hex(path.read_bytes()),
+                "at": w.at,
+            },
+        )
+
+
 def package_name(village_code: str, village_name: str, year: int, sequence: int) -> str:
     return f"{village_code or village_name}-{year}-{sequence:03d}.zip"
 
@@ -247,17 +273,7 @@ def build_package(
             zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
             for member, content in members.items():
                 zf.writestr(member, content)
-        db.execute(
-            "INSERT INTO export_log (kind, year, sequence, file_name, sha256, at) VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                "package",
-                year,
-                sequence,
-                target.name,
-                sha256_hex(tmp_zip.read_bytes()),
-                manifest["created_at"],
-            ],
-        )
+        log_export(db, kind="package", year=year, path=tmp_zip, name=target.name, sequence=sequence)
     progress.update(100, 100, "完成")
     return target
 
