@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -48,14 +49,14 @@ class Policy:
     subsidies: dict[str, Subsidy] = field(default_factory=dict)
     count_as_enrolled: tuple[str, ...] = ()  # coverage kinds moved from "outside" to "enrolled"
 
-    def subsidy_fen(self, categories: object) -> int:
+    def subsidy_fen(self, categories: Iterable[str]) -> int:
         """The largest single subsidy among the categories: subsidies never stack."""
         return max(
             (self.subsidies[c].fen(self.standard_fen) for c in categories if c in self.subsidies),
             default=0,
         )
 
-    def payable_fen(self, categories: object, birth_date: date | None = None) -> int:
+    def payable_fen(self, categories: Iterable[str], birth_date: date | None = None) -> int:
         if self.is_newborn_exempt(birth_date):
             return 0
         return max(0, self.standard_fen - self.subsidy_fen(categories))

@@ -84,7 +84,7 @@ def init_village(
         "current_year": policy.year,
         "created_at": now_utc(),
     }
-    with write(db, actor=values["agent"], op="init_village", reason="init") as w:
+    with write(db, actor=agent.strip(), op="init_village", reason="init") as w:
         w.insert("village", values)
         _insert_year(w, policy, task=task)
     return get_village(db)

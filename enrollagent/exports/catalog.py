@@ -158,7 +158,7 @@ def _log(db: sqlite_utils.Database, kind: str, year: int, path: Path) -> None:
     )
 
 
-_OS_PROBLEMS = {
+_OS_PROBLEMS: dict[int | None, str] = {
     errno.EACCES: "没有写入权限",
     errno.EPERM: "没有写入权限",
     errno.ENOSPC: "磁盘空间不足",

@@ -17,7 +17,7 @@ from .. import __version__
 from ..core import clock
 from ..core.figures import compute_figures, person_states, yuan
 from ..core.progress import NO_PROGRESS, Progress
-from ..core.village import get_policy, get_village
+from ..core.village import Village, get_policy, get_village
 from ..db.store import db_file
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .atomic import atomic_path
@@ -160,7 +160,7 @@ def package_data(db: sqlite_utils.Database, year: int) -> dict:
     }
 
 
-def _village_json(village) -> dict:
+def _village_json(village: Village) -> dict:
     return {
         "code": village.code,
         "name": village.name,

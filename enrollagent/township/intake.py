@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -143,24 +144,27 @@ def _int64(text: str) -> int:
     return value
 
 
-def _strict_json(raw: bytes) -> object:
+def _strict_json(raw: bytes) -> dict[str, Any]:
     # Python's json accepts NaN, Infinity and numbers of any length, which no honest package
     # contains and which break every sum or SQL statement after them; they refuse the package here.
-    return json.loads(
+    value = json.loads(
         raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite, parse_int=_int64
     )
+    if not isinstance(value, dict):
+        raise TypeError("data.json is not an object")
+    return value
 
 
 def _fen(value: object, what: str) -> int:
     # Core's yuan_to_fen checks the type, the size (past 2**63 fen SQLite could not store it) and
     # the two decimals; a net payment may be negative (a refund larger than what was paid in), so
     # the sign is taken off first.
-    negative = isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+        return -_fen(-value, what)
     try:
-        fen = yuan_to_fen(-value if negative else value, what)
+        return yuan_to_fen(value, what)
     except EnrollError as e:
         raise _bad(str(e.params.get("detail", e.message))) from None
-    return -fen if negative else fen
 
 
 def _person(
