@@ -1,6 +1,7 @@
 """The architecture, held by tests: layers point one way (errors ← db ← core ← imports, exports,
-township ← ui, cli ← app), Qt only in ui/, SQL never in ui/ or cli/, no import cycle, no function
-too tangled to read, and every writer told who acts. See docs/architecture.md."""
+township ← ui, cli), Qt only in ui/, SQL never in ui/ or cli/, no import cycle, no function too
+tangled to read, every writer told who acts, and comments that cite documents in the repository.
+See docs/architecture.md."""
 
 from __future__ import annotations
 
@@ -403,4 +404,35 @@ def test_actor_has_no_default():
     assert not offenders, (
         "An `actor` with a default lets a write go into the audit log under a made-up name: "
         "make it a required keyword, so every caller says who acts:\n  " + "\n  ".join(offenders)
+    )
+
+
+# --- documents cited are in the repository ---------------------------------------------------
+
+CITED_DOC = re.compile(r"\bdocs/[\w./-]+\.md\b")
+OUTSIDE_DOC = re.compile(r"\b(?:DESIGN|STACK|STYLE)\.md\b|\bresearch/")
+
+
+def test_cited_documents_are_in_the_repository():
+    repo = PACKAGE.parent
+    missing, outside = [], []
+    for folder in ("enrollagent", "tests", "packaging"):
+        for path in sorted((repo / folder).rglob("*")):
+            if path.suffix not in (".py", ".sh", ".spec") or path == Path(__file__):
+                continue
+            for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                where = f"{path.relative_to(repo).as_posix()}:{n}"
+                missing += [
+                    f"{where} {doc}"
+                    for doc in CITED_DOC.findall(line)
+                    if not (repo / doc).is_file()
+                ]
+                if OUTSIDE_DOC.search(line):
+                    outside.append(f"{where}: {line.strip()}")
+    assert not missing and not outside, (
+        "Comments must cite documents in the repository (docs/domain.md, docs/stack.md, "
+        "docs/architecture.md).\n  Not found: "
+        + "\n  Not found: ".join(missing or ["-"])
+        + "\n  Outside the repository: "
+        + "\n  Outside the repository: ".join(outside or ["-"])
     )
