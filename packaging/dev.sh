@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Set up a fresh Debian machine (system packages, .venv, the package) and run the app or the tests.
 #   bash packaging/dev.sh run [ARGS…]   the GUI (or, with ARGS, the command line)
-#   bash packaging/dev.sh test [ARGS…]  the whole test suite (pytest ARGS)
+#   bash packaging/dev.sh test          the linters (ruff, ruff format, mypy), then every test: CI
+#   bash packaging/dev.sh test ARGS…    pytest ARGS only, no linters (one file while working)
+#   bash packaging/dev.sh lint          the linters only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-run}
@@ -36,12 +38,27 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" > "$stamp"
 fi
 
+# Every linter runs, so one run shows every finding; any finding fails the run.
+lint() {
+  local failed=0
+  .venv/bin/ruff check . || failed=1
+  .venv/bin/ruff format --check . || failed=1
+  .venv/bin/mypy || failed=1  # the files listed under [tool.mypy] in pyproject.toml
+  [ "$failed" -eq 0 ] || echo "dev.sh: the linters found something (above); no tests were run" >&2
+  return "$failed"
+}
+
 case "$what" in
   run)
     exec .venv/bin/enrollagent "$@" ;;
+  lint)
+    lint ;;
   test)
     export QT_QPA_PLATFORM=offscreen
+    if [ $# -eq 0 ]; then
+      lint || exit 1
+    fi
     exec .venv/bin/python -m pytest "$@" ;;
   *)
-    echo "usage: bash packaging/dev.sh run|test [ARGS…]" >&2; exit 2 ;;
+    echo "usage: bash packaging/dev.sh run|test|lint [ARGS…]" >&2; exit 2 ;;
 esac

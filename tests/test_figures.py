@@ -1,4 +1,4 @@
-"""The figures of DESIGN.md on hand-checked villages."""
+"""The figures of docs/domain.md on hand-checked villages."""
 
 from datetime import date
 

@@ -67,7 +67,7 @@ def decide_state(
     birth_date: date | None,
     net_fen: int,
 ) -> tuple[str, int]:
-    """(state, payable_fen) in the order of DESIGN.md: kind, newborn, subsidized, paid, unpaid."""
+    """(state, payable_fen) in the order of docs/domain.md: kind, newborn, subsidized, paid, unpaid."""
     if coverage != "resident":
         return coverage, 0
     if policy.is_newborn_exempt(birth_date):

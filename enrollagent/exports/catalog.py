@@ -149,7 +149,7 @@ WRITERS: dict[str, Callable[..., Path]] = {
 }
 
 
-_OS_PROBLEMS = {
+_OS_PROBLEMS: dict[int | None, str] = {
     errno.EACCES: "没有写入权限",
     errno.EPERM: "没有写入权限",
     errno.ENOSPC: "磁盘空间不足",

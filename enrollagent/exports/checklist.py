@@ -127,6 +127,9 @@ def _household_table(
     return table
 
 
+ByGroup = dict[str, dict[int, list[PersonState]]]  # group → household → its unpaid members
+
+
 def checklist_story(
     db: sqlite_utils.Database, year: int, group: str | None
 ) -> tuple[list[Flowable], int]:
@@ -136,55 +139,68 @@ def checklist_story(
     states = person_states(db, year)
     heads = {s.household_id: s for s in states if s.relation == "户主"}
     households = _households(db)
-    by_group: dict[str, dict[int, list[PersonState]]] = {}
-    for s in states:  # already in group, household order
-        if s.state == "unpaid" and (group is None or s.group_name == group):
-            by_group.setdefault(s.group_name, {}).setdefault(s.household_id, []).append(s)
+    by_group = _unpaid_by_group(states, group)
     story: list[Flowable] = []
-    listed = 0
     for name, members_by_household in by_group.items():
         if story:
             story.append(PageBreak())  # each group starts a page: one agent walks one group
-        people = sum(len(m) for m in members_by_household.values())
-        listed += people
-        story.append(
-            para(
-                f"{name or '未分组'}　未缴费 {people} 人，{len(members_by_household)} 户",
-                styles.title,
-                font,
-            )
-        )
-        for hid, members in members_by_household.items():
-            head = heads.get(hid)
-            info = households.get(hid, ("", "", ""))
-            phone = (
-                info[2]
-                or (head.phone if head else "")
-                or next((m.phone for m in members if m.phone), "")
-            )
-            story.append(
-                _household_table(head.name if head else "", info, phone, members, font, styles)
-            )
-            story.append(Spacer(1, 3 * mm))
-        story.append(
-            para(
-                "入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font
-            )
-        )
+        story += _group_story(name, members_by_household, heads, households, font, styles)
     if not story:
         where = f"{group}" if group else "本村"
         story.append(para(f"{where}目前没有未缴费人员。", styles.title, font))
-    names = [
-        s.name
-        for households in by_group.values()
-        for members in households.values()
-        for s in members
-    ]
-    names += [
-        heads[hid].name for households in by_group.values() for hid in households if hid in heads
-    ]
-    story += missing_glyph_note(font, names, styles.body)
+    story += missing_glyph_note(font, _listed_names(by_group, heads), styles.body)
+    listed = sum(len(m) for hh in by_group.values() for m in hh.values())
     return story, listed
+
+
+def _unpaid_by_group(states: list[PersonState], group: str | None) -> ByGroup:
+    by_group: ByGroup = {}
+    for s in states:  # already in group, household order
+        if s.state == "unpaid" and (group is None or s.group_name == group):
+            by_group.setdefault(s.group_name, {}).setdefault(s.household_id, []).append(s)
+    return by_group
+
+
+def _group_story(
+    name: str,
+    members_by_household: dict[int, list[PersonState]],
+    heads: dict[int, PersonState],
+    households: dict[int, tuple[str, str, str]],
+    font: PdfFont,
+    styles: Styles,
+) -> list[Flowable]:
+    """One group: its title line, a table per household, the line the visitor signs."""
+    people = sum(len(m) for m in members_by_household.values())
+    story: list[Flowable] = [
+        para(
+            f"{name or '未分组'}　未缴费 {people} 人，{len(members_by_household)} 户",
+            styles.title,
+            font,
+        )
+    ]
+    for hid, members in members_by_household.items():
+        head = heads.get(hid)
+        info = households.get(hid, ("", "", ""))
+        phone = (
+            info[2]
+            or (head.phone if head else "")
+            or next((m.phone for m in members if m.phone), "")
+        )
+        story.append(
+            _household_table(head.name if head else "", info, phone, members, font, styles)
+        )
+        story.append(Spacer(1, 3 * mm))
+    story.append(
+        para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font)
+    )
+    return story
+
+
+def _listed_names(by_group: ByGroup, heads: dict[int, PersonState]) -> list[str]:
+    """Every name the checklist prints: the unpaid people and their heads of household."""
+    names = [s.name for hh in by_group.values() for members in hh.values() for s in members]
+    names += [heads[hid].name for hh in by_group.values() for hid in hh if hid in heads]
+    return names
 
 
 def write_checklist(

@@ -81,8 +81,7 @@ def load_font(candidates: list[Candidate]) -> PdfFont:
         if not c.path.is_file():
             continue
         try:
-            kwargs = {"subfontIndex": c.subfont} if c.subfont is not None else {}
-            font = TTFont(EMBEDDED_NAME, str(c.path), **kwargs)
+            font = TTFont(EMBEDDED_NAME, str(c.path), subfontIndex=c.subfont or 0)
         except (TTFError, OSError, ValueError):
             continue  # CFF outlines (Noto CJK), a damaged file: try the next one
         pdfmetrics.registerFont(font)

@@ -127,9 +127,9 @@ def notice_story(
     for name, rows in notice_rows(db, year, group, mask).items():
         listed += len(rows)
         names += [row[i] for row in rows for i in NAME_COLUMNS]
-        rows = [_cells(row, widths, styles, font) for row in rows]
-        story.append(para(f"{name or '未分组'}（{len(rows)} 人）", styles.heading, font))
-        story.extend(chunked_tables(None, rows, widths, style, font=font, size=BODY_SIZE))
+        cells = [_cells(row, widths, styles, font) for row in rows]
+        story.append(para(f"{name or '未分组'}（{len(cells)} 人）", styles.heading, font))
+        story.extend(chunked_tables(None, cells, widths, style, font=font, size=BODY_SIZE))
     story += [
         Spacer(1, 4 * mm),
         para(

@@ -19,7 +19,7 @@ from ..core.figures import compute_figures, person_states
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
-from ..core.village import get_policy, get_village
+from ..core.village import Village, get_policy, get_village
 from ..db.store import db_file
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .atomic import atomic_path
@@ -162,7 +162,7 @@ def package_data(db: sqlite_utils.Database, year: int) -> dict:
     }
 
 
-def _village_json(village) -> dict:
+def _village_json(village: Village) -> dict:
     return {
         "code": village.code,
         "name": village.name,
@@ -282,13 +282,25 @@ def _fail(code: str, manifest: dict | None = None, **params: object) -> VerifyRe
     return VerifyResult(False, EnrollError(code, **params).message, code, manifest or {})
 
 
-def _read(zf: zipfile.ZipFile, member: str) -> bytes | VerifyResult:
+class _Failed(Exception):
+    """A check of verify_package that failed; verify_package returns its result."""
+
+    def __init__(self, result: VerifyResult) -> None:
+        super().__init__(result.reason)
+        self.result = result
+
+
+def _failed(code: str, manifest: dict | None = None, **params: object) -> _Failed:
+    return _Failed(_fail(code, manifest, **params))
+
+
+def _read(zf: zipfile.ZipFile, member: str, manifest: dict | None = None) -> bytes:
     try:
         info = zf.getinfo(member)
     except KeyError:
-        return _fail("package_member_missing", member=member)
+        raise _failed("package_member_missing", manifest, member=member) from None
     if info.flag_bits & 0x1:
-        return _fail("package_encrypted", member=member)
+        raise _failed("package_encrypted", manifest, member=member)
     try:
         return zf.read(info)
     except (
@@ -299,7 +311,7 @@ def _read(zf: zipfile.ZipFile, member: str) -> bytes | VerifyResult:
         ValueError,
         RuntimeError,
     ):
-        return _fail("package_member_corrupt", member=member)
+        raise _failed("package_member_corrupt", manifest, member=member) from None
 
 
 def _check_manifest(manifest: object) -> str:
@@ -334,64 +346,85 @@ def _check_manifest(manifest: object) -> str:
 
 def verify_package(path: str | Path) -> VerifyResult:
     """Check the signature of the manifest and every file's SHA-256; never raises on bad input."""
-    path = Path(path)
-    if not path.is_file():
-        return _fail("package_missing", path=str(path))
     try:
-        zf = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError):
-        return _fail("package_not_zip", path=path.name)
-    except OSError as e:
-        return _fail("package_unreadable", path=str(path), detail=e.strerror or str(e))
-    with zf:
-        listed = zf.namelist()
-        names = set(listed)
-        if len(names) != len(listed):
-            return _fail("package_duplicate_member")
-        for member in (MANIFEST, SIGNATURE):
-            if member not in names:
-                return _fail("package_no_manifest", member=member)
-        # The sizes claimed in the zip are checked before anything is unpacked: a 1 MB zip of
-        # zeros must not take a township laptop's memory. zipfile stops at the claimed size.
-        size = sum(i.file_size for i in zf.infolist())
-        if size > MAX_PACKAGE_BYTES:
-            return _fail("package_too_big", size=size)
-        manifest_bytes = _read(zf, MANIFEST)
-        if isinstance(manifest_bytes, VerifyResult):
-            return manifest_bytes
-        signature = _read(zf, SIGNATURE)
-        if isinstance(signature, VerifyResult):
-            return signature
-        try:
-            manifest = json.loads(manifest_bytes.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _fail("package_bad_signature")  # the signed bytes were changed
-        problem = _check_manifest(manifest)
-        if problem:
-            return _fail("package_manifest_bad", detail=problem)
-        try:
-            raw = bytes.fromhex(manifest["signer"]["public_key"])
-            public_from_raw(raw).verify(
-                bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes
-            )
-        except (ValueError, UnicodeDecodeError, InvalidSignature):
-            return _fail("package_bad_signature", manifest)
-        manifest["signer"]["fingerprint"] = fingerprint(raw)  # as computed here, not as claimed
-        # Exactly the files a package is made of: a self-signed zip holding only data.json is not one.
-        for name in MEMBERS:
-            if name not in names:
-                return _fail("package_member_missing", manifest, member=name)
-            if name not in (MANIFEST, SIGNATURE) and name not in manifest["files"]:
-                return _fail("package_manifest_bad", manifest, detail=f"清单里没有 {name}")
-        members: dict[str, bytes] = {}
-        for name, entry in manifest["files"].items():
-            content = _read(zf, name)
-            if isinstance(content, VerifyResult):
-                content.manifest = manifest
-                return content
-            if sha256_hex(content) != entry["sha256"].lower():
-                return _fail("package_hash_mismatch", manifest, member=name)
-            members[name] = content
-        for name in sorted(names - set(manifest["files"]) - {MANIFEST, SIGNATURE}):
-            return _fail("package_extra_member", manifest, member=name)
+        with _open_zip(Path(path)) as zf:
+            names = _member_names(zf)
+            manifest = _signed_manifest(zf)
+            _check_members_listed(names, manifest)
+            members = _checked_members(zf, manifest)
+            for name in sorted(names - set(manifest["files"]) - {MANIFEST, SIGNATURE}):
+                raise _failed("package_extra_member", manifest, member=name)
+    except _Failed as e:
+        return e.result
     return VerifyResult(True, "", "", manifest, members)
+
+
+def _open_zip(path: Path) -> zipfile.ZipFile:
+    if not path.is_file():
+        raise _failed("package_missing", path=str(path))
+    try:
+        return zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, EOFError, ValueError):
+        raise _failed("package_not_zip", path=path.name) from None
+    except OSError as e:
+        raise _failed("package_unreadable", path=str(path), detail=e.strerror or str(e)) from None
+
+
+def _member_names(zf: zipfile.ZipFile) -> set[str]:
+    """The members' names, each once, the manifest and its signature among them; the sizes the
+    zip claims are checked before anything is unpacked: a 1 MB zip of zeros must not take a
+    township laptop's memory (zipfile stops at the claimed size)."""
+    listed = zf.namelist()
+    names = set(listed)
+    if len(names) != len(listed):
+        raise _failed("package_duplicate_member")
+    for member in (MANIFEST, SIGNATURE):
+        if member not in names:
+            raise _failed("package_no_manifest", member=member)
+    size = sum(i.file_size for i in zf.infolist())
+    if size > MAX_PACKAGE_BYTES:
+        raise _failed("package_too_big", size=size)
+    return names
+
+
+def _signed_manifest(zf: zipfile.ZipFile) -> dict:
+    """The manifest, well-formed and signed by the key it names; its fingerprint is the one
+    computed here, not the one claimed."""
+    manifest_bytes = _read(zf, MANIFEST)
+    signature = _read(zf, SIGNATURE)
+    try:
+        manifest = json.loads(manifest_bytes.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise _failed("package_bad_signature") from None  # the signed bytes were changed
+    problem = _check_manifest(manifest)
+    if problem:
+        raise _failed("package_manifest_bad", detail=problem)
+    try:
+        raw = bytes.fromhex(manifest["signer"]["public_key"])
+        public_from_raw(raw).verify(
+            bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes
+        )
+    except (ValueError, UnicodeDecodeError, InvalidSignature):
+        raise _failed("package_bad_signature", manifest) from None
+    manifest["signer"]["fingerprint"] = fingerprint(raw)
+    return manifest
+
+
+def _check_members_listed(names: set[str], manifest: dict) -> None:
+    """Exactly the files a package is made of: a self-signed zip holding only data.json is not one."""
+    for name in MEMBERS:
+        if name not in names:
+            raise _failed("package_member_missing", manifest, member=name)
+        if name not in (MANIFEST, SIGNATURE) and name not in manifest["files"]:
+            raise _failed("package_manifest_bad", manifest, detail=f"清单里没有 {name}")
+
+
+def _checked_members(zf: zipfile.ZipFile, manifest: dict) -> dict[str, bytes]:
+    """Every file the manifest lists, read and matched against its SHA-256."""
+    members: dict[str, bytes] = {}
+    for name, entry in manifest["files"].items():
+        content = _read(zf, name, manifest)
+        if sha256_hex(content) != entry["sha256"].lower():
+            raise _failed("package_hash_mismatch", manifest, member=name)
+        members[name] = content
+    return members

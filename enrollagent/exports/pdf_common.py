@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.enums import TA_CENTER, TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -50,20 +51,34 @@ class Styles:
 def make_styles(font: PdfFont, body_size: float = 14) -> Styles:
     """Large type: the lists are read at arm's length, by people who may not wear glasses."""
 
-    def style(name: str, size: float, **kw: object) -> ParagraphStyle:
+    def style(
+        name: str,
+        size: float,
+        *,
+        centred: bool = False,
+        before: float = 0,
+        after: float = 0,
+        keep_with_next: bool = False,
+    ) -> ParagraphStyle:
         # wordWrap CJK: Chinese has no spaces, so lines may break between any two characters.
         return ParagraphStyle(
-            name, fontName=font.name, fontSize=size, leading=size * 1.35, wordWrap="CJK", **kw
+            name,
+            fontName=font.name,
+            fontSize=size,
+            leading=size * 1.35,
+            wordWrap="CJK",
+            alignment=TA_CENTER if centred else TA_LEFT,
+            spaceBefore=before,
+            spaceAfter=after,
+            keepWithNext=int(keep_with_next),
         )
 
     return Styles(
-        title=style("title", body_size + 6, alignment=TA_CENTER, spaceAfter=4 * mm),
-        heading=style(
-            "heading", body_size + 2, spaceBefore=3 * mm, spaceAfter=2 * mm, keepWithNext=1
-        ),
-        body=style("body", body_size, spaceAfter=1.5 * mm),
-        note=style("note", body_size - 2, spaceAfter=1 * mm),
-        small=style("small", body_size - 3, spaceAfter=1 * mm),
+        title=style("title", body_size + 6, centred=True, after=4 * mm),
+        heading=style("heading", body_size + 2, before=3 * mm, after=2 * mm, keep_with_next=True),
+        body=style("body", body_size, after=1.5 * mm),
+        note=style("note", body_size - 2, after=1 * mm),
+        small=style("small", body_size - 3, after=1 * mm),
         cell=style("cell", body_size),
     )
 
@@ -72,13 +87,13 @@ def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
     """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"."""
 
     class NumberedCanvas(canvas.Canvas):
-        def __init__(self, *args: object, **kwargs: object) -> None:
+        def __init__(self, *args: Any, **kwargs: Any) -> None:  # platypus's, passed on as they are
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
             self._pages.append(dict(self.__dict__))
-            self._startPage()
+            self._startPage()  # type: ignore[attr-defined]  # Canvas's own; the stubs omit it
 
         def save(self) -> None:
             total = len(self._pages)
@@ -89,7 +104,7 @@ def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
             super().save()
 
         def _decorate(self, number: int, total: int) -> None:
-            width, height = self._pagesize
+            width, height = self._pagesize  # type: ignore[attr-defined]  # as _startPage
             self.saveState()
             self.setFont(font.name, 10.5)
             top = height - MARGIN + 2 * mm
@@ -115,7 +130,7 @@ class ProgressDoc(BaseDocTemplate):
         progress: Progress,
         expected_pages: int,
         message: str,
-        **kwargs: object,
+        **kwargs: Any,  # BaseDocTemplate's settings, passed on as they are
     ) -> None:
         super().__init__(filename, **kwargs)
         self._progress = progress
@@ -199,14 +214,16 @@ def build_pdf(
             for i in range(columns)
         ]
 
-    def heads(frame_height: float):
+    def heads(frame_height: float) -> Callable[[canvas.Canvas, object], None]:
+        if column_head is None:
+            return _nothing
+        head = column_head
+
         def draw(canv: canvas.Canvas, _doc: object) -> None:
             for i in range(columns):
-                column_head.draw(
-                    canv, font, MARGIN + i * (column_width + gap), bottom + frame_height
-                )
+                head.draw(canv, font, MARGIN + i * (column_width + gap), bottom + frame_height)
 
-        return draw if column_head else _nothing
+        return draw
 
     templates = [
         PageTemplate(id="page", frames=column_frames(full_height, "col"), onPage=heads(full_height))

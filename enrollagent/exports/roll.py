@@ -5,13 +5,15 @@ from __future__ import annotations
 import unicodedata
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES
+from openpyxl.cell.cell import ERROR_CODES, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -78,7 +80,10 @@ def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[st
         for values, value in zip(lists, (paid_on, channel, ticket), strict=True):
             if value and value not in values:
                 values.append(value)
-    return {pid: tuple("、".join(v) for v in lists) for pid, lists in found.items()}
+    return {
+        pid: ("、".join(dates), "、".join(channels), "、".join(tickets))
+        for pid, (dates, channels, tickets) in found.items()
+    }
 
 
 def _note(s: PersonState, extra: str) -> str:
@@ -131,7 +136,7 @@ def roll_rows(db: sqlite_utils.Database, year: int, states: list[PersonState]) -
     return rows
 
 
-def _as_text(ws, value: str) -> WriteOnlyCell:
+def _as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A cell that holds `value` as text even though it looks like a formula or an error code."""
     cell = WriteOnlyCell(ws, value)
     cell.data_type = "s"
@@ -139,7 +144,7 @@ def _as_text(ws, value: str) -> WriteOnlyCell:
     return cell
 
 
-def _formula_like(value: object) -> bool:
+def _formula_like(value: object) -> TypeGuard[str]:
     return (
         isinstance(value, str)
         and bool(value)
@@ -163,14 +168,14 @@ def column_widths(rows: list[list]) -> list[float]:
 
 
 def _styled(
-    ws,
-    value,
+    ws: WriteOnlyWorksheet,
+    value: str | float | None,
     *,
     font: Font | None = None,
     fill: PatternFill | None = None,
     border: Border | None = None,
     alignment: Alignment | None = None,
-) -> WriteOnlyCell:
+) -> Cell:
     cell = WriteOnlyCell(ws, value)
     if font:
         cell.font = font
@@ -183,7 +188,9 @@ def _styled(
     return cell
 
 
-def _write_rows(ws, rows: list[list], progress: Progress, done: int, total: int) -> int:
+def _write_rows(
+    ws: WriteOnlyWorksheet, rows: list[list], progress: Progress, done: int, total: int
+) -> int:
     for row in rows:
         if any(_formula_like(v) for v in row):
             row = [_as_text(ws, v) if _formula_like(v) else v for v in row]
@@ -206,8 +213,10 @@ def totals_row(figures: Figures) -> list:
     return totals
 
 
-def _page_setup(ws, widths: list[float]) -> None:
-    """A4 landscape, as wide as one page, with the grid printed (cheaper than a border per cell)."""
+def _page_setup(ws: Worksheet, widths: list[float]) -> None:
+    """A4 landscape, as wide as one page, with the grid printed (cheaper than a border per cell).
+    `ws` is in fact a write-only sheet, which has these print settings too (openpyxl's stubs
+    declare them on Worksheet only)."""
     for i, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for name in TEXT_COLUMNS:

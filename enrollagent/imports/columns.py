@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from ..errors import EnrollError
 
-# Canonical field → headers seen in real files, best first. Extend, never shrink (DESIGN.md,
-# research/domain.md §2 and §8.5). A county adds its own through `extra_aliases` (the store's
+# Canonical field → headers seen in real files, best first. Extend, never shrink (docs/domain.md,
+# "Reading the files people send"). A county adds its own through `extra_aliases` (the store's
 # setting "import_aliases", a JSON object {field: [header, …]}).
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": (

@@ -3,6 +3,7 @@ replays per signing key and keys the township did not pin or trust for that very
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -10,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import sqlite_utils
 
@@ -143,24 +145,40 @@ def _int64(text: str) -> int:
     return value
 
 
-def _strict_json(raw: bytes) -> object:
+def _strict_json(raw: bytes) -> dict[str, Any]:
     # Python's json accepts NaN, Infinity and numbers of any length, which no honest package
     # contains and which break every sum or SQL statement after them; they refuse the package here.
-    return json.loads(
+    value = json.loads(
         raw.decode("utf-8"), parse_constant=_reject_constant, parse_float=_finite, parse_int=_int64
     )
+    if not isinstance(value, dict):
+        raise TypeError("data.json is not an object")
+    return value
 
 
 def _fen(value: object, what: str) -> int:
     # Core's yuan_to_fen checks the type, the size (past 2**63 fen SQLite could not store it) and
     # the two decimals; a net payment may be negative (a refund larger than what was paid in), so
     # the sign is taken off first.
-    negative = isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+        return -_fen(-value, what)
     try:
-        fen = yuan_to_fen(-value if negative else value, what)
+        return yuan_to_fen(value, what)
     except EnrollError as e:
         raise _bad(str(e.params.get("detail", e.message))) from None
-    return -fen if negative else fen
+
+
+_PERSON_FIELDS = (
+    *_TEXT_FIELDS,
+    "id_valid",
+    "birth_date",
+    "sex",
+    "coverage",
+    "categories",
+    "payable",
+    "net_paid",
+    "state",
+)
 
 
 def _person(
@@ -170,51 +188,14 @@ def _person(
     payable fen, net fen). Anything of the wrong type or an unknown code refuses the package."""
     if not isinstance(p, dict):
         raise _bad(f"第 {n} 个人不是一个对象")
-    missing = [
-        k
-        for k in (
-            *_TEXT_FIELDS,
-            "id_valid",
-            "birth_date",
-            "sex",
-            "coverage",
-            "categories",
-            "payable",
-            "net_paid",
-            "state",
-        )
-        if k not in p
-    ]
+    missing = [k for k in _PERSON_FIELDS if k not in p]
     if missing:
         raise _bad(f"第 {n} 个人缺少字段 {'、'.join(missing)}")
     who = f"第 {n} 个人（{p['name']}）" if isinstance(p["name"], str) else f"第 {n} 个人"
-    for key in _TEXT_FIELDS:
-        if not isinstance(p[key], str):
-            raise _bad(f"{who}的 {key} 应为文字")
-    if not p["uuid"] or not p["household_uuid"]:
-        raise _bad(f"{who}缺少 uuid")
-    if not isinstance(p["id_valid"], bool):
-        raise _bad(f"{who}的 id_valid 应为 true 或 false")
-    if p["sex"] is not None and not isinstance(p["sex"], str):
-        raise _bad(f"{who}的 sex 应为文字")
-    birth = None
-    if p["birth_date"] is not None:
-        try:
-            birth = date.fromisoformat(p["birth_date"])
-        except (TypeError, ValueError):
-            raise _bad(f"{who}的出生日期“{p['birth_date']}”不是日期") from None
-    if p["coverage"] not in COVERAGE_KINDS:
-        raise _bad(f"{who}的参保类型代码“{p['coverage']}”不认识")
-    if p["state"] not in STATES:
-        raise _bad(f"{who}的参保状态代码“{p['state']}”不认识")
-    cats = p["categories"]
-    if (
-        not isinstance(cats, list)
-        or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats)
-        or len(set(cats)) != len(cats)
-    ):
-        raise _bad(f"{who}的人员类别“{cats}”含有不认识或重复的代码")
-    categories = tuple(sorted(cats))
+    _check_types(p, who)
+    birth = _birth(p["birth_date"], who)
+    _check_codes(p, who)
+    categories = _categories(p["categories"], who)
     payable, net = _fen(p["payable"], f"{who}的 payable"), _fen(p["net_paid"], f"{who}的 net_paid")
     state, want_payable = decide_state(
         policy, coverage=p["coverage"], categories=categories, birth_date=birth, net_fen=net
@@ -241,6 +222,44 @@ def _person(
         p["state"],
     )
     return values, birth, categories, payable, net
+
+
+def _check_types(p: dict, who: str) -> None:
+    for key in _TEXT_FIELDS:
+        if not isinstance(p[key], str):
+            raise _bad(f"{who}的 {key} 应为文字")
+    if not p["uuid"] or not p["household_uuid"]:
+        raise _bad(f"{who}缺少 uuid")
+    if not isinstance(p["id_valid"], bool):
+        raise _bad(f"{who}的 id_valid 应为 true 或 false")
+    if p["sex"] is not None and not isinstance(p["sex"], str):
+        raise _bad(f"{who}的 sex 应为文字")
+
+
+def _birth(value: object, who: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        with contextlib.suppress(ValueError):
+            return date.fromisoformat(value)
+    raise _bad(f"{who}的出生日期“{value}”不是日期")
+
+
+def _check_codes(p: dict, who: str) -> None:
+    if p["coverage"] not in COVERAGE_KINDS:
+        raise _bad(f"{who}的参保类型代码“{p['coverage']}”不认识")
+    if p["state"] not in STATES:
+        raise _bad(f"{who}的参保状态代码“{p['state']}”不认识")
+
+
+def _categories(cats: object, who: str) -> tuple[str, ...]:
+    if (
+        not isinstance(cats, list)
+        or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats)
+        or len(set(cats)) != len(cats)
+    ):
+        raise _bad(f"{who}的人员类别“{cats}”含有不认识或重复的代码")
+    return tuple(sorted(cats))
 
 
 def package_rows(

@@ -57,7 +57,7 @@ def _sheet(
         ws.auto_filter.ref = ws.dimensions
 
 
-_OS_REASONS = {
+_OS_REASONS: dict[int | None, str] = {
     errno.ENOENT: "路径不存在",
     errno.ENOTDIR: "路径中有一段不是文件夹",
     errno.EACCES: "没有写入权限",
@@ -91,7 +91,7 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
     something to check — values only. db_path: the township database, never to be overwritten."""
     out = _target(out, db_path)
     wb = Workbook()
-    wb.remove(wb.active)
+    wb.remove(wb.worksheets[0])  # the empty sheet a new workbook starts with
     summary = []
     for v in status.villages:
         j = v.to_json()

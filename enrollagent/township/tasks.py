@@ -95,14 +95,27 @@ def _code(value: object) -> str:
 
 def read_tasks(path: str | Path) -> TaskLoad:
     """Read the first sheet that has a village column and a task column; totals rows are skipped."""
+    path = Path(path)
+    for sheet, rows in _sheets(path):
+        found = find_header(rows)
+        if found is None:
+            continue
+        out = _task_rows(rows, *found)
+        if out:
+            return TaskLoad(out, sheet)
+        raise EnrollError("tasks_empty", path=path.name)
+    raise EnrollError("tasks_no_header", path=path.name)
+
+
+def _sheets(path: Path) -> list[tuple[str, list[list]]]:
+    """(name, rows) of every sheet of the workbook."""
     from python_calamine import CalamineWorkbook
 
-    path = Path(path)
     if not path.is_file():
         raise EnrollError("tasks_missing", path=str(path))
     try:
         workbook = CalamineWorkbook.from_path(str(path))
-        sheets = [
+        return [
             (name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
             for name in workbook.sheet_names
         ]
@@ -112,34 +125,38 @@ def read_tasks(path: str | Path) -> TaskLoad:
             path=path.name,
             detail=str(e).splitlines()[0] if str(e) else "格式不对",
         ) from None
-    for sheet, rows in sheets:
-        found = find_header(rows)
-        if found is None:
+
+
+def _cell(row: list, col: int | None) -> object:
+    return row[col] if col is not None and col < len(row) else None
+
+
+def _task_rows(
+    rows: list[list], header_row: int, village_col: int, task_col: int, code_col: int | None
+) -> list[TaskRow]:
+    """The villages below the header with their tasks; totals rows, rows numbered but not
+    named, and rows without a task are skipped; a village twice or a task not a number refuse
+    the table."""
+    out: list[TaskRow] = []
+    seen: set[str] = set()
+    for r in range(header_row + 1, len(rows)):
+        name = _fold(_cell(rows[r], village_col))
+        value = _cell(rows[r], task_col)
+        if _not_a_village(name) or value is None or _fold(value) == "":
             continue
-        header_row, village_col, task_col, code_col = found
-        out: list[TaskRow] = []
-        seen: dict[str, int] = {}
-        for r in range(header_row + 1, len(rows)):
-            row = rows[r]
-            name = _fold(row[village_col]) if village_col < len(row) else ""
-            if not name or any(w in name for w in TOTAL_WORDS) or name.isdigit():
-                continue
-            value = row[task_col] if task_col < len(row) else None
-            if value is None or _fold(value) == "":
-                continue
-            task = _task_number(value)
-            if task is None:
-                raise EnrollError("tasks_bad_number", row=r + 1, village=name, value=value)
-            key = name_key(name)
-            if key in seen:
-                raise EnrollError("tasks_duplicate", village=name, row=r + 1)
-            seen[key] = r + 1
-            code = _code(row[code_col]) if code_col is not None and code_col < len(row) else ""
-            out.append(TaskRow(name, code, task, r + 1))
-        if out:
-            return TaskLoad(out, sheet)
-        raise EnrollError("tasks_empty", path=path.name)
-    raise EnrollError("tasks_no_header", path=path.name)
+        task = _task_number(value)
+        if task is None:
+            raise EnrollError("tasks_bad_number", row=r + 1, village=name, value=value)
+        key = name_key(name)
+        if key in seen:
+            raise EnrollError("tasks_duplicate", village=name, row=r + 1)
+        seen.add(key)
+        out.append(TaskRow(name, _code(_cell(rows[r], code_col)), task, r + 1))
+    return out
+
+
+def _not_a_village(name: str) -> bool:
+    return not name or any(w in name for w in TOTAL_WORDS) or name.isdigit()
 
 
 class TaskMatcher:

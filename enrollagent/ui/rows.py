@@ -25,7 +25,7 @@ BAD = QColor("#f8d7d5")
 
 class RowsModel(QAbstractTableModel):
     """Columns are (header, right_aligned); set_rows() swaps the whole content at once. Sorting
-    happens here over the rows' own values (never a proxy: see STACK.md)."""
+    happens here over the rows' own values (never a proxy: see docs/stack.md)."""
 
     def __init__(self, columns: Sequence[tuple[str, bool]], parent=None) -> None:
         super().__init__(parent)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import (
@@ -57,6 +58,19 @@ HEADERS = (
     QT_TRANSLATE_NOOP("RosterModel", "性别年龄"),
 )
 FETCH = 500  # rows handed to the view at a time: a 6,000-row model appears at once
+
+# The columns whose text is the person's own, with no translation, snapshot or date involved.
+_PLAIN_TEXT: dict[int, Callable[[PersonState], str]] = {
+    COL_GROUP: lambda s: s.group_name,
+    COL_HH_NO: lambda s: s.hh_no,
+    COL_NAME: lambda s: s.name,
+    COL_RELATION: lambda s: s.relation,
+    COL_ID: lambda s: s.id_number,
+    COL_SEX: lambda s: s.sex or "",
+    COL_CATEGORY: lambda s: "、".join(CATEGORY_BY_CODE[c].label for c in s.categories),
+    COL_PAYABLE: lambda s: yuan_text(s.payable_fen) if s.coverage == "resident" else "",
+    COL_PAID: lambda s: yuan_text(s.net_fen) if s.net_fen else "",
+}
 
 
 class RosterModel(QAbstractTableModel):
@@ -196,35 +210,23 @@ class RosterModel(QAbstractTableModel):
         return None
 
     def _text(self, s: PersonState, col: int) -> str:
-        if col == COL_GROUP:
-            return s.group_name
-        if col == COL_HH_NO:
-            return s.hh_no
+        plain = _PLAIN_TEXT.get(col)
+        if plain is not None:
+            return plain(s)
         if col == COL_HEAD:
-            return self._snapshot.heads.get(s.household_id, "") if self._snapshot else ""
-        if col == COL_NAME:
-            return s.name
-        if col == COL_RELATION:
-            return s.relation
-        if col == COL_ID:
-            return s.id_number
-        if col == COL_SEX:
-            return s.sex or ""
+            return self.head_of(s.household_id)
         if col == COL_AGE:
-            return str(ids.age_at(s.birth_date, self._today)) if s.birth_date else ""
+            return self._age(s)
         if col == COL_SEX_AGE:
-            return f"{s.sex or ''} {self._text(s, COL_AGE)}".strip()
-        if col == COL_CATEGORY:
-            return "、".join(CATEGORY_BY_CODE[c].label for c in s.categories)
+            return f"{s.sex or ''} {self._age(s)}".strip()
         if col == COL_STATE:
             return self.tr(STATES.get(s.state, s.state))
-        if col == COL_PAYABLE:
-            return yuan_text(s.payable_fen) if s.coverage == "resident" else ""
-        if col == COL_PAID:
-            return yuan_text(s.net_fen) if s.net_fen else ""
         if col == COL_NOTE:
             return self._note(s)
         return ""
+
+    def _age(self, s: PersonState) -> str:
+        return str(ids.age_at(s.birth_date, self._today)) if s.birth_date else ""
 
     def _note(self, s: PersonState) -> str:
         parts = []
