@@ -16,6 +16,7 @@ from ..core import ids
 from ..core.figures import person_states
 from ..core.lane import write
 from ..core.payments import add_unmatched, record_payment, record_refund, write_payments
+from ..core.people import person_info
 from ..core.policy import load_policy
 from ..core.roster import add_household, add_person, flag_person, set_coverage, set_unpaid_reason
 from ..core.village import init_village, set_task
@@ -109,7 +110,7 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
     with write(db, actor=ACTOR, op="demo_decorate") as w:
         # A few IDs typed wrong or rounded by Excel: kept and flagged 待核实.
         for pid in rng.sample(persons, max(3, len(persons) // 600)):
-            number = db.execute("SELECT id_number FROM person WHERE id = ?", [pid]).fetchone()[0]
+            number = person_info(db, pid).id_number
             bad = number[:17] + ("0" if number[17] != "0" else "1")
             w.update("person", pid, {"id_number": bad, "id_valid": 0, "id_problem": "id_checksum"})
         rest = persons[:]

@@ -34,6 +34,7 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
 
 def township_packages(work: Path) -> list[Path]:
     """One signed package per demo village; the later villages also enroll one of the first's people (重复参保)."""
+    from ..core.figures import person_states
     from ..core.payments import record_payment
     from ..core.roster import add_household, add_person
     from ..core.village import update_village
@@ -47,9 +48,7 @@ def township_packages(work: Path) -> list[Path]:
         build_demo(db, size=size, seed=seed)
         update_village(db, actor="演示", code=code, name=name)
         if shared is None:
-            shared = db.execute(
-                "SELECT name, id_number FROM person WHERE id_valid = 1 LIMIT 1"
-            ).fetchone()
+            shared = next((s.name, s.id_number) for s in person_states(db) if s.id_valid)
         else:
             household = add_household(db, actor="演示", hh_no="9999", group_name="一组").id
             person = add_person(
