@@ -10,7 +10,7 @@ from ..core.vocab import CATEGORY_BY_CODE, categories_in, category_of, severe_di
 from ..errors import EnrollError, id_problem_text
 from .cells import id_cell, person_name, risk_eliminated, same_name, text
 from .columns import Columns
-from .engine import Job, lane
+from .job import Job, lane
 from .reader import Sheet
 
 

@@ -22,7 +22,7 @@ from .cells import (
     year_of,
 )
 from .columns import Columns
-from .engine import PROGRESS_EVERY, Job, lane
+from .job import PROGRESS_EVERY, Job, lane
 
 BUCKETS = ("recorded", "already_recorded", "not_in_roster", "other_year", "ignored", "skipped")
 

@@ -10,7 +10,7 @@ from ..core.vocab import categories_in, relation_of
 from ..errors import id_problem_text
 from .cells import date_of, id_cell, person_name, same_name, text
 from .columns import Columns
-from .engine import Job, lane
+from .job import Job, lane
 
 
 def _cell(row: list[object], cols: Columns, name: str) -> object:
