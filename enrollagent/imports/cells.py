@@ -8,8 +8,9 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from ..core.ids import IdCheck
 from ..core.payments import parse_yuan
-from ..errors import EnrollError
+from ..errors import EnrollError, Problem
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -39,6 +40,16 @@ def text(cell: object) -> str:
 def id_cell(cell: object) -> object:
     """The ID cell to check: number cells stay numbers (check_cell distrusts them), text is cleaned."""
     return cell if isinstance(cell, (int, float)) and not isinstance(cell, bool) else text(cell)
+
+
+def id_problem(chk: IdCheck) -> Problem:
+    """What is wrong with an ID that failed its check, to word into a row's sentence."""
+    return Problem(
+        chk.problem or "id_length",
+        n=len(chk.normalized),
+        raw=chk.raw,
+        suggestion=chk.suggestion or "",
+    )
 
 
 _MONEY = re.compile(r"-?\d+(\.\d+)?")

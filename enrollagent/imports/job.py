@@ -3,8 +3,10 @@ through. Imports none of the importers, so they and the engine that runs them fo
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 import sqlite_utils
 
@@ -12,8 +14,81 @@ from ..core.changes import NOTHING, Changes
 from ..core.clock import now_utc
 from ..core.lane import Write
 from ..core.progress import Progress
+from ..errors import Problem, message_text
 
 PROGRESS_EVERY = 500  # rows between progress updates (each is also a chance to cancel)
+
+
+def word(problem: Problem) -> str:
+    """A problem's sentence. A parameter may itself be a Problem (the ID's or the amount's problem
+    inside a row's sentence), worded first, or a list of them (a roster row's notes), joined by ；."""
+    params = problem.params
+    if any(isinstance(v, (Problem, list)) for v in params.values()):
+        params = {k: _worded(v) for k, v in params.items()}
+    return message_text(problem.code, params)
+
+
+def _worded(value: object) -> object:
+    if isinstance(value, Problem):
+        return word(value)
+    if isinstance(value, list):
+        return "；".join(str(_worded(v)) for v in value)
+    return value
+
+
+def plain(value: object) -> object:
+    """Parameters as JSON: a Problem among them as {"code", "params"}."""
+    if isinstance(value, Problem):
+        return {"code": value.code, "params": plain(value.params)}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+class Skip(NamedTuple):
+    """A row not recorded: the bucket it lands in (each row lands in exactly one), and why."""
+
+    bucket: str
+    problem: Problem
+
+
+class RowProblem(Mapping):
+    """A problem of one row as the report keeps it. Reads as the dict --json prints: row, reason
+    (worded, after the 【sheet】 prefix), code and params."""
+
+    __slots__ = ("row", "problem", "prefix")
+    KEYS = ("row", "reason", "code", "params")
+
+    def __init__(self, row: int, problem: Problem, prefix: str = "") -> None:
+        self.row = row
+        self.problem = problem
+        self.prefix = prefix
+
+    @property
+    def reason(self) -> str:
+        return self.prefix + word(self.problem)
+
+    def __getitem__(self, key: str) -> object:
+        if key == "row":
+            return self.row
+        if key == "reason":
+            return self.reason
+        if key == "code":
+            return self.problem.code
+        if key == "params":
+            return plain(self.problem.params)
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.KEYS)
+
+    def __len__(self) -> int:
+        return len(self.KEYS)
+
+    def __repr__(self) -> str:
+        return f"RowProblem({self.row}, {self.problem!r}, {self.prefix!r})"
 
 
 @dataclass
@@ -26,20 +101,29 @@ class ImportReport:
     columns: dict[str, str]  # canonical field → the header text found in the file
     rows: int = 0
     counts: dict[str, int] = field(default_factory=dict)
-    problems: list[dict] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
     dry_run: bool = False
     sheet: str = ""  # the sheet(s) read, joined by 、
     prefix: str = ""  # 【sheet】 before each reason when a workbook's sheets are read one by one
     changes: Changes = NOTHING  # what the import wrote (nothing for a dry run)
 
-    def problem(self, row: int, reason: str) -> None:
-        self.problems.append({"row": row, "reason": self.prefix + reason})
+    # `row` and `code` are positional-only: a message may take a parameter named row.
+    def problem(self, row: int, code: str, /, **params: object) -> None:
+        self.problems.append(RowProblem(row, Problem(code, **params), self.prefix))
+
+    def note(self, row: int, problem: Problem) -> None:
+        """A problem a step found (and worded as a Problem already)."""
+        self.problems.append(RowProblem(row, problem, self.prefix))
+
+    def skip(self, row: int, skip: Skip) -> None:
+        self.add(skip.bucket)
+        self.problems.append(RowProblem(row, skip.problem, self.prefix))
 
     def add(self, key: str, n: int = 1) -> None:
         self.counts[key] = self.counts.get(key, 0) + n
 
     def to_json(self) -> dict:
-        return {"rows": self.rows, **self.counts, "problems": self.problems}
+        return {"rows": self.rows, **self.counts, "problems": [dict(p) for p in self.problems]}
 
 
 @dataclass

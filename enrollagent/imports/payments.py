@@ -8,7 +8,7 @@ from operator import itemgetter
 from ..core import ids
 from ..core.figures import yuan
 from ..core.payments import write_payments
-from ..errors import EnrollError
+from ..errors import EnrollError, Problem
 from .cells import (
     amount_fen,
     channel_of,
@@ -23,6 +23,7 @@ from .cells import (
 )
 from .columns import Columns
 from .job import PROGRESS_EVERY, Job, lane
+from .messages import NO_ID, NO_NAME
 
 BUCKETS = ("recorded", "already_recorded", "not_in_roster", "other_year", "ignored", "skipped")
 
@@ -133,7 +134,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             if not items[item_key]:
                 rep.add("ignored")
                 what = "、".join(dict.fromkeys(t for t in map(text, item_key) if t))
-                rep.problem(row_no, f"“{what}”不是城乡居民医保缴费，未登记")
+                rep.problem(row_no, "pay_not_medical", items=what)
                 continue
         if year_ix:
             year_key = pick_years(row)
@@ -144,11 +145,11 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             year = job.year  # a file that names no year at all is this year's
         if year is None:
             rep.add("skipped")
-            rep.problem(row_no, "看不出缴费年度（费款所属期），未登记")
+            rep.problem(row_no, "pay_no_year")
             continue
         if year != job.year:
             rep.add("other_year")
-            rep.problem(row_no, f"{year}年度的缴费，不是本年度（{job.year}年度），未登记")
+            rep.problem(row_no, "pay_other_year", year=year, current=job.year)
             continue
         (
             raw_id,
@@ -168,7 +169,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             subsidy = 0 if _blank(raw_subsidy) else amount_fen(raw_subsidy)
         except EnrollError as e:
             rep.add("skipped")
-            rep.problem(row_no, f"{e.message}，未登记")
+            rep.problem(row_no, "pay_amount_unreadable", why=Problem(e.code, **e.params))
             continue
         if has_flags:
             flags = pick_flags(row)
@@ -176,7 +177,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
                 states[flags] = payment_state(flags[0], flags[1], flags[2:])
             if states[flags] == "void":
                 rep.add("skipped")
-                rep.problem(row_no, "这张票证已作废，未登记")
+                rep.problem(row_no, "pay_void")
                 continue
             if states[flags] == "refund" and amount is not None and amount > 0:
                 amount = -amount  # a refund the file marks by a word, not by a minus sign
@@ -188,7 +189,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
                 amount, kind, subsidy = subsidy, "subsidy", 0
             else:
                 rep.add("skipped")
-                rep.problem(row_no, "没有缴费金额（或金额为0），未登记")
+                rep.problem(row_no, "pay_no_amount")
                 continue
         if raw_date not in dates:
             dates[raw_date] = date_of(raw_date)
@@ -199,7 +200,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         if isinstance(ticket_cell, float) and abs(ticket_cell) >= 1e15:
             # Excel kept 15 significant digits: two tickets may now look alike; don't trust it.
             ticket = None
-            rep.problem(row_no, "票证号码被Excel存成了数字，后几位已丢失，按无票号处理")
+            rep.problem(row_no, "pay_ticket_number_cell")
         # Most IDs are clean text already on the roster (checked when they were entered).
         found = store.roster.get(raw_id.strip()) if type(raw_id) is str else None
         if found is not None:
@@ -223,30 +224,26 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
             else:
                 rep.add("already_recorded")
                 earlier = ticket_rows.get(ticket)
-                rep.problem(
-                    row_no,
-                    f"电子税票号码{ticket}"
-                    + (f"与第{earlier}行相同" if earlier else "以前已导入过")
-                    + "，未重复登记",
-                )
+                if earlier:
+                    rep.problem(row_no, "pay_ticket_in_file", ticket=ticket, earlier=earlier)
+                else:
+                    rep.problem(row_no, "pay_ticket_recorded", ticket=ticket)
                 continue
         elif ticket is None:
             key = (id_number, year, amount, paid_on, kind)
             file_ticketless[key] += 1
             if file_ticketless[key] <= store.ticketless[key]:
                 rep.add("already_recorded")
-                rep.problem(
-                    row_no, "这笔缴费（身份证号、年度、金额、日期都相同）以前已导入过，未重复登记"
-                )
+                rep.problem(row_no, "pay_recorded")
                 continue
         if found is None:
             rep.add("not_in_roster")
             name = person_name(raw_name)
-            who = f"{name or '（无姓名）'} {id_number or '（无身份证号）'}"
+            who = {"name": name or NO_NAME, "id_number": id_number or NO_ID, "amount": yuan(amount)}
             if kind == "subsidy":
-                rep.problem(row_no, f"{who}：资助代缴 {yuan(amount)} 元对不上本村花名册，未登记")
+                rep.problem(row_no, "pay_subsidy_not_in_roster", **who)
                 continue
-            rep.problem(row_no, f"{who}：缴费 {yuan(amount)} 元对不上本村花名册，已放入待认领")
+            rep.problem(row_no, "pay_not_in_roster", **who)
             unmatched.append(
                 {
                     "year": year,
@@ -268,7 +265,7 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         if raw_name != roster_name:
             name = person_name(raw_name)
             if name and name != roster_name and not same_name(name, roster_name):
-                rep.problem(row_no, f"姓名“{name}”与花名册的“{roster_name}”不同，按身份证号登记")
+                rep.problem(row_no, "pay_name_differs", name=name, roster_name=roster_name)
         source = job.source(row_no)
         note = "冲正" if reverses else ("退费" if amount < 0 else "")
         payments.append(

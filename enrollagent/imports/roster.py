@@ -7,8 +7,8 @@ import re
 from ..core import ids
 from ..core.clock import new_uuid
 from ..core.vocab import categories_in, relation_of
-from ..errors import id_problem_text
-from .cells import date_of, id_cell, person_name, same_name, text
+from ..errors import Problem
+from .cells import date_of, id_cell, id_problem, person_name, same_name, text
 from .columns import Columns
 from .job import Job, lane
 
@@ -104,15 +104,13 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             continue
         if not name:
             rep.add("skipped")
-            rep.problem(
-                row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入"
-            )
+            rep.problem(row_no, "roster_no_name" if text(raw_id) else "roster_no_name_no_id")
             continue
         chk = ids.check_cell(id_cell(raw_id), today=job.today)
         pkey: object = chk.normalized if chk.valid else ("?", chk.normalized, name)
         if pkey in seen:
             rep.add("duplicates")
-            rep.problem(row_no, f"与第{seen[pkey]}行是同一人（身份证号相同），按一人计")
+            rep.problem(row_no, "roster_duplicate", first=seen[pkey])
             continue
         seen[pkey] = row_no
         if not chk.valid:
@@ -170,13 +168,13 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         if relation == "户主":
             if hid in heads:
                 relation = "其他"
-                notes.append("该户已有户主，此人与户主关系记为“其他”")
+                notes.append(Problem("roster_head_exists"))
             else:
                 heads.add(hid)
         phone_raw = text(_cell(row, cols, "phone"))
         phone, ok = ids.normalize_phone(phone_raw)
         if not ok:
-            notes.append(f"电话“{phone_raw}”格式不对，未登记")
+            notes.append(Problem("roster_phone_invalid", phone=phone_raw))
             phone = ""
         born = (
             chk.birth_date.isoformat()
@@ -211,13 +209,7 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             valid[chk.normalized] = pid
         else:
             invalid[(chk.normalized, name)] = pid
-            reason = id_problem_text(
-                chk.problem or "id_length",
-                raw=chk.raw,
-                normalized=chk.normalized,
-                suggestion=chk.suggestion or "",
-            )
-            notes.insert(0, f"{reason}；已导入，标为待核实")
+            notes.insert(0, Problem("roster_id_kept", why=id_problem(chk)))
         if relation == "户主" and phone and hid in created and not created[hid]["phone"]:
             created[hid]["phone"] = phone
         for cat in categories_in(text(_cell(row, cols, "category"))):
@@ -226,7 +218,7 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
                 new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
         rep.add("imported")
         if notes:
-            rep.problem(row_no, "；".join(notes))
+            rep.problem(row_no, "roster_notes", notes=notes)
 
     _write(job, list(created.values()), new_persons, years, new_flags)
     if "category" in cols.index:
