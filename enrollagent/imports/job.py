@@ -3,7 +3,6 @@ through. Imports none of the importers, so they and the engine that runs them fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
@@ -23,8 +22,10 @@ def word(problem: Problem) -> str:
     """A problem's sentence. A parameter may itself be a Problem (the ID's or the amount's problem
     inside a row's sentence), worded first, or a list of them (a roster row's notes), joined by ；."""
     params = problem.params
-    if any(isinstance(v, (Problem, list)) for v in params.values()):
-        params = {k: _worded(v) for k, v in params.items()}
+    for value in params.values():
+        if isinstance(value, (Problem, list)):
+            params = {k: _worded(v) for k, v in params.items()}
+            break
     return message_text(problem.code, params)
 
 
@@ -32,18 +33,24 @@ def _worded(value: object) -> object:
     if isinstance(value, Problem):
         return word(value)
     if isinstance(value, list):
-        return "；".join(str(_worded(v)) for v in value)
+        return "；".join(word(v) for v in value)
     return value
 
 
-def plain(value: object) -> object:
-    """Parameters as JSON: a Problem among them as {"code", "params"}."""
+def plain(problem: Problem) -> dict:
+    """A problem's parameters as JSON, a Problem among them as {"code", "params"}."""
+    params = problem.params
+    for value in params.values():
+        if isinstance(value, (Problem, list)):
+            return {k: _plain(v) for k, v in params.items()}
+    return params
+
+
+def _plain(value: object) -> object:
     if isinstance(value, Problem):
-        return {"code": value.code, "params": plain(value.params)}
-    if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {"code": value.code, "params": plain(value)}
     if isinstance(value, list):
-        return [plain(v) for v in value]
+        return [_plain(v) for v in value]
     return value
 
 
@@ -54,41 +61,17 @@ class Skip(NamedTuple):
     problem: Problem
 
 
-class RowProblem(Mapping):
-    """A problem of one row as the report keeps it. Reads as the dict --json prints: row, reason
-    (worded, after the 【sheet】 prefix), code and params."""
+class RowProblem(dict):
+    """A problem of one row as the report keeps it: the dict --json prints (row, reason, code,
+    params; the reason worded once, after the 【sheet】 prefix), holding the Problem it words."""
 
-    __slots__ = ("row", "problem", "prefix")
-    KEYS = ("row", "reason", "code", "params")
+    __slots__ = ("problem",)
 
     def __init__(self, row: int, problem: Problem, prefix: str = "") -> None:
-        self.row = row
+        super().__init__(
+            row=row, reason=prefix + word(problem), code=problem.code, params=plain(problem)
+        )
         self.problem = problem
-        self.prefix = prefix
-
-    @property
-    def reason(self) -> str:
-        return self.prefix + word(self.problem)
-
-    def __getitem__(self, key: str) -> object:
-        if key == "row":
-            return self.row
-        if key == "reason":
-            return self.reason
-        if key == "code":
-            return self.problem.code
-        if key == "params":
-            return plain(self.problem.params)
-        raise KeyError(key)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.KEYS)
-
-    def __len__(self) -> int:
-        return len(self.KEYS)
-
-    def __repr__(self) -> str:
-        return f"RowProblem({self.row}, {self.problem!r}, {self.prefix!r})"
 
 
 @dataclass
@@ -107,12 +90,12 @@ class ImportReport:
     prefix: str = ""  # 【sheet】 before each reason when a workbook's sheets are read one by one
     changes: Changes = NOTHING  # what the import wrote (nothing for a dry run)
 
-    # `row` and `code` are positional-only: a message may take a parameter named row.
+    # `row` and `code` are positional-only, so that no message parameter can clash with them.
     def problem(self, row: int, code: str, /, **params: object) -> None:
         self.problems.append(RowProblem(row, Problem(code, **params), self.prefix))
 
     def note(self, row: int, problem: Problem) -> None:
-        """A problem a step found (and worded as a Problem already)."""
+        """A problem a step returned, kept as it is."""
         self.problems.append(RowProblem(row, problem, self.prefix))
 
     def skip(self, row: int, skip: Skip) -> None:
@@ -123,7 +106,7 @@ class ImportReport:
         self.counts[key] = self.counts.get(key, 0) + n
 
     def to_json(self) -> dict:
-        return {"rows": self.rows, **self.counts, "problems": [dict(p) for p in self.problems]}
+        return {"rows": self.rows, **self.counts, "problems": self.problems}
 
 
 @dataclass
