@@ -1,27 +1,23 @@
-"""The small steps an import is made of, each alone: on a real migrated store and real rows."""
+"""The steps a payment import is made of, each alone: on a real migrated store and real rows
+(roll sheets and department lists: test_imports_steps_lists.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 import pytest
 
 from enrollagent.core import roster as core_roster
-from enrollagent.core.lane import write
 from enrollagent.core.payments import record_payment
-from enrollagent.core.progress import NO_PROGRESS
-from enrollagent.core.village import get_village
 from enrollagent.errors import Problem
 from enrollagent.imports import run_import
 from enrollagent.imports.columns import find_columns
-from enrollagent.imports.job import ImportReport, Job, Skip
+from enrollagent.imports.job import Skip
 from enrollagent.imports.messages import NO_NAME
 from enrollagent.imports.payment_rows import PaymentReader, PaymentRow
 from enrollagent.imports.payments import Batch, Ledger, name_differs
 
-from .imports_helpers import make_id, write_csv
+from .imports_helpers import job_for, make_id, write_csv, writing
 
 TODAY = date(2023, 12, 31)
 P = [make_id(n, "19700101") for n in range(1, 5)]
@@ -34,28 +30,6 @@ def village(db, tmp_path):
     rows = [["户号", "姓名", "身份证号码"]] + [["1", f"人{k}", i] for k, i in enumerate(P)]
     run_import(db, "roster", write_csv(tmp_path / "roster.csv", rows), today=TODAY, actor="王明")
     return db
-
-
-def job_for(db, kind: str = "payments", file_name: str = "明细.xlsx") -> Job:
-    report = ImportReport(kind=kind, file_name=file_name, header_row=1, columns={})
-    return Job(
-        db=db,
-        year=get_village(db).current_year,
-        file_name=file_name,
-        actor="王明",
-        today=TODAY,
-        progress=NO_PROGRESS,
-        category=None,
-        report=report,
-    )
-
-
-@contextmanager
-def writing(job: Job) -> Iterator[None]:
-    """The lane run_import would open around the importer."""
-    with write(job.db, actor=job.actor, op="import_test", reason=job.file_name) as w:
-        job.w = w
-        yield
 
 
 def person_id(db, id_number: str) -> int:
@@ -173,7 +147,7 @@ PAID = PaymentRow(P[0], "人0", 38000, 0, "personal", "微信", "2023-10-01", "T
 
 
 def test_the_ledger_finds_a_person_by_a_clean_or_a_messy_id(village):
-    ledger = Ledger(job_for(village))
+    ledger = Ledger(job_for(village, "payments"))
     found = (person_id(village, P[0]), "人0")
     assert ledger.person(P[0]) == (P[0], found)
     assert ledger.person(f" {P[0][:6]} {P[0][6:]} ") == (P[0], found)
@@ -185,7 +159,7 @@ def test_a_ticket_known_to_the_store_or_to_an_earlier_row_is_not_recorded_again(
     record_payment(
         village, person_id=person_id(village, P[0]), actor="t", amount_fen=38000, ticket_no="T001"
     )
-    ledger = Ledger(job_for(village))
+    ledger = Ledger(job_for(village, "payments"))
     assert ledger.repeat(PAID, P[0]) == Skip(
         "already_recorded", Problem("pay_ticket_recorded", ticket="T001")
     )
@@ -201,7 +175,7 @@ def test_a_reversal_with_the_ticket_it_undoes_names_that_payment_once(village):
     paid = record_payment(
         village, person_id=person_id(village, P[0]), actor="t", amount_fen=38000, ticket_no="T001"
     )
-    ledger = Ledger(job_for(village))
+    ledger = Ledger(job_for(village, "payments"))
     reversal = PAID._replace(amount=-38000)
     assert ledger.repeat(reversal, P[0]) == (paid.payment_id, None)
     assert ledger.repeat(reversal, P[0]) == Skip(
@@ -215,7 +189,7 @@ def test_ticketless_payments_are_known_by_id_year_amount_date_and_kind_with_repe
     header = ["证件号码", "实缴金额", "缴款日期"]
     path = write_csv(tmp_path / "无票号.csv", [header, [P[0], "380", "2023-10-01"]])
     run_import(village, "payments", path, today=TODAY, actor="王明")
-    ledger = Ledger(job_for(village))
+    ledger = Ledger(job_for(village, "payments"))
     same = PAID._replace(ticket=None, channel="其他")
     assert ledger.repeat(same, P[0]) == Skip("already_recorded", Problem("pay_recorded"))
     assert ledger.repeat(same, P[0]) == (None, None)  # the file pays twice, the store knows once
@@ -235,7 +209,7 @@ def test_a_name_that_differs_from_the_roster_is_told_and_the_id_wins():
 
 
 def test_the_batch_writes_payments_a_subsidy_beside_and_the_inbox_in_one_go(village):
-    job = job_for(village)
+    job = job_for(village, "payments")
     ledger = Ledger(job)
     pid = person_id(village, P[0])
     stranger = PAID._replace(raw_id=STRANGER, raw_name="", ticket="T002")
@@ -267,7 +241,7 @@ def test_the_batch_writes_payments_a_subsidy_beside_and_the_inbox_in_one_go(vill
 
 
 def test_a_reversal_and_a_refund_are_noted_as_such(village):
-    job = job_for(village)
+    job = job_for(village, "payments")
     pid = person_id(village, P[0])
     with writing(job):
         batch = Batch(job, Ledger(job))

@@ -139,3 +139,16 @@ def lane(job: Job) -> Write:
     """The change an importer writes through."""
     assert job.w is not None, "importers run inside run_import"
     return job.w
+
+
+def roster_by_id(job: Job) -> dict[str, tuple[int, str]]:
+    """ID → (person, name) of everyone on the job's year's roster with a valid ID: the persons a
+    payment or a department list can match (an invalid ID matches nothing)."""
+    return {
+        idn: (pid, name)
+        for pid, idn, name in job.db.execute(
+            "SELECT p.id, p.id_number, p.name FROM person p"
+            " JOIN person_year py ON py.person_id = p.id AND py.year = ? WHERE p.id_valid = 1",
+            [job.year],
+        )
+    }

@@ -14,7 +14,7 @@ from ..core.payments import write_payments
 from ..errors import Problem
 from .cells import id_cell, person_name, same_name
 from .columns import Columns
-from .job import PROGRESS_EVERY, Job, Skip, lane
+from .job import PROGRESS_EVERY, Job, Skip, lane, roster_by_id
 from .messages import NO_ID, NO_NAME
 from .payment_rows import SUBSIDY_CHANNEL, PaymentReader, PaymentRow
 
@@ -30,14 +30,7 @@ class Ledger:
         db = job.db
         self.year = job.year
         self.today = job.today
-        self.roster = {
-            idn: (pid, name)
-            for pid, idn, name in db.execute(
-                "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
-                " AND py.year = ? WHERE p.id_valid = 1",
-                [job.year],
-            )
-        }
+        self.roster = roster_by_id(job)
         self.tickets: dict[str, tuple] = {}
         for pay_id, ticket, pid, amount in db.execute(
             "SELECT id, ticket_no, person_id, amount_fen FROM payment WHERE ticket_no IS NOT NULL"
