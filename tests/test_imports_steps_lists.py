@@ -11,7 +11,10 @@ from enrollagent.errors import Problem
 from enrollagent.imports import run_import
 from enrollagent.imports.cells import id_problem
 from enrollagent.imports.columns import find_columns
-from enrollagent.imports.job import Skip
+from enrollagent.imports.flags import YearFlags
+from enrollagent.imports.groups import by_grade, match, qualify
+from enrollagent.imports.job import Skip, roster_by_id
+from enrollagent.imports.messages import NO_NAME
 from enrollagent.imports.roster import Roll, born_and_sex, section_title
 
 from .imports_helpers import job_for, make_id, write_csv, writing
@@ -159,3 +162,81 @@ def test_a_new_person_is_written_with_notes_for_an_invalid_id_a_second_head_a_ba
     assert db.execute("SELECT category, source FROM special_flag").fetchall() == [
         ("minimum_living", "花名册.xlsx:2")
     ]
+
+
+# --- department lists ---------------------------------------------------------------------
+
+CATEGORY_COLS = find_columns([["姓名", "身份证号码", "人员类别", "风险是否消除"]], "groups")
+GRADE_COLS = find_columns([["姓名", "身份证号码", "人员类别", "残疾等级"]], "groups")
+
+
+def test_a_listed_row_qualifies_by_its_category_or_is_skipped_saying_why(db):
+    job = job_for(db, "groups")
+
+    def categories(category: str, risk: str = "") -> tuple[list[str], Problem | None]:
+        return qualify(job, ["张三", P[0], category, risk], CATEGORY_COLS, None)
+
+    assert categories("城乡低保") == (["minimum_living"], None)
+    assert categories("城乡低保", risk="是") == ([], Problem("group_risk_eliminated"))
+    assert categories("农村") == ([], Problem("group_category_unknown", category="农村"))
+    assert categories("") == ([], Problem("group_no_category"))
+    job.category = (
+        "orphan"  # --category: for rows that say nothing, or say it in words of their own
+    )
+    assert categories("农村") == (["orphan"], None)
+    job.category, job.category_hint = None, "extreme_poverty"  # a title: for rows saying nothing
+    assert categories("") == (["extreme_poverty"], None)
+    assert categories("农村") == ([], Problem("group_category_unknown", category="农村"))
+
+
+def test_only_a_first_or_second_grade_disability_is_severe():
+    def grade(cats: list[str], grade: str, card: str | None = None):
+        return by_grade(["张三", P[0], "", grade], GRADE_COLS, card, cats)
+
+    assert grade([], "一级") == (["severe_disability"], None)
+    assert grade(["minimum_living"], "二级") == (["minimum_living", "severe_disability"], None)
+    assert grade(["severe_disability"], "三级") == (
+        [],
+        Problem("group_grade_not_severe", grade="三级"),
+    )
+    assert grade(["minimum_living"], "四级") == (["minimum_living"], None)
+    assert grade([], "甲") == ([], Problem("group_grade_unreadable", grade="甲"))
+    assert grade([], "") == ([], Problem("group_no_grade"))
+    assert grade([], "", card="2") == (["severe_disability"], None)  # a 残疾人证号's last digit
+    assert grade([], "", card="") == ([], Problem("group_card_no_grade"))
+
+
+def test_a_listed_person_is_matched_by_a_valid_id_on_the_roster(db, tmp_path):
+    import_roll(db, tmp_path, [["姓名", "身份证号码"], ["张三", P[0]]])
+    job = job_for(db, "groups")
+    roster = roster_by_id(job)
+    pid = person_id(db, P[0])
+    assert match(roster, P[0], "张三", job) == (pid, None)
+    assert match(roster, P[0], "张山", job) == (
+        pid,
+        Problem("group_name_differs", name="张山", roster_name="张三"),
+    )
+    assert match(roster, P[1], "", job) == Skip(
+        "not_in_roster", Problem("group_not_in_roster", name=P[1], masked_id=ids.mask(P[1]))
+    )
+    assert match(roster, BAD_ID, "", job) == Skip(
+        "not_in_roster",
+        Problem("group_id_invalid", name=NO_NAME, why=id_problem(check(BAD_ID))),
+    )
+
+
+def test_year_flags_add_only_what_the_store_lacks(db, tmp_path):
+    import_roll(db, tmp_path, [["姓名", "身份证号码"], ["张三", P[0]], ["李四", P[1]]])
+    first, second = person_id(db, P[0]), person_id(db, P[1])
+    core_roster.flag_person(db, first, "minimum_living", actor="王明")
+    job = job_for(db, "groups", file_name="民政名单.xlsx")
+    with writing(job):
+        flags = YearFlags(job)
+        flags.add(first, ["minimum_living", "orphan"], 3)
+        flags.add(first, ["orphan"], 4)
+        flags.add(second, [], 5)
+        assert flags.persons() == {first}
+        flags.write()
+    assert db.execute(
+        "SELECT person_id, category, source FROM special_flag ORDER BY id"
+    ).fetchall() == [(first, "minimum_living", "manual"), (first, "orphan", "民政名单.xlsx:3")]
