@@ -158,7 +158,7 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             continue
         name = person_name(row[name_col]) if name_col is not None and name_col < len(row) else ""
         found = match(roster, id_value, name, job)
-        if type(found) is Skip:
+        if isinstance(found, Skip):
             rep.skip(row_no, found)
             continue
         pid, differs = found

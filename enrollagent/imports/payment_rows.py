@@ -81,7 +81,7 @@ class PaymentReader:
             absent if cols.first(f) is None else cols.first(f) for f in ("refund_flag", "void_flag")
         ]
         self.has_flags = any(i != absent for i in flag_ix) or "state" in cols.index
-        self.pick_flags = itemgetter(*flag_ix, *cols.index.get("state", []), absent)
+        self.pick_flags = itemgetter(*[*flag_ix, *cols.index.get("state", []), absent])
         self.has_subsidy_amount = cols.first("subsidy_amount") is not None
         self.items: dict[tuple, bool] = {}
         self.years: dict[tuple, int | None] = {}
@@ -108,7 +108,7 @@ class PaymentReader:
         if channel is None:
             channel = self.channels[raw_channel] = channel_of(raw_channel)
         money = self.money(row, raw_amount, raw_subsidy, raw_subcat, channel)
-        if type(money) is Skip:
+        if isinstance(money, Skip):
             return money
         amount, subsidy, kind = money
         paid_on = self.dates.get(raw_date)

@@ -211,14 +211,14 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
         if done % PROGRESS_EVERY == 0:
             job.progress.update(done, total, job.file_name)
         pay = reader.classify(row)
-        if type(pay) is Skip:
+        if isinstance(pay, Skip):
             rep.skip(row_no, pay)
             continue
         if pay.ticket_lost:
             rep.problem(row_no, "pay_ticket_number_cell")
         id_number, found = ledger.person(pay.raw_id)
         repeat = ledger.repeat(pay, id_number)
-        if type(repeat) is Skip:
+        if isinstance(repeat, Skip):
             rep.skip(row_no, repeat)
             continue
         reverses, ticket = repeat
