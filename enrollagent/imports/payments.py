@@ -14,7 +14,7 @@ from ..core.payments import write_payments
 from ..errors import Problem
 from .cells import id_cell, person_name, same_name
 from .columns import Columns
-from .job import PROGRESS_EVERY, Job, Skip, lane, roster_by_id
+from .job import Job, Skip, lane, roster_by_id
 from .messages import NO_ID, NO_NAME
 from .payment_rows import SUBSIDY_CHANNEL, PaymentReader, PaymentRow
 
@@ -206,10 +206,8 @@ def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Column
     reader = PaymentReader(cols, rows, job.year)
     ledger = Ledger(job)
     batch = Batch(job, ledger)
-    total = len(rows)
     for done, (row_no, row) in enumerate(rows, 1):
-        if done % PROGRESS_EVERY == 0:
-            job.progress.update(done, total, job.file_name)
+        job.tick(done, len(rows))
         pay = reader.classify(row)
         if isinstance(pay, Skip):
             rep.skip(row_no, pay)
