@@ -5,15 +5,20 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import openpyxl
 
 from enrollagent.core.ids import check_char
+from enrollagent.core.lane import write
 from enrollagent.core.policy import policy_from_json
-from enrollagent.core.village import init_village
+from enrollagent.core.progress import NO_PROGRESS
+from enrollagent.core.village import get_village, init_village
 from enrollagent.db import open_database
+from enrollagent.imports.job import ImportReport, Job
 
 
 def make_id(n: int, birth: str = "19800101", area: str = "411725") -> str:
@@ -73,6 +78,31 @@ def write_csv(
     csv.writer(buf, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
     path.write_bytes(buf.getvalue().encode(encoding))
     return path
+
+
+def job_for(
+    db, kind: str, *, file_name: str = "明细.xlsx", today: date = date(2023, 12, 31)
+) -> Job:
+    """The Job run_import would give an importer, for testing one of its steps alone."""
+    report = ImportReport(kind=kind, file_name=file_name, header_row=1, columns={})
+    return Job(
+        db=db,
+        year=get_village(db).current_year,
+        file_name=file_name,
+        actor="王明",
+        today=today,
+        progress=NO_PROGRESS,
+        category=None,
+        report=report,
+    )
+
+
+@contextmanager
+def writing(job: Job) -> Iterator[None]:
+    """The lane run_import opens around an importer."""
+    with write(job.db, actor=job.actor, op=f"import_{job.report.kind}", reason=job.file_name) as w:
+        job.w = w
+        yield
 
 
 # A village 东风村 and its files as other counties' systems write them.

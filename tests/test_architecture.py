@@ -18,24 +18,6 @@ PACKAGE = Path(__file__).resolve().parent.parent / "enrollagent"
 QT = ("PySide6", "shiboken6")
 
 MAX_COMPLEXITY = 20  # radon's cyclomatic complexity; above it a function is rank D or worse
-# Functions above the limit that are being split elsewhere right now. This list may only
-# shrink: take a name off when its function is split (test_allow_lists_only_shrink says when);
-# never add one — split the function instead.
-COMPLEX_ALLOWED = {
-    "imports/groups._qualify",
-    "imports/groups.import_groups",
-    "imports/payments.import_payments",
-    "imports/roster.import_roster",
-}
-# Import edges that close a cycle, tolerated until the imports split is done. This list may only
-# shrink. run_import imports the three importers inside the function while they import Job, lane
-# and PROGRESS_EVERY from engine; moving those into a module of their own ends the cycle.
-CYCLE_EDGES_ALLOWED = {
-    ("enrollagent.imports.engine", "enrollagent.imports.groups"),
-    ("enrollagent.imports.engine", "enrollagent.imports.payments"),
-    ("enrollagent.imports.engine", "enrollagent.imports.roster"),
-}
-
 SQL_TEXT = re.compile(
     r"\bSELECT\b.*\bFROM\b"
     r"|\bINSERT\s+(?:OR\s+[A-Z]+\s+)?INTO\b"
@@ -221,12 +203,12 @@ def test_no_sql_in_ui_or_cli():
 
 
 def import_graph() -> dict[str, dict[str, int]]:
-    """Module → {imported module of the package → line}, without the tolerated edges."""
+    """Module → {imported module of the package → line}."""
     return {
         module: {
             name: line
             for name, line in imports_of(module).items()
-            if name in modules() and name != module and (module, name) not in CYCLE_EDGES_ALLOWED
+            if name in modules() and name != module
         }
         for module in modules()
     }
@@ -277,18 +259,6 @@ def _one_cycle(graph: dict[str, dict[str, int]], group: set[str]) -> list[str]:
                 paths[w] = [*paths[v], w]
                 todo.append(w)
     raise AssertionError(f"no cycle through {start}")
-
-
-def reaches(graph: dict[str, dict[str, int]], start: str, goal: str) -> bool:
-    seen, todo = {start}, [start]
-    while todo:
-        for w in graph.get(todo.pop(), {}):
-            if w == goal:
-                return True
-            if w not in seen:
-                seen.add(w)
-                todo.append(w)
-    return False
 
 
 def test_cycle_finder():
@@ -357,29 +327,12 @@ def test_complexity_counts_methods_and_closures():
 
 
 def test_no_function_too_complex():
-    over = {
-        name: cc
-        for name, cc in complexities().items()
-        if cc > MAX_COMPLEXITY and name not in COMPLEX_ALLOWED
-    }
+    over = {name: cc for name, cc in complexities().items() if cc > MAX_COMPLEXITY}
     assert not over, (
         f"Functions above cyclomatic complexity {MAX_COMPLEXITY} (radon cc -s -n D enrollagent):"
         " split each into small named steps:\n  "
         + "\n  ".join(f"{name}: {cc}" for name, cc in sorted(over.items()))
     )
-
-
-def test_allow_lists_only_shrink():
-    stale = [
-        f"COMPLEX_ALLOWED: {name} (now {complexities().get(name, 'gone')})"
-        for name in sorted(COMPLEX_ALLOWED)
-        if complexities().get(name, 0) <= MAX_COMPLEXITY
-    ] + [
-        f"CYCLE_EDGES_ALLOWED: {a} → {b} (no longer closes a cycle)"
-        for a, b in sorted(CYCLE_EDGES_ALLOWED)
-        if a not in modules() or b not in imports_of(a) or not reaches(import_graph(), b, a)
-    ]
-    assert not stale, "Fixed, so take these off the allow-lists:\n  " + "\n  ".join(stale)
 
 
 # --- writers say who acts -------------------------------------------------------------------

@@ -8,8 +8,9 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
+from ..core.ids import IdCheck
 from ..core.money import parse_yuan
-from ..errors import EnrollError
+from ..errors import EnrollError, Problem
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 
@@ -41,20 +42,36 @@ def id_cell(cell: object) -> object:
     return cell if isinstance(cell, (int, float)) and not isinstance(cell, bool) else text(cell)
 
 
+def id_problem(chk: IdCheck) -> Problem:
+    """What is wrong with an ID that failed its check, to word into a row's sentence."""
+    return Problem(
+        chk.problem or "id_length",
+        n=len(chk.normalized),
+        raw=chk.raw,
+        suggestion=chk.suggestion or "",
+    )
+
+
 _MONEY = re.compile(r"-?\d+(\.\d+)?")
 
 
 def amount_fen(cell: object) -> int:
     """Money in a cell → fen. Raises EnrollError("amount_invalid") for anything unreadable."""
-    kind = type(cell)
-    if kind is float and cell.is_integer() and abs(cell) < 1e12:  # the common cases, fast
-        return int(cell) * 100
-    if kind is int and abs(cell) < 10**12:
+    # `type(cell) is …` rather than isinstance: a bool is not money, and this runs per row.
+    if type(cell) is float:
+        if cell.is_integer() and abs(cell) < 1e12:  # the common case, fast
+            return int(cell) * 100
+        if math.isfinite(cell) and abs(cell) < 1e12:  # 379.99999999 from a formula
+            return int((Decimal(repr(cell)) * 100).quantize(Decimal(1)))
+    elif type(cell) is int and abs(cell) < 10**12:
         return cell * 100
-    if kind is str and cell.isascii() and cell[cell[:1] == "-" :].isdigit() and len(cell) < 12:
+    elif (
+        type(cell) is str
+        and len(cell) < 12
+        and cell.isascii()
+        and cell[cell[:1] == "-" :].isdigit()  # one leading minus at most
+    ):
         return int(cell) * 100
-    if kind is float and math.isfinite(cell) and abs(cell) < 1e12:
-        return int((Decimal(repr(cell)) * 100).quantize(Decimal(1)))  # 379.99999999 from a formula
     s = (
         unicodedata.normalize("NFKC", text(cell))
         .replace("¥", "")
@@ -64,7 +81,7 @@ def amount_fen(cell: object) -> int:
     s = s.replace(",", "").replace(" ", "")
     if s.startswith("(") and s.endswith(")"):  # accounting notation for a negative amount
         s = "-" + s[1:-1]
-    if kind not in (str, float, int) or not _MONEY.fullmatch(s) or len(s) > 15:
+    if type(cell) not in (str, float, int) or not _MONEY.fullmatch(s) or len(s) > 15:
         raise EnrollError("amount_invalid", value=text(cell))
     d = Decimal(s)
     if d != d.quantize(Decimal("0.01")):

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from ..core import ids
 from ..core.vocab import CATEGORY_BY_CODE, categories_in, category_of, severe_disability_grade
-from ..errors import EnrollError, id_problem_text
-from .cells import id_cell, person_name, risk_eliminated, same_name, text
+from ..errors import EnrollError, Problem
+from .cells import id_cell, id_problem, person_name, risk_eliminated, same_name, text
 from .columns import Columns
-from .engine import Job, lane
+from .flags import YearFlags
+from .job import Job, Skip, roster_by_id
+from .messages import NO_NAME
 from .reader import Sheet
 
 
@@ -66,14 +68,14 @@ def _cells(row: list[object], cols: Columns, name: str) -> list[object]:
     return [row[i] for i in cols.index.get(name, []) if i < len(row)]
 
 
-def _qualify(
+def qualify(
     job: Job, row: list[object], cols: Columns, card_grade: str | None
-) -> tuple[list[str], str]:
-    """(categories, '') for a qualifying row, ([], reason) for a skipped one. `card_grade` is the
+) -> tuple[list[str], Problem | None]:
+    """(categories, None) for a qualifying row, ([], why) for a skipped one. `card_grade` is the
     grade digit of a 残疾人证号 ('' when the number has none), None for lists of another kind."""
     risk = _cells(row, cols, "risk")
     if risk and risk_eliminated(risk[0]):
-        return [], "风险已消除，不标记"
+        return [], Problem("group_risk_eliminated")
     raw = "、".join(t for t in (text(c) for c in _cells(row, cols, "category")) if t)
     cats = categories_in(raw)
     # --category fills a row the file leaves unsaid, or says in words of its own (保障类别 “农村”).
@@ -82,49 +84,67 @@ def _qualify(
     elif not raw and job.category_hint:
         cats = [job.category_hint]
     if "grade" in cols.index or card_grade is not None:
-        grade_cells = _cells(row, cols, "grade")
-        grade = text(grade_cells[0]) if grade_cells else ""
-        if not grade and card_grade:
-            grade = f"{card_grade}级"  # the last digit of the 残疾人证号
-        elif not grade and card_grade == "" and not cats:
-            return [], "残疾人证号不是20位（身份证号+类别+等级），看不出残疾等级，未标记"
-        severe = severe_disability_grade(grade) if grade else None
-        # 一级/二级 is a severe disability whatever else the row says (低保 and 一级: both flags;
-        # the policy then takes the larger subsidy).
-        if severe is True and "severe_disability" not in cats:
-            cats.append("severe_disability")
-        elif severe is False:
-            cats = [c for c in cats if c != "severe_disability"]
-            if not cats:
-                return [], f"残疾等级为“{grade}”，不是一、二级重度残疾，未标记"
-        elif severe is None and not cats:
-            return [], f"残疾等级“{grade}”看不懂，未标记" if grade else "没有填残疾等级，未标记"
+        return by_grade(row, cols, card_grade, cats)
     if not cats:
-        return [], f"人员类别“{raw}”不认识，未标记" if raw else "没有人员类别，未标记"
-    return cats, ""
+        return [], (
+            Problem("group_category_unknown", category=raw) if raw else Problem("group_no_category")
+        )
+    return cats, None
+
+
+def by_grade(
+    row: list[object], cols: Columns, card_grade: str | None, cats: list[str]
+) -> tuple[list[str], Problem | None]:
+    """The categories of a row of a list with a 残疾等级 (a column, or the last digit of a
+    残疾人证号): only 一级/二级 is a severe disability."""
+    grade_cells = _cells(row, cols, "grade")
+    grade = text(grade_cells[0]) if grade_cells else ""
+    if not grade and card_grade:
+        grade = f"{card_grade}级"  # the last digit of the 残疾人证号
+    elif not grade and card_grade == "" and not cats:
+        return [], Problem("group_card_no_grade")
+    severe = severe_disability_grade(grade) if grade else None
+    # 一级/二级 is a severe disability whatever else the row says (低保 and 一级: both flags;
+    # the policy then takes the larger subsidy).
+    if severe is True and "severe_disability" not in cats:
+        cats = [*cats, "severe_disability"]
+    elif severe is False:
+        cats = [c for c in cats if c != "severe_disability"]
+        if not cats:
+            return [], Problem("group_grade_not_severe", grade=grade)
+    elif severe is None and not cats:
+        why = Problem("group_grade_unreadable", grade=grade) if grade else Problem("group_no_grade")
+        return [], why
+    return cats, None
+
+
+def match(
+    roster: dict[str, tuple[int, str]], id_value: object, name: str, job: Job
+) -> Skip | tuple[int, Problem | None]:
+    """(the person on the roster, a Problem when the list names them otherwise), or the Skip of a
+    row whose ID is invalid or not on the roster."""
+    chk = ids.check_cell(id_value, today=job.today)
+    if not chk.valid:
+        why = Problem("group_id_invalid", name=name or NO_NAME, why=id_problem(chk))
+        return Skip("not_in_roster", why)
+    found = roster.get(chk.normalized)
+    if found is None:
+        masked = ids.mask(chk.normalized)
+        why = Problem("group_not_in_roster", name=name or chk.normalized, masked_id=masked)
+        return Skip("not_in_roster", why)
+    pid, roster_name = found
+    if name and not same_name(name, roster_name):
+        return pid, Problem("group_name_differs", name=name, roster_name=roster_name)
+    return pid, None
 
 
 def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
     rep = job.report
-    db = job.db
-    roster = {
-        idn: (pid, name)
-        for pid, idn, name in db.execute(
-            "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
-            " AND py.year = ? WHERE p.id_valid = 1",
-            [job.year],
-        )
-    }
-    flags = {
-        (p, c)
-        for p, c in db.execute(
-            "SELECT person_id, category FROM special_flag WHERE year = ?", [job.year]
-        )
-    }
     for key in ("flagged", "not_in_roster", "skipped", "name_mismatch", "new_flags"):
         rep.counts.setdefault(key, 0)
+    roster = roster_by_id(job)
+    flags = YearFlags(job)
     flagged: set[int] = set()
-    new_flags: list[tuple] = []
     name_col = cols.first("name")
     id_col = cols.first("id")
     by_card = is_card_list(cols)
@@ -132,48 +152,21 @@ def import_groups(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
         job.tick(done, len(rows))
         raw_id = row[id_col] if id_col is not None and id_col < len(row) else None
         id_value, card_grade = card_parts(raw_id) if by_card else (id_cell(raw_id), None)
-        cats, reason = _qualify(job, row, cols, card_grade)
-        if not cats:
-            rep.add("skipped")
-            rep.problem(row_no, reason)
+        cats, why = qualify(job, row, cols, card_grade)
+        if why is not None:
+            rep.skip(row_no, Skip("skipped", why))
             continue
         name = person_name(row[name_col]) if name_col is not None and name_col < len(row) else ""
-        chk = ids.check_cell(id_value, today=job.today)
-        if not chk.valid:
-            rep.add("not_in_roster")
-            why = id_problem_text(
-                chk.problem or "id_length",
-                raw=chk.raw,
-                normalized=chk.normalized,
-                suggestion=chk.suggestion or "",
-            )
-            rep.problem(row_no, f"{name or '（无姓名）'}：{why}，对不上花名册，未标记")
+        found = match(roster, id_value, name, job)
+        if isinstance(found, Skip):
+            rep.skip(row_no, found)
             continue
-        found = roster.get(chk.normalized)
-        if found is None:
-            rep.add("not_in_roster")
-            rep.problem(
-                row_no,
-                f"{name or chk.normalized}（{ids.mask(chk.normalized)}）不在本村花名册上，未标记",
-            )
-            continue
-        pid, roster_name = found
-        if name and not same_name(name, roster_name):
+        pid, differs = found
+        if differs is not None:
             rep.add("name_mismatch")
-            rep.problem(row_no, f"姓名“{name}”与花名册的“{roster_name}”不同，按身份证号标记")
+            rep.note(row_no, differs)
         flagged.add(pid)
-        for cat in cats:
-            if (pid, cat) not in flags:
-                flags.add((pid, cat))
-                new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
+        flags.add(pid, cats, row_no)
     rep.add("flagged", len(flagged))
-    rep.add("new_flags", len(new_flags))
-    lane(job).insert_many(
-        "special_flag",
-        [
-            {"person_id": f[0], "year": f[1], "category": f[2], "source": f[3], "created_at": f[4]}
-            for f in new_flags
-        ],
-        key="person_id",
-        year=job.year,
-    )
+    rep.add("new_flags", len(flags.added))
+    flags.write()

@@ -1,45 +1,36 @@
-"""Importing the tax bureau's payment details (征缴明细): item, year, ticket, then matching by ID."""
+"""Importing the tax bureau's payment details (征缴明细): item, year, ticket, then matching by ID.
+
+Each row goes through three steps: PaymentReader.classify (payment_rows.py) reads it; the Ledger
+finds whether it was recorded before and whose it is; the Batch gathers what the file adds and
+writes it at the end, in one go."""
 
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 
 from ..core import ids
 from ..core.money import yuan
 from ..core.payments import write_payments
-from ..errors import EnrollError
-from .cells import (
-    amount_fen,
-    channel_of,
-    date_of,
-    id_cell,
-    is_resident_medical,
-    payment_state,
-    person_name,
-    same_name,
-    text,
-    year_of,
-)
+from ..errors import Problem
+from .cells import id_cell, person_name, same_name
 from .columns import Columns
-from .engine import PROGRESS_EVERY, Job, lane
+from .job import Job, Skip, lane, roster_by_id
+from .messages import NO_ID, NO_NAME
+from .payment_rows import SUBSIDY_CHANNEL, PaymentReader, PaymentRow
 
 BUCKETS = ("recorded", "already_recorded", "not_in_roster", "other_year", "ignored", "skipped")
 
 
-class _Store:
-    """What the store already holds, loaded once: roster by ID, tickets, ticketless keys."""
+class Ledger:
+    """What the store and this file already hold, loaded once: the roster by ID, every ticket, the
+    ticketless payments and the payments already reversed; then which row of this file recorded
+    each ticket, and how many times each ticketless payment came."""
 
     def __init__(self, job: Job) -> None:
         db = job.db
-        self.roster = {
-            idn: (pid, name)
-            for pid, idn, name in db.execute(
-                "SELECT p.id, p.id_number, p.name FROM person p JOIN person_year py ON py.person_id = p.id"
-                " AND py.year = ? WHERE p.id_valid = 1",
-                [job.year],
-            )
-        }
+        self.year = job.year
+        self.today = job.today
+        self.roster = roster_by_id(job)
         self.tickets: dict[str, tuple] = {}
         for pay_id, ticket, pid, amount in db.execute(
             "SELECT id, ticket_no, person_id, amount_fen FROM payment WHERE ticket_no IS NOT NULL"
@@ -65,255 +56,177 @@ class _Store:
             "SELECT id_number, year, amount_fen, paid_on, 'personal' FROM unmatched_payment WHERE ticket_no IS NULL"
         ):
             self.ticketless[tuple(key)] += 1
+        # What this file adds as it goes.
+        self.file_ticketless: Counter = Counter()
+        self.ticket_rows: dict[str, int] = {}  # ticket → the row of this file that recorded it
 
+    def person(self, raw_id: object) -> tuple[str, tuple[int, str] | None]:
+        """(the ID as stored, (person id, roster name) or None when nobody on the roster has it)."""
+        if type(raw_id) is str:  # most IDs are clean text already on the roster: checked then
+            found = self.roster.get(raw_id.strip())
+            if found is not None:
+                return raw_id.strip(), found
+        chk = ids.check_cell(id_cell(raw_id), today=self.today)
+        return chk.normalized, self.roster.get(chk.normalized) if chk.valid else None
 
-_FIELDS = (
-    "id",
-    "name",
-    "amount",
-    "subsidy_amount",
-    "subsidy_category",
-    "channel",
-    "date",
-    "ticket",
-)
-
-
-def _blank(cell: object) -> bool:
-    return cell is None or (type(cell) is str and not cell.strip()) or text(cell) == ""
-
-
-def _ticket_of(cell: object) -> str | None:
-    if type(cell) is str:
-        t = cell.strip()
-        if t.isascii() and t.isalnum():  # the common case: digits as text
-            return t.upper()
-    return ids.normalize(text(cell)) or None
-
-
-def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
-    rep = job.report
-    for key in BUCKETS:
-        rep.counts.setdefault(key, 0)
-    store = _Store(job)
-    next_pay = lane(job).next_id("payment")
-    payments: list[dict] = []
-    unmatched: list[dict] = []
-    file_ticketless: Counter = Counter()
-    ticket_rows: dict[str, int] = {}  # ticket → the row of this file that recorded it
-    # Rows padded to one cell past the longest, so an absent column reads that last None and one
-    # itemgetter call takes a row's cells: at 55,000 rows per-cell calls are what costs.
-    width = max((len(r) for _n, r in rows), default=0) + 1
-    for _n, row in rows:
-        row.extend([None] * (width - len(row)))
-    absent = width - 1
-    pick = itemgetter(*(absent if cols.first(f) is None else cols.first(f) for f in _FIELDS))
-    item_ix, year_ix = cols.index.get("item", []), cols.index.get("year", [])
-    pick_items, pick_years = itemgetter(*item_ix, absent), itemgetter(*year_ix, absent)
-    flag_ix = [
-        absent if cols.first(f) is None else cols.first(f) for f in ("refund_flag", "void_flag")
-    ]
-    has_flags = any(i != absent for i in flag_ix) or "state" in cols.index
-    pick_flags = itemgetter(*flag_ix, *cols.index.get("state", []), absent)
-    has_subsidy_amount = cols.first("subsidy_amount") is not None
-    # A tax export repeats the same few items, years, dates and channels: read each cell once.
-    items: dict[tuple, bool] = {}
-    years: dict[tuple, int | None] = {}
-    dates: dict[object, str] = {}
-    channels: dict[object, str] = {}
-    states: dict[tuple, str] = {}
-    total = len(rows)
-    for done, (row_no, row) in enumerate(rows, 1):
-        if done % PROGRESS_EVERY == 0:
-            job.progress.update(done, total, job.file_name)
-        if item_ix:
-            item_key = pick_items(row)
-            if item_key not in items:
-                items[item_key] = is_resident_medical(list(item_key))
-            if not items[item_key]:
-                rep.add("ignored")
-                what = "、".join(dict.fromkeys(t for t in map(text, item_key) if t))
-                rep.problem(row_no, f"“{what}”不是城乡居民医保缴费，未登记")
-                continue
-        if year_ix:
-            year_key = pick_years(row)
-            if year_key not in years:
-                years[year_key] = next((y for y in map(year_of, year_key) if y is not None), None)
-            year = years[year_key]
+    def repeat(self, pay: PaymentRow, id_number: str) -> Skip | tuple[int | None, str | None]:
+        """(the payment this row reverses, the ticket to record it under), or the Skip of a payment
+        recorded before: known by its ticket, or when it has none by (ID, year, amount, date, kind)
+        counted with repeats, so a second identical row of a file is new when the store has one."""
+        ticket = pay.ticket
+        if ticket is None:
+            key = (id_number, self.year, pay.amount, pay.paid_on, pay.kind)
+            self.file_ticketless[key] += 1
+            if self.file_ticketless[key] <= self.ticketless[key]:
+                return Skip("already_recorded", Problem("pay_recorded"))
+            return None, None
+        known = self.tickets.get(ticket)
+        if known is None:
+            return None, ticket
+        pay_id, _pid, old = known
+        # A reversal (冲正) may carry the ticket of the payment it undoes.
+        if (
+            pay.amount < 0
+            and old == -pay.amount
+            and pay_id is not None
+            and pay_id not in self.reversed
+        ):
+            self.reversed.add(pay_id)
+            return pay_id, None
+        earlier = self.ticket_rows.get(ticket)
+        if earlier:
+            problem = Problem("pay_ticket_in_file", ticket=ticket, earlier=earlier)
         else:
-            year = job.year  # a file that names no year at all is this year's
-        if year is None:
-            rep.add("skipped")
-            rep.problem(row_no, "看不出缴费年度（费款所属期），未登记")
-            continue
-        if year != job.year:
-            rep.add("other_year")
-            rep.problem(row_no, f"{year}年度的缴费，不是本年度（{job.year}年度），未登记")
-            continue
-        (
-            raw_id,
-            raw_name,
-            raw_amount,
-            raw_subsidy,
-            raw_subcat,
-            raw_channel,
-            raw_date,
-            ticket_cell,
-        ) = pick(row)
-        if raw_channel not in channels:
-            channels[raw_channel] = channel_of(raw_channel)
-        channel = channels[raw_channel]
-        try:
-            amount = None if _blank(raw_amount) else amount_fen(raw_amount)
-            subsidy = 0 if _blank(raw_subsidy) else amount_fen(raw_subsidy)
-        except EnrollError as e:
-            rep.add("skipped")
-            rep.problem(row_no, f"{e.message}，未登记")
-            continue
-        if has_flags:
-            flags = pick_flags(row)
-            if flags not in states:
-                states[flags] = payment_state(flags[0], flags[1], flags[2:])
-            if states[flags] == "void":
-                rep.add("skipped")
-                rep.problem(row_no, "这张票证已作废，未登记")
-                continue
-            if states[flags] == "refund" and amount is not None and amount > 0:
-                amount = -amount  # a refund the file marks by a word, not by a minus sign
-        # 代缴类别 marks the row's amount as a subsidy unless the file has a 代缴金额 column of its own.
-        by_category = not _blank(raw_subcat) and not has_subsidy_amount
-        kind = "subsidy" if by_category or channel == "资助代缴" else "personal"
-        if amount is None or amount == 0:
-            if subsidy:  # a row of the subsidy alone (代缴金额 filled, 个人缴费 empty)
-                amount, kind, subsidy = subsidy, "subsidy", 0
-            else:
-                rep.add("skipped")
-                rep.problem(row_no, "没有缴费金额（或金额为0），未登记")
-                continue
-        if raw_date not in dates:
-            dates[raw_date] = date_of(raw_date)
-        paid_on = dates[raw_date]
-        if kind == "subsidy":
-            channel = "资助代缴"
-        ticket = _ticket_of(ticket_cell)
-        if isinstance(ticket_cell, float) and abs(ticket_cell) >= 1e15:
-            # Excel kept 15 significant digits: two tickets may now look alike; don't trust it.
-            ticket = None
-            rep.problem(row_no, "票证号码被Excel存成了数字，后几位已丢失，按无票号处理")
-        # Most IDs are clean text already on the roster (checked when they were entered).
-        found = store.roster.get(raw_id.strip()) if type(raw_id) is str else None
-        if found is not None:
-            id_number = raw_id.strip()
-        else:
-            chk = ids.check_cell(id_cell(raw_id), today=job.today)
-            id_number = chk.normalized
-            found = store.roster.get(id_number) if chk.valid else None
-        reverses = None
-        if ticket is not None and ticket in store.tickets:
-            # A reversal (冲正) may carry the ticket of the payment it undoes.
-            pay_id, pid, old = store.tickets[ticket]
-            if (
-                amount < 0
-                and old == -amount
-                and pay_id is not None
-                and pay_id not in store.reversed
-            ):
-                reverses, ticket = pay_id, None
-                store.reversed.add(pay_id)
-            else:
-                rep.add("already_recorded")
-                earlier = ticket_rows.get(ticket)
-                rep.problem(
-                    row_no,
-                    f"电子税票号码{ticket}"
-                    + (f"与第{earlier}行相同" if earlier else "以前已导入过")
-                    + "，未重复登记",
-                )
-                continue
-        elif ticket is None:
-            key = (id_number, year, amount, paid_on, kind)
-            file_ticketless[key] += 1
-            if file_ticketless[key] <= store.ticketless[key]:
-                rep.add("already_recorded")
-                rep.problem(
-                    row_no, "这笔缴费（身份证号、年度、金额、日期都相同）以前已导入过，未重复登记"
-                )
-                continue
-        if found is None:
-            rep.add("not_in_roster")
-            name = person_name(raw_name)
-            who = f"{name or '（无姓名）'} {id_number or '（无身份证号）'}"
-            if kind == "subsidy":
-                rep.problem(row_no, f"{who}：资助代缴 {yuan(amount)} 元对不上本村花名册，未登记")
-                continue
-            rep.problem(row_no, f"{who}：缴费 {yuan(amount)} 元对不上本村花名册，已放入待认领")
-            unmatched.append(
-                {
-                    "year": year,
-                    "id_number": id_number,
-                    "name": name,
-                    "amount_fen": amount,
-                    "paid_on": paid_on,
-                    "channel": channel,
-                    "ticket_no": ticket,
-                    "source": job.source(row_no),
-                    "received_at": job.now,
-                }
-            )
-            if ticket:
-                store.tickets[ticket] = (None, None, None)
-                ticket_rows[ticket] = row_no
-            continue
-        pid, roster_name = found
-        if raw_name != roster_name:
-            name = person_name(raw_name)
-            if name and name != roster_name and not same_name(name, roster_name):
-                rep.problem(row_no, f"姓名“{name}”与花名册的“{roster_name}”不同，按身份证号登记")
-        source = job.source(row_no)
-        note = "冲正" if reverses else ("退费" if amount < 0 else "")
-        payments.append(
+            problem = Problem("pay_ticket_recorded", ticket=ticket)
+        return Skip("already_recorded", problem)
+
+    def remember(self, ticket: str, row_no: int, payment: tuple) -> None:
+        """A ticket this file records: (payment id, person id, amount), all None in the inbox."""
+        self.tickets[ticket] = payment
+        self.ticket_rows[ticket] = row_no
+
+
+def name_differs(raw_name: object, roster_name: str) -> Problem | None:
+    """A name in the file that is not the roster's for the same ID: the ID wins, the agent is told."""
+    if raw_name == roster_name:  # the common case, decided without reading the cell
+        return None
+    name = person_name(raw_name)
+    if name and name != roster_name and not same_name(name, roster_name):
+        return Problem("pay_name_differs", name=name, roster_name=roster_name)
+    return None
+
+
+class Batch:
+    """The payments and inbox rows a file adds, written at the end in one go. Payment ids are
+    counted ahead, so a reversal later in the file can name a payment of an earlier row."""
+
+    def __init__(self, job: Job, ledger: Ledger) -> None:
+        self.job = job
+        self.ledger = ledger
+        self.next_pay = lane(job).next_id("payment")
+        self.payments: list[dict] = []
+        self.unmatched: list[dict] = []
+
+    def record(
+        self, row_no: int, pay: PaymentRow, pid: int, reverses: int | None, ticket: str | None
+    ) -> None:
+        source = self.job.source(row_no)
+        self.payments.append(
             {
                 "person_id": pid,
-                "year": year,
-                "amount_fen": amount,
-                "kind": kind,
-                "paid_on": paid_on,
-                "channel": channel,
+                "year": self.job.year,
+                "amount_fen": pay.amount,
+                "kind": pay.kind,
+                "paid_on": pay.paid_on,
+                "channel": pay.channel,
                 "ticket_no": ticket,
                 "reverses_id": reverses,
                 "source": source,
-                "note": note,
+                "note": "冲正" if reverses else ("退费" if pay.amount < 0 else ""),
             }
         )
         if ticket:
-            store.tickets[ticket] = (next_pay, pid, amount)
-            ticket_rows[ticket] = row_no
-        next_pay += 1
-        if subsidy:  # 代缴金额 beside the person's own amount: a second payment of the subsidy
-            payments.append(
+            self.ledger.remember(ticket, row_no, (self.next_pay, pid, pay.amount))
+        self.next_pay += 1
+        if pay.subsidy:  # 代缴金额 beside the person's own amount: a second payment, the subsidy's
+            self.payments.append(
                 {
                     "person_id": pid,
-                    "year": year,
-                    "amount_fen": subsidy,
+                    "year": self.job.year,
+                    "amount_fen": pay.subsidy,
                     "kind": "subsidy",
-                    "paid_on": paid_on,
-                    "channel": "资助代缴",
+                    "paid_on": pay.paid_on,
+                    "channel": SUBSIDY_CHANNEL,
                     "ticket_no": None,
                     "reverses_id": None,
                     "source": source,
                     "note": "代缴",
                 }
             )
-            next_pay += 1
+            self.next_pay += 1
+
+    def to_inbox(self, row_no: int, pay: PaymentRow, id_number: str, ticket: str | None) -> Skip:
+        """A payment that matches nobody on the roster waits in the inbox (待认领), never dropped;
+        a subsidy that matches nobody is not the person's money and is not kept."""
+        name = person_name(pay.raw_name)
+        who = {"name": name or NO_NAME, "id_number": id_number or NO_ID, "amount": yuan(pay.amount)}
+        if pay.kind == "subsidy":
+            return Skip("not_in_roster", Problem("pay_subsidy_not_in_roster", **who))
+        self.unmatched.append(
+            {
+                "year": self.job.year,
+                "id_number": id_number,
+                "name": name,
+                "amount_fen": pay.amount,
+                "paid_on": pay.paid_on,
+                "channel": pay.channel,
+                "ticket_no": ticket,
+                "source": self.job.source(row_no),
+                "received_at": self.job.now,
+            }
+        )
+        if ticket:
+            self.ledger.remember(ticket, row_no, (None, None, None))
+        return Skip("not_in_roster", Problem("pay_not_in_roster", **who))
+
+    def write(self) -> None:
+        w = lane(self.job)
+        if self.payments:
+            write_payments(w, self.payments)
+        first = w.next_id("unmatched_payment")
+        w.insert_many(
+            "unmatched_payment", [{"id": first + i, **u} for i, u in enumerate(self.unmatched)]
+        )
+
+
+def import_payments(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
+    rep = job.report
+    for key in BUCKETS:
+        rep.counts.setdefault(key, 0)
+    reader = PaymentReader(cols, rows, job.year)
+    ledger = Ledger(job)
+    batch = Batch(job, ledger)
+    for done, (row_no, row) in enumerate(rows, 1):
+        job.tick(done, len(rows))
+        pay = reader.classify(row)
+        if isinstance(pay, Skip):
+            rep.skip(row_no, pay)
+            continue
+        if pay.ticket_lost:
+            rep.problem(row_no, "pay_ticket_number_cell")
+        id_number, found = ledger.person(pay.raw_id)
+        repeat = ledger.repeat(pay, id_number)
+        if isinstance(repeat, Skip):
+            rep.skip(row_no, repeat)
+            continue
+        reverses, ticket = repeat
+        if found is None:
+            rep.skip(row_no, batch.to_inbox(row_no, pay, id_number, ticket))
+            continue
+        pid, roster_name = found
+        differs = name_differs(pay.raw_name, roster_name)
+        if differs is not None:
+            rep.note(row_no, differs)
+        batch.record(row_no, pay, pid, reverses, ticket)
         rep.add("recorded")
-    _write(job, payments, unmatched)
-
-
-def _write(job: Job, payments: list[dict], unmatched: list[dict]) -> None:
-    w = lane(job)
-    if payments:
-        write_payments(w, payments)
-    w.insert_many(
-        "unmatched_payment",
-        [{"id": w.next_id("unmatched_payment") + i, **u} for i, u in enumerate(unmatched)],
-    )
+    batch.write()

@@ -6,6 +6,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 import python_calamine as calamine
 
@@ -66,7 +67,8 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
                 continue
             sheet = book.get_sheet_by_name(meta.name)
             # skip_empty_area=False keeps row numbers as Excel shows them.
-            rows = sheet.to_python(skip_empty_area=False)
+            # Cells are only ever read as objects, so the list of calamine's cell types is one.
+            rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
             _fill_merged(rows, sheet.merged_cell_ranges or [])
             out.append(Sheet(meta.name, rows, str(meta.visible).rsplit(".", 1)[-1] != "Visible"))
         return out
@@ -114,4 +116,5 @@ def _read_text(path: Path, data: bytes) -> list[list[object]]:
     delimiter = max(",\t;|", key=sample.count)
     if not sample.count(delimiter):
         delimiter = ","
-    return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    return cast(list[list[object]], list(rows))  # text cells, read as objects like any cell

@@ -1,4 +1,7 @@
-"""Importing a roll sheet (花名册): households by 户号 (or 户主 + 组), persons by ID, never twice."""
+"""Importing a roll sheet (花名册): households by 户号 (or 户主 + 组), persons by ID, never twice.
+
+A row is a group's title (二组), or a person: keyed by ID (a duplicate of an earlier row counts
+once), found in the store or added to a household the Roll resolves, then written in one go."""
 
 from __future__ import annotations
 
@@ -6,11 +9,23 @@ import re
 
 from ..core import ids
 from ..core.clock import new_uuid
+from ..core.ids import IdCheck
 from ..core.vocab import categories_in, relation_of
-from ..errors import id_problem_text
-from .cells import date_of, id_cell, person_name, same_name, text
+from ..errors import Problem
+from .cells import date_of, id_cell, id_problem, person_name, same_name, text
 from .columns import Columns
-from .engine import Job, lane
+from .flags import YearFlags
+from .job import Job, Skip, lane
+
+COUNTS = (
+    "imported",
+    "households",
+    "duplicates",
+    "invalid_id",
+    "upgraded",
+    "already_present",
+    "skipped",
+)
 
 
 def _cell(row: list[object], cols: Columns, name: str) -> object:
@@ -21,7 +36,7 @@ def _cell(row: list[object], cols: Columns, name: str) -> object:
 _SECTION = re.compile(r"^第?([0-9]+|[一二三四五六七八九十]+)(村民)?小?组$")
 
 
-def _section_title(row: list[object]) -> str:
+def section_title(row: list[object]) -> str:
     """The group named by a row holding nothing but a group name, else ''."""
     filled = [t for t in (text(c) for c in row) if t]
     if len(set(filled)) == 1 and _SECTION.match(filled[0].replace(" ", "")):
@@ -36,159 +51,149 @@ def _head_id(cell: object, job: Job) -> str:
     return ids.check_cell(id_cell(cell), today=job.today).normalized
 
 
-def _existing(job: Job) -> tuple[dict, dict, dict, dict, dict, set, set, set]:
-    db = job.db
-    valid, invalid = {}, {}
-    for pid, idn, name, ok in db.execute("SELECT id, id_number, name, id_valid FROM person"):
-        if ok:
-            valid[idn] = pid
-        else:
-            invalid.setdefault((idn, name), pid)
-    by_no = {no: hid for hid, no in db.execute("SELECT id, hh_no FROM household WHERE hh_no != ''")}
-    by_head: dict[tuple, int] = {}
-    by_head_id: dict[str, int] = {}
-    heads = set()
-    for hid, group, head, head_id in db.execute(
-        "SELECT h.id, h.group_name, p.name, p.id_number FROM household h JOIN person p ON p.household_id = h.id"
-        " AND p.relation = '户主'"
-    ):
-        by_head.setdefault((head, group), hid)
-        by_head_id.setdefault(head_id, hid)
-        heads.add(hid)
-    on_roster = {
-        r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])
-    }
-    flags = {
-        (p, c)
-        for p, c in db.execute(
-            "SELECT person_id, category FROM special_flag WHERE year = ?", [job.year]
+def born_and_sex(chk: IdCheck, row: list[object], cols: Columns) -> tuple[str | None, str | None]:
+    """Birth date and sex: a valid ID's, else what the row's own cells say."""
+    born = chk.birth_date.isoformat() if chk.birth_date else date_of(_cell(row, cols, "birth"))
+    sex = chk.sex or text(_cell(row, cols, "sex"))
+    return born or None, sex if sex in ("男", "女") else None
+
+
+class Roll:
+    """The village roll as one sheet's import sees it: what the store holds, loaded once (persons
+    by ID, households by 户号 and by 户主, heads, this year's roster and flags), and what the sheet
+    adds as it goes, written at the end in one go."""
+
+    def __init__(self, job: Job, cols: Columns) -> None:
+        self.job = job
+        self.cols = cols
+        db = job.db
+        self.valid: dict[str, int] = {}  # ID → person, for valid IDs
+        self.invalid: dict[tuple, int] = {}  # (ID as written, name) → person, for invalid ones
+        for pid, idn, name, ok in db.execute("SELECT id, id_number, name, id_valid FROM person"):
+            if ok:
+                self.valid[idn] = pid
+            else:
+                self.invalid.setdefault((idn, name), pid)
+        self.by_no = {
+            no: hid for hid, no in db.execute("SELECT id, hh_no FROM household WHERE hh_no != ''")
+        }
+        self.by_head: dict[tuple, int] = {}  # (户主, 组) → household
+        self.by_head_id: dict[str, int] = {}  # 户主身份证号 → household
+        self.heads: set[int] = set()  # households with a 户主
+        for hid, group, head, head_id in db.execute(
+            "SELECT h.id, h.group_name, p.name, p.id_number FROM household h"
+            " JOIN person p ON p.household_id = h.id AND p.relation = '户主'"
+        ):
+            self.by_head.setdefault((head, group), hid)
+            self.by_head_id.setdefault(head_id, hid)
+            self.heads.add(hid)
+        self.on_roster = {
+            r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])
+        }
+        self.flags = YearFlags(job)
+        # What this sheet adds.
+        self.next_hh = lane(job).next_id("household")
+        self.next_person = lane(job).next_id("person")
+        self.households: dict[int, dict] = {}  # new households by id
+        self.persons: list[dict] = []
+        self.years: list[int] = []  # persons put on this year's roster
+        self.seen: dict[object, int] = {}  # person key → the first row of this sheet
+        self.keyed: dict[tuple, int] = {}  # household key of this sheet → household id
+        self.current_hh: int | None = None  # files with neither 户号 nor 户主: 户主 rows lead
+        self.last_group = job.default_group
+
+    def duplicate(self, row_no: int, chk: IdCheck, name: str) -> Skip | None:
+        """A person an earlier row of the sheet holds: the same valid ID, or the same invalid ID
+        text with the same name (docs/domain.md, invalid IDs)."""
+        key: object = chk.normalized if chk.valid else ("?", chk.normalized, name)
+        first = self.seen.get(key)
+        if first is not None:
+            return Skip("duplicates", Problem("roster_duplicate", first=first))
+        self.seen[key] = row_no
+        return None
+
+    def already_present(self, chk: IdCheck, name: str) -> bool:
+        """True for a person the store holds; one not on this year's roster is put on it."""
+        pid = (
+            self.valid.get(chk.normalized)
+            if chk.valid
+            else self.invalid.get((chk.normalized, name))
         )
-    }
-    return valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags
+        if pid is None:
+            return False
+        if pid not in self.on_roster:
+            self.years.append(pid)
+            self.on_roster.add(pid)
+        return True
 
-
-def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
-    rep = job.report
-    valid, invalid, by_no, by_head, by_head_id, heads, on_roster, flags = _existing(job)
-    next_hh, next_person = lane(job).next_id("household"), lane(job).next_id("person")
-    created: dict[int, dict] = {}  # new households by id
-    new_persons: list[dict] = []
-    years: list[tuple[int, int]] = []
-    new_flags: list[tuple] = []
-    seen: dict[object, int] = {}  # person key → first row in this file
-    keyed: dict[tuple, int] = {}  # household key of this file → household id
-    current_hh: int | None = (
-        None  # for files with neither 户号 nor 户主: households follow 户主 rows
-    )
-    for key in (
-        "imported",
-        "households",
-        "duplicates",
-        "invalid_id",
-        "upgraded",
-        "already_present",
-        "skipped",
-    ):
-        rep.counts.setdefault(key, 0)
-    last_group = job.default_group
-
-    for done, (row_no, row) in enumerate(rows, 1):
-        job.tick(done, len(rows))
-        name = person_name(_cell(row, cols, "name"))
-        raw_id = _cell(row, cols, "id")
-        # A line "二组" between the groups of a roll (in any column, the name column too): not a person.
-        section = "" if text(raw_id) else _section_title(row)
-        if section:
-            last_group = section
-            rep.rows -= 1
-            continue
-        if not name:
-            rep.add("skipped")
-            rep.problem(
-                row_no, "没有姓名，未导入" if text(raw_id) else "没有姓名和身份证号，未导入"
-            )
-            continue
-        chk = ids.check_cell(id_cell(raw_id), today=job.today)
-        pkey: object = chk.normalized if chk.valid else ("?", chk.normalized, name)
-        if pkey in seen:
-            rep.add("duplicates")
-            rep.problem(row_no, f"与第{seen[pkey]}行是同一人（身份证号相同），按一人计")
-            continue
-        seen[pkey] = row_no
-        if not chk.valid:
-            rep.add("invalid_id")
-        if chk.upgraded:
-            rep.add("upgraded")
-        existing = valid.get(chk.normalized) if chk.valid else invalid.get((chk.normalized, name))
-        if existing is not None:
-            rep.add("already_present")
-            if existing not in on_roster:
-                years.append((existing, job.year))
-                on_roster.add(existing)
-            continue
-
-        # The household: by 户号, else by 户主身份证号, else by 户主 + 组, else 户主 rows open a new one.
+    def household(self, row_no: int, row: list[object], chk: IdCheck, name: str) -> tuple[int, str]:
+        """(household, relation to its head) of a new person; a household not met yet is added."""
+        cols = self.cols
         hh_no = text(_cell(row, cols, "hh_no"))
         head = text(_cell(row, cols, "head"))
-        head_id = _head_id(_cell(row, cols, "head_id"), job)
+        head_id = _head_id(_cell(row, cols, "head_id"), self.job)
         # A group written once per group (or merged) holds for the rows below it.
-        group = text(_cell(row, cols, "group")) or last_group
-        last_group = group
+        group = text(_cell(row, cols, "group")) or self.last_group
+        self.last_group = group
         relation = relation_of(_cell(row, cols, "relation"))
         if not relation and (
             head and same_name(head, name) or head_id and head_id == chk.normalized
         ):
             relation = "户主"
-        if hh_no:
-            hkey, store_hid = ("no", hh_no), by_no.get(hh_no)
-        elif head_id:  # 户主身份证号: members of a household need not be next to each other
-            hkey, store_hid = ("id", head_id), by_head_id.get(head_id)
-        elif head:
-            hkey, store_hid = ("head", head, group), by_head.get((head, group))
-        elif relation == "户主" or current_hh is None or "relation" not in cols.index:
-            hkey, store_hid = ("row", row_no), None
-        else:
-            hkey, store_hid = ("hh", current_hh), current_hh
-        hid = keyed.get(hkey) or store_hid
+        key, stored = self.household_key(row_no, hh_no, head_id, head, group, relation)
+        hid = self.keyed.get(key) or stored
         if hid is None:
-            hid = next_hh
-            next_hh += 1
-            created[hid] = {
+            hid = self.next_hh
+            self.next_hh += 1
+            self.households[hid] = {
                 "id": hid,
                 "uuid": new_uuid(),
                 "hh_no": hh_no,
                 "group_name": group,
                 "address": text(_cell(row, cols, "address")),
                 "phone": "",
-                "created_at": job.now,
+                "created_at": self.job.now,
             }
-            rep.add("households")
-        keyed[hkey] = hid
-        current_hh = hid
+        self.keyed[key] = hid
+        self.current_hh = hid
+        return hid, relation
 
+    def household_key(
+        self, row_no: int, hh_no: str, head_id: str, head: str, group: str, relation: str
+    ) -> tuple[tuple, int | None]:
+        """(the key of a row's household in this sheet, the stored household it names): by 户号,
+        else by 户主身份证号, else by 户主 + 组, else a 户主 row opens one the rows below join."""
+        if hh_no:
+            return ("no", hh_no), self.by_no.get(hh_no)
+        if head_id:  # 户主身份证号: members of a household need not be next to each other
+            return ("id", head_id), self.by_head_id.get(head_id)
+        if head:
+            return ("head", head, group), self.by_head.get((head, group))
+        if relation == "户主" or self.current_hh is None or "relation" not in self.cols.index:
+            return ("row", row_no), None
+        return ("hh", self.current_hh), self.current_hh
+
+    def add_person(
+        self, row_no: int, row: list[object], chk: IdCheck, name: str, hid: int, relation: str
+    ) -> list[Problem]:
+        """Adds a new person to the household, this year's roster and the row's categories;
+        returns what the agent should check (a kept invalid ID, a second 户主, a bad phone)."""
         notes = []
         if relation == "户主":
-            if hid in heads:
+            if hid in self.heads:
                 relation = "其他"
-                notes.append("该户已有户主，此人与户主关系记为“其他”")
+                notes.append(Problem("roster_head_exists"))
             else:
-                heads.add(hid)
-        phone_raw = text(_cell(row, cols, "phone"))
+                self.heads.add(hid)
+        phone_raw = text(_cell(row, self.cols, "phone"))
         phone, ok = ids.normalize_phone(phone_raw)
         if not ok:
-            notes.append(f"电话“{phone_raw}”格式不对，未登记")
+            notes.append(Problem("roster_phone_invalid", phone=phone_raw))
             phone = ""
-        born = (
-            chk.birth_date.isoformat()
-            if chk.birth_date
-            else (date_of(_cell(row, cols, "birth")) or None)
-        )
-        sex = chk.sex or (
-            text(_cell(row, cols, "sex")) if text(_cell(row, cols, "sex")) in ("男", "女") else None
-        )
-        pid = next_person
-        next_person += 1
-        new_persons.append(
+        born, sex = born_and_sex(chk, row, self.cols)
+        pid = self.next_person
+        self.next_person += 1
+        self.persons.append(
             {
                 "id": pid,
                 "uuid": new_uuid(),
@@ -202,62 +207,77 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
                 "relation": relation,
                 "phone": phone,
                 "note": "",
-                "created_at": job.now,
+                "created_at": self.job.now,
             }
         )
-        years.append((pid, job.year))
-        on_roster.add(pid)
+        self.years.append(pid)
+        self.on_roster.add(pid)
         if chk.valid:
-            valid[chk.normalized] = pid
+            self.valid[chk.normalized] = pid
         else:
-            invalid[(chk.normalized, name)] = pid
-            reason = id_problem_text(
-                chk.problem or "id_length",
-                raw=chk.raw,
-                normalized=chk.normalized,
-                suggestion=chk.suggestion or "",
-            )
-            notes.insert(0, f"{reason}；已导入，标为待核实")
-        if relation == "户主" and phone and hid in created and not created[hid]["phone"]:
-            created[hid]["phone"] = phone
-        for cat in categories_in(text(_cell(row, cols, "category"))):
-            if (pid, cat) not in flags:
-                flags.add((pid, cat))
-                new_flags.append((pid, job.year, cat, job.source(row_no), job.now))
+            self.invalid[(chk.normalized, name)] = pid
+            notes.insert(0, Problem("roster_id_kept", why=id_problem(chk)))
+        added = self.households.get(hid)  # a household of the store keeps its phone
+        if relation == "户主" and phone and added is not None and not added["phone"]:
+            added["phone"] = phone
+        self.flags.add(pid, categories_in(text(_cell(row, self.cols, "category"))), row_no)
+        return notes
+
+    def write(self) -> None:
+        w = lane(self.job)
+        w.insert_many("household", list(self.households.values()))
+        w.insert_many("person", self.persons)
+        # `years` holds only people not yet on this year's roster: each is a row really added.
+        w.insert_many(
+            "person_year",
+            [
+                {"person_id": pid, "year": self.job.year, "coverage": "resident"}
+                for pid in self.years
+            ],
+            key="person_id",
+            year=self.job.year,
+            or_ignore=True,
+        )
+        self.flags.write()
+
+
+def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
+    rep = job.report
+    for key in COUNTS:
+        rep.counts.setdefault(key, 0)
+    roll = Roll(job, cols)
+    for done, (row_no, row) in enumerate(rows, 1):
+        job.tick(done, len(rows))
+        name = person_name(_cell(row, cols, "name"))
+        raw_id = _cell(row, cols, "id")
+        # A line "二组" between the groups of a roll (in any column, the name column too): not a person.
+        section = "" if text(raw_id) else section_title(row)
+        if section:
+            roll.last_group = section
+            rep.rows -= 1
+            continue
+        if not name:
+            code = "roster_no_name" if text(raw_id) else "roster_no_name_no_id"
+            rep.skip(row_no, Skip("skipped", Problem(code)))
+            continue
+        chk = ids.check_cell(id_cell(raw_id), today=job.today)
+        duplicate = roll.duplicate(row_no, chk, name)
+        if duplicate is not None:
+            rep.skip(row_no, duplicate)
+            continue
+        if not chk.valid:
+            rep.add("invalid_id")
+        if chk.upgraded:
+            rep.add("upgraded")
+        if roll.already_present(chk, name):
+            rep.add("already_present")
+            continue
+        hid, relation = roll.household(row_no, row, chk, name)
+        notes = roll.add_person(row_no, row, chk, name, hid, relation)
         rep.add("imported")
         if notes:
-            rep.problem(row_no, "；".join(notes))
-
-    _write(job, list(created.values()), new_persons, years, new_flags)
+            rep.problem(row_no, "roster_notes", notes=notes)
+    roll.write()
+    rep.add("households", len(roll.households))
     if "category" in cols.index:
-        rep.add("flagged", len({f[0] for f in new_flags}))
-
-
-def _write(
-    job: Job,
-    households: list[dict],
-    persons: list[dict],
-    years: list[tuple],
-    flags: list[tuple],
-) -> None:
-    w = lane(job)
-    w.insert_many("household", households)
-    w.insert_many("person", persons)
-    # `years` holds only people not yet on this year's roster, so each pair is a row really added.
-    w.insert_many(
-        "person_year",
-        [{"person_id": pid, "year": year, "coverage": "resident"} for pid, year in years],
-        key="person_id",
-        year=job.year,
-        or_ignore=True,
-    )
-    w.insert_many(
-        "special_flag",
-        [
-            {"person_id": f[0], "year": f[1], "category": f[2], "source": f[3], "created_at": f[4]}
-            for f in flags
-        ],
-        key="person_id",
-        year=job.year,
-        or_ignore=True,
-    )
+        rep.add("flagged", len(roll.flags.persons()))
