@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 
+import sqlite_utils
+
 from ..core import roster
-from ..core.figures import person_state
+from ..core.figures import required_state
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.payments import parse_date
@@ -131,7 +133,7 @@ def cmd_person_add(args: argparse.Namespace) -> int:
             birth_date=birth,
             allow_invalid=args.unverified,
         ).id
-    state = person_state(db, pid)
+    state = required_state(db, pid)
     print(
         f"已登记 {args.name}（#{pid}，户 #{hid}），本年度应缴 {yuan(state.payable_fen)} 元"
         + (f"；15位身份证号已升级为 {check.normalized}" if check.upgraded else "")
@@ -186,8 +188,8 @@ def cmd_person_show(args: argparse.Namespace) -> int:
     return _show(db, roster.find_person(db, args.person).id, args.year, as_json=args.json)
 
 
-def _show(db, person_id: int, year: int | None, *, as_json: bool) -> int:
-    s = person_state(db, person_id, year)
+def _show(db: sqlite_utils.Database, person_id: int, year: int | None, *, as_json: bool) -> int:
+    s = required_state(db, person_id, year)
     if as_json:
         print_json(
             {

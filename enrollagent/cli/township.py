@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import sqlite_utils
+
 from ..core.money import yuan
 from ..core.vocab import CATEGORY_BY_CODE
 from ..db.store import db_file
@@ -62,7 +64,7 @@ def _trust(text: str) -> tuple[str, str]:
         raise argparse.ArgumentTypeError(e.message) from None
 
 
-def _open(args: argparse.Namespace, *, must_exist: bool):
+def _open(args: argparse.Namespace, *, must_exist: bool) -> sqlite_utils.Database:
     return open_township(default_township_db_path(args.township_db), must_exist=must_exist)
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 import sqlite_utils
 
+from ..errors import EnrollError
 from .money import yuan
 from .policy import Policy
 from .village import get_policy, get_village
@@ -181,6 +182,17 @@ def person_state(
 ) -> PersonState | None:
     found = person_states(db, year, person_ids=[person_id])
     return found[0] if found else None
+
+
+def required_state(
+    db: sqlite_utils.Database, person_id: int, year: int | None = None
+) -> PersonState:
+    """person_state, refusing a person who is not on that year's roster."""
+    state = person_state(db, person_id, year)
+    if state is None:
+        year = year or get_village(db).current_year
+        raise EnrollError("person_not_in_year", key=person_id, year=year)
+    return state
 
 
 @dataclass
