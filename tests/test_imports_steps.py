@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -163,7 +164,7 @@ def test_a_ticket_known_to_the_store_or_to_an_earlier_row_is_not_recorded_again(
     assert ledger.repeat(PAID, P[0]) == Skip(
         "already_recorded", Problem("pay_ticket_recorded", ticket="T001")
     )
-    fresh = PAID._replace(ticket="T009")
+    fresh = replace(PAID, ticket="T009")
     assert ledger.repeat(fresh, P[0]) == (None, "T009")
     ledger.remember("T009", 7, (None, None, None))
     assert ledger.repeat(fresh, P[0]) == Skip(
@@ -176,7 +177,7 @@ def test_a_reversal_with_the_ticket_it_undoes_names_that_payment_once(village):
         village, person_id=person_id(village, P[0]), actor="t", amount_fen=38000, ticket_no="T001"
     )
     ledger = Ledger(job_for(village, "payments"))
-    reversal = PAID._replace(amount=-38000)
+    reversal = replace(PAID, amount=-38000)
     assert ledger.repeat(reversal, P[0]) == (paid.payment_id, None)
     assert ledger.repeat(reversal, P[0]) == Skip(
         "already_recorded", Problem("pay_ticket_recorded", ticket="T001")
@@ -190,10 +191,10 @@ def test_ticketless_payments_are_known_by_id_year_amount_date_and_kind_with_repe
     path = write_csv(tmp_path / "无票号.csv", [header, [P[0], "380", "2023-10-01"]])
     run_import(village, "payments", path, today=TODAY, actor="王明")
     ledger = Ledger(job_for(village, "payments"))
-    same = PAID._replace(ticket=None, channel="其他")
+    same = replace(PAID, ticket=None, channel="其他")
     assert ledger.repeat(same, P[0]) == Skip("already_recorded", Problem("pay_recorded"))
     assert ledger.repeat(same, P[0]) == (None, None)  # the file pays twice, the store knows once
-    assert ledger.repeat(same._replace(paid_on="2023-10-02"), P[0]) == (None, None)
+    assert ledger.repeat(replace(same, paid_on="2023-10-02"), P[0]) == (None, None)
 
 
 def test_a_name_that_differs_from_the_roster_is_told_and_the_id_wins():
@@ -212,17 +213,17 @@ def test_the_batch_writes_payments_a_subsidy_beside_and_the_inbox_in_one_go(vill
     job = job_for(village, "payments")
     ledger = Ledger(job)
     pid = person_id(village, P[0])
-    stranger = PAID._replace(raw_id=STRANGER, raw_name="", ticket="T002")
+    stranger = replace(PAID, raw_id=STRANGER, raw_name="", ticket="T002")
     with writing(job):
         batch = Batch(job, ledger)
         first = batch.next_pay
-        batch.record(5, PAID._replace(subsidy=8000), pid, None, "T001")
+        batch.record(5, replace(PAID, subsidy=8000), pid, None, "T001")
         assert ledger.tickets["T001"] == (first, pid, 38000) and ledger.ticket_rows["T001"] == 5
         assert batch.to_inbox(6, stranger, STRANGER, "T002") == Skip(
             "not_in_roster",
             Problem("pay_not_in_roster", name=NO_NAME, id_number=STRANGER, amount=380),
         )
-        subsidy = stranger._replace(kind="subsidy", amount=28000, ticket=None)
+        subsidy = replace(stranger, kind="subsidy", amount=28000, ticket=None)
         assert batch.to_inbox(7, subsidy, STRANGER, None) == Skip(
             "not_in_roster",
             Problem("pay_subsidy_not_in_roster", name=NO_NAME, id_number=STRANGER, amount=280),
@@ -247,8 +248,8 @@ def test_a_reversal_and_a_refund_are_noted_as_such(village):
         batch = Batch(job, Ledger(job))
         first = batch.next_pay
         batch.record(2, PAID, pid, None, "T001")
-        batch.record(3, PAID._replace(amount=-38000), pid, first, None)
-        batch.record(4, PAID._replace(amount=-10000, ticket="T003"), pid, None, "T003")
+        batch.record(3, replace(PAID, amount=-38000), pid, first, None)
+        batch.record(4, replace(PAID, amount=-10000, ticket="T003"), pid, None, "T003")
         batch.write()
     assert village.execute(
         "SELECT amount_fen, reverses_id, note FROM payment ORDER BY id"
