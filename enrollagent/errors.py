@@ -170,13 +170,28 @@ class Problem:
 
     @property
     def text(self) -> str:
-        return message_text(self.code, self.params)
+        """The sentence. A parameter may itself be a Problem (the ID's or the amount's problem
+        inside a row's sentence), worded first, or a list of them (notes), joined by ；."""
+        params = self.params
+        for value in params.values():
+            if isinstance(value, (Problem, list)):
+                params = {k: _worded(v) for k, v in params.items()}
+                break
+        return message_text(self.code, params)
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Problem) and (self.code, self.params) == (other.code, other.params)
 
     def __repr__(self) -> str:
         return f"Problem({self.code!r}, {self.params!r})"
+
+
+def _worded(value: object) -> object:
+    if isinstance(value, Problem):
+        return value.text
+    if isinstance(value, list):
+        return "；".join(v.text if isinstance(v, Problem) else str(v) for v in value)
+    return value
 
 
 def id_problem_text(

@@ -167,7 +167,7 @@ def main() -> None:
         agent="王明",
         policy=load_policy("huojia-2024"),
     )
-    t_roster, rep = timed(lambda: run_import(db, "roster", roster, today=TODAY))
+    t_roster, rep = timed(lambda: run_import(db, "roster", roster, actor="bench", today=TODAY))
     assert rep.to_json()["imported"] == n, rep.to_json()
     db.close()
 
@@ -191,11 +191,13 @@ def main() -> None:
         shutil.copy(base, copy)
         db = open_database(copy)
         t, cpu, rep = cpu_timed(
-            lambda db=db, path=path: run_import(db, "payments", path, today=TODAY)
+            lambda db=db, path=path: run_import(db, "payments", path, actor="bench", today=TODAY)
         )
         assert rep.to_json()["recorded"] == n, rep.to_json()
         dry_t, _ = timed(
-            lambda db=db, path=path: run_import(db, "payments", path, today=TODAY, dry_run=True)
+            lambda db=db, path=path: run_import(
+                db, "payments", path, actor="bench", today=TODAY, dry_run=True
+            )
         )
         db.close()
         results[label] = (t, cpu, dry_t)

@@ -10,7 +10,7 @@ import pytest
 
 from enrollagent.errors import Problem
 from enrollagent.imports import messages
-from enrollagent.imports.job import ImportReport, RowProblem, Skip, word
+from enrollagent.imports.job import ImportReport, RowProblem, Skip
 
 ID_CHECKSUM = Problem("id_checksum", n=18, raw="411725198001010012", suggestion="")
 ID_NUMBER_CELL = Problem("id_number_cell", n=18, raw="4.11725E+17", suggestion="")
@@ -119,7 +119,7 @@ SENTENCES = [
 
 @pytest.mark.parametrize(("code", "params", "sentence"), SENTENCES, ids=[s[0] for s in SENTENCES])
 def test_each_code_words_the_sentence_of_before(code, params, sentence):
-    assert word(Problem(code, **params)) == sentence
+    assert Problem(code, **params).text == sentence
 
 
 def test_every_row_problem_code_has_its_sentence_checked():

@@ -13,28 +13,9 @@ from ..core.changes import NOTHING, Changes
 from ..core.clock import now_utc
 from ..core.lane import Write
 from ..core.progress import Progress
-from ..errors import Problem, message_text
+from ..errors import Problem
 
 PROGRESS_EVERY = 500  # rows between progress updates (each is also a chance to cancel)
-
-
-def word(problem: Problem) -> str:
-    """A problem's sentence. A parameter may itself be a Problem (the ID's or the amount's problem
-    inside a row's sentence), worded first, or a list of them (a roster row's notes), joined by ；."""
-    params = problem.params
-    for value in params.values():
-        if isinstance(value, (Problem, list)):
-            params = {k: _worded(v) for k, v in params.items()}
-            break
-    return message_text(problem.code, params)
-
-
-def _worded(value: object) -> object:
-    if isinstance(value, Problem):
-        return word(value)
-    if isinstance(value, list):
-        return "；".join(word(v) for v in value)
-    return value
 
 
 def plain(problem: Problem) -> dict:
@@ -69,7 +50,7 @@ class RowProblem(dict):
 
     def __init__(self, row: int, problem: Problem, prefix: str = "") -> None:
         super().__init__(
-            row=row, reason=prefix + word(problem), code=problem.code, params=plain(problem)
+            row=row, reason=prefix + problem.text, code=problem.code, params=plain(problem)
         )
         self.problem = problem
 
