@@ -124,6 +124,15 @@ MESSAGES: dict[str, str] = {
         "{path} 不是本程序这一类的数据库（可能是别的程序的文件，或村、乡镇的数据库用反了），未做任何改动",
     ),
     "db_unreadable": QT_TRANSLATE_NOOP("errors", "无法打开数据库 {path}：{detail}"),
+    "db_damaged": QT_TRANSLATE_NOOP(
+        "errors",
+        "无法打开数据库 {path}：文件已损坏或不完整（{detail}），未做任何改动；"
+        "最近一份完好的备份是 {backup}，可从它恢复",
+    ),
+    "db_damaged_no_backup": QT_TRANSLATE_NOOP(
+        "errors",
+        "无法打开数据库 {path}：文件已损坏或不完整（{detail}），未做任何改动；没有找到完好的备份",
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from operator import itemgetter
 
 import sqlite_utils
 
+from .backup import backup_if_due
 from .changes import Changes
 from .clock import now_utc
 
@@ -284,6 +285,8 @@ def write(db: sqlite_utils.Database, *, actor: str, op: str, reason: str = "") -
             )
         else:
             db.execute("DELETE FROM change_log WHERE id = ?", [w.change_id])
+    # Committed: every BACKUP_EVERY changes the store is copied (one COUNT when not due).
+    backup_if_due(db)
 
 
 def changes_since(db: sqlite_utils.Database, change_id: int) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..errors import EnrollError
+from .backup import check_connection, damaged_error
 from .migrations import MIGRATIONS
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -31,6 +32,7 @@ def open_database(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(str(path), timeout=10)
+        _refuse_damaged(conn, path)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         found_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -61,6 +63,16 @@ def open_database(
     if found_id != application_id:
         db.execute(f"PRAGMA application_id = {int(application_id)}")
     return db
+
+
+def _refuse_damaged(conn: sqlite3.Connection, path: Path) -> None:
+    """PRAGMA quick_check before anything reads or migrates the file: a migration on a damaged
+    file could spread the damage, and the agent must learn of it while a good backup is near."""
+    problem = check_connection(conn)
+    if not problem:
+        return
+    conn.close()
+    raise damaged_error(path, problem)
 
 
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:

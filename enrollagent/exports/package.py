@@ -15,6 +15,7 @@ from cryptography.exceptions import InvalidSignature
 
 from .. import __version__
 from ..core import clock
+from ..core.backup import auto_backup
 from ..core.figures import compute_figures, person_states
 from ..core.lane import write
 from ..core.money import yuan
@@ -274,6 +275,7 @@ def build_package(
             for member, content in members.items():
                 zf.writestr(member, content)
         log_export(db, kind="package", year=year, path=tmp_zip, name=target.name, sequence=sequence)
+    auto_backup(db)
     progress.update(100, 100, "完成")
     return target
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..core.backup import auto_backup
 from ..core.lane import write
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_setting, get_village
@@ -240,4 +241,6 @@ def run_import(
         report.changes = w.changes
     except _DryRun:
         pass
+    else:
+        auto_backup(db)
     return report
