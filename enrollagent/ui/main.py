@@ -12,6 +12,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
+from ..core.backup import auto_backup
+from ..core.restore import restore_backup
 from ..core.village import find_village
 from ..errors import EnrollError
 from .context import AppContext
@@ -153,8 +155,12 @@ def start(db_path: Path) -> QWidget | None:
 
         db = open_database(db_path)
         initialized = find_village(db) is not None
+        if initialized:
+            auto_backup(db)  # the state the day starts from
         db.close()
     except EnrollError as e:
+        if e.code == "db_damaged":
+            return start(db_path) if restore_offered(e, db_path) else None
         QMessageBox.critical(None, tr("无法打开数据"), e.message)
         return None
     if initialized:
@@ -168,6 +174,24 @@ def start(db_path: Path) -> QWidget | None:
         set_township_mode(True)
         return open_township(db_path)
     return open_main(db_path, ("imports", {"kind": "roster"}) if wizard.import_roster() else None)
+
+
+def restore_offered(damaged: EnrollError, db_path: Path) -> bool:
+    """Offer the newest good backup for a damaged store; True once it is restored."""
+    backup = Path(str(damaged.params["backup"]))
+    answer = QMessageBox.question(
+        None,
+        tr("数据文件已损坏"),
+        damaged.message + "\n\n" + tr("现在用这份备份恢复吗？损坏的文件会另存在备份文件夹里。"),
+    )
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    try:
+        restore_backup(db_path, backup)
+    except EnrollError as e:
+        QMessageBox.critical(None, tr("无法恢复"), e.message)
+        return False
+    return True
 
 
 def run(db_path: str | Path | None = None, log_file: Path | None = None) -> int:

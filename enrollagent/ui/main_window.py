@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
 
-from .. import paths
+from .. import __version__, paths
+from ..core.restore import write_portable_backup
 from ..core.village import get_village
 from .context import AppContext
 from .pages import PAGES, page_class
@@ -79,6 +90,9 @@ class MainWindow(QMainWindow):
         township = QAction(self.tr("乡镇汇总模式…"), self)
         township.triggered.connect(self.open_township)
         file_menu.addAction(township)
+        self.usb_backup_action = QAction(self.tr("备份到U盘…"), self)
+        self.usb_backup_action.triggered.connect(self._on_usb_backup)
+        file_menu.addAction(self.usb_backup_action)
         file_menu.addSeparator()
         quit_action = QAction(self.tr("退出(&X)"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -142,6 +156,30 @@ class MainWindow(QMainWindow):
         page = self.show_page("payments")
         if hasattr(page, "focus_search"):
             page.focus_search()
+
+    def _on_usb_backup(self) -> None:
+        """One file on the stick with the database and the signing key: a new laptop restored
+        from it goes on signing with the same key."""
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择U盘或保存备份的文件夹"))
+        if not folder:
+            return
+        try:
+            facts = write_portable_backup(self.ctx.db, Path(folder), app_version=__version__)
+        except OSError as e:
+            QMessageBox.warning(
+                self,
+                self.tr("备份没有完成"),
+                self.tr("无法写入 {0}：{1}").format(folder, e.strerror or e),
+            )
+            return
+        QMessageBox.information(
+            self,
+            self.tr("备份完成"),
+            self.tr("已备份到：{0}\n{1} {2}年度 在册 {3} 人，缴费 {4} 笔。\n").format(
+                facts.path, facts.village_name, facts.year, facts.persons, facts.payments
+            )
+            + self.tr("备份里有本村数据和签名密钥，请妥善保管。"),
+        )
 
     def open_township(self) -> None:
         from .township_window import TownshipWindow
