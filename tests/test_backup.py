@@ -114,3 +114,17 @@ def test_a_garbage_file_is_refused_without_a_backup(tmp_path):
     with pytest.raises(EnrollError) as e:
         open_database(path)
     assert e.value.code == "db_damaged_no_backup" and str(path) in e.value.message
+
+
+def test_a_failed_automatic_backup_waits_fifty_changes_and_never_fails_the_write(db, db_path):
+    folder = backup_dir(db_path)
+    folder.write_text("a file where the folder should be: every copy fails")
+    already = db.execute("SELECT COUNT(*) FROM change_log").fetchone()[0]
+    for i in range(BACKUP_EVERY - already + 5):
+        set_setting(db, "probe", str(i), actor="王明")  # the copy fails at 50; no write fails
+    folder.unlink()
+    for i in range(BACKUP_EVERY - 6):
+        set_setting(db, "probe", f"again {i}", actor="王明")
+    assert list_backups(folder) == []  # not tried again after each write
+    set_setting(db, "probe", "due", actor="王明")
+    assert [b.change_id for b in list_backups(folder)] == [2 * BACKUP_EVERY]

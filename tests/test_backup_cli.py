@@ -4,6 +4,7 @@ taken after an import and a package."""
 from __future__ import annotations
 
 import json
+import os
 import zipfile
 from datetime import date
 
@@ -97,3 +98,25 @@ def test_backups_follow_an_import_and_a_package_but_not_a_dry_run(db, db_path, t
     after_package = list_backups(backup_dir(db_path))
     assert len(after_package) == 2
     assert after_package[0].change_id > after_import[0].change_id
+
+
+def test_usb_backup_is_private_and_a_different_key_is_kept_aside(cli, tmp_path):
+    import stat
+
+    export_village(tmp_path).close()
+    fingerprint = load_or_create_key(cli.db_path).fingerprint
+    made = cli.json("backup", "create", str(tmp_path / "usb"))
+    assert stat.S_IMODE(os.stat(made["path"]).st_mode) == 0o600
+    other = tmp_path / "other-laptop" / "village.db"
+    cli("--db", str(other), "init", "--village", "李庄村", "--village-code", "411725100001",
+        "--township", "留庄镇", "--county", "确山县", "--agent", "王明", "--policy", "huojia-2024",
+        db=False)  # fmt: skip
+    # the same village's code and name, but this laptop made a key of its own
+    own = load_or_create_key(other).fingerprint
+    cli("--db", str(other), "backup", "restore", made["path"], "--yes", db=False)
+    assert load_or_create_key(other).fingerprint == fingerprint != own
+    (aside,) = other.parent.glob("keys.before-restore-*")
+    key_file = other.parent / "keys" / "agent_ed25519.pem"
+    assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
+    assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
+    assert (aside / "agent_ed25519.pem").read_bytes() != key_file.read_bytes()

@@ -19,8 +19,8 @@ log = logging.getLogger(__name__)
 
 BACKUP_EVERY = 50
 # The change_log id the newest backup covers, kept on the connection so the lane's check after
-# a write is one COUNT; read again from the folder's names when it seems due (another
-# connection, the GUI's worker, may have taken one since).
+# a write is one COUNT (read from the folder's names on the connection's first write; a backup
+# another connection took since only makes this one's next backup come early).
 _COVERED = "_enrollagent_backup_covered"
 
 
@@ -93,8 +93,6 @@ def backup_if_due(db: sqlite_utils.Database) -> Path | None:
         covered = _covered(db, path)
     if _changes_after(db, covered) < BACKUP_EVERY:
         return None
-    if _changes_after(db, _covered(db, path)) < BACKUP_EVERY:
-        return None
     return auto_backup(db)
 
 
@@ -105,6 +103,9 @@ def auto_backup(db: sqlite_utils.Database) -> Path | None:
         return take_backup(db)
     except (OSError, sqlite3.Error):
         log.exception("automatic backup of %s failed", store_path(db))
+        # Tried again BACKUP_EVERY changes later, not after every write (a full stick, a
+        # read-only folder would make each write pay for a failed copy).
+        setattr(db, _COVERED, last_change_id(db.conn))
         return None
 
 
