@@ -120,3 +120,11 @@ def test_usb_backup_is_private_and_a_different_key_is_kept_aside(cli, tmp_path):
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     assert stat.S_IMODE(key_file.parent.stat().st_mode) == 0o700
     assert (aside / "agent_ed25519.pem").read_bytes() != key_file.read_bytes()
+
+
+def test_restore_over_an_empty_file_moves_it_aside(cli, tmp_path):
+    export_village(tmp_path).close()
+    good = cli.json("backup", "create")["path"]
+    cli.db_path.write_bytes(b"")
+    restored = cli.json("backup", "restore", good, "--yes")
+    assert "damaged" in restored["before"] and cli.json("status")["persons"] == len(PEOPLE)

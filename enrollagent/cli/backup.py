@@ -8,9 +8,14 @@ from pathlib import Path
 
 from .. import __version__
 from ..core.backup import BackupFacts, describe_file, rotation_backups, take_backup
-from ..core.restore import describe_backup, describe_store, restore_backup, write_portable_backup
+from ..core.restore import (
+    describe_backup,
+    describe_store,
+    refuse_other_village,
+    restore_backup,
+    write_portable_backup,
+)
 from ..db.backup import check_file, damaged_error
-from ..errors import EnrollError
 from ..paths import default_db_path
 from .common import CliError, open_store, print_json
 
@@ -99,13 +104,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not args.yes:
         print(f"备份：{_line(facts)}")
         print(f"当前：{_line(current) if current else '数据库不存在或已损坏'}（{db_path}）")
-    if current and not facts.same_village(current) and not args.other_village:
-        raise EnrollError(
-            "backup_other_village",
-            path=str(source),
-            theirs=facts.village_name,
-            ours=current.village_name,
-        )
+    refuse_other_village(facts, current, confirmed=args.other_village)
     if not args.yes:
         raise CliError("恢复会用这份备份替换当前数据库（当前数据会先另存一份备份）；确认请加 --yes")
     restored = restore_backup(db_path, source, other_village=args.other_village)

@@ -149,6 +149,19 @@ def describe_store(db_path: Path) -> BackupFacts | None:
         return None
 
 
+def refuse_other_village(
+    backup: BackupFacts, current: BackupFacts | None, *, confirmed: bool
+) -> None:
+    """Another village's backup replaces this one only when the agent confirmed it."""
+    if current and not confirmed and not backup.same_village(current):
+        raise EnrollError(
+            "backup_other_village",
+            path=backup.path,
+            theirs=backup.village_name,
+            ours=current.village_name,
+        )
+
+
 def restore_backup(
     db_path: Path, source: Path, *, other_village: bool = False, now: datetime | None = None
 ) -> Restored:
@@ -159,13 +172,7 @@ def restore_backup(
     with tempfile.TemporaryDirectory() as tmp, _unpacked(source, Path(tmp)) as unpacked:
         facts = _checked_facts(unpacked, source)
         current = describe_store(db_path)
-        if current and not other_village and not facts.same_village(current):
-            raise EnrollError(
-                "backup_other_village",
-                path=str(source),
-                theirs=facts.village_name,
-                ours=current.village_name,
-            )
+        refuse_other_village(facts, current, confirmed=other_village)
         db_path.parent.mkdir(parents=True, exist_ok=True)  # a new laptop's data folder
         before = _keep_current(db_path, now)
         for stale in (Path(f"{db_path}-wal"), Path(f"{db_path}-shm")):
@@ -189,19 +196,23 @@ def restore_backup(
 
 
 def _keep_current(db_path: Path, now: datetime) -> Path | None:
+    """The state being replaced, as a rotation backup; a file that fails its check or is no
+    village store is moved into the folder as it is, under a name rotation never removes."""
     if not db_path.exists():
         return None
     directory = private_dir(backup_dir(db_path))
-    if check_file(db_path):
-        aside = directory / f"{db_path.stem}-damaged-{now.strftime('%Y%m%d-%H%M%S')}.db"
-        os.replace(db_path, aside)
-        return aside
-    conn = sqlite3.connect(str(db_path))
-    try:
-        target = backup_name(db_path, last_change_id(conn), now, directory)
-        return copy_store(conn, target)
-    finally:
-        conn.close()
+    if not check_file(db_path):
+        conn = sqlite3.connect(str(db_path))
+        try:
+            target = backup_name(db_path, last_change_id(conn), now, directory)
+            return copy_store(conn, target)
+        except sqlite3.Error:
+            pass
+        finally:
+            conn.close()
+    aside = directory / f"{db_path.stem}-damaged-{now.strftime('%Y%m%d-%H%M%S')}.db"
+    os.replace(db_path, aside)
+    return aside
 
 
 def _restore_keys(keys: Path, target: Path, now: datetime) -> None:

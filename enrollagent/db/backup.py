@@ -7,7 +7,7 @@ import os
 import re
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..errors import EnrollError
@@ -91,7 +91,7 @@ def list_backups(directory: Path) -> list[BackupFile]:
 def to_keep(backups: list[BackupFile], now: datetime) -> set[Path]:
     """The last KEEP_LAST backups, and the newest of each day of the last KEEP_DAILY_DAYS days."""
     keep = {b.path for b in backups[:KEEP_LAST]}
-    days: set[object] = set()
+    days: set[date] = set()
     for b in backups:  # newest first: the first seen of a day is its newest
         day = b.taken.date()
         if now - b.taken <= timedelta(days=KEEP_DAILY_DAYS) and day not in days:
