@@ -46,7 +46,7 @@ def run_command(args: argparse.Namespace) -> int:
 def _log_crash() -> Path:
     directory = log_dir()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         path = directory / "enrollagent.log"
         # The command line may hold ID numbers; the log is read by whoever helps with the bug.
         command = _ID_LIKE.sub(lambda m: ids.mask(m.group(0)), " ".join(sys.argv))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,8 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # PRAGMA application_id tells our two kinds of store from each other and from anyone else's
 # SQLite file, so a village migration is never applied to a township file or a stranger's.
 VILLAGE_APPLICATION_ID = 0x45415631  # "EAV1"
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
 
 
 def open_database(
@@ -29,7 +32,7 @@ def open_database(
     application_id was set."""
     path = Path(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _create_private(path)
         conn = sqlite3.connect(str(path), timeout=10)
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         found_id = conn.execute("PRAGMA application_id").fetchone()[0]
@@ -63,9 +66,22 @@ def open_database(
     return db
 
 
+def _create_private(path: Path) -> None:
+    """A new store (and its folder, when we make it) readable by the user only, whatever the
+    umask: it holds every villager's ID number. SQLite gives the -wal and -shm files the mode of
+    the database file."""
+    if not path.parent.exists():
+        path.parent.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        os.chmod(path.parent, PRIVATE_DIR)  # the umask may take bits away from mkdir's mode
+    if not path.exists():
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, PRIVATE_FILE))
+        os.chmod(path, PRIVATE_FILE)
+
+
 def _backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.v{version}-{stamp}.bak{path.suffix}")
+    _create_private(target)
     dest = sqlite3.connect(str(target))
     with dest:
         conn.backup(dest)
