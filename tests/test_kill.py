@@ -33,7 +33,10 @@ from enrollagent.imports import run_import
 from .conftest import REPO, SAMPLES, make_village
 from .imports_helpers import write_csv
 
-pytestmark = pytest.mark.slow
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="the children are forked"),
+]
 
 FORK_ROUNDS = 200  # kills of forked children, cycling through the four kinds of work
 CLI_ROUNDS = 8  # kills of a real `python -m enrollagent pay`

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 
 from ..errors import EnrollError
 from ..paths import key_dir
-from .atomic import PRIVATE_DIR, PRIVATE_FILE, write_bytes_atomic
+from .atomic import PRIVATE_DIR, PRIVATE_FILE, sweep_stale_temps, write_bytes_atomic
 
 PRIVATE_NAME = "agent_ed25519.pem"
 PUBLIC_NAME = "agent_ed25519.pub"
@@ -46,6 +46,7 @@ def load_or_create_key(db_path: str | os.PathLike) -> AgentKey:
     the user only, whatever the umask)."""
     directory = key_dir(Path(db_path))
     private_path = directory / PRIVATE_NAME
+    sweep_stale_temps(directory)  # a key write cut off by a kill or a power cut
     if private_path.exists():
         try:
             private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
