@@ -4,20 +4,28 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 from pathlib import Path
 
 from . import paths
+
+
+class PrivateLogHandler(logging.handlers.RotatingFileHandler):
+    """The log may name villagers: each file it opens (rotated ones too) is the user's only."""
+
+    def _open(self):  # type: ignore[no-untyped-def]
+        fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, paths.PRIVATE_FILE)
+        os.chmod(self.baseFilename, paths.PRIVATE_FILE)
+        return open(fd, "a", encoding=self.encoding, errors=self.errors)
 
 
 def setup_logging() -> Path | None:
     """Log to <log dir>/enrollagent.log (rotated); None if the directory cannot be made."""
     try:
         directory = paths.log_dir()
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=paths.PRIVATE_DIR, parents=True, exist_ok=True)
         log_file = directory / "enrollagent.log"
-        handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
-        )
+        handler = PrivateLogHandler(log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8")
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -10,6 +10,9 @@ import platformdirs
 
 APP_NAME = "EnrollAgent"
 DB_ENV = "ENROLLAGENT_DB"
+# Modes of what holds villagers' ID numbers (the store, its backups, keys, logs), whatever the umask.
+PRIVATE_FILE = 0o600
+PRIVATE_DIR = 0o700
 
 
 def resource_dir() -> Path:

@@ -20,7 +20,7 @@ from ..core import ids
 from ..core.village import default_actor
 from ..db import open_database
 from ..errors import EnrollError
-from ..paths import default_db_path, log_dir
+from ..paths import PRIVATE_DIR, PRIVATE_FILE, default_db_path, log_dir
 
 _ID_LIKE = re.compile(r"(?<!\d)\d{17}[\dXx]|(?<!\d)\d{15}(?!\d)")
 
@@ -46,11 +46,11 @@ def run_command(args: argparse.Namespace) -> int:
 def _log_crash() -> Path:
     directory = log_dir()
     try:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
         path = directory / "enrollagent.log"
         # The command line may hold ID numbers; the log is read by whoever helps with the bug.
         command = _ID_LIKE.sub(lambda m: ids.mask(m.group(0)), " ".join(sys.argv))
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
         with open(fd, "a", encoding="utf-8") as f:
             f.write(f"--- {datetime.now().isoformat()} {command}\n{traceback.format_exc()}\n")
         return path

@@ -20,7 +20,7 @@ import sqlite_utils
 
 from ..db.backup import backup_dir, backup_name, check_file, copy_store, private_dir
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
-from ..paths import key_dir
+from ..paths import PRIVATE_FILE, key_dir
 from .backup import BackupFacts, describe_file, last_change_id, store_path, take_backup
 
 register_messages(
@@ -69,7 +69,7 @@ def write_portable_backup(
         target = folder / name
         manifest = {**facts.to_json(), "path": name, "app_version": app_version}
         partial = folder / f".{name}.tmp"
-        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600))
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE))
         try:
             with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as zf:
                 zf.write(copy, DB_MEMBER)
@@ -228,4 +228,4 @@ def _restore_keys(keys: Path, target: Path, now: datetime) -> None:
     private_dir(target)
     for key_file in keys.iterdir():
         shutil.copyfile(key_file, target / key_file.name)
-        os.chmod(target / key_file.name, 0o600)
+        os.chmod(target / key_file.name, PRIVATE_FILE)

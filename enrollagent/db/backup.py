@@ -11,6 +11,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from ..errors import EnrollError
+from ..paths import PRIVATE_DIR, PRIVATE_FILE
 
 BACKUP_DIR_NAME = "backups"
 KEEP_LAST = 10
@@ -37,7 +38,7 @@ def private_dir(directory: Path) -> Path:
     """Made if missing and readable by the user only, whatever the umask: it holds every
     villager's ID number."""
     directory.mkdir(parents=True, exist_ok=True)
-    os.chmod(directory, 0o700)
+    os.chmod(directory, PRIVATE_DIR)
     return directory
 
 
@@ -48,7 +49,7 @@ def copy_store(conn: sqlite3.Connection, target: Path) -> Path:
     tmp = target.with_name(f".{target.name}.tmp")
     tmp.unlink(missing_ok=True)
     # Created with its mode first, so the umask never leaves it readable by others for a moment.
-    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
     try:
         dest = sqlite3.connect(str(tmp))
         try:
@@ -56,7 +57,7 @@ def copy_store(conn: sqlite3.Connection, target: Path) -> Path:
             dest.execute("PRAGMA journal_mode = DELETE")
         finally:
             dest.close()
-        os.chmod(tmp, 0o600)
+        os.chmod(tmp, PRIVATE_FILE)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)

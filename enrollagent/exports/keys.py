@@ -11,8 +11,8 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from ..errors import EnrollError
-from ..paths import key_dir
-from .atomic import write_bytes_atomic
+from ..paths import PRIVATE_DIR, PRIVATE_FILE, key_dir
+from .atomic import sweep_stale_temps, write_bytes_atomic
 
 PRIVATE_NAME = "agent_ed25519.pem"
 PUBLIC_NAME = "agent_ed25519.pub"
@@ -42,9 +42,11 @@ def public_from_raw(raw: bytes) -> Ed25519PublicKey:
 
 
 def load_or_create_key(db_path: str | os.PathLike) -> AgentKey:
-    """The key beside this database; made on first use (private file readable by the user only)."""
+    """The key beside this database; made on first use (the folder and both files readable by
+    the user only, whatever the umask)."""
     directory = key_dir(Path(db_path))
     private_path = directory / PRIVATE_NAME
+    sweep_stale_temps(directory)  # a key write cut off by a kill or a power cut
     if private_path.exists():
         try:
             private = serialization.load_pem_private_key(private_path.read_bytes(), password=None)
@@ -55,21 +57,21 @@ def load_or_create_key(db_path: str | os.PathLike) -> AgentKey:
         if not isinstance(private, Ed25519PrivateKey):
             raise EnrollError("key_unreadable", path=str(private_path), detail="不是 Ed25519 密钥")
     else:
-        directory.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=PRIVATE_DIR, parents=True, exist_ok=True)
+        os.chmod(directory, PRIVATE_DIR)
         private = Ed25519PrivateKey.generate()
         pem = private.private_bytes(
             serialization.Encoding.PEM,
             serialization.PrivateFormat.PKCS8,
             serialization.NoEncryption(),
         )
-        write_bytes_atomic(private_path, pem)
-        os.chmod(private_path, 0o600)
+        write_bytes_atomic(private_path, pem, mode=PRIVATE_FILE)
     raw = private.public_key().public_bytes(
         serialization.Encoding.Raw, serialization.PublicFormat.Raw
     )
     public_path = directory / PUBLIC_NAME
     if not public_path.exists():
-        write_bytes_atomic(public_path, raw.hex().encode())
+        write_bytes_atomic(public_path, raw.hex().encode(), mode=PRIVATE_FILE)
     return AgentKey(private, raw)
 
 
