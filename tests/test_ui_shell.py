@@ -180,3 +180,20 @@ def test_demo_village_opens_on_every_page(qtbot, tmp_path, qt_settings, boxes):
     for key, _title in PAGES:
         assert window.show_page(key) is window.stack.currentWidget()
     ctx.close()
+
+
+def test_qt_own_words_are_chinese(qapp):
+    """Message boxes say 是/否, not Yes/No, on a laptop of any locale."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from enrollagent.ui.main import install_qt_chinese
+
+    install_qt_chinese(qapp)
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        "t",
+        "t",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+    )
+    assert box.button(QMessageBox.StandardButton.Yes).text().startswith("是")
+    assert box.button(QMessageBox.StandardButton.No).text().startswith("否")
