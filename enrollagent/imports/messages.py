@@ -24,6 +24,18 @@ MESSAGES: dict[str, str] = {
         "errors",
         "{path} 里没有“人员类别”或“残疾等级”列，请用 --category 指定这份名单的人员类别（{known}）",
     ),
+    "import_sheet_too_big": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} 的工作表“{sheet}”太大（到第{rows}行、第{cols}列），不像村里的名单"
+        "（最多{max_rows}行），未导入：请只留下要导入的数据再试",
+    ),
+    "import_unpacks_too_big": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} 解压后太大（{member}超过{limit} MB），不像正常的表格文件，未导入",
+    ),
+    "import_field_too_long": QT_TRANSLATE_NOOP(
+        "errors", "{path} 第{row}行有一个格子的内容太长（超过{limit}个字），不像正常的表格，未导入"
+    ),
     "import_kind_unknown": QT_TRANSLATE_NOOP(
         "errors", "不认识的导入类型“{kind}”，应为 roster、groups 或 payments"
     ),
