@@ -73,10 +73,15 @@ def lying_zip(path: Path, member: str, content: bytes, *, claimed: int, **extra:
         for name, data in extra.items():
             zf.writestr(name.replace("__", "/"), data)
         zf.writestr(member, content)
+    return claim_size(path, member, claimed)
+
+
+def claim_size(path: Path, member: str, claimed: int) -> Path:
+    """Patch the size `member` claims in its local header and in the central directory."""
     data = bytearray(path.read_bytes())
     name = member.encode()
     for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
-        at = data.index(signature + b"", 0)
+        at = data.index(signature)
         while data[at + (30 if signature == b"PK\x03\x04" else 46) :][: len(name)] != name:
             at = data.index(signature, at + 4)
         struct.pack_into("<I", data, at + offset, claimed)
@@ -113,3 +118,21 @@ HOSTILE = {
     "lying.xlsx": lying_xlsx,
     "long_field.csv": long_field_csv,
 }
+
+
+def lying_package(pkg: Path, member: str, extra: int = 300 * 1024 * 1024) -> Path:
+    """A signed package whose `member` claims its real size but unpacks `extra` zeros more
+    (zf.read() inflated such a member up to 2 GB)."""
+    with zipfile.ZipFile(pkg) as zf:
+        members = {i.filename: zf.read(i) for i in zf.infolist()}
+    block = bytes(1024 * 1024)
+    with zipfile.ZipFile(pkg, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, content in members.items():
+            if name != member:
+                zf.writestr(name, content)
+                continue
+            with zf.open(name, "w", force_zip64=True) as f:
+                f.write(content)
+                for _ in range(extra // len(block)):
+                    f.write(block)
+    return claim_size(pkg, member, len(members[member]))
