@@ -49,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "roster_notes": QT_TRANSLATE_NOOP("errors", "{notes}"),  # the notes below, joined by ；
     "roster_id_kept": QT_TRANSLATE_NOOP("errors", "{why}；已导入，标为待核实"),
     "roster_head_exists": QT_TRANSLATE_NOOP("errors", "该户已有户主，此人与户主关系记为“其他”"),
+    "name_cleaned": QT_TRANSLATE_NOOP("errors", "姓名里有看不见的控制字符，已去掉，请核对姓名"),
+    "name_cut": QT_TRANSLATE_NOOP("errors", "姓名超过{limit}个字，只保留了前{limit}个字，请核对"),
     "roster_phone_invalid": QT_TRANSLATE_NOOP("errors", "电话“{phone}”格式不对，未登记"),
     # Department lists of special groups
     "group_risk_eliminated": QT_TRANSLATE_NOOP("errors", "风险已消除，不标记"),
