@@ -122,5 +122,6 @@ def test_verify_mutated_package(tmp_path, package, changes, cut):
         data = data[: cut % len(data)]
     path.write_bytes(bytes(data))
     result = verify_package(path)
-    assert not result.ok or bytes(data) == package.read_bytes()
+    # A changed byte outside the signed content (a header's version field) may still verify.
+    assert not result.ok or result.members == verify_package(package).members
     assert result.ok or (result.code and result.reason)

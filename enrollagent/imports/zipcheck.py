@@ -16,8 +16,11 @@ MAX_ROWS = 200_000  # a county's tax export is a few tens of thousands of rows
 MAX_CELLS = 5_000_000  # rows × columns: calamine holds a sheet as one dense block (~64 B a cell)
 _CHUNK = 1024 * 1024
 
-# Where a cell or a row says it is: <dimension ref="A1:XFD1048576">, <row r="7">, <c r="AB7">.
-_REF = re.compile(rb'<(?:\w+:)?(?:dimension ref="(?:[A-Z]+\d+:)?|row r="|c r=")([A-Z]*)(\d+)"')
+# Where a sheet, a row or a cell says it is: <dimension ref="A1:XFD1048576">, <row r="7">,
+# <c r="AB7"> (two plain patterns: one with alternatives took half the time of reading the file).
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="(?:[A-Z]+\d+:)?([A-Z]+)(\d+)"')
+_ROW_NUMBER = re.compile(rb' r="[A-Z]*(\d+)"')
+_COLUMN = re.compile(rb' r="([A-Z]+)\d')
 _SHEET = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
 _REL = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"')
 _REL_REVERSED = re.compile(rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
@@ -33,11 +36,12 @@ def column_number(letters: bytes) -> int:
 
 def extent(xml: bytes) -> tuple[int, int]:
     """(rows, columns) a worksheet's XML reaches, by its dimension and by every row and cell."""
-    rows = cols = 0
-    for letters, number in _REF.findall(xml):
-        rows = max(rows, int(number))
-        if letters:
-            cols = max(cols, column_number(letters))
+    rows = max(map(int, _ROW_NUMBER.findall(xml)), default=0)
+    cols = max(map(column_number, set(_COLUMN.findall(xml))), default=0)
+    dimension = _DIMENSION.search(xml)
+    if dimension:
+        rows = max(rows, int(dimension.group(2)))
+        cols = max(cols, column_number(dimension.group(1)))
     return rows, cols
 
 
