@@ -20,7 +20,7 @@ EXPECTED = {
     "far_cell_no_dimension.xlsx": ("import_sheet_too_big", "第16384列"),
     "tall.xlsx": ("import_sheet_too_big", "第250000行"),
     "bomb.xlsx": ("import_unpacks_too_big", "64 MB"),
-    "lying.xlsx": ("import_not_spreadsheet", "CRC"),
+    "lying.xlsx": ("import_not_spreadsheet", "压缩数据已损坏"),
     "long_field.csv": ("import_field_too_long", "第3行"),
 }
 MEMORY_LIMIT = 512 * 1024 * 1024

@@ -111,7 +111,12 @@ def checked_zip(file_name: str, data: bytes) -> bytes:
             raise _too_big(file_name, "全部内容")
         try:
             members = {i.filename: _unpacked(zf, i, file_name) for i in infos if not i.is_dir()}
-        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError) as e:
+        except (zipfile.BadZipFile, zlib.error, EOFError) as e:
+            # zipfile stops at the size a member claims; a member that holds more fails its CRC.
+            raise EnrollError(
+                "import_not_spreadsheet", path=file_name, detail=f"压缩数据已损坏（{e}）"
+            ) from None
+        except (NotImplementedError, RuntimeError) as e:  # an unknown method, an encrypted member
             raise EnrollError(
                 "import_not_spreadsheet", path=file_name, detail=str(e) or type(e).__name__
             ) from None
