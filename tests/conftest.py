@@ -62,7 +62,7 @@ class Cli:
         self.env.pop("ENROLLAGENT_DB", None)
 
     def __call__(
-        self, *args: str, db: bool = True, check: bool = True
+        self, *args: str, db: bool = True, check: bool = True, preexec_fn=None
     ) -> subprocess.CompletedProcess:
         cmd = [
             sys.executable,
@@ -79,6 +79,7 @@ class Cli:
             encoding="utf-8",
             env=self.env,
             cwd=REPO,
+            preexec_fn=preexec_fn,  # resource limits for the child (tests of hostile files)
         )
         if check and result.returncode != 0:
             raise AssertionError(f"{args} exited {result.returncode}: {result.stderr}")

@@ -12,6 +12,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+from ..core.text import CONTROL
 from ..paths import resource_dir
 
 FALLBACK = "STSong-Light"
@@ -40,7 +41,10 @@ class PdfFont:
         return [ch for ch in text if ord(ch) > 0xFFFF]
 
     def printable(self, text: str) -> str:
-        """`text` with every character the font lacks shown as 〓, so a gap is never silent."""
+        """`text` with every character the font lacks shown as 〓, so a gap is never silent;
+        control characters (a name stored with \x07 or \x00) print as a space."""
+        if not text.isprintable():
+            text = CONTROL.sub(" ", text)
         lacking = set(self.missing(text))
         return "".join(MISSING_MARK if ch in lacking else ch for ch in text) if lacking else text
 

@@ -339,11 +339,19 @@ def para(text: str, style: ParagraphStyle, font: PdfFont) -> Paragraph:
     return Paragraph(safe, style)
 
 
+FIT_LINES = 3  # a cell wraps to this many lines at most; what is longer is cut with …
+
+
 def fit(text: str, width: float, style: ParagraphStyle, font: PdfFont) -> str | Paragraph:
-    """A plain cell when the text fits on one line (fast); a wrapping paragraph only when not."""
+    """A plain cell when the text fits on one line (fast); a wrapping paragraph only when not,
+    cut to FIT_LINES lines (a 250-character name made a row taller than the page)."""
     text = font.printable(text)
-    if stringWidth(text, font.name, style.fontSize) <= width:
+    full = stringWidth(text, font.name, style.fontSize)
+    if full <= width:
         return text
+    if full > FIT_LINES * width * 0.9:
+        keep = int(len(text) * FIT_LINES * width * 0.8 / full)
+        text = text[: max(keep, 1)] + "…"
     return para(text, style, font)
 
 

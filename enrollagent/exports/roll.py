@@ -10,7 +10,7 @@ from typing import TypeGuard
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
@@ -194,6 +194,9 @@ def _write_rows(
     for row in rows:
         if any(_formula_like(v) for v in row):
             row = [_as_text(ws, v) if _formula_like(v) else v for v in row]
+        if any(type(v) is str and ILLEGAL_CHARACTERS_RE.search(v) for v in row):
+            # openpyxl refuses control characters; a name stored with one still goes out.
+            row = [ILLEGAL_CHARACTERS_RE.sub("", v) if type(v) is str else v for v in row]
         ws.append(row)
         done += 1
         if done % PROGRESS_EVERY == 0:

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from ..core.ids import IdCheck
 from ..core.money import parse_yuan
+from ..core.text import CONTROL, MAX_NAME, clean_text
 from ..errors import EnrollError, Problem
 
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -31,7 +32,7 @@ def text(cell: object) -> str:
         )
     if isinstance(cell, date):
         return cell.isoformat()
-    s = str(cell).strip()
+    s = clean_text(str(cell)).strip()
     if s.startswith('="') and s.endswith('"'):  # Excel's way of keeping digits as text in a CSV
         s = s[2:-1].strip()
     return s
@@ -210,12 +211,29 @@ def risk_eliminated(cell: object) -> bool:
 _CJK = re.compile(r"[\u3400-\u9fff]")
 
 
-def person_name(cell: object) -> str:
-    """A name as written; spaces typed to align two-character names (张  三) are dropped."""
+def _whole_name(cell: object) -> str:
     s = text(cell)
     if " " in s or "\u3000" in s or "\t" in s:
         s = re.sub(r"\s+", "", s) if _CJK.search(s) else re.sub(r"\s+", " ", s)
     return s
+
+
+def person_name(cell: object) -> str:
+    """A name as written, cut to MAX_NAME characters; spaces typed to align two-character names
+    (张  三) are dropped."""
+    return _whole_name(cell)[:MAX_NAME]
+
+
+def name_note(cell: object) -> Problem | None:
+    """What an import did to a name cell the agent should check: control characters dropped
+    (a bell, an escape, a NUL; text() drops them), or a name cut to MAX_NAME characters."""
+    if type(cell) is not str:
+        return None
+    if not cell.isprintable() and CONTROL.search(cell.replace("\t", "").replace("\n", "")):
+        return Problem("name_cleaned")
+    if len(cell) > MAX_NAME and len(_whole_name(cell)) > MAX_NAME:
+        return Problem("name_cut", limit=MAX_NAME)
+    return None
 
 
 def same_name(a: str, b: str) -> bool:

@@ -24,6 +24,18 @@ MESSAGES: dict[str, str] = {
         "errors",
         "{path} 里没有“人员类别”或“残疾等级”列，请用 --category 指定这份名单的人员类别（{known}）",
     ),
+    "import_sheet_too_big": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} 的工作表“{sheet}”太大（到第{rows}行、第{cols}列），不像村里的名单"
+        "（最多{max_rows}行），未导入：请只留下要导入的数据再试",
+    ),
+    "import_unpacks_too_big": QT_TRANSLATE_NOOP(
+        "errors",
+        "{path} 解压后太大（{member}超过{limit} MB），不像正常的表格文件，未导入",
+    ),
+    "import_field_too_long": QT_TRANSLATE_NOOP(
+        "errors", "{path} 第{row}行有一个格子的内容太长（超过{limit}个字），不像正常的表格，未导入"
+    ),
     "import_kind_unknown": QT_TRANSLATE_NOOP(
         "errors", "不认识的导入类型“{kind}”，应为 roster、groups 或 payments"
     ),
@@ -37,6 +49,8 @@ MESSAGES: dict[str, str] = {
     "roster_notes": QT_TRANSLATE_NOOP("errors", "{notes}"),  # the notes below, joined by ；
     "roster_id_kept": QT_TRANSLATE_NOOP("errors", "{why}；已导入，标为待核实"),
     "roster_head_exists": QT_TRANSLATE_NOOP("errors", "该户已有户主，此人与户主关系记为“其他”"),
+    "name_cleaned": QT_TRANSLATE_NOOP("errors", "姓名里有看不见的控制字符，已去掉，请核对姓名"),
+    "name_cut": QT_TRANSLATE_NOOP("errors", "姓名超过{limit}个字，只保留了前{limit}个字，请核对"),
     "roster_phone_invalid": QT_TRANSLATE_NOOP("errors", "电话“{phone}”格式不对，未登记"),
     # Department lists of special groups
     "group_risk_eliminated": QT_TRANSLATE_NOOP("errors", "风险已消除，不标记"),

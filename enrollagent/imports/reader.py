@@ -11,6 +11,7 @@ from typing import cast
 import python_calamine as calamine
 
 from ..errors import EnrollError
+from .zipcheck import MAX_ROWS, check_extent, checked_zip
 
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (BIFF in an OLE container), also old .doc
@@ -59,6 +60,8 @@ def _filled(cell: object) -> bool:
 
 
 def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
+    if data.startswith(_ZIP):
+        data = checked_zip(path.name, data)
     try:
         book = calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
         out = []
@@ -66,6 +69,8 @@ def _read_workbook(path: Path, data: bytes) -> list[Sheet]:
             if str(meta.typ).rsplit(".", 1)[-1] != "WorkSheet":
                 continue
             sheet = book.get_sheet_by_name(meta.name)
+            # An .xls is at most 65,536 × 256 cells: loaded, but not turned into Python objects.
+            check_extent(path.name, meta.name, sheet.height, sheet.width)
             # skip_empty_area=False keeps row numbers as Excel shows them.
             # Cells are only ever read as objects, so the list of calamine's cell types is one.
             rows = cast(list[list[object]], sheet.to_python(skip_empty_area=False))
@@ -116,5 +121,18 @@ def _read_text(path: Path, data: bytes) -> list[list[object]]:
     delimiter = max(",\t;|", key=sample.count)
     if not sample.count(delimiter):
         delimiter = ","
-    rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    return cast(list[list[object]], list(rows))  # text cells, read as objects like any cell
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    try:
+        for row in reader:
+            rows.append(cast(list[object], row))  # text cells, read as objects like any cell
+            if len(rows) > MAX_ROWS:
+                check_extent(path.name, path.stem, len(rows), len(row))
+    except csv.Error:  # a field past csv.field_size_limit (a quote never closed, or junk)
+        raise EnrollError(
+            "import_field_too_long",
+            path=path.name,
+            row=len(rows) + 1,
+            limit=csv.field_size_limit(),
+        ) from None
+    return rows

@@ -12,7 +12,7 @@ from ..core.clock import new_uuid
 from ..core.ids import IdCheck
 from ..core.vocab import categories_in, relation_of
 from ..errors import Problem
-from .cells import date_of, id_cell, id_problem, person_name, same_name, text
+from .cells import date_of, id_cell, id_problem, name_note, person_name, same_name, text
 from .columns import Columns
 from .flags import YearFlags
 from .job import Job, Skip, lane
@@ -274,6 +274,9 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             continue
         hid, relation = roll.household(row_no, row, chk, name)
         notes = roll.add_person(row_no, row, chk, name, hid, relation)
+        cleaned = name_note(_cell(row, cols, "name"))
+        if cleaned:
+            notes.append(cleaned)
         rep.add("imported")
         if notes:
             rep.problem(row_no, "roster_notes", notes=notes)

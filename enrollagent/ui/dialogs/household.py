@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from ...core.people import group_names, household_info, next_hh_no
 from ...core.roster import add_household_with_head, update_household
+from ...core.text import MAX_NAME, MAX_TEXT
 from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
@@ -40,14 +41,18 @@ class HouseholdDialog(QDialog):
         self.group_combo.addItems(group_names(ctx.db))
         self.group_combo.setCurrentText(group)
         self.hh_no_edit = QLineEdit(self)
+        self.hh_no_edit.setMaxLength(MAX_TEXT)
         self.address_edit = QLineEdit(self)
+        self.address_edit.setMaxLength(MAX_TEXT)
         self.phone_edit = QLineEdit(self)
+        self.phone_edit.setMaxLength(MAX_TEXT)
         self.phone_edit.setPlaceholderText(self.tr("手机11位，或座机如 0373-4451234"))
         form.addRow(self.tr("村民小组"), self.group_combo)
         form.addRow(self.tr("户号"), self.hh_no_edit)
         form.addRow(self.tr("住址"), self.address_edit)
         form.addRow(self.tr("联系电话"), self.phone_edit)
         self.head_name_edit = QLineEdit(self)
+        self.head_name_edit.setMaxLength(MAX_NAME)
         self.head_id_field = IdField(ctx.db, self)
         if household_id is None:
             form.addRow(self.tr("户主姓名"), self.head_name_edit)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from ...core.people import household_label, person_info
 from ...core.roster import add_person, update_person
+from ...core.text import MAX_NAME, MAX_TEXT
 from ...core.vocab import RELATIONS
 from ...errors import EnrollError
 from ..context import AppContext
@@ -62,6 +63,7 @@ class PersonDialog(QDialog):
         else:
             form.addRow(self.tr("所在户"), QLabel(household_label(ctx.db, self.household_id), self))
         self.name_edit = QLineEdit(self)
+        self.name_edit.setMaxLength(MAX_NAME)
         self.id_field = IdField(ctx.db, self, except_person=person_id)
         # Made right after the ID field, so Tab reaches it straight from the ID it is about.
         self.keep_invalid_check = QCheckBox(self.tr("身份证号一时无法核对，先按“待核实”登记"), self)
@@ -70,8 +72,10 @@ class PersonDialog(QDialog):
         self.relation_combo.addItems(RELATIONS)
         self.relation_combo.setCurrentText("其他")
         self.phone_edit = QLineEdit(self)
+        self.phone_edit.setMaxLength(MAX_TEXT)
         self.phone_edit.setPlaceholderText(self.tr("可不填"))
         self.note_edit = QLineEdit(self)
+        self.note_edit.setMaxLength(MAX_TEXT)
         form.addRow(self.tr("姓名"), self.name_edit)
         form.addRow(self.tr("身份证号"), self.id_field)
         form.addRow("", self.keep_invalid_check)
