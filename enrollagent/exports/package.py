@@ -23,6 +23,7 @@ from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import Village, get_policy, get_village
 from ..db.store import db_file
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
+from ..zips import read_bounded
 from .atomic import atomic_path
 from .keys import fingerprint, load_or_create_key, public_from_raw
 
@@ -33,7 +34,6 @@ SIGNATURE = "manifest.sig"
 DATA = "data.json"
 ROLL = "花名册.xlsx"
 SUMMARY = "汇总表.pdf"
-_CHUNK = 1024 * 1024
 MAX_PACKAGE_BYTES = 256 * 1024 * 1024  # unpacked; a package of a 6,000-person village is a few MB
 MEMBERS = (MANIFEST, SIGNATURE, ROLL, SUMMARY, DATA)
 
@@ -305,7 +305,7 @@ def _read(zf: zipfile.ZipFile, member: str, manifest: dict | None = None) -> byt
     if info.flag_bits & 0x1:
         raise _failed("package_encrypted", manifest, member=member)
     try:
-        return _unpacked(zf, info)
+        return read_bounded(zf, info, MAX_PACKAGE_BYTES)
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -315,19 +315,6 @@ def _read(zf: zipfile.ZipFile, member: str, manifest: dict | None = None) -> byt
         RuntimeError,
     ):
         raise _failed("package_member_corrupt", manifest, member=member) from None
-
-
-def _unpacked(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bytes:
-    """A member read in 1 MB chunks up to its claimed size: zf.read() inflates a whole member's
-    compressed data in one call, up to 2 GB however little the member claims."""
-    limit = min(info.file_size, MAX_PACKAGE_BYTES)
-    out = bytearray()
-    with zf.open(info) as f:
-        while chunk := f.read(_CHUNK):
-            out += chunk
-            if len(out) > limit:
-                raise zipfile.BadZipFile("longer than it claims")
-    return bytes(out)
 
 
 def _check_manifest(manifest: object) -> str:

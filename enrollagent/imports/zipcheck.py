@@ -8,13 +8,13 @@ import zipfile
 import zlib
 
 from ..errors import EnrollError
+from ..zips import TooLong, read_bounded
 
 MAX_MEMBER_BYTES = 64 * 1024 * 1024  # unpacked, per member: a 6,000-person roll's sheet is ~3 MB
 MAX_TOTAL_BYTES = 160 * 1024 * 1024  # unpacked, all members
 MAX_MEMBERS = 2_000
 MAX_ROWS = 200_000  # a county's tax export is a few tens of thousands of rows
 MAX_CELLS = 5_000_000  # rows × columns: calamine holds a sheet as one dense block (~64 B a cell)
-_CHUNK = 1024 * 1024
 
 # Where a sheet, a row or a cell says it is: <dimension ref="A1:XFD1048576">, <row r="7">,
 # <c r="AB7"> (two plain patterns: one with alternatives took half the time of reading the file).
@@ -58,18 +58,6 @@ def check_extent(file_name: str, sheet: str, rows: int, cols: int) -> None:
         )
 
 
-def _unpacked(zf: zipfile.ZipFile, info: zipfile.ZipInfo, file_name: str) -> bytes:
-    """A member read in bounded chunks: never more than it claims, nor than the cap."""
-    limit = min(info.file_size, MAX_MEMBER_BYTES)
-    out = bytearray()
-    with zf.open(info) as f:
-        while chunk := f.read(_CHUNK):
-            out += chunk
-            if len(out) > limit:
-                raise _too_big(file_name, info.filename)
-    return bytes(out)
-
-
 def _too_big(file_name: str, member: str) -> EnrollError:
     return EnrollError(
         "import_unpacks_too_big",
@@ -110,7 +98,11 @@ def checked_zip(file_name: str, data: bytes) -> bytes:
         if sum(i.file_size for i in infos) > MAX_TOTAL_BYTES:
             raise _too_big(file_name, "全部内容")
         try:
-            members = {i.filename: _unpacked(zf, i, file_name) for i in infos if not i.is_dir()}
+            members = {
+                i.filename: read_bounded(zf, i, MAX_MEMBER_BYTES) for i in infos if not i.is_dir()
+            }
+        except TooLong as e:
+            raise _too_big(file_name, str(e.args[0])) from None
         except (zipfile.BadZipFile, zlib.error, EOFError) as e:
             # zipfile stops at the size a member claims; a member that holds more fails its CRC.
             raise EnrollError(
