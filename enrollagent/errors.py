@@ -41,36 +41,46 @@ MESSAGES: dict[str, str] = {
     "policy_json": QT_TRANSLATE_NOOP("errors", "不是合法的JSON（第{line}行第{column}列）"),
     "policy_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取 {path}：{reason}"),
     "policy_not_object": QT_TRANSLATE_NOOP("errors", "顶层应为一个对象 {{…}}"),
-    "policy_field_missing": QT_TRANSLATE_NOOP("errors", "缺少字段 {field}"),
-    "policy_name": QT_TRANSLATE_NOOP("errors", "name 应为非空文字"),
-    "policy_year": QT_TRANSLATE_NOOP("errors", "year 应为2000到2100之间的年份，现为“{value}”"),
-    "policy_amount_type": QT_TRANSLATE_NOOP("errors", "{field} 应为数字（元）"),
-    "policy_amount_size": QT_TRANSLATE_NOOP("errors", "{field} 不是合理的金额"),
-    "policy_amount_negative": QT_TRANSLATE_NOOP("errors", "{field} 不能为负数"),
-    "policy_amount_decimals": QT_TRANSLATE_NOOP("errors", "{field} 最多两位小数"),
-    "policy_standard_zero": QT_TRANSLATE_NOOP("errors", "standard（个人缴费标准）应大于0"),
-    "policy_date": QT_TRANSLATE_NOOP("errors", "{field} 应为日期，如 2023-09-10，现为“{value}”"),
-    "policy_window": QT_TRANSLATE_NOOP("errors", "window 应包含 start 和 end"),
-    "policy_window_order": QT_TRANSLATE_NOOP("errors", "window.end 早于 window.start"),
-    "policy_days_of_month": QT_TRANSLATE_NOOP(
-        "errors", "window.days_of_month 应为 [起日, 止日]，如 [1, 25]"
-    ),
+    "policy_field_missing": QT_TRANSLATE_NOOP("errors", "缺少{field}"),
+    "policy_name": QT_TRANSLATE_NOOP("errors", "{field}不能为空"),
+    "policy_year": QT_TRANSLATE_NOOP("errors", "{field}应为2000到2100之间的年份，现为“{value}”"),
+    "policy_amount_type": QT_TRANSLATE_NOOP("errors", "{field}应为数字（元）"),
+    "policy_amount_size": QT_TRANSLATE_NOOP("errors", "{field}不是合理的金额"),
+    "policy_amount_negative": QT_TRANSLATE_NOOP("errors", "{field}不能为负数"),
+    "policy_amount_decimals": QT_TRANSLATE_NOOP("errors", "{field}最多两位小数"),
+    "policy_standard_zero": QT_TRANSLATE_NOOP("errors", "{field}应大于0"),
+    "policy_date": QT_TRANSLATE_NOOP("errors", "{field}应为日期，如 2026-09-01，现为“{value}”"),
+    "policy_window": QT_TRANSLATE_NOOP("errors", "{field}应有开始日和截止日"),
+    "policy_window_order": QT_TRANSLATE_NOOP("errors", "{field}早于征缴期开始日"),
+    "policy_days_of_month": QT_TRANSLATE_NOOP("errors", "{field}应为起日和止日，如 1 日至 25 日"),
     "policy_subsidies": QT_TRANSLATE_NOOP(
-        "errors", 'subsidies 应为对象，如 {{"extreme_poverty": {{"kind": "full"}}}}'
+        "errors", '{field}应为对象，如 {{"extreme_poverty": {{"kind": "full"}}}}'
     ),
-    "policy_category": QT_TRANSLATE_NOOP(
-        "errors", "subsidies 中的类别 {category} 不认识，可用：{known}"
-    ),
+    "policy_category": QT_TRANSLATE_NOOP("errors", "资助类别 {category} 不认识，可用：{known}"),
     "policy_subsidy_kind": QT_TRANSLATE_NOOP(
-        "errors", "subsidies.{category}.kind 应为 full、fixed 或 percent"
+        "errors", "{field}应为全额、定额、比例、无或待定（full、fixed、percent、none、pending）"
     ),
-    "policy_subsidy_amount": QT_TRANSLATE_NOOP(
-        "errors", "subsidies.{category} 缺少 amount（资助金额，元）"
-    ),
+    "policy_subsidy_amount": QT_TRANSLATE_NOOP("errors", "{field}选了定额，请填写金额（元）"),
     "policy_subsidy_percent": QT_TRANSLATE_NOOP(
-        "errors", "subsidies.{category}.value 应为0到100之间的百分比"
+        "errors", "{field}按比例，比例应为0到100之间的百分数"
     ),
-    "policy_count_as_enrolled": QT_TRANSLATE_NOOP("errors", "count_as_enrolled 只能包含 {known}"),
+    "policy_subsidy_pending": QT_TRANSLATE_NOOP(
+        "errors", "{field}还是待定，请定下来：全额、定额（元）、按比例（%）或无资助"
+    ),
+    "policy_count_as_enrolled": QT_TRANSLATE_NOOP("errors", "{field}只能包含 {known}"),
+    "policy_long_term": QT_TRANSLATE_NOOP("errors", "{field}应为对象"),
+    "policy_whole_number": QT_TRANSLATE_NOOP("errors", "{field}应为0到{most}之间的整数"),
+    "policy_exempt_categories": QT_TRANSLATE_NOOP("errors", "{field}只能包含 {known}"),
+    "policy_window_late": QT_TRANSLATE_NOOP(
+        "errors", "征缴期应在{year}年度结束前截止，最晚 {latest}"
+    ),
+    "policy_window_early": QT_TRANSLATE_NOOP(
+        "errors", "征缴期开始得太早：{year}年度的征缴最早在 {earliest}（参保年度前约15个月）开始"
+    ),
+    "policy_name_year": QT_TRANSLATE_NOOP(
+        "errors", "政策名称里写着 {other}，与参保年度 {year} 不一致：年度单独填写，名称里不必写年度"
+    ),
+    "policy_incomplete": QT_TRANSLATE_NOOP("errors", "政策还不能使用：{detail}"),
     "year_unknown": QT_TRANSLATE_NOOP("errors", "没有 {year} 年度的政策，请先设置该年度政策"),
     "village_code": QT_TRANSLATE_NOOP("errors", "村的区划代码应为12位数字，现为“{code}”"),
     "field_required": QT_TRANSLATE_NOOP("errors", "“{field}”不能为空"),

@@ -37,7 +37,7 @@ def describe_policy(policy: Policy) -> list[PolicyItem]:
     unsubsidized = []
     for c in CATEGORIES:
         s = policy.subsidies.get(c.code)
-        if s is None:
+        if s is None or s.kind == "none":
             unsubsidized.append(c.label)
             continue
         pays = yuan_text(policy.payable_fen((c.code,)))
@@ -46,7 +46,7 @@ def describe_policy(policy: Policy) -> list[PolicyItem]:
         )
     if unsubsidized:
         items.append(PolicyItem("no_subsidy", "无资助", "、".join(unsubsidized)))
-    if len(policy.subsidies) > 1:  # with one subsidised category there is nothing to stack
+    if sum(s.kind not in ("none", "pending") for s in policy.subsidies.values()) > 1:  # with one subsidised category there is nothing to stack
         items.append(
             PolicyItem("no_stacking", "资助不叠加", "同时属于多个类别的按最高资助标准执行")
         )
@@ -67,8 +67,10 @@ def payment_terms(policy: Policy) -> list[PolicyItem]:
 
 
 def subsidy_rule(s: Subsidy | None) -> str:
-    if s is None:
+    if s is None or s.kind == "none":
         return "无资助"
+    if s.kind == "pending":
+        return "资助待定"
     if s.kind == "full":
         return "全额资助"
     if s.kind == "fixed":

@@ -13,7 +13,7 @@ from .changes import Changes
 from .clock import now_utc
 from .ids import normalize_phone
 from .lane import Write, write
-from .policy import Policy, policy_from_text
+from .policy import Policy, policy_from_text, require_complete
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ def init_village(
         if not (value or "").strip():
             raise EnrollError("field_required", field=field)
     check_task(task)
+    require_complete(policy)
     phone = ""
     if agent_phone:
         phone, ok = normalize_phone(agent_phone)
@@ -112,6 +113,7 @@ def set_policy(
     db: sqlite_utils.Database, policy: Policy, *, actor: str, reason: str = ""
 ) -> Changes:
     """Replace the policy of its year (payable and states follow at once: they are derived)."""
+    require_complete(policy)
     text = json.dumps(policy.to_json(), ensure_ascii=False)
     get_policy(db, policy.year)  # the year must exist
     with write(db, actor=actor, op="set_policy", reason=reason) as w:
