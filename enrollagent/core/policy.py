@@ -324,8 +324,13 @@ def _build(data: object) -> Policy:
     if not isinstance(data, dict):
         raise _FieldError("", "policy_not_object")
     values = {attr: parse(data) for attr, parse in _PARSERS}
-    start, end, days = values.pop("window")  # type: ignore[misc]
-    return Policy(window_start=start, window_end=end, days_of_month=days, **values)  # type: ignore[arg-type]
+    window: tuple[date, date, tuple[int, int] | None] = values.pop("window")  # type: ignore[assignment]
+    return Policy(
+        window_start=window[0],
+        window_end=window[1],
+        days_of_month=window[2],
+        **values,  # type: ignore[arg-type]
+    )
 
 
 def policy_problems(data: dict, *, today: date | None = None) -> dict[str, str]:

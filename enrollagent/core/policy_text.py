@@ -46,7 +46,9 @@ def describe_policy(policy: Policy) -> list[PolicyItem]:
         )
     if unsubsidized:
         items.append(PolicyItem("no_subsidy", "无资助", "、".join(unsubsidized)))
-    if sum(s.kind not in ("none", "pending") for s in policy.subsidies.values()) > 1:  # with one subsidised category there is nothing to stack
+    if (
+        sum(s.kind not in ("none", "pending") for s in policy.subsidies.values()) > 1
+    ):  # with one subsidised category there is nothing to stack
         items.append(
             PolicyItem("no_stacking", "资助不叠加", "同时属于多个类别的按最高资助标准执行")
         )
