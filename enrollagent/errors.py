@@ -81,6 +81,17 @@ MESSAGES: dict[str, str] = {
         "errors", "政策名称里写着 {other}，与参保年度 {year} 不一致：年度单独填写，名称里不必写年度"
     ),
     "policy_incomplete": QT_TRANSLATE_NOOP("errors", "政策还不能使用：{detail}"),
+    "year_exists": QT_TRANSLATE_NOOP("errors", "{year}年度已经开始过了，不能再开始一次"),
+    "year_not_after": QT_TRANSLATE_NOOP(
+        "errors", "新年度应在当前的{current}年度之后，{year}年度不行"
+    ),
+    "year_policy_mismatch": QT_TRANSLATE_NOOP(
+        "errors", "政策是{policy_year}年度的，与要开始的{year}年度不一致"
+    ),
+    "history_years": QT_TRANSLATE_NOOP("errors", "参保年限应为0到{most}之间的整数，现为“{value}”"),
+    "history_repaired": QT_TRANSLATE_NOOP(
+        "errors", "缴费修复的年数（{repaired}）不能多于断保年数（{gap}）"
+    ),
     "year_unknown": QT_TRANSLATE_NOOP("errors", "没有 {year} 年度的政策，请先设置该年度政策"),
     "village_code": QT_TRANSLATE_NOOP("errors", "村的区划代码应为12位数字，现为“{code}”"),
     "field_required": QT_TRANSLATE_NOOP("errors", "“{field}”不能为空"),

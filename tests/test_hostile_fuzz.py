@@ -125,3 +125,28 @@ def test_verify_mutated_package(tmp_path, package, changes, cut):
     # A changed byte outside the signed content (a header's version field) may still verify.
     assert not result.ok or result.members == verify_package(package).members
     assert result.ok or (result.code and result.reason)
+
+
+def _central_version(data: bytes, version: int) -> bytes:
+    """The zip with its first central-directory entry claiming a zip version zipfile refuses."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    out[at + 6] = version
+    return bytes(out)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_workbook_claiming_an_unknown_zip_version_is_refused_in_words(
+    db, tmp_path, workbook, kind
+):
+    """Found by the fuzz above: zipfile raises NotImplementedError from its constructor."""
+    path = tmp_path / "v.xlsx"
+    path.write_bytes(_central_version(workbook.read_bytes(), 200))
+    _import(db, kind, path)
+
+
+def test_a_package_claiming_an_unknown_zip_version_is_refused_in_words(tmp_path, package):
+    path = tmp_path / "v.zip"
+    path.write_bytes(_central_version(package.read_bytes(), 200))
+    result = verify_package(path)
+    assert not result.ok and result.reason

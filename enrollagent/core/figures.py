@@ -38,6 +38,7 @@ class PersonState:
     net_fen: int  # net personal payments this year (refunds negative)
     state: str  # paid | subsidized | newborn_exempt | school | unpaid | a non-resident kind
     id_problem: str | None = None  # the check's code when the ID is 待核实
+    to_confirm: bool = False  # cover carried from last year (职工医保 …), not yet confirmed
 
     @property
     def enrolled(self) -> bool:
@@ -82,7 +83,7 @@ def decide_state(
 _STATE_SQL = """
 SELECT p.id, p.household_id, p.name, p.id_number, p.id_valid, p.birth_date, p.sex, p.relation,
        p.phone, h.group_name, h.hh_no, py.coverage, py.coverage_note, py.unpaid_reason,
-       f.cats, COALESCE(pm.net, 0), p.id_problem
+       f.cats, COALESCE(pm.net, 0), p.id_problem, py.to_confirm
 FROM person_year py
 JOIN person p ON p.id = py.person_id
 JOIN household h ON h.id = p.household_id
@@ -128,6 +129,7 @@ def person_states(
             cats,
             net,
             id_problem,
+            to_confirm,
         ) = row
         categories = tuple(sorted(cats.split(","))) if cats else ()
         birth = date.fromisoformat(born) if born else None
@@ -155,6 +157,7 @@ def person_states(
                 net,
                 state,
                 id_problem,
+                bool(to_confirm),
             )
         )
     return roster_order(out)

@@ -387,7 +387,43 @@ def set_coverage(
         w.update(
             "person_year",
             person_id,
-            {"coverage": coverage, "coverage_note": (note or "").strip()},
+            {"coverage": coverage, "coverage_note": (note or "").strip(), "to_confirm": 0},
+            year=year,
+        )
+    return w.changes
+
+
+MAX_HISTORY_YEARS = 50
+
+
+def set_history(
+    db: sqlite_utils.Database,
+    person_id: int,
+    *,
+    actor: str,
+    cover_years: int | None = None,
+    gap_years: int | None = None,
+    repaired_years: int = 0,
+    year: int | None = None,
+) -> Changes:
+    """What a person's cover was before the village's years (a last-year roll's 连续参保年限,
+    断保年限, 缴费修复年限), counted up to the year before `year`; None: not known."""
+    for value in (cover_years, gap_years, repaired_years):
+        if value is not None and not 0 <= value <= MAX_HISTORY_YEARS:
+            raise EnrollError("history_years", value=value, most=MAX_HISTORY_YEARS)
+    if gap_years is not None and repaired_years > gap_years:
+        raise EnrollError("history_repaired", repaired=repaired_years, gap=gap_years)
+    year = _year(db, year)
+    _person_year(db, person_id, year)
+    with write(db, actor=actor, op="set_history") as w:
+        w.update(
+            "person_year",
+            person_id,
+            {
+                "prior_cover_years": cover_years,
+                "prior_gap_years": gap_years,
+                "repaired_years": repaired_years,
+            },
             year=year,
         )
     return w.changes

@@ -171,7 +171,19 @@ WHERE instr(table_name, ':') > 0;
 CREATE INDEX audit_log_change ON audit_log(change_id);
 """
 
+M003_ADD_YEARS_HISTORY = """
+-- Why: every year after the first. A person carried into a new year with cover that lasts
+-- (职工医保, 异地参保, 在校学生, 军人) keeps it 待确认 until the agent confirms it. The cover a
+-- person had before the village's first year comes from a last-year roll's columns (连续参保年限,
+-- 断保年限, 缴费修复年限): each counts the years before the row's own year.
+ALTER TABLE person_year ADD COLUMN to_confirm INTEGER NOT NULL DEFAULT 0 CHECK (to_confirm IN (0, 1));
+ALTER TABLE person_year ADD COLUMN prior_cover_years INTEGER;
+ALTER TABLE person_year ADD COLUMN prior_gap_years INTEGER;
+ALTER TABLE person_year ADD COLUMN repaired_years INTEGER NOT NULL DEFAULT 0;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
     ("m002_add_change_log", M002_ADD_CHANGE_LOG),
+    ("m003_add_years_history", M003_ADD_YEARS_HISTORY),
 ]

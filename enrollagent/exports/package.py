@@ -367,7 +367,7 @@ def _open_zip(path: Path) -> zipfile.ZipFile:
         raise _failed("package_missing", path=str(path))
     try:
         return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
         raise _failed("package_not_zip", path=path.name) from None
     except OSError as e:
         raise _failed("package_unreadable", path=str(path), detail=e.strerror or str(e)) from None

@@ -86,7 +86,12 @@ def checked_zip(file_name: str, data: bytes) -> bytes:
     headers claim. Raises EnrollError; a zip zipfile cannot read is left to calamine's error."""
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
-    except (zipfile.BadZipFile, EOFError, ValueError):
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ):  # an unknown zip version
         return data
     with zf:
         infos = zf.infolist()
