@@ -10,7 +10,16 @@ from .. import __version__
 from .common import CliError, run_command
 
 # Each module registers its sub-commands; the order is the order of `enrollagent --help`.
-COMMAND_MODULES = ("village", "roster", "money", "imports", "exports", "backup", "township")
+COMMAND_MODULES = (
+    "village",
+    "years",
+    "roster",
+    "money",
+    "imports",
+    "exports",
+    "backup",
+    "township",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,8 @@ from ..core import payments, roster
 from ..core.money import parse_yuan, yuan
 from ..core.payments import unmatched_payments
 from ..core.people import person_name
+from ..core.policy import Policy
+from ..core.village import get_policy
 from ..core.vocab import CHANNELS
 from .common import CliError, actor, open_store, print_json
 
@@ -57,6 +59,7 @@ def cmd_pay(args: argparse.Namespace) -> int:
     who = actor(args, db)
     ref = roster.find_person(db, args.person)
     paid_on = payments.parse_date(args.date, date.today())
+    _outside_window_notice(get_policy(db, args.year), paid_on)
     channel = args.channel or "村代办点"
     if args.all_household:
         if args.amount is not None or args.ticket:
@@ -88,6 +91,15 @@ def cmd_pay(args: argparse.Namespace) -> int:
     )
     print(f"已登记 {ref.name} 缴费 {yuan(rec.amount_fen)} 元（记录 #{rec.payment_id}）")
     return 0
+
+
+def _outside_window_notice(policy: Policy, paid_on: date) -> None:
+    """The command line cannot ask as the GUI does; it books and says so plainly first."""
+    if not policy.in_window(paid_on):
+        print(
+            f"注意：缴费日期 {paid_on} 不在{policy.year}年度征缴期"
+            f"（{policy.window_start} 至 {policy.window_end}）内；征缴期后参保的有待遇等待期"
+        )
 
 
 def cmd_refund(args: argparse.Namespace) -> int:

@@ -7,11 +7,13 @@ import argparse
 import sqlite_utils
 
 from ..core import roster
+from ..core.cover import Cover, covers
 from ..core.figures import required_state
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.payments import parse_date
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, STATES, UNPAID_REASONS
+from ..core.year import confirm_cover
 from .common import actor, open_store, print_json
 
 
@@ -69,6 +71,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     ps.add_argument("--make-head", action="store_true", help="设为户主（原户主改为“其他”）")
     ps.add_argument("--unverified", action="store_true", help="新身份证号有误也保存，标为待核实")
+    ps.add_argument(
+        "--confirm-cover",
+        action="store_true",
+        help="确认从上年度带来的参保状态（职工医保等）仍然有效",
+    )
+    history = ps.add_argument_group(
+        "本村年度之前的参保情况（如上年花名册的连续参保年限、断保年限；一起填写，未填的记为不详）"
+    )
+    history.add_argument("--cover-years", type=int, metavar="N", help="此前连续参保年数")
+    history.add_argument("--gap-years", type=int, metavar="N", help="此前断保年数")
+    history.add_argument("--repaired-years", type=int, metavar="N", help="已缴费修复的年数")
     ps.add_argument("--year", type=int)
     ps.set_defaults(func=cmd_person_set)
 
@@ -180,6 +193,18 @@ def cmd_person_set(args: argparse.Namespace) -> int:
             roster.flag_person(db, ref.id, code, actor=who, source=args.source, year=args.year)
         for code in args.unflag:
             roster.unflag_person(db, ref.id, code, actor=who, year=args.year)
+        if args.confirm_cover:
+            confirm_cover(db, [ref.id], actor=who, year=args.year)
+        if (args.cover_years, args.gap_years, args.repaired_years) != (None, None, None):
+            roster.set_history(
+                db,
+                ref.id,
+                actor=who,
+                cover_years=args.cover_years,
+                gap_years=args.gap_years,
+                repaired_years=args.repaired_years or 0,
+                year=args.year,
+            )
     return _show(db, ref.id, args.year, as_json=False)
 
 
@@ -190,6 +215,7 @@ def cmd_person_show(args: argparse.Namespace) -> int:
 
 def _show(db: sqlite_utils.Database, person_id: int, year: int | None, *, as_json: bool) -> int:
     s = required_state(db, person_id, year)
+    c = covers(db, year, states=[s])[s.person_id]
     if as_json:
         print_json(
             {
@@ -208,6 +234,14 @@ def _show(db: sqlite_utils.Database, person_id: int, year: int | None, *, as_jso
                 "paid": yuan(s.net_fen),
                 "state": s.state,
                 "unpaid_reason": s.unpaid_reason,
+                "to_confirm": s.to_confirm,
+                "continuous_years": c.continuous_years,
+                "gap_years": c.gap_years,
+                "repaired_years": c.repaired_years,
+                "history_known": c.known,
+                "waiting_exempt": c.exempt,
+                "waiting_months": {"on_time": c.waiting_on_time, "late": c.waiting_if_late},
+                "major_illness_cap_rise": yuan(c.bonus_fen),
             }
         )
         return 0
@@ -218,5 +252,26 @@ def _show(db: sqlite_utils.Database, person_id: int, year: int | None, *, as_jso
     print(
         f"  人员类别：{cats}；应缴 {yuan(s.payable_fen)} 元，已缴 {yuan(s.net_fen)} 元；{STATES[s.state]}"
         + (f"（{s.unpaid_reason}）" if s.unpaid_reason and s.state == "unpaid" else "")
+        + ("；参保状态待确认（从上年度带来）" if s.to_confirm else "")
     )
+    print(f"  {cover_text(c)}")
     return 0
+
+
+def cover_text(c: Cover) -> str:
+    """Continuous years and waiting months in one line, as the person page shows them."""
+    years = (
+        f"连续参保 {c.continuous_years} 年" if c.known or c.continuous_years else "此前参保情况不详"
+    )
+    if c.gap_years:
+        years += f"，断保 {c.gap_years} 年" + (
+            f"（已修复 {c.repaired_years} 年）" if c.repaired_years else ""
+        )
+    if c.exempt:
+        waiting = f"无待遇等待期（{c.exempt}）"
+    elif c.waiting_on_time:
+        waiting = f"待遇等待期 {c.waiting_on_time} 个月"
+    else:
+        waiting = f"征缴期内缴费无等待期，征缴期后缴费等待 {c.waiting_if_late} 个月"
+    bonus = f"；大病保险最高支付限额提高 {yuan(c.bonus_fen)} 元" if c.bonus_fen else ""
+    return f"{years}；{waiting}{bonus}"

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+from datetime import date
 
-from ..core.figures import compute_figures
+from ..core.cover import waiting_if_late
+from ..core.figures import compute_figures, person_states
 from ..core.money import yuan
-from ..core.policy import list_presets, load_policy
+from ..core.policy import Policy, list_presets, load_policy
 from ..core.policy_text import describe_policy
 from ..core.village import get_village, init_village, set_task
 from ..core.vocab import CATEGORY_BY_CODE
 from ..paths import default_db_path
 from .common import actor, open_store, print_json
+from .years import new_year_policy
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -27,6 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         required=True,
         metavar="PRESET|FILE.json",
         help="政策预设名（见 policy list）或政策文件",
+    )
+    p.add_argument(
+        "--year",
+        type=int,
+        metavar="YEAR",
+        help="参保年度（预设移到这一年度，如 2027；默认用预设本身的年度）",
     )
     p.add_argument("--task", type=int, metavar="N", help="乡镇下达的参保任务数")
     p.set_defaults(func=cmd_init)
@@ -52,7 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    policy = load_policy(args.policy)
+    policy = new_year_policy(args.policy, args.year) if args.year else load_policy(args.policy)
     db = open_store(args, must_exist=False)
     village = init_village(
         db,
@@ -67,13 +76,22 @@ def cmd_init(args: argparse.Namespace) -> int:
     )
     print(f"已建立 {village.title}，{policy.year}年度，政策：{policy.name}")
     print(f"数据库：{default_db_path(args.db)}")
+    if policy.window_days_left(date.today()) == 0:
+        print(
+            f"注意：{policy.year}年度的征缴期（{policy.window_start} 至 {policy.window_end}）已结束；"
+            "要为新的年度征缴，请用 --year 指定参保年度"
+        )
     return 0
 
 
 def cmd_status(args: argparse.Namespace) -> int:
     db = open_store(args)
-    figures = compute_figures(db, args.year)
+    year = args.year or get_village(db).current_year
+    states = person_states(db, year)
+    figures = compute_figures(db, year, states=states)
     data = figures.to_json()
+    data["window"] = window_json(figures.policy, date.today())
+    data["waiting_if_late"] = waiting_if_late(db, year, states=states, policy=figures.policy)
     if args.json:
         print_json(data)
         return 0
@@ -90,6 +108,11 @@ def cmd_status(args: argparse.Namespace) -> int:
     )
     for code, s in data["special"].items():
         print(f"  {CATEGORY_BY_CODE[code].label}：{s['enrolled']}/{s['persons']}")
+    print(window_text(figures.policy, date.today()))
+    late = data["waiting_if_late"]
+    if late["persons"]:
+        months = "、".join(f"{m}个月 {n} 人" for m, n in late["months"].items())
+        print(f"若在征缴期后缴费：{late['persons']} 人将有待遇等待期（{months}）")
     att = data["attention"]
     print(
         f"待核实身份证 {att['invalid_id']}，重复缴费 {att['double_paid']}，应退费 {att['refund_due']}，"
@@ -120,3 +143,21 @@ def cmd_policy_show(args: argparse.Namespace) -> int:
     for item in describe_policy(load_policy(args.policy)):
         print(f"{item.label}：{item.text}")
     return 0
+
+
+def window_json(policy: Policy, today: date) -> dict:
+    return {
+        "start": policy.window_start.isoformat(),
+        "end": policy.window_end.isoformat(),
+        "days_left": policy.window_days_left(today),
+        "ended": today > policy.window_end,
+    }
+
+
+def window_text(policy: Policy, today: date) -> str:
+    span = f"{policy.year}年度征缴期 {policy.window_start} 至 {policy.window_end}"
+    if today > policy.window_end:
+        return f"{span}，已结束"
+    if today < policy.window_start:
+        return f"{span}，尚未开始"
+    return f"{span}，还剩 {policy.window_days_left(today)} 天"
