@@ -156,3 +156,14 @@ def test_years_of(cell, years):
 def test_years_of_refuses(cell):
     with pytest.raises(ValueError):
         years_of(cell)
+
+
+def test_the_cli_dry_run_counts_persons_with_history(db, cli, tmp_path):
+    path = write_xlsx(
+        tmp_path / "名册.xlsx",
+        [["姓名", "身份证号", "断保年限"], ["赵一", IDS[0], 2], ["赵二", IDS[1], "两年"]],
+    )
+    data = cli.json("import", "roster", str(path), "--dry-run")
+    assert data["history"] == 1 and data["imported"] == 2
+    assert data["problems"][0]["reason"] == "断保年限“两年”不是0到50之间的整数年数，此项未导入"
+    assert history(db) == {}
