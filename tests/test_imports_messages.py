@@ -23,6 +23,16 @@ SENTENCES = [
     ("roster_head_exists", {}, "该户已有户主，此人与户主关系记为“其他”"),
     ("roster_phone_invalid", {"phone": "12345"}, "电话“12345”格式不对，未登记"),
     (
+        "roster_history_unreadable",
+        {"field": "断保年限", "value": "两年", "most": 50},
+        "断保年限“两年”不是0到50之间的整数年数，此项未导入",
+    ),
+    (
+        "roster_history_repaired",
+        {"repaired": 3, "gap": 1},
+        "缴费修复年限3年多于断保年限1年，修复年限未导入",
+    ),
+    (
         "roster_id_kept",
         {"why": ID_CHECKSUM},
         "身份证号校验位不对，请逐位核对；已导入，标为待核实",

@@ -146,8 +146,9 @@ def test_a_new_person_is_written_with_notes_for_an_invalid_id_a_second_head_a_ba
     with writing(job):
         roll = Roll(job, ROLL_COLS)
         hid, relation = roll.household(2, head, check(P[0]), "张三")
-        assert roll.add_person(2, head, check(P[0]), "张三", hid, relation) == []
-        assert roll.add_person(3, second, check(BAD_ID), "张四", hid, "户主") == [
+        _pid, notes = roll.add_person(2, head, check(P[0]), "张三", hid, relation)
+        assert notes == []
+        assert roll.add_person(3, second, check(BAD_ID), "张四", hid, "户主")[1] == [
             Problem("roster_id_kept", why=id_problem(check(BAD_ID))),
             Problem("roster_head_exists"),
             Problem("roster_phone_invalid", phone="12345"),

@@ -155,6 +155,42 @@ ALIASES: dict[str, tuple[str, ...]] = {
     "refund_flag": ("退费标志", "是否退费", "冲正标志", "是否冲正", "退费标识"),
     "void_flag": ("作废标志", "是否作废", "作废标识"),
     "state": ("类型说明", "缴费状态", "票证状态", "业务类型", "缴费类型", "票据状态"),
+    # A last-year roll's history (国办发〔2024〕38号): years before the roll's year. 医保 and 税务
+    # word them as 年限, 年数 or 年度数, of 参保 or of 缴费; cumulative years (累计缴费年限) are
+    # not continuous and stay out.
+    "cover_years": (
+        "连续参保年限",
+        "连续参保年数",
+        "连续缴费年限",
+        "连续缴费年数",
+        "连续参保年度数",
+        "连续参保缴费年限",
+        "连续参加居民医保年限",
+        "已连续参保年限",
+    ),
+    "gap_years": (
+        "断保年限",
+        "断保年数",
+        "中断参保年限",
+        "中断参保年数",
+        "未参保年限",
+        "未参保年数",
+        "断缴年限",
+        "断缴年数",
+        "中断缴费年限",
+        "断保年度数",
+        "未连续参保年限",
+    ),
+    "repaired_years": (
+        "缴费修复年限",
+        "修复年限",
+        "补缴年限",
+        "补缴年数",
+        "修复年数",
+        "缴费修复年数",
+        "参保修复年限",
+        "已修复年限",
+    ),
 }
 
 # Chinese names of the fields, for messages and the GUI's "detected columns".
@@ -187,6 +223,9 @@ FIELD_LABELS: dict[str, str] = {
     "refund_flag": "退费标志",
     "void_flag": "作废标志",
     "state": "缴费状态",
+    "cover_years": "连续参保年限",
+    "gap_years": "断保年限",
+    "repaired_years": "缴费修复年限",
 }
 
 # The fields each kind of file can carry, and those it cannot do without.
@@ -204,6 +243,9 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
         "sex",
         "address",
         "category",
+        "cover_years",
+        "gap_years",
+        "repaired_years",
     ),
     "groups": ("id", "name", "head", "head_id", "group", "category", "grade", "risk", "phone"),
     "payments": (

@@ -52,6 +52,12 @@ MESSAGES: dict[str, str] = {
     "name_cleaned": QT_TRANSLATE_NOOP("errors", "姓名里有看不见的控制字符，已去掉，请核对姓名"),
     "name_cut": QT_TRANSLATE_NOOP("errors", "姓名超过{limit}个字，只保留了前{limit}个字，请核对"),
     "roster_phone_invalid": QT_TRANSLATE_NOOP("errors", "电话“{phone}”格式不对，未登记"),
+    "roster_history_unreadable": QT_TRANSLATE_NOOP(
+        "errors", "{field}“{value}”不是0到{most}之间的整数年数，此项未导入"
+    ),
+    "roster_history_repaired": QT_TRANSLATE_NOOP(
+        "errors", "缴费修复年限{repaired}年多于断保年限{gap}年，修复年限未导入"
+    ),
     # Department lists of special groups
     "group_risk_eliminated": QT_TRANSLATE_NOOP("errors", "风险已消除，不标记"),
     "group_card_no_grade": QT_TRANSLATE_NOOP(

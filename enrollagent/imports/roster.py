@@ -15,6 +15,7 @@ from ..errors import Problem
 from .cells import date_of, id_cell, id_problem, name_note, person_name, same_name, text
 from .columns import Columns
 from .flags import YearFlags
+from .history import RollHistory
 from .job import Job, Skip, lane
 
 COUNTS = (
@@ -91,6 +92,7 @@ class Roll:
             r[0] for r in db.execute("SELECT person_id FROM person_year WHERE year = ?", [job.year])
         }
         self.flags = YearFlags(job)
+        self.history = RollHistory(job, cols)
         # What this sheet adds.
         self.next_hh = lane(job).next_id("household")
         self.next_person = lane(job).next_id("person")
@@ -112,19 +114,17 @@ class Roll:
         self.seen[key] = row_no
         return None
 
-    def already_present(self, chk: IdCheck, name: str) -> bool:
-        """True for a person the store holds; one not on this year's roster is put on it."""
+    def already_present(self, chk: IdCheck, name: str) -> int | None:
+        """The person the store holds, put on this year's roster if not on it; else None."""
         pid = (
             self.valid.get(chk.normalized)
             if chk.valid
             else self.invalid.get((chk.normalized, name))
         )
-        if pid is None:
-            return False
-        if pid not in self.on_roster:
+        if pid is not None and pid not in self.on_roster:
             self.years.append(pid)
             self.on_roster.add(pid)
-        return True
+        return pid
 
     def household(self, row_no: int, row: list[object], chk: IdCheck, name: str) -> tuple[int, str]:
         """(household, relation to its head) of a new person; a household not met yet is added."""
@@ -175,10 +175,11 @@ class Roll:
 
     def add_person(
         self, row_no: int, row: list[object], chk: IdCheck, name: str, hid: int, relation: str
-    ) -> list[Problem]:
+    ) -> tuple[int, list[Problem]]:
         """Adds a new person to the household, this year's roster and the row's categories;
-        returns what the agent should check (a kept invalid ID, a second 户主, a bad phone)."""
-        notes = []
+        returns the person and what the agent should check (a kept invalid ID, a second 户主, a
+        bad phone)."""
+        notes: list[Problem] = []
         if relation == "户主":
             if hid in self.heads:
                 relation = "其他"
@@ -221,7 +222,7 @@ class Roll:
         if relation == "户主" and phone and added is not None and not added["phone"]:
             added["phone"] = phone
         self.flags.add(pid, categories_in(text(_cell(row, self.cols, "category"))), row_no)
-        return notes
+        return pid, notes
 
     def write(self) -> None:
         w = lane(self.job)
@@ -239,6 +240,25 @@ class Roll:
             or_ignore=True,
         )
         self.flags.write()
+        self.history.write()
+
+
+def _person(roll: Roll, row_no: int, row: list[object], chk: IdCheck, name: str) -> list[Problem]:
+    """A row of a person after the ID checks: the person found or added, and the history the
+    row states; returns the notes for the agent."""
+    rep = roll.job.report
+    pid = roll.already_present(chk, name)
+    if pid is not None:
+        rep.add("already_present")
+        notes: list[Problem] = []
+    else:
+        hid, relation = roll.household(row_no, row, chk, name)
+        pid, notes = roll.add_person(row_no, row, chk, name, hid, relation)
+        cleaned = name_note(_cell(row, roll.cols, "name"))
+        if cleaned:
+            notes.append(cleaned)
+        rep.add("imported")
+    return notes + roll.history.read(pid, row)
 
 
 def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns) -> None:
@@ -269,18 +289,12 @@ def import_roster(job: Job, rows: list[tuple[int, list[object]]], cols: Columns)
             rep.add("invalid_id")
         if chk.upgraded:
             rep.add("upgraded")
-        if roll.already_present(chk, name):
-            rep.add("already_present")
-            continue
-        hid, relation = roll.household(row_no, row, chk, name)
-        notes = roll.add_person(row_no, row, chk, name, hid, relation)
-        cleaned = name_note(_cell(row, cols, "name"))
-        if cleaned:
-            notes.append(cleaned)
-        rep.add("imported")
+        notes = _person(roll, row_no, row, chk, name)
         if notes:
             rep.problem(row_no, "roster_notes", notes=notes)
     roll.write()
     rep.add("households", len(roll.households))
     if "category" in cols.index:
         rep.add("flagged", len(roll.flags.persons()))
+    if roll.history.where:
+        rep.add("history", len(roll.history.stated))
