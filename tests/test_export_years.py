@@ -21,6 +21,7 @@ from enrollagent.core.payments import record_payment
 from enrollagent.core.policy import load_policy
 from enrollagent.core.village import get_policy, set_policy
 from enrollagent.core.year import start_year
+from enrollagent.errors import EnrollError
 from enrollagent.exports.catalog import CATALOG, run_export
 from enrollagent.exports.package import DATA, MANIFEST, verify_package
 
@@ -151,17 +152,20 @@ def test_exports_of_2024_after_the_rollover_are_what_they_were(rolled, tmp_path)
     assert manifest["counts"] == before["figures"].to_json()
 
 
-def test_a_policy_named_with_last_years_year_says_only_the_years_own(rolled, tmp_path):
-    """A county's own policy may carry its year in its name (获嘉县2024年度 …); moved to 2025 by
-    for_year, the summary of 2025 must not print 2024年度 in its 执行政策 line."""
+def test_a_policy_named_with_its_year_says_only_the_years_own(rolled, tmp_path):
+    """A county's own policy may carry its year in its name (获嘉县2024年度 …): moved to 2025 by
+    for_year its name moves too, and a name saying another year is refused, so the summary of
+    2025 never prints 2024年度 in its 执行政策 line."""
     db, _before = rolled
-    named = replace(get_policy(db, 2025), name="获嘉县2024年度城乡居民医保")
-    set_policy(db, named, actor=A)
+    named = replace(get_policy(db, 2024), name="获嘉县2024年度城乡居民医保")
+    set_policy(db, named.for_year(2025), actor=A)
     text = pdf_text(run_export(db, "summary", tmp_path / "named", year=2025))
     assert years_said(text) == {"2025"}
     assert "政策：获嘉县2025年度城乡居民医保。" in re.sub(r"\s+", "", text)
-    # The 2024 summary still prints the name as it was.
-    set_policy(db, replace(get_policy(db, 2024), name=named.name), actor=A)
+    with pytest.raises(EnrollError, match="政策名称里写着 2024，与参保年度 2025 不一致"):
+        set_policy(db, replace(get_policy(db, 2025), name=named.name), actor=A)
+    # The 2024 summary prints its own name as it is.
+    set_policy(db, named, actor=A)
     text = pdf_text(run_export(db, "summary", tmp_path / "named", year=2024))
     assert "政策：获嘉县2024年度城乡居民医保。" in re.sub(r"\s+", "", text)
 

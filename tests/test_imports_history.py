@@ -167,3 +167,5 @@ def test_the_cli_dry_run_counts_persons_with_history(db, cli, tmp_path):
     assert data["history"] == 1 and data["imported"] == 2
     assert data["problems"][0]["reason"] == "断保年限“两年”不是0到50之间的整数年数，此项未导入"
     assert history(db) == {}
+    text = cli("import", "roster", str(path), "--dry-run").stdout
+    assert "有参保年限记录 1" in text

@@ -302,3 +302,13 @@ def test_a_subsidy_decided_as_none_is_no_subsidy_and_a_pending_one_charges_in_fu
     )
     assert p.payable_fen(["orphan"]) == p.payable_fen(["marginal"]) == 38000
     assert p.pending == ("marginal",)
+
+
+def test_a_policy_moved_to_another_year_moves_the_years_in_its_name():
+    data = {**GOOD, "name": "鄢陵县 2023年集中征缴（2024年度待遇）"}
+    moved = policy_from_json(data).for_year(2027)
+    assert moved.name == "鄢陵县 2026年集中征缴（2027年度待遇）"
+    assert policy_problems(moved.to_json()) == {}
+    # "NNNN年度" is the coverage year: last year's is a contradiction on the summary.
+    stale = {**moved.to_json(), "name": "获嘉县 2026年度"}
+    assert set(policy_problems(stale)) == {"name"}

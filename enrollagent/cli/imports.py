@@ -24,6 +24,7 @@ COUNT_LABELS = {
         ("invalid_id", "身份证号待核实"),
         ("upgraded", "15位升18位"),
         ("flagged", "标记人员类别"),
+        ("history", "有参保年限记录"),
         ("skipped", "未导入"),
     ),
     "groups": (

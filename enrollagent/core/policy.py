@@ -149,6 +149,8 @@ class Policy:
         newborn = self.newborn_exempt_from
         return replace(
             self,
+            # "2023年集中征缴（2024年度待遇）" moves as the dates do.
+            name=_YEAR_IN_TEXT.sub(lambda m: str(int(m.group(0)) + shift), self.name),
             year=year,
             window_start=_plus_years(self.window_start, shift),
             window_end=_plus_years(self.window_end, shift),
@@ -175,6 +177,10 @@ class Policy:
         if self.source:
             out["source"] = self.source
         return out
+
+
+_YEAR_IN_TEXT = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_COVERAGE_YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)\s*年度")
 
 
 def _plus_years(d: date, years: int) -> date:
@@ -369,12 +375,14 @@ def _gaps(policy: Policy) -> list[_FieldError]:
     gaps.extend(
         _FieldError(f"subsidies.{code}", "policy_subsidy_pending") for code in policy.pending
     )
-    other = sorted(
-        {y for y in re.findall(r"(?<!\d)(?:19|20)\d\d(?!\d)", policy.name)}
-        - {str(year), str(year - 1)}
-    )
+    # A name may say the coverage year, and the year before (the collection's), nothing else;
+    # "NNNN年度" is always the coverage year.
+    other = {y for y in _YEAR_IN_TEXT.findall(policy.name) if y not in (str(year), str(year - 1))}
+    other |= {y for y in _COVERAGE_YEAR_IN_TEXT.findall(policy.name) if y != str(year)}
     if other:
-        gaps.append(_FieldError("name", "policy_name_year", other="、".join(other), year=year))
+        gaps.append(
+            _FieldError("name", "policy_name_year", other="、".join(sorted(other)), year=year)
+        )
     return gaps
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
 from itertools import groupby
 from pathlib import Path
 
@@ -150,24 +148,11 @@ def _special(f: Figures, font: PdfFont, styles: Styles) -> list[Flowable]:
     ]
 
 
-_YEAR_WORD = re.compile(r"(\d{4})\s*年度")
-
-
-def name_for_year(name: str, year: int) -> str:
-    """A policy's name saying its own coverage year: a county's policy moved to the next year
-    (Policy.for_year) keeps a name such as 获嘉县2024年度…, and the summary of 2025 must say no
-    year but 2025 (the terms printed under it are the 2025 policy's)."""
-    return _YEAR_WORD.sub(f"{year}年度", name)
-
-
 def policy_lines(policy: Policy) -> list[str]:
     """The policy's description, a line an item; categories with the same subsidy share a line, so
     the paper stays on as few pages as possible."""
     lines: list[str] = []
-    items = [
-        replace(i, text=name_for_year(i.text, policy.year)) if i.key == "name" else i
-        for i in describe_policy(policy)
-    ]
+    items = describe_policy(policy)
     for is_subsidy, run in groupby(items, key=lambda i: i.key.startswith("subsidy.")):
         if not is_subsidy:
             lines += [f"{i.label}：{i.text}。" for i in run]

@@ -43,6 +43,7 @@ COUNT_LABELS = {
         ("invalid_id", QT_TRANSLATE_NOOP("imports", "身份证号待核实")),
         ("upgraded", QT_TRANSLATE_NOOP("imports", "15位升18位")),
         ("flagged", QT_TRANSLATE_NOOP("imports", "标记人员类别")),
+        ("history", QT_TRANSLATE_NOOP("imports", "有参保年限记录")),
         ("skipped", QT_TRANSLATE_NOOP("imports", "未导入")),
     ),
     "groups": (
