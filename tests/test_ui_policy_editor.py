@@ -72,7 +72,8 @@ def test_a_new_years_policy_made_in_the_wizard_with_the_keyboard(
     assert "选了定额，请填写金额（元）" in shown and combo.toolTip() == shown
     assert "政策文件" not in shown and "subsidies" not in shown
     assert list(editor.problems()) == ["subsidies.marginal"]
-    assert editor.payable_labels["minimum_living"].text() == "—"
+    assert editor.payable_labels["marginal"].text() == "—"
+    assert editor.payable_labels["minimum_living"].text() == "个人缴 320 元"
     assert not next_button.isEnabled()
     qtbot.keyClicks(amount, "100")
     assert editor.payable_labels["marginal"].text() == "个人缴 300 元"

@@ -246,6 +246,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("村医保征缴助手 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(760, 560)
+        self.resize(920, 680)  # the policy step's tabs room to breathe on a 1366×768 screen
         for button, text in (
             (QWizard.WizardButton.NextButton, "下一步 >"),
             (QWizard.WizardButton.BackButton, "< 上一步"),

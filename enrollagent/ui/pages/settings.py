@@ -51,8 +51,8 @@ class Page(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         right = QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)  # the policy's tabs need the room more than the village
         layout.addLayout(columns)
         layout.addStretch(1)
 

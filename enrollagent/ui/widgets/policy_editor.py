@@ -143,7 +143,7 @@ class PolicyEditor(QWidget):
         for spin in (self.first_day_spin, self.last_day_spin):
             spin.setRange(1, 31)
             spin.valueChanged.connect(self._on_edited)
-        self.newborn_check = QCheckBox(self.tr("此日及以后出生的新生儿免缴"), tab)
+        self.newborn_check = QCheckBox(self.tr("此日及以后出生的免缴"), tab)
         self.newborn_date = DateEdit(parent=tab)
         newborn = QHBoxLayout()
         newborn.addWidget(self.newborn_check)
@@ -167,7 +167,7 @@ class PolicyEditor(QWidget):
             ),
             ("window", self.tr("征缴期"), window, [self.start_date, self.end_date]),
             ("days", self.tr("每月收缴日"), days, [self.first_day_spin, self.last_day_spin]),
-            ("newborn", self.tr("新生儿"), newborn, [self.newborn_date]),
+            ("newborn", self.tr("新生儿免缴"), newborn, [self.newborn_date]),
         ):
             self.boxes[key] = FieldBox(field, marked, tab)
             form.addRow(label, self.boxes[key])
@@ -345,14 +345,17 @@ class PolicyEditor(QWidget):
         return LONG_TERM if key.startswith("long_term") else BASIC
 
     def _show_payable(self, data: dict) -> None:
-        """What a person of each category pays, from the core, as soon as the form parses."""
+        """What a person of each category pays, from the core, as soon as the form parses; a row
+        with a problem of its own shows — and leaves the others their figure."""
+        wrong = {k.split(".", 1)[1] for k in self._problems if k.startswith("subsidies.")}
+        subsidies = {c: s for c, s in data["subsidies"].items() if c not in wrong}
         try:
-            policy = policy_from_json(data)
+            policy = policy_from_json({**data, "subsidies": subsidies})
         except EnrollError:
             policy = None
         for code, label in self.payable_labels.items():
             subsidy = policy.subsidies.get(code) if policy else None
-            if policy is None or (subsidy and subsidy.kind == "pending"):
+            if policy is None or code in wrong or (subsidy and subsidy.kind == "pending"):
                 label.setText("—")
             else:
                 label.setText(

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
     QGridLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QWidget,
@@ -39,6 +40,8 @@ class LongTermForm(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.form = QFormLayout(self)
+        # Numbers of a few digits: the boxes keep their size, so the long labels fit beside them.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.spins: dict[str, QSpinBox] = {}
         self.amount_edits: dict[str, QLineEdit] = {}
         self.boxes: dict[str, FieldBox] = {}  # by the core's field key, long_term.<name>
@@ -50,6 +53,7 @@ class LongTermForm(QWidget):
             self._add_row(name, spin, [spin])
         for name in AMOUNTS:
             edit = QLineEdit(self)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("0000000.00") + 20)
             edit.textEdited.connect(self.edited)
             self.amount_edits[name] = edit
             self._add_row(name, edit, [edit])
@@ -59,10 +63,14 @@ class LongTermForm(QWidget):
             check = QCheckBox(c.label, self)
             check.toggled.connect(self.edited)
             self.exempt_checks[c.code] = check
-            grid.addWidget(check, i // 3, i % 3)
-        self._add_row("exempt_categories", grid, list(self.exempt_checks.values()))
+            grid.addWidget(check, i // 2, i % 2)
+        # The categories under their label, across the whole form: beside it they would not fit.
+        key = "long_term.exempt_categories"
+        self.form.addRow(QLabel(FIELD_LABELS[key], self))
+        self.boxes[key] = FieldBox(grid, list(self.exempt_checks.values()), self)
+        self.form.addRow(self.boxes[key])
 
-    def _add_row(self, name: str, field: QWidget | QGridLayout, marked: list[QWidget]) -> None:
+    def _add_row(self, name: str, field: QWidget, marked: list[QWidget]) -> None:
         key = f"long_term.{name}"
         self.boxes[key] = FieldBox(field, marked, self)
         self.form.addRow(FIELD_LABELS[key], self.boxes[key])
