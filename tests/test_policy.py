@@ -296,6 +296,15 @@ def test_the_long_term_terms_default_to_the_national_guidance_and_round_trip():
     }
 
 
+def test_a_provinces_major_illness_cap_is_a_reasonable_amount():
+    """河南's 大病保险 cap is 40万 yuan: far above a premium, yet no typing slip."""
+    capped = policy_from_json({**GOOD, "long_term": {"major_illness_cap": 400_000}})
+    assert capped.long_term.major_illness_cap_fen == 40_000_000
+    assert "long_term.bonus_per_year" in policy_problems(
+        {**GOOD, "long_term": {"bonus_per_year": 400_000}}
+    )
+
+
 def test_a_subsidy_decided_as_none_is_no_subsidy_and_a_pending_one_charges_in_full_meanwhile():
     p = policy_from_json(
         {**GOOD, "subsidies": {"orphan": {"kind": "none"}, "marginal": {"kind": "pending"}}}

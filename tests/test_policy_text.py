@@ -1,5 +1,5 @@
-"""One description of a policy, rendered by every face: `policy show`, the summary PDF, the wizard's
-PolicyView and the township's warning all show the core's items, worded the same."""
+"""One description of a policy, rendered by every face: `policy show`, the summary PDF and the
+township's warning all show the core's items, worded the same."""
 
 from __future__ import annotations
 
@@ -81,16 +81,6 @@ def test_the_summary_prints_every_item(tmp_path):
     flat = re.sub(r"\s+", "", "".join(body))
     for i in describe_policy(POLICY):  # each subsidy here differs, so each has its own line
         assert re.sub(r"\s+", "", f"{i.label}：{i.text}。") in flat, i.key
-
-
-def test_the_policy_view_shows_every_item(qtbot):
-    from enrollagent.ui.widgets.policy_view import PolicyView
-
-    view = PolicyView()
-    qtbot.addWidget(view)
-    view.show_policy(POLICY)
-    rows = [(view.item(r, 0).text(), view.item(r, 1).text()) for r in range(view.rowCount())]
-    assert rows == [(i.label, i.text) for i in describe_policy(POLICY)]
 
 
 def test_the_township_names_each_term_that_differs():

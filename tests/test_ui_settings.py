@@ -38,18 +38,24 @@ def test_font_size_persists(qtbot, ctx):
 
 
 def test_policy_edit_is_validated_by_the_core(qtbot, ctx):
+    """A wrong amount is named on its field in plain Chinese (no JSON key) and 保存 waits."""
     from enrollagent.ui.pages.settings import Page
 
     page = Page(ctx)
     qtbot.addWidget(page)
     editor = page.policy_editor
+    assert not editor.year_spin.isVisibleTo(editor) and editor.year_label.text() == "2024年度"
     editor.standard_edit.clear()
     qtbot.keyClicks(editor.standard_edit, "abc")
-    page.save_policy_button.click()
-    assert "standard" in page.policy_status.text()
+    shown = editor.boxes["standard"].error_label.text()
+    assert shown == "个人缴费标准应为数字（元）" and editor.standard_edit.toolTip() == shown
+    assert editor.standard_edit.property("problem") is True
+    assert not page.save_policy_button.isEnabled()
     assert get_policy(ctx.db).standard_fen == 38000
-    editor.standard_edit.clear()
+    editor.standard_edit.selectAll()
     qtbot.keyClicks(editor.standard_edit, "400")
+    assert editor.boxes["standard"].error_label.text() == ""
+    assert editor.standard_edit.property("problem") is False
     combo = editor.kind_combos["minimum_living"]
     combo.setCurrentIndex(combo.findData("full"))
     page.task_spin.setValue(4)
@@ -58,6 +64,31 @@ def test_policy_edit_is_validated_by_the_core(qtbot, ctx):
     assert policy.standard_fen == 40000 and policy.subsidies["minimum_living"].kind == "full"
     assert compute_figures(ctx.db).task == 4
     assert "已保存" in page.policy_status.text()
+
+
+def test_a_pending_subsidy_blocks_saving(qtbot, ctx):
+    """待定 (确山's notice) must be decided before the policy governs the year."""
+    from PySide6.QtCore import Qt
+
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    editor = page.policy_editor
+    combo = editor.kind_combos["marginal"]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_End)  # the last choice: 待定
+    assert combo.currentData() == "pending"
+    assert "还是待定" in editor.subsidy_boxes["marginal"].error_label.text()
+    assert editor.payable_labels["marginal"].text() == "—"
+    assert not page.save_policy_button.isEnabled()
+    page._on_save_policy()  # as a press of Enter would, were the button enabled
+    assert "还是待定" in page.policy_status.text()
+    assert get_policy(ctx.db).subsidies["marginal"].kind == "fixed"
+    qtbot.keyClick(combo, Qt.Key.Key_Home)  # 无资助, decided
+    assert page.save_policy_button.isEnabled()
+    page.save_policy_button.click()
+    assert get_policy(ctx.db).subsidies["marginal"].kind == "none"
 
 
 def test_village_fields_saved_and_refused(qtbot, ctx):
@@ -96,8 +127,8 @@ def test_days_of_month_rule_is_edited_and_checked(qtbot, ctx):
     editor.days_check.setChecked(True)
     editor.first_day_spin.setValue(20)
     editor.last_day_spin.setValue(5)
-    page.save_policy_button.click()
-    assert "days_of_month" in page.policy_status.text()
+    assert "1 日至 25 日" in editor.boxes["days"].error_label.text()
+    assert not page.save_policy_button.isEnabled()
     assert get_policy(ctx.db).days_of_month is None
     editor.first_day_spin.setValue(1)
     editor.last_day_spin.setValue(25)

@@ -259,10 +259,14 @@ def yuan_to_fen(value: object, what: str) -> int:
         raise e.error() from None
 
 
-def _fen(value: object, what: str) -> int:
+# A province's 大病保险 cap is some hundred thousand yuan (河南: 40万), far above a premium.
+MAX_CAP_YUAN = 10_000_000
+
+
+def _fen(value: object, what: str, most: int = MAX_YUAN) -> int:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _FieldError(what, "policy_amount_type")
-    if not math.isfinite(value) or value > MAX_YUAN:
+    if not math.isfinite(value) or value > most:
         raise _FieldError(what, "policy_amount_size")
     if value < 0:
         raise _FieldError(what, "policy_amount_negative")
@@ -486,12 +490,12 @@ def _long_term(data: object) -> LongTerm:
             values[name] = value
     if values.get("gap_counted_from") == 0:
         raise _FieldError("long_term.gap_counted_from", "policy_whole_number", most=100)
-    for name, attr in (
-        ("bonus_per_year", "bonus_per_year_fen"),
-        ("major_illness_cap", "major_illness_cap_fen"),
+    for name, attr, most in (
+        ("bonus_per_year", "bonus_per_year_fen", MAX_YUAN),
+        ("major_illness_cap", "major_illness_cap_fen", MAX_CAP_YUAN),
     ):
         if name in data:
-            values[attr] = _fen(data[name], f"long_term.{name}")
+            values[attr] = _fen(data[name], f"long_term.{name}", most)
     if "exempt_categories" in data:
         codes = data["exempt_categories"]
         if not isinstance(codes, list) or any(c not in CATEGORY_BY_CODE for c in codes):

@@ -126,6 +126,11 @@ def main(argv: list[str] | None = None) -> int:
         path = args.outdir / f"{i}-{key}{suffix}.png"
         window.grab().save(str(path))
         print(path)
+    settings = window.show_page("settings")
+    for tab, name in ((1, "7b-settings-subsidies"), (2, "7c-settings-long-term")):
+        settings.policy_editor.tabs.setCurrentIndex(tab)
+        _settle(app)
+        window.grab().save(str(args.outdir / f"{name}{suffix}.png"))
     window.show_page("roster").show_filter({"search": "wxm"})
     _settle(app, 20)
     window.grab().save(str(args.outdir / f"2b-roster-search{suffix}.png"))
@@ -165,6 +170,18 @@ def main(argv: list[str] | None = None) -> int:
         wizard.next()
     _settle(app)
     wizard.grab().save(str(args.outdir / f"9-wizard-policy{suffix}.png"))
+    editor = wizard.policy_page.editor
+    editor.tabs.setCurrentIndex(1)
+    amount = editor.value_edits["marginal"]
+    amount.clear()
+    amount.textEdited.emit("")  # 定额 without an amount: the problem on its row
+    _settle(app)
+    wizard.grab().save(str(args.outdir / f"9c-wizard-subsidies{suffix}.png"))
+    amount.setText("80")
+    amount.textEdited.emit("80")
+    editor.tabs.setCurrentIndex(2)
+    _settle(app)
+    wizard.grab().save(str(args.outdir / f"9d-wizard-long-term{suffix}.png"))
     wizard.next()
     _settle(app)
     wizard.grab().save(str(args.outdir / f"9b-wizard-finish{suffix}.png"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -28,9 +29,15 @@ from ..db import open_database
 from ..errors import EnrollError
 from ..exports.keys import load_or_create_key
 from .widgets.common import MUTED, error_label
-from .widgets.policy_view import PolicyView
+from .widgets.policy_editor import PolicyEditor
 
 MODE, VILLAGE, AGENT, POLICY, FINISH = range(5)
+
+
+def season_year(today: date) -> int:
+    """The coverage year being collected: from July on, the next year's (the window opens in the
+    autumn before the year it covers)."""
+    return today.year + 1 if today.month >= 7 else today.year
 
 
 class ModePage(QWizardPage):
@@ -114,9 +121,14 @@ class PolicyPage(QWizardPage):
     def __init__(self, wizard: SetupWizard) -> None:
         super().__init__(wizard)
         self.setTitle(self.tr("参保年度和政策"))
-        self.setSubTitle(self.tr("请对照县里的征缴通知，核对缴费标准和各类人员的资助。"))
-        self.policy: Policy | None = None
+        self.setSubTitle(
+            self.tr(
+                "从相近的县开始，再对照县里的征缴通知改成本县今年的数字（改年度时征缴期跟着变）。"
+            )
+        )
+        self.year = season_year(date.today())
         self.presets = list_presets()
+        self.files: set[str] = set()  # keys of presets that came from a file
         self.preset_combo = QComboBox(self)
         for key, policy in self.presets.items():
             self.preset_combo.addItem(policy.name, key)
@@ -125,24 +137,40 @@ class PolicyPage(QWizardPage):
         self.task_spin = QSpinBox(self)
         self.task_spin.setRange(0, 1_000_000)
         self.task_spin.setSpecialValueText(self.tr("暂不填"))
-        self.view = PolicyView(self)
+        self.editor = PolicyEditor(self, year_editable=True)
+        self.editor.changed.connect(self.completeChanged)
         row = QHBoxLayout()
         row.addWidget(self.preset_combo, 1)
         row.addWidget(self.file_button)
         form = QFormLayout()
-        form.addRow(self.tr("政策"), row)
+        form.addRow(self.tr("从这里开始"), row)
         form.addRow(self.tr("任务数（人）"), self.task_spin)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.editor, 1)
+        self.setTabOrder(self.preset_combo, self.file_button)
+        self.setTabOrder(self.file_button, self.task_spin)
+        self.setTabOrder(self.task_spin, self.editor.tabs)
         self.preset_combo.currentIndexChanged.connect(self._on_preset_combo_changed)
         self._on_preset_combo_changed()
 
+    @property
+    def policy(self) -> Policy | None:
+        """The policy as edited, or None while the form shows a problem."""
+        return None if self.editor.problems() else self.editor.policy()
+
+    def isComplete(self) -> bool:  # noqa: N802
+        return not self.editor.problems()
+
     def _on_preset_combo_changed(self) -> None:
+        """A preset is a county's terms of its year, moved to the year being collected; a file is
+        taken as it is."""
         key = self.preset_combo.currentData()
-        if key in self.presets:
-            self.policy = self.presets[key]
-            self.view.show_policy(self.policy)
+        policy = self.presets[key]
+        if key in self.files:
+            self.editor.set_policy(policy)
+        else:
+            self.editor.set_policy(policy.for_year(self.year))
 
     def _on_file_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -158,6 +186,7 @@ class PolicyPage(QWizardPage):
             QMessageBox.warning(self, self.tr("政策文件有误"), e.message)
             return False
         self.presets[path] = policy
+        self.files.add(path)
         self.preset_combo.addItem(self.tr("{0}（{1}）").format(policy.name, Path(path).name), path)
         self.preset_combo.setCurrentIndex(self.preset_combo.count() - 1)
         return True
@@ -217,6 +246,7 @@ class SetupWizard(QWizard):
         self.setWindowTitle(self.tr("村医保征缴助手 — 首次设置"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(760, 560)
+        self.resize(920, 680)  # the policy step's tabs room to breathe on a 1366×768 screen
         for button, text in (
             (QWizard.WizardButton.NextButton, "下一步 >"),
             (QWizard.WizardButton.BackButton, "< 上一步"),

@@ -8,7 +8,6 @@ from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from ..context import AppContext
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
+from ..widgets.common import DateEdit
 from . import follow_changes
 from .payments_inbox import InboxPanel
 from .payments_today import TodayList
@@ -100,9 +100,7 @@ class Page(QWidget):
         self.amount_edit.setPlaceholderText(self.tr("元"))
         self.channel_combo = QComboBox()
         self.channel_combo.addItems(ENTRY_CHANNELS)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit = DateEdit()
         self.ticket_edit = QLineEdit()
         self.ticket_edit.setPlaceholderText(self.tr("电子税票号码，可不填"))
         self.payer_edit = QLineEdit()

@@ -51,8 +51,8 @@ class Page(QWidget):
         columns = QHBoxLayout()
         left = QVBoxLayout()
         right = QVBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
+        columns.addLayout(left, 2)
+        columns.addLayout(right, 3)  # the policy's tabs need the room more than the village
         layout.addLayout(columns)
         layout.addStretch(1)
 
@@ -140,7 +140,8 @@ class Page(QWidget):
         # policy
         self.policy_box = QGroupBox(body)
         policy_layout = QVBoxLayout(self.policy_box)
-        self.policy_editor = PolicyEditor(self.policy_box)
+        self.policy_editor = PolicyEditor(self.policy_box)  # a new year is started elsewhere
+        self.policy_editor.changed.connect(self._on_policy_editor_changed)
         self.task_spin = QSpinBox(self.policy_box)
         self.task_spin.setRange(0, 10_000_000)
         self.task_spin.setSpecialValueText(self.tr("未下达"))
@@ -204,7 +205,14 @@ class Page(QWidget):
             return
         self._status(self.village_status, self.tr("已保存"), True)
 
+    def _on_policy_editor_changed(self) -> None:
+        self.save_policy_button.setEnabled(not self.policy_editor.problems())
+
     def _on_save_policy(self) -> None:
+        problems = self.policy_editor.problems()
+        if problems:  # each is shown on its field too
+            self._status(self.policy_status, next(iter(problems.values())), False)
+            return
         try:
             policy = self.policy_editor.policy()
             task = self.task_spin.value() or None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -70,6 +71,25 @@ def scrolled_body(page: QWidget) -> QWidget:
     outer.setContentsMargins(0, 0, 0, 0)
     outer.addWidget(scroll)
     return body
+
+
+class DateEdit(QDateEdit):
+    """A date box (yyyy-MM-dd, calendar popup) into which a date can be typed. A plain QDateEdit
+    inserts a digit at the cursor, so after a click into 2023 (or on focus without Tab) typing 2027
+    makes 22023…, which it rejects: only the arrow keys changed the year. A digit that would be
+    rejected here replaces the section under the cursor instead."""
+
+    def __init__(self, day: QDate | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(day or QDate.currentDate(), parent)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setCalendarPopup(True)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        before = self.lineEdit().text()
+        super().keyPressEvent(event)
+        if event.text().isdigit() and self.lineEdit().text() == before:
+            self.setSelectedSection(self.currentSection())
+            super().keyPressEvent(event)
 
 
 def scaled_font(widget: QWidget, factor: float, bold: bool = False) -> QFont:
