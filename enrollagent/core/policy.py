@@ -216,7 +216,7 @@ FIELD_LABELS = {
     "long_term.bonus_after_years": "连续参保几年后提高大病保险限额",
     "long_term.bonus_per_year": "每多连续参保1年提高（元）",
     "long_term.bonus_ceiling_percent": "提高总额上限（占限额%）",
-    "long_term.major_illness_cap": "大病保险最高支付限额（元）",
+    "long_term.major_illness_cap": "大病保险最高支付限额（元，0 为未定）",
     "source": "政策依据",
 }
 
