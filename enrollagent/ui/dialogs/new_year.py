@@ -116,6 +116,10 @@ class NewYearDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
         self._on_source_combo_changed()
         self._show_step(0)
+        # Wide enough for the preview's lines and the subsidy grid, no taller than the screen.
+        char = self.fontMetrics().horizontalAdvance("字")
+        room = self.screen().availableGeometry()
+        self.resize(min(char * 48, room.width() - 40), min(char * 44, room.height() - 60))
 
     # --- step 1 -------------------------------------------------------------------------------
     def year(self) -> int:
