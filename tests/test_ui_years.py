@@ -12,6 +12,8 @@ from enrollagent.core.roster import set_coverage
 from enrollagent.core.village import coverage_years, get_policy, get_village
 from enrollagent.core.year import start_year
 
+from enrollagent.ui.pages import PAGES
+
 from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
 
 YEAR_2025 = "2025年度（征缴期 2024-09-10 至 2024-12-31）"  # 获嘉's window, a year on
@@ -87,6 +89,8 @@ def test_a_new_year_from_the_file_menu_reaches_every_page(qtbot, ctx, boxes, mon
     assert combo.currentData() == 2025 and exports.year() == 2025
     combo.setCurrentIndex(1)
     assert exports.year() == 2024  # last year stays exportable
+    for key, _title in PAGES:  # each page built on the new year
+        window.show_page(key)
     overview = window.show_page("overview")
     figures = compute_figures(ctx.db)  # the year in force: 2025's three, less 赵六's 职工医保
     assert figures.total.eligible == 2
@@ -144,3 +148,15 @@ def test_the_year_and_a_preset_give_the_editor_its_policy(qtbot, ctx):
     dialog.year_spin.setValue(2026)
     moved = dialog.policy_editor.policy()
     assert (moved.year, moved.standard_fen, moved.window_start.year) == (2026, 40_000, 2025)
+
+
+def test_enter_reaches_the_preview_but_never_starts_the_year(qtbot, ctx, boxes):
+    dialog = open_dialog(qtbot, ctx)
+    with qtbot.waitActive(dialog):
+        dialog.activateWindow()
+    dialog.task_spin.setFocus()
+    qtbot.keyClick(dialog.task_spin, Qt.Key.Key_Return)
+    assert dialog.steps.currentIndex() == 1
+    qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    assert get_village(ctx.db).current_year == 2024
+    assert dialog.steps.currentIndex() == 0  # the second Enter went back, not on

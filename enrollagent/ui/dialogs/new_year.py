@@ -150,8 +150,12 @@ class NewYearDialog(QDialog):
         self.back_button.setVisible(step == 1)
         self.next_button.setVisible(step == 0)
         self.start_button.setVisible(step == 1)
+        # Enter goes forward to the preview, never past it: a year cannot be unstarted, so only a
+        # click on 开始 starts it (a second Enter lands on 上一步).
         self.next_button.setDefault(step == 0)
-        self.start_button.setDefault(step == 1)
+        self.start_button.setAutoDefault(False)
+        if step == 1:
+            self.back_button.setFocus()
         self.start_button.setText(self.tr("开始{year}年度").format(year=self.year()))
 
     def _on_back_button_clicked(self) -> None:
