@@ -12,8 +12,6 @@ from enrollagent.core.roster import set_coverage
 from enrollagent.core.village import coverage_years, get_policy, get_village
 from enrollagent.core.year import start_year
 
-from enrollagent.ui.pages import PAGES
-
 from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
 
 YEAR_2025 = "2025年度（征缴期 2024-09-10 至 2024-12-31）"  # 获嘉's window, a year on
@@ -44,6 +42,7 @@ def click(qtbot, button) -> None:
 def test_a_new_year_from_the_file_menu_reaches_every_page(qtbot, ctx, boxes, monkeypatch):
     from enrollagent.ui.dialogs.new_year import NewYearDialog
     from enrollagent.ui.main_window import MainWindow
+    from enrollagent.ui.pages import PAGES
 
     ctx.write(set_coverage, person(ctx, "李四"), "deceased")
     ctx.write(set_coverage, person(ctx, "赵六"), "employee", note="县医院")
