@@ -158,6 +158,16 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app)
         other.grab().save(str(args.outdir / f"{name}{suffix}.png"))
         other.close()
+    from ..ui.dialogs.new_year import NewYearDialog
+
+    new_year = NewYearDialog(ctx, window)
+    new_year.show()
+    _settle(app)
+    new_year.grab().save(str(args.outdir / f"8d-new-year-dialog{suffix}.png"))
+    new_year.next_button.click()
+    _settle(app)
+    new_year.grab().save(str(args.outdir / f"8e-new-year-preview{suffix}.png"))
+    new_year.close()
     from ..ui.wizard import POLICY, SetupWizard
 
     wizard = SetupWizard(work / "new.db")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QMainWindow,
     QMessageBox,
@@ -17,8 +18,9 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__, paths
+from ..core.changes import Changes
 from ..core.restore import write_portable_backup
-from ..core.village import get_village
+from ..core.village import get_policy, get_village
 from .context import AppContext
 from .pages import PAGES, page_class
 
@@ -31,8 +33,6 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self._township = None
-        village = get_village(ctx.db)
-        self.setWindowTitle(self.tr("村医保征缴助手 — {0}").format(village.title))
         self.nav_list = QListWidget(self)
         self.nav_list.setObjectName("nav")
         for _key, title in PAGES:
@@ -57,6 +57,17 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menu()
         self.statusBar().showMessage(self.tr("数据文件：{0}").format(ctx.db_path))
+        # Every page shows the year in force; after a new year has started, the agent must never
+        # wonder which year a figure or a payment belongs to.
+        self.year_label = QLabel(self)
+        self.year_label.setObjectName("yearInForce")
+        self.year_label.setStyleSheet(
+            "#yearInForce { background: #dbe7f7; color: #0b3d91; font-weight: bold;"
+            " padding: 2px 10px; border-radius: 4px; }"
+        )
+        self.statusBar().addPermanentWidget(self.year_label)
+        self._show_year()
+        ctx.changed.connect(self._on_ctx_changed)
 
         self.nav_list.currentRowChanged.connect(self._on_nav_list_row_changed)
         ctx.navigate.connect(self._on_ctx_navigate)
@@ -87,6 +98,10 @@ class MainWindow(QMainWindow):
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("文件(&F)"))
+        self.new_year_action = QAction(self.tr("开始新年度征缴…"), self)
+        self.new_year_action.triggered.connect(self.start_new_year)
+        file_menu.addAction(self.new_year_action)
+        file_menu.addSeparator()
         township = QAction(self.tr("乡镇汇总模式…"), self)
         township.triggered.connect(self.open_township)
         file_menu.addAction(township)
@@ -104,6 +119,25 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, row=i: self.nav_list.setCurrentRow(row))
             go_menu.addAction(action)
+
+    def year_text(self) -> str:
+        policy = get_policy(self.ctx.db)
+        return self.tr("{year}年度（征缴期 {start} 至 {end}）").format(
+            year=policy.year,
+            start=policy.window_start.isoformat(),
+            end=policy.window_end.isoformat(),
+        )
+
+    def _show_year(self) -> None:
+        village = get_village(self.ctx.db)
+        year = self.year_text()
+        self.setWindowTitle(self.tr("村医保征缴助手 — {0} — {1}").format(village.title, year))
+        self.year_label.setText(year)
+
+    @Slot(object)
+    def _on_ctx_changed(self, changes: Changes) -> None:
+        if changes.everything or changes.village or changes.year:
+            self._show_year()
 
     # --- pages ---------------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -156,6 +190,15 @@ class MainWindow(QMainWindow):
         page = self.show_page("payments")
         if hasattr(page, "focus_search"):
             page.focus_search()
+
+    def start_new_year(self) -> None:
+        from .dialogs.new_year import NewYearDialog
+
+        dialog = NewYearDialog(self.ctx, self)
+        if dialog.exec():
+            self.statusBar().showMessage(
+                self.tr("已开始{0}年度征缴，各页面显示的都是{0}年度。").format(dialog.year())
+            )
 
     def _on_usb_backup(self) -> None:
         """One file on the stick with the database and the signing key: a new laptop restored

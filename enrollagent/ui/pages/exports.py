@@ -75,6 +75,7 @@ class Page(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.job: Job | None = None
+        self.in_force = 0  # the year in force when the year combo was last filled
 
         self.kind_list = QListWidget()
         for spec in CATALOG.values():
@@ -154,11 +155,14 @@ class Page(QWidget):
         if not (changes.everything or changes.village or changes.year or changes.households):
             return  # payments and flags change no year, group or file name shown here
         current = get_village(self.ctx.db).current_year
-        keep = self.year_combo.currentData() or current
+        # A year chosen here stays chosen, until a new year starts: then the new year is shown.
+        keep = self.year_combo.currentData() if current == self.in_force else current
+        self.in_force = current
         self.year_combo.blockSignals(True)
         self.year_combo.clear()
-        for y in coverage_years(self.ctx.db):
-            self.year_combo.addItem(self.tr("{year}年度").format(year=y), y)
+        for y in coverage_years(self.ctx.db):  # newest first; last year stays exportable
+            label = self.tr("{year}年度（当前）") if y == current else self.tr("{year}年度")
+            self.year_combo.addItem(label.format(year=y), y)
         self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(keep)))
         self.year_combo.blockSignals(False)
         self._load_groups()
