@@ -96,20 +96,21 @@ def test_a_new_year_from_the_file_menu_reaches_every_page(qtbot, ctx, boxes, mon
     assert overview.tiles["eligible"].value_label.text() == "2"
 
 
-def test_a_policy_with_a_pending_subsidy_is_refused_and_changes_nothing(
-    qtbot, ctx, boxes, monkeypatch
-):
+def test_a_policy_with_a_pending_subsidy_cannot_be_previewed_until_decided(qtbot, ctx, boxes):
     dialog = open_dialog(qtbot, ctx)
-    pending = list_presets()["queshan-2024"].for_year(2025)
-    assert pending.pending  # 确山's notice left the subsidies 待定
-    # What the editor makes of 待定 is the editor's own test; here, what the dialog does with it.
-    monkeypatch.setattr(dialog.policy_editor, "policy", lambda: pending)
     before = change_count(ctx)
-    click(qtbot, dialog.next_button)
-    assert len(boxes) == 1 and "政策还不能使用" in boxes[0][1]
-    assert dialog.steps.currentIndex() == 0  # still on the policy, to be mended
-    assert not dialog.start_button.isVisible()
-    assert change_count(ctx) == before
+    # 确山's notice left the subsidies 待定: the editor names each on its row, no preview.
+    dialog.source_combo.setCurrentIndex(dialog.source_combo.findData("queshan-2024"))
+    problems = dialog.policy_editor.problems()
+    assert problems["subsidies.extreme_poverty"].startswith("特困人员的资助还是待定")
+    assert not dialog.next_button.isEnabled()
+    assert dialog.steps.currentIndex() == 0 and not dialog.start_button.isVisible()
+    # Deciding every one of them lets the agent go on.
+    for code in problems:
+        combo = dialog.policy_editor.kind_combos[code.split(".")[1]]
+        combo.setCurrentIndex(combo.findData("full"))
+    assert dialog.policy_editor.problems() == {} and dialog.next_button.isEnabled()
+    assert boxes == [] and change_count(ctx) == before
     assert get_village(ctx.db).current_year == 2024
     assert coverage_years(ctx.db) == [2024]
 

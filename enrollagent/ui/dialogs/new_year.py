@@ -114,6 +114,11 @@ class NewYearDialog(QDialog):
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.start_button.clicked.connect(self._on_start_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
+        # A gap (a subsidy left 待定, a window outside the year) is named on its field by the
+        # editor; the preview waits until none is left.
+        self.policy_editor.changed.connect(
+            lambda: self.next_button.setEnabled(not self.policy_editor.problems())
+        )
         self._on_source_combo_changed()
         self._show_step(0)
         # Wide enough for the preview's lines and the subsidy grid, no taller than the screen.
