@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,7 +26,7 @@ from ...core.vocab import COVERAGE_KINDS
 from ...core.year import Rollover, plan_year, start_year
 from ...errors import EnrollError
 from ..context import AppContext
-from ..widgets.common import MUTED, heading, show_error
+from ..widgets.common import BAD, MUTED, heading, show_error
 from ..widgets.policy_editor import PolicyEditor
 
 LAST_YEAR = ""  # source combo data: the policy in force, moved to the new year
@@ -218,7 +220,12 @@ class NewYearDialog(QDialog):
             "点“开始”后，各页面都换成{new}年度。"
         ).format(old=plan.from_year, new=plan.year)
         items = "".join(f"<li style='margin-bottom:6px'>{r}</li>" for r in rows)
-        return f"<ul>{items}</ul><p style='color:{MUTED}'>{kept}</p>"
+        ended = ""
+        if date.today() > policy.window_end:
+            # A year started late (or a window copied without moving it): say so before 开始.
+            warning = self.tr("注意：这个征缴期已于 {end} 结束，此后缴费的人参保后有待遇等待期。")
+            ended = f"<p style='color:{BAD}'>{warning.format(end=policy.window_end)}</p>"
+        return f"<ul>{items}</ul>{ended}<p style='color:{MUTED}'>{kept}</p>"
 
     def _on_start_button_clicked(self) -> None:
         """The roll, as one change; a refusal (the year started meanwhile …) changes nothing."""
