@@ -4,17 +4,23 @@ pays recomputed on every edit, each problem on its field, dates typed into a dat
 
 from __future__ import annotations
 
+import json
+import zipfile
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QWizard
 
 from enrollagent.core.policy import load_policy
+from enrollagent.core.roster import add_household_with_head
 from enrollagent.core.village import find_village, get_policy
 from enrollagent.db import open_database
+from enrollagent.exports.catalog import CATALOG, run_export
+from enrollagent.exports.package import MANIFEST
 
+from .test_export_years import said_by_each, years_said
 from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
-from .ui_helpers import type_text
+from .ui_helpers import an_id, type_text
 
 
 def retype(qtbot, widget, text: str) -> None:
@@ -33,7 +39,7 @@ def test_the_season_year_is_next_year_from_july():
 
 
 def test_a_new_years_policy_made_in_the_wizard_with_the_keyboard(
-    qtbot, db_path, qt_settings, boxes
+    qtbot, db_path, qt_settings, boxes, tmp_path
 ):
     from enrollagent.ui.wizard import FINISH, POLICY, SetupWizard
 
@@ -102,7 +108,25 @@ def test_a_new_years_policy_made_in_the_wizard_with_the_keyboard(
     assert (policy.year, policy.standard_fen) == (2027, 40000)
     assert (policy.window_start, policy.window_end) == (date(2026, 9, 10), date(2027, 12, 31))
     assert policy.subsidies["marginal"].amount_fen == 10000
+
+    # After it, the overview and every export say 2027年度 and no other coverage year.
+    add_household_with_head(db, actor="王明", head_name="张一", head_id_number=an_id(1))
+    paths = {kind: run_export(db, kind, tmp_path / "out") for kind in CATALOG}
+    assert said_by_each(paths) == {kind: {"2027"} for kind in CATALOG}
+    assert paths["package"].name.endswith("-2027-001.zip")
+    with zipfile.ZipFile(paths["package"]) as zf:
+        assert json.loads(zf.read(MANIFEST))["year"] == 2027
     db.close()
+    from enrollagent.ui.context import AppContext
+    from enrollagent.ui.main_window import MainWindow
+
+    context = AppContext(db_path)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show_page("overview")
+    title = window.pages["overview"].title_label.text()
+    assert years_said(title + window.windowTitle()) == {"2027"}
+    context.close()
 
 
 def test_the_long_term_terms_are_edited_on_their_tab(qtbot):
