@@ -257,7 +257,7 @@ class Page(QWidget):
         )
         self.waiting_label.setVisible(bool(late["persons"]))
         months = self.tr("、").join(
-            self.tr("{0}个月 {1} 人").format(m, n) for m, n in late["months"].items()
+            self.tr("{0}个月 {1} 人").format(m, thousands(n)) for m, n in late["months"].items()
         )
         if date.today() > f.policy.window_end:
             text = self.tr("征缴期已结束：未缴的 {0} 人现在缴费将有待遇等待期（{1}）")

@@ -209,7 +209,7 @@ class Page(QWidget):
             rows.append(
                 (
                     self.tr("待重新认定"),
-                    self.tr("上年标记，今年待认定"),
+                    self.tr("各部门"),
                     len(again),
                     sum(st.enrolled for st in again),
                     "—",
