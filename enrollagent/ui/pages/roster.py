@@ -347,8 +347,8 @@ class Page(QWidget):
         self.confirm_bar.setVisible(bool(waiting))
         self.confirm_label.setText(
             self.tr(
-                "{0} 人的参保状态是从上年带过来的（职工医保、异地参保、学校参保、服役），"
-                "请核实今年是否仍然如此：属实的选中后确认，不属实的改“参保情况”。"
+                "{0} 人的参保状态从上年带来（职工医保、异地、学校、服役），请核实："
+                "属实的选中后确认，不属实的改“参保情况”。"
             ).format(waiting)
         )
         self.show_to_confirm_button.setVisible(not filtered)
