@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("pytestqt")
 
-from PySide6.QtCore import Qt  # noqa: E402
+from PySide6.QtCore import QDate, Qt  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from enrollagent.core import payments, roster  # noqa: E402
@@ -41,8 +41,29 @@ def village(db):
     return db, people
 
 
+class Questions:
+    """Stands in for QMessageBox.question: keeps each (title, text, default button) asked and
+    answers from `replies`, then 是."""
+
+    def __init__(self) -> None:
+        self.asked: list[tuple[str, str, QMessageBox.StandardButton]] = []
+        self.replies: list[QMessageBox.StandardButton] = []
+
+    def __call__(self, _parent, title, text, *args):
+        self.asked.append((title, text, args[-1] if args else None))
+        return self.replies.pop(0) if self.replies else QMessageBox.StandardButton.Yes
+
+
 @pytest.fixture
-def page(qtbot, db_path, village):
+def questions(monkeypatch) -> Questions:
+    # The 2024 village's window is long past: every payment dated today is asked about.
+    found = Questions()
+    monkeypatch.setattr(QMessageBox, "question", found)
+    return found
+
+
+@pytest.fixture
+def page(qtbot, db_path, village, questions):
     ctx = AppContext(db_path)
     widget = Page(ctx)
     qtbot.addWidget(widget)
@@ -216,3 +237,54 @@ def test_inbox_adds_the_person_first_then_assigns(qtbot, page, village):
     state = person_state(page.ctx.db, pid)
     assert state.state == "paid" and state.net_fen == 38000
     assert page.inbox.count() == 0
+
+
+def test_a_payment_dated_outside_the_window_is_asked_about_first(qtbot, page, village, questions):
+    """A payment after the window starts a waiting period (国办发〔2024〕38号): the agent is told
+    before it is booked; 否 books nothing, 是 books it on that date."""
+    db, people = village
+    page.pick_person(people["张三"])
+    page.date_edit.setDate(QDate(2024, 1, 5))
+    questions.replies = [QMessageBox.StandardButton.No]
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
+    assert questions.asked == [
+        (
+            "不在征缴期内",
+            "缴费日期 2024-01-05 不在2024年度征缴期（2023-09-10 至 2023-12-31）内。"
+            "在征缴期后缴费的，参保后有待遇等待期（张三 3 个月）。\n仍要登记吗？",
+            QMessageBox.StandardButton.No,  # 否 is the default: Enter twice books nothing
+        )
+    ]
+    assert db.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 0
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)  # answered 是
+    assert len(questions.asked) == 2
+    assert db.execute("SELECT paid_on, amount_fen FROM payment").fetchall() == [
+        ("2024-01-05", 38000)
+    ]
+
+    # 全户缴费 is asked the same, naming whoever would wait; 否 books nobody.
+    page.pick_person(people["李梅"])
+    page.date_edit.setDate(QDate(2024, 2, 1))
+    questions.replies = [QMessageBox.StandardButton.No]
+    qtbot.mouseClick(page.household_button, Qt.MouseButton.LeftButton)
+    assert "（李梅 3 个月）" in questions.asked[-1][1]
+    assert db.execute("SELECT COUNT(*) FROM payment").fetchone()[0] == 1
+
+
+def test_a_payment_dated_in_the_window_is_not_asked_about(qtbot, page, village, questions):
+    db, people = village
+    page.pick_person(people["王五"])
+    page.date_edit.setDate(QDate(2023, 10, 8))
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
+    assert questions.asked == []
+    assert person_state(db, people["王五"]).state == "paid"
+
+
+def test_a_payment_dated_before_the_window_is_asked_about(qtbot, page, village, questions):
+    db, people = village
+    page.pick_person(people["王五"])
+    page.date_edit.setDate(QDate(2023, 8, 20))
+    questions.replies = [QMessageBox.StandardButton.No]
+    qtbot.keyClick(page.amount_edit, Qt.Key.Key_Return)
+    assert "征缴期还没有开始，请核对日期" in questions.asked[0][1]
+    assert person_state(db, people["王五"]).state == "unpaid"

@@ -19,6 +19,7 @@ from enrollagent.core.roster import (
     set_coverage,
     set_history,
 )
+from enrollagent.core.snapshot import filtered, load_snapshot
 from enrollagent.core.village import get_village
 from enrollagent.core.year import (
     confirm_cover,
@@ -204,3 +205,14 @@ def test_history_that_makes_no_sense_is_refused(db):
         set_history(db, h.head_id, actor=A, gap_years=1, repaired_years=2)
     with pytest.raises(EnrollError, match="参保年限应为0到50"):
         set_history(db, h.head_id, actor=A, cover_years=-1)
+
+
+def test_the_roster_filter_lists_the_cover_to_confirm(db, village_2024):
+    ids = village_2024
+    start_year(db, 2025, load_policy("huojia-2024").for_year(2025), actor=A)
+    to_confirm = {"attention": "to_confirm"}
+    # 李四 (职工医保) and 王一 (在校学生) carried their cover from 2024.
+    assert [s.name for s in filtered(load_snapshot(db), to_confirm)] == ["李四", "王一"]
+    set_coverage(db, ids["王一"], "resident", actor=A)  # changed by hand: no longer to confirm
+    confirm_cover(db, [ids["李四"]], actor=A)
+    assert filtered(load_snapshot(db), to_confirm) == []

@@ -101,6 +101,7 @@ _ATTENTION = {
     "refund_due": lambda s: s.refund_due,
     "double_paid": lambda s: s.double_paid,
     "special": lambda s: bool(s.categories),
+    "to_confirm": lambda s: s.to_confirm,  # cover carried from last year, not yet confirmed
 }
 
 

@@ -21,6 +21,7 @@ from ..context import AppContext
 from ..widgets.common import MUTED, error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
 from ..widgets.id_field import IdField
+from .person_year import CoverBox, add_cover_box
 
 
 class PersonDialog(QDialog):
@@ -95,6 +96,9 @@ class PersonDialog(QDialog):
                 self.id_field.setText(id_number)
         self.error_label = error_label(self)
         lay_out_dialog(self, form, self.error_label)
+        self.cover_box: CoverBox | None = (
+            add_cover_box(self, ctx, person_id) if person_id is not None else None
+        )
         (self.household_combo or self.name_edit).setFocus()
 
     def accept(self) -> None:

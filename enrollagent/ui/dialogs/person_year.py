@@ -1,22 +1,85 @@
-"""This year's coverage of a person (职工医保, 异地参保 with where …), and the reason they have not paid."""
+"""This year's coverage of a person (职工医保, 异地参保 with where …), their years of cover and
+waiting period, and the reason they have not paid."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QComboBox,
     QDialog,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QWidget,
 )
 
+from ...core.cover import Cover, covers
+from ...core.money import yuan_text
 from ...core.people import person_year_info
 from ...core.roster import set_coverage, set_unpaid_reason
 from ...core.vocab import COVERAGE_KINDS, UNPAID_REASONS
 from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
+
+
+class CoverBox(QGroupBox):
+    """A person's continuous cover, gap and waiting months this year (国办发〔2024〕38号), as the
+    core counts them; `cover` is None for a person not on this year's roll."""
+
+    def __init__(self, ctx: AppContext, person_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        state = ctx.snapshot().by_id.get(person_id)
+        self.cover: Cover | None = (
+            covers(ctx.db, states=[state])[person_id] if state is not None else None
+        )
+        self.setVisible(self.cover is not None)
+        self.setTitle(self.tr("参保年限与待遇等待期"))
+        self.continuous_label = QLabel(self)
+        self.gap_label = QLabel(self)
+        self.waiting_label = QLabel(self)
+        self.bonus_label = QLabel(self)
+        for label in (self.continuous_label, self.waiting_label):
+            label.setWordWrap(True)
+        form = QFormLayout(self)
+        form.addRow(self.tr("连续参保"), self.continuous_label)
+        form.addRow(self.tr("断保"), self.gap_label)
+        form.addRow(self.tr("待遇等待期"), self.waiting_label)
+        form.addRow(self.tr("大病保险"), self.bonus_label)
+        if self.cover is not None:
+            self._show(self.cover)
+        form.setRowVisible(self.bonus_label, bool(self.cover and self.cover.bonus_fen))
+
+    def _show(self, c: Cover) -> None:
+        years = self.tr("{0} 年").format(c.continuous_years)
+        if not c.known:
+            years += self.tr("（往年参保情况不明，只算本村记录）")
+        self.continuous_label.setText(years)
+        gap = self.tr("{0} 年").format(c.gap_years) if c.gap_years else self.tr("无")
+        if c.repaired_years:
+            gap += self.tr("（缴费修复 {0} 年）").format(c.repaired_years)
+        self.gap_label.setText(gap)
+        if c.exempt:
+            waiting = self.tr("无（{0}）").format(c.exempt)
+        else:
+            waiting = self.tr("按时缴费 {0} / 逾期缴费 {1}").format(
+                self._months(c.waiting_on_time), self._months(c.waiting_if_late)
+            )
+        self.waiting_label.setText(waiting)
+        self.bonus_label.setText(self.tr("最高支付限额提高 {0} 元").format(yuan_text(c.bonus_fen)))
+
+    def _months(self, n: int) -> str:
+        return self.tr("{0} 个月").format(n) if n else self.tr("无")
+
+
+def add_cover_box(dialog: QDialog, ctx: AppContext, person_id: int) -> CoverBox:
+    """Put the person's CoverBox under the dialog's form (laid out by lay_out_dialog)."""
+    box = CoverBox(ctx, person_id, dialog)
+    layout = dialog.layout()
+    assert isinstance(layout, QBoxLayout)
+    layout.insertWidget(1, box)
+    return box
 
 
 class CoverageDialog(QDialog):
@@ -39,6 +102,7 @@ class CoverageDialog(QDialog):
         form.addRow(self.tr("参保类型"), self.coverage_combo)
         form.addRow(self.note_label, self.note_edit)
         lay_out_dialog(self, form, self.error_label)
+        self.cover_box = add_cover_box(self, ctx, person_id)
         self.coverage_combo.currentIndexChanged.connect(self._on_coverage_combo_changed)
         self._on_coverage_combo_changed()
 

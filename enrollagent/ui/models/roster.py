@@ -241,4 +241,6 @@ class RosterModel(QAbstractTableModel):
             parts.append(s.unpaid_reason)
         if s.coverage != "resident" and s.coverage_note:
             parts.append(f"{COVERAGE_KINDS[s.coverage]}：{s.coverage_note}")
+        if s.to_confirm:
+            parts.append(self.tr("上年带入，待确认"))
         return "；".join(parts)

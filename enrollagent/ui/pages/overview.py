@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.changes import EVERYTHING, Changes
+from ...core.cover import waiting_if_late
 from ...core.figures import Figures, compute_figures
 from ...core.money import yuan_text
 from ...core.village import get_village
 from ...core.vocab import CATEGORY_BY_CODE
+from ...core.year import to_recertify
 from ..context import AppContext
 from ..widgets.common import (
     BAD,
@@ -50,6 +52,14 @@ ATTENTION_LINES = (
         "payments",
         {"inbox": True},
     ),
+    # After a rollover: cover carried from last year, and flags the new lists must certify again.
+    (
+        "to_confirm",
+        QT_TRANSLATE_NOOP("Page", "待确认参保状态"),
+        "roster",
+        {"attention": "to_confirm"},
+    ),
+    ("to_recertify", QT_TRANSLATE_NOOP("Page", "待重新认定"), "special", {"recertify": True}),
 )
 
 
@@ -127,6 +137,10 @@ class Page(QWidget):
         task_row.addWidget(self.task_label)
         task_row.addWidget(self.task_bar, 1)
         layout.addLayout(task_row)
+        self.waiting_label = QLabel(body)
+        self.waiting_label.setWordWrap(True)
+        self.waiting_label.setStyleSheet(f"color: {BAD};")
+        layout.addWidget(self.waiting_label)
 
         columns = QHBoxLayout()
         columns.setSpacing(12)
@@ -162,28 +176,8 @@ class Page(QWidget):
         fig = f.to_json()
         village = get_village(db)
         self.title_label.setText(self.tr("{0}　{1}年度").format(village.title, f.year))
-        days = f.policy.window_days_left(date.today())
-        window = self.tr("征缴期 {0} 至 {1}").format(
-            f.policy.window_start.isoformat(), f.policy.window_end.isoformat()
-        )
-        if date.today() < f.policy.window_start:
-            self.window_label.setText(
-                window
-                + self.tr("，<b>{0}</b> 天后开始").format(
-                    (f.policy.window_start - date.today()).days
-                )
-            )
-        elif days > 0:
-            text = window + self.tr("，还剩 <b>{0}</b> 天").format(days)
-            if f.policy.days_of_month and not f.policy.is_collection_day(date.today()):
-                text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(
-                    *f.policy.days_of_month
-                )
-            self.window_label.setText(text)
-        else:
-            self.window_label.setText(
-                window + self.tr("，<span style='color:{0}'>已结束</span>").format(BAD)
-            )
+        self._show_window(f)
+        self._show_waiting(f)
         self.tiles["eligible"].set_value(
             thousands(fig["eligible"]),
             self.tr("在册 {0} 人 / {1} 户").format(
@@ -225,7 +219,51 @@ class Page(QWidget):
             self.task_bar.hide()
         self._fill_groups(fig)
         self._fill_special(fig)
-        self._fill_attention(fig)
+        snapshot = self.ctx.snapshot()
+        self._fill_attention(
+            {
+                **fig["attention"],
+                "to_confirm": sum(s.to_confirm for s in snapshot.states),
+                "to_recertify": len(to_recertify(db, f.year)),
+            }
+        )
+
+    def _show_window(self, f: Figures) -> None:
+        """Days to go, days left, or plainly that the window is over, for whatever year is shown."""
+        today = date.today()
+        window = self.tr("{0} 至 {1}").format(
+            f.policy.window_start.isoformat(), f.policy.window_end.isoformat()
+        )
+        if today < f.policy.window_start:
+            text = self.tr("征缴期 {0}，<b>{1}</b> 天后开始").format(
+                window, (f.policy.window_start - today).days
+            )
+        elif f.policy.in_window(today):
+            text = self.tr("征缴期 {0}，还剩 <b>{1}</b> 天").format(
+                window, f.policy.window_days_left(today)
+            )
+            if f.policy.days_of_month and not f.policy.is_collection_day(today):
+                text += self.tr("（每月{0}日至{1}日收缴，今天不收）").format(
+                    *f.policy.days_of_month
+                )
+        else:
+            text = self.tr("<span style='color:{0}'>征缴期已结束</span>（{1}）").format(BAD, window)
+        self.window_label.setText(text)
+
+    def _show_waiting(self, f: Figures) -> None:
+        """Whoever has not paid yet and pays after the window waits months for benefits."""
+        late = waiting_if_late(
+            self.ctx.db, f.year, states=self.ctx.snapshot().states, policy=f.policy
+        )
+        self.waiting_label.setVisible(bool(late["persons"]))
+        months = self.tr("、").join(
+            self.tr("{0}个月 {1} 人").format(m, thousands(n)) for m, n in late["months"].items()
+        )
+        if date.today() > f.policy.window_end:
+            text = self.tr("征缴期已结束：未缴的 {0} 人现在缴费将有待遇等待期（{1}）")
+        else:
+            text = self.tr("若在征缴期后缴费：{0} 人将有待遇等待期（{1}）")
+        self.waiting_label.setText(text.format(thousands(late["persons"]), months))
 
     def _fill_groups(self, fig: dict) -> None:
         _clear(self.groups_grid)
@@ -288,11 +326,11 @@ class Page(QWidget):
         self.special_grid.setColumnStretch(0, 1)
         self.special_grid.setRowStretch(len(fig["special"]), 1)
 
-    def _fill_attention(self, fig: dict) -> None:
+    def _fill_attention(self, counts: dict[str, int]) -> None:
         _clear(self.attention_layout)
         self.attention_buttons = {}
         for key, label, page, flt in ATTENTION_LINES:
-            n = fig["attention"][key]
+            n = counts[key]
             if not n:
                 continue
             unit = self.tr("笔") if key == "unmatched_payments" else self.tr("人")

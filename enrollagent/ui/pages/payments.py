@@ -23,10 +23,11 @@ from PySide6.QtWidgets import (
 
 from ...core import payments
 from ...core.changes import EVERYTHING, Changes
+from ...core.cover import covers
 from ...core.figures import PersonState
 from ...core.money import parse_yuan, yuan_cents, yuan_input
 from ...core.people import person_name
-from ...core.village import get_setting, set_setting
+from ...core.village import get_policy, get_setting, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ...errors import EnrollError
 from ..context import AppContext
@@ -337,6 +338,40 @@ class Page(QWidget):
         self.status_label.setText("")
         show_error(self, error_text(error))
 
+    def _window_allows(self, persons: list[PersonState]) -> bool:
+        """A date outside the year's collection window is asked about before anything is booked:
+        paid late, cover starts only after a waiting period (国办发〔2024〕38号)."""
+        day = self._paid_on()
+        policy = get_policy(self.ctx.db)
+        if policy.in_window(day):
+            return True
+        text = self.tr("缴费日期 {day} 不在{year}年度征缴期（{start} 至 {end}）内。").format(
+            day=day.isoformat(),
+            year=policy.year,
+            start=policy.window_start.isoformat(),
+            end=policy.window_end.isoformat(),
+        )
+        if day > policy.window_end:
+            found = covers(self.ctx.db, policy.year, states=persons, policy=policy)
+            waits = [
+                self.tr("{name} {n} 个月").format(name=p.name, n=found[p.person_id].waiting_if_late)
+                for p in persons
+                if found[p.person_id].waiting_if_late
+            ]
+            text += self.tr("在征缴期后缴费的，参保后有待遇等待期{0}。").format(
+                self.tr("（{0}）").format("、".join(waits)) if waits else ""
+            )
+        else:
+            text += self.tr("征缴期还没有开始，请核对日期。")
+        answer = QMessageBox.question(
+            self,
+            self.tr("不在征缴期内"),
+            text + "\n" + self.tr("仍要登记吗？"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     @Slot()
     def _on_record_button_clicked(self) -> None:
         if self.person is None:
@@ -346,6 +381,10 @@ class Page(QWidget):
             # An empty amount means "what is owed": the core says so when nothing is owed.
             text = self.amount_edit.text().strip()
             amount = parse_yuan(text) if text else None
+            # Asked only when something would be booked: else the core says why not.
+            owing = amount is not None or self.person.owed_fen
+            if owing and not self._window_allows([self.person]):
+                return
             channel = self._remember_channel()
             done = self.ctx.write(
                 payments.record_payment,
@@ -370,6 +409,13 @@ class Page(QWidget):
     @Slot()
     def _on_household_button_clicked(self) -> None:
         if self.person is None:
+            return
+        unpaid = [
+            m
+            for m in self.ctx.snapshot().by_household.get(self.person.household_id, [])
+            if m.owed_fen
+        ]
+        if unpaid and not self._window_allows(unpaid):
             return
         try:
             channel = self._remember_channel()

@@ -24,6 +24,7 @@ from ...core.changes import EVERYTHING, Changes
 from ...core.people import group_names, household_info
 from ...core.roster import set_head
 from ...core.vocab import COVERAGE_KINDS, RELATIONS
+from ...core.year import confirm_cover
 from ...errors import EnrollError
 from ..context import AppContext
 from ..dialogs.household import HouseholdDialog
@@ -53,6 +54,7 @@ ATTENTION = {
     "refund_due": QT_TRANSLATE_NOOP("Page", "应退费"),
     "double_paid": QT_TRANSLATE_NOOP("Page", "重复缴费"),
     "special": QT_TRANSLATE_NOOP("Page", "特殊群体"),
+    "to_confirm": QT_TRANSLATE_NOOP("Page", "待确认参保状态"),
 }
 STATE_FILTERS = (
     ("", QT_TRANSLATE_NOOP("Page", "全部缴费状态")),
@@ -154,6 +156,8 @@ class Page(QWidget):
             ),
         )
         self.table_view = _table(self)
+        # Several rows at once with Shift/Ctrl, for 确认参保状态; the other actions take the current row.
+        self.table_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table_view.setModel(self.model)
         self._set_widths()
         self.table_view.horizontalHeader().setSortIndicatorShown(False)
@@ -212,8 +216,30 @@ class Page(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self._build_confirm_bar())
         layout.addLayout(middle, 1)
         layout.addLayout(buttons)
+
+    def _build_confirm_bar(self) -> QWidget:
+        """Shown while cover carried from last year waits for the agent to check it."""
+        self.confirm_bar = QWidget(self)
+        self.confirm_bar.setObjectName("confirmBar")
+        self.confirm_bar.setStyleSheet(
+            "#confirmBar { background: #fff3cd; border: 1px solid #e0c36c; border-radius: 4px; }"
+        )
+        self.confirm_label = QLabel(self.confirm_bar)
+        self.confirm_label.setWordWrap(True)
+        self.show_to_confirm_button = QPushButton(self.tr("只看这些人"), self.confirm_bar)
+        self.show_to_confirm_button.clicked.connect(self._on_show_to_confirm_button_clicked)
+        self.confirm_button = QPushButton(self.tr("确认选中的人参保状态属实(&K)"), self.confirm_bar)
+        self.confirm_button.clicked.connect(self._on_confirm_button_clicked)
+        row = QHBoxLayout(self.confirm_bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        row.addWidget(self.confirm_label, 1)
+        row.addWidget(self.show_to_confirm_button)
+        row.addWidget(self.confirm_button)
+        self.confirm_bar.hide()
+        return self.confirm_bar
 
     def _set_widths(self) -> None:
         fm = self.table_view.fontMetrics()
@@ -308,12 +334,25 @@ class Page(QWidget):
                 self.tr("仅看：{0}  ✕").format(self.tr(ATTENTION.get(attention, attention)))
             )
         self.count_label.setText(self.tr("{0} 人").format(self.model.total()))
+        self._show_confirm_bar(attention == "to_confirm")
         if selected is not None and self.model.row_of(selected) >= 0:
             self.select_person(selected)
         elif self.model.rowCount():
             self.table_view.selectRow(0)
         else:
             self._show_household(None)
+
+    def _show_confirm_bar(self, filtered: bool) -> None:
+        waiting = sum(s.to_confirm for s in self.ctx.snapshot().states)
+        self.confirm_bar.setVisible(bool(waiting))
+        self.confirm_label.setText(
+            self.tr(
+                "{0} 人的参保状态从上年带来（职工医保、异地、学校、服役），请核实："
+                "属实的选中后确认，不属实的改“参保情况”。"
+            ).format(waiting)
+        )
+        self.show_to_confirm_button.setVisible(not filtered)
+        self.confirm_button.setVisible(filtered)
 
     def _on_header_section_clicked(self, column: int) -> None:
         """First click sorts up, the next one down; the filters keep the sort."""
@@ -368,6 +407,25 @@ class Page(QWidget):
     def _on_attention_button_clicked(self) -> None:
         self.filter.pop("attention", None)
         self.apply_filter()
+
+    def _on_show_to_confirm_button_clicked(self) -> None:
+        self.show_filter({"attention": "to_confirm"})
+        self.table_view.setFocus()
+
+    def _on_confirm_button_clicked(self) -> None:
+        rows = self.table_view.selectionModel().selectedRows()
+        chosen = [s for s in (self.model.state_at(i.row()) for i in rows) if s and s.to_confirm]
+        if not chosen:
+            self.count_label.setText(self.tr("请先在表中选中要确认的人"))
+            return
+        try:
+            self.ctx.write(confirm_cover, [s.person_id for s in chosen])
+        except EnrollError as e:
+            show_error(self, e)
+            return
+        self.count_label.setText(
+            self.tr("已确认 {0} 人：{1}").format(len(chosen), "、".join(s.name for s in chosen))
+        )
 
     # --- selection -----------------------------------------------------------------------
     def selected_person(self) -> int | None:

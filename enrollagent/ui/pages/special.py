@@ -1,4 +1,5 @@
-"""Page 特殊群体: each category with its count and enrolled; flag / unflag a person, source noted."""
+"""Page 特殊群体: each category with its count and enrolled; flag / unflag a person, source noted;
+after a rollover, whom last year's flags named and this year's lists have yet to certify."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from ...core.changes import EVERYTHING, Changes
 from ...core.people import flag_sources, person_name
 from ...core.village import get_village
 from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
+from ...core.year import to_recertify
 from ...errors import EnrollError
 from ..context import AppContext
 from ..jobs import error_text, show_error
@@ -32,6 +34,8 @@ from . import follow_changes
 
 MANUAL_PREFIX = "manual"
 MATCH_LIMIT = 20
+# The key of the 待重新认定 row under the categories: flags do not carry into a new year.
+RECERTIFY = "recertify"
 
 
 def source_text(source: str) -> str:
@@ -59,6 +63,7 @@ class Page(QWidget):
         self.ctx = ctx
         self.search_index = SearchIndex(ctx.db_path, self)  # built off the GUI thread
         self.chosen_id: int | None = None
+        self.recertify: dict[int, tuple[str, ...]] = {}  # person → last year's categories
 
         self.category_model = RowsModel(
             [
@@ -78,6 +83,7 @@ class Page(QWidget):
         left_layout.addWidget(self.import_button)
 
         self.members_title = QLabel()
+        self.members_title.setWordWrap(True)
         self.member_model = RowsModel(
             [
                 (self.tr("姓名"), False),
@@ -90,6 +96,8 @@ class Page(QWidget):
         )
         self.member_view = make_table(self.member_model, self)
         self.unflag_button = QPushButton(self.tr("取消此人的标记"))
+        self.recertify_button = QPushButton(self.tr("为此人标记本年度类别…"))
+        self.recertify_button.hide()
 
         self.search_edit = QLineEdit()
         self.search_edit.setPlaceholderText(
@@ -135,6 +143,7 @@ class Page(QWidget):
         right_layout.addWidget(self.members_title)
         right_layout.addWidget(self.member_view, 1)
         right_layout.addWidget(self.unflag_button, 0, Qt.AlignmentFlag.AlignRight)
+        right_layout.addWidget(self.recertify_button, 0, Qt.AlignmentFlag.AlignRight)
         right_layout.addWidget(flag_box)
         right_layout.addWidget(self.status_label)
 
@@ -153,6 +162,7 @@ class Page(QWidget):
         )
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.unflag_button.clicked.connect(self._on_unflag_button_clicked)
+        self.recertify_button.clicked.connect(self._on_recertify_button_clicked)
         self.search_edit.textChanged.connect(self._on_search_edit_textChanged)
         self.search_edit.returnPressed.connect(self._on_search_edit_returnPressed)
         self.source_edit.returnPressed.connect(self._on_flag_button_clicked)
@@ -166,7 +176,7 @@ class Page(QWidget):
         self.search_edit.selectAll()
 
     def show_filter(self, filter: dict) -> None:
-        code = filter.get("category")
+        code = RECERTIFY if filter.get("recertify") else filter.get("category")
         row = self.category_model.row_of(code) if code else -1
         if row >= 0:
             self.category_view.selectRow(row)
@@ -192,7 +202,22 @@ class Page(QWidget):
             rate = f"{enrolled / persons:.1%}" if persons else "—"
             rows.append((c.label, c.department, persons, enrolled, rate))
             colors.append(None if not persons else GOOD if enrolled == persons else BAD)
-        self.category_model.set_rows(rows, keys=[c.code for c in CATEGORIES], colors=colors)
+        keys = [c.code for c in CATEGORIES]
+        self.recertify = to_recertify(self.ctx.db)
+        if self.recertify:
+            again = [st for st in states if st.person_id in self.recertify]
+            rows.append(
+                (
+                    self.tr("待重新认定"),
+                    self.tr("各部门"),
+                    len(again),
+                    sum(st.enrolled for st in again),
+                    "—",
+                )
+            )
+            keys.append(RECERTIFY)
+            colors.append(WARN)
+        self.category_model.set_rows(rows, keys=keys, colors=colors)
         # The thirteen categories are the page's subject: never behind a horizontal scroll bar.
         view, header = self.category_view, self.category_view.horizontalHeader()
         widths = [
@@ -215,12 +240,17 @@ class Page(QWidget):
     def _on_category_view_currentRowChanged(self) -> None:
         self._load_members()
         code = self.current_category()
-        if code:
+        if code in CATEGORY_BY_CODE:
             self.flag_category_combo.setCurrentIndex(self.flag_category_combo.findData(code))
 
     def _load_members(self) -> None:
         code = self.current_category()
         if code is None:
+            return
+        self.unflag_button.setVisible(code != RECERTIFY)
+        self.recertify_button.setVisible(code == RECERTIFY)
+        if code == RECERTIFY:
+            self._load_recertify()
             return
         year = get_village(self.ctx.db).current_year
         sources = flag_sources(self.ctx.db, year, code)
@@ -248,6 +278,51 @@ class Page(QWidget):
         self.unflag_button.setEnabled(bool(states))
         if states:
             self.member_view.selectRow(0)
+
+    def _load_recertify(self) -> None:
+        """Last year's flagged persons not flagged this year, with last year's categories."""
+        states = [st for st in self.ctx.snapshot().states if st.person_id in self.recertify]
+        self.member_model.set_rows(
+            [
+                (
+                    s.name,
+                    s.id_number,
+                    s.group_name,
+                    STATES.get(s.state, s.state),
+                    self.tr("上年：{0}").format(
+                        "、".join(CATEGORY_BY_CODE[c].label for c in self.recertify[s.person_id])
+                    ),
+                )
+                for s in states
+            ],
+            keys=[s.person_id for s in states],
+        )
+        self.members_title.setText(
+            self.tr(
+                "待重新认定：{n} 人。上年是特殊群体，今年还没有认定——"
+                "特殊群体身份不自动延续，须有本年度部门名单导入或手工标记，资助才按今年算。"
+            ).format(n=len(states))
+        )
+        self.recertify_button.setEnabled(bool(states))
+        if states:
+            self.member_view.selectRow(0)
+
+    @Slot()
+    def _on_recertify_button_clicked(self) -> None:
+        """The selected person into 手工标记一个人, with last year's first category offered."""
+        person_id = self.member_model.key_at(self.member_view.currentIndex().row())
+        if person_id is None:
+            return
+        s = self.ctx.snapshot().by_id[person_id]
+        self.chosen_id = person_id
+        self.chosen_label.setText(
+            self.tr("标记 {name}（{group} {tail}）为").format(
+                name=s.name, group=s.group_name, tail=s.id_number[-6:]
+            )
+        )
+        first = self.recertify[person_id][0]
+        self.flag_category_combo.setCurrentIndex(self.flag_category_combo.findData(first))
+        self.source_edit.setFocus()
 
     @Slot()
     def _on_import_button_clicked(self) -> None:
@@ -336,7 +411,8 @@ class Page(QWidget):
             return
         name = person_name(self.ctx.db, self.chosen_id)
         label = CATEGORY_BY_CODE[code].label
-        self.category_view.selectRow(self.category_model.row_of(code))
+        if self.current_category() != RECERTIFY:  # working down that list: stay on it
+            self.category_view.selectRow(self.category_model.row_of(code))
         if not added:
             self.status_label.setText(
                 self.tr("{name} 已经是“{label}”，没有改动").format(name=name, label=label)
