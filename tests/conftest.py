@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -92,3 +93,23 @@ class Cli:
 @pytest.fixture
 def cli(db_path: Path, tmp_path: Path) -> Cli:
     return Cli(db_path, tmp_path)
+
+
+@pytest.fixture(autouse=True)
+def _qt_deletes_within_the_test(request):
+    """Widgets a test made are deleted before the next test, and only then are their Python
+    cycles collected. pytest-qt closes them with deleteLater, which processEvents never runs:
+    left to a later event loop (a dialog's exec in another test), a page was destroyed after the
+    collector had already emptied its models (AttributeError in headerData, then a segfault).
+    Only tests that drive widgets pay for the collection."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.enable()
+    gc.collect()
