@@ -8,6 +8,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..core.clock import local_time
 from ..core.money import yuan
 from ..core.vocab import CATEGORY_BY_CODE
 from ..db.store import db_file
@@ -16,7 +17,7 @@ from ..exports.package import verify_package
 from ..paths import default_township_db_path
 from ..township.intake import add_packages, parse_trust
 from ..township.report import write_report
-from ..township.status import local_time, township_status
+from ..township.status import township_status
 from ..township.store import open_township
 from ..township.tasks import load_tasks, task_gaps
 from .common import CliError, print_json

@@ -10,6 +10,18 @@ def now_utc() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+def local_time(utc_iso: str) -> str:
+    """A stored UTC timestamp as a person reads it: local time to the minute."""
+    try:
+        return (
+            datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
+            .astimezone()
+            .strftime("%Y-%m-%d %H:%M")
+        )
+    except (ValueError, AttributeError):
+        return utc_iso or ""
+
+
 def new_uuid() -> str:
     """A random (version 4) UUID as text, without building a UUID object: a 55,000-row payment
     file needs one per row."""

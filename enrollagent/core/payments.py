@@ -231,7 +231,7 @@ def record_refund(
 
 
 def undo_last_payment(
-    db: sqlite_utils.Database, *, actor: str, year: int | None = None
+    db: sqlite_utils.Database, *, actor: str, year: int | None = None, reason: str = ""
 ) -> Recorded:
     """Reverse the newest manual record (a payment or a refund) not yet reversed, by a linked row
     of the opposite sign; pay → refund → undo brings the payment back."""
@@ -245,7 +245,7 @@ def undo_last_payment(
     if row is None:
         raise EnrollError("nothing_to_undo")
     pay_id, person_id, amount = row
-    with write(db, actor=actor, op="undo_last_payment", reason="撤销") as w:
+    with write(db, actor=actor, op="undo_last_payment", reason=reason) as w:
         state = person_state(db, person_id, year)
         if state is not None and state.net_fen - amount < 0:
             # The money was handed back since (a refund from the tax bureau's file): undoing the

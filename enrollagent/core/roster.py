@@ -175,7 +175,7 @@ def add_person(
         raise EnrollError("household_unknown", key=household_id)
     check = checked_id(id_number, allow_invalid=allow_invalid, today=today)
     year = _year(db, year)
-    with write(db, actor=actor, op="add_person", reason=source) as w:
+    with write(db, actor=actor, op="add_person", reason="" if source == "manual" else source) as w:
         relation = _check_relation(db, household_id, relation)
         if check.valid:
             ensure_id_free(db, check.normalized)
@@ -334,7 +334,12 @@ def move_person(
 
 
 def set_head(
-    db: sqlite_utils.Database, person_id: int, *, actor: str, old_head_relation: str = "其他"
+    db: sqlite_utils.Database,
+    person_id: int,
+    *,
+    actor: str,
+    old_head_relation: str = "其他",
+    reason: str = "",
 ) -> Changes:
     """Make a person the 户主 of their household; the former head takes `old_head_relation`."""
     row = db.execute(
@@ -347,7 +352,7 @@ def set_head(
             "relation_unknown", value=old_head_relation, known="、".join(RELATIONS[1:])
         )
     household_id, relation = row
-    with write(db, actor=actor, op="set_head", reason="更换户主") as w:
+    with write(db, actor=actor, op="set_head", reason=reason) as w:
         if relation != "户主":
             for (old_id,) in db.execute(
                 "SELECT id FROM person WHERE household_id = ? AND relation = '户主'",
@@ -377,13 +382,14 @@ def set_coverage(
     actor: str,
     note: str = "",
     year: int | None = None,
+    reason: str = "",
 ) -> Changes:
     """Set how a person is covered this year (职工医保, 异地参保 with where, 死亡 …)."""
     if coverage not in COVERAGE_KINDS:
         raise EnrollError("coverage_unknown", value=coverage, known="、".join(COVERAGE_KINDS))
     year = _year(db, year)
     _person_year(db, person_id, year)
-    with write(db, actor=actor, op="set_coverage") as w:
+    with write(db, actor=actor, op="set_coverage", reason=reason) as w:
         w.update(
             "person_year",
             person_id,
@@ -460,13 +466,14 @@ def flag_person(
     actor: str,
     source: str = "manual",
     year: int | None = None,
+    reason: str = "",
 ) -> Changes:
     """Flag a person as in a special group for the year; no change if the flag was there."""
     if category not in CATEGORY_BY_CODE:
         raise EnrollError("category_unknown", value=category, known="、".join(CATEGORY_BY_CODE))
     year = _year(db, year)
     _person_year(db, person_id, year)
-    with write(db, actor=actor, op="flag_person") as w:
+    with write(db, actor=actor, op="flag_person", reason=reason) as w:
         if not db.execute(
             "SELECT 1 FROM special_flag WHERE person_id = ? AND year = ? AND category = ?",
             [person_id, year, category],

@@ -146,10 +146,12 @@ def check_task(task: int | None) -> int | None:
     return task
 
 
-def set_task(db: sqlite_utils.Database, year: int, task: int | None, *, actor: str) -> Changes:
+def set_task(
+    db: sqlite_utils.Database, year: int, task: int | None, *, actor: str, reason: str = ""
+) -> Changes:
     check_task(task)
     get_policy(db, year)  # the year must exist
-    with write(db, actor=actor, op="set_task") as w:
+    with write(db, actor=actor, op="set_task", reason=reason) as w:
         w.update("coverage_year", year, {"task": task})
     return w.changes
 

@@ -182,8 +182,22 @@ ALTER TABLE person_year ADD COLUMN prior_gap_years INTEGER;
 ALTER TABLE person_year ADD COLUMN repaired_years INTEGER NOT NULL DEFAULT 0;
 """
 
+M004_ADD_EXPORT_CHANGE = """
+-- Why: corrections after a signed package are amendments. A package reports the rows as they
+-- were at its change; what changed after it, and whom it had reported, is read from the audit
+-- log by change id, so each export remembers its change.
+ALTER TABLE export_log ADD COLUMN change_id INTEGER REFERENCES change_log(id);
+UPDATE export_log SET change_id = (
+    SELECT a.change_id FROM audit_log a
+    WHERE a.table_name = 'export_log' AND a.row_id = export_log.id AND a.field = '*'
+);
+CREATE INDEX export_log_kind_year ON export_log(kind, year, change_id);
+CREATE INDEX audit_log_table_year ON audit_log(table_name, year, field);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
     ("m002_add_change_log", M002_ADD_CHANGE_LOG),
     ("m003_add_years_history", M003_ADD_YEARS_HISTORY),
+    ("m004_add_export_change", M004_ADD_EXPORT_CHANGE),
 ]

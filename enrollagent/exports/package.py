@@ -202,6 +202,7 @@ def log_export(
                 "file_name": name or path.name,
                 "sha256": sha256_hex(path.read_bytes()),
                 "at": w.at,
+                "change_id": w.change_id,
             },
         )
 

@@ -9,10 +9,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from ..core.clock import local_time
 from ..core.vocab import CATEGORY_BY_CODE, STATES
 from ..errors import EnrollError
 from ..exports.atomic import atomic_path
-from .status import TownshipStatus, category_labels, local_time
+from .status import TownshipStatus, category_labels
 
 PERCENT = "0.00%"
 _HEADER_FONT = Font(bold=True)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
 
 import sqlite_utils
 
@@ -153,18 +152,6 @@ class TownshipStatus:
             ],
             "warnings": self.warnings,
         }
-
-
-def local_time(utc_iso: str) -> str:
-    """A stored UTC timestamp as the township reads it: local time to the minute."""
-    try:
-        return (
-            datetime.fromisoformat(utc_iso.replace("Z", "+00:00"))
-            .astimezone()
-            .strftime("%Y-%m-%d %H:%M")
-        )
-    except (ValueError, AttributeError):
-        return utc_iso or ""
 
 
 def years(db: sqlite_utils.Database) -> list[int]:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from ...core.clock import local_time
 from ...core.money import yuan_text
 from ...core.vocab import STATES
-from ...township.status import TownshipStatus, category_labels, local_time
+from ...township.status import TownshipStatus, category_labels
 from ..rows import BAD, GOOD, WARN
 from ..widgets.common import thousands
 
