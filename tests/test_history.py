@@ -181,3 +181,50 @@ def test_a_group_list_imported_after_a_package_amends_each_reported_person_it_fl
     (line,) = [e for e in history.village_log(db) if e.op == "import_groups"]
     assert line.amendment and f"其中更正 {flagged:,} 处" in line.new
     assert report.rows
+
+
+def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
+    """A store made before export_log knew its change (schema 3): the migration works out whom
+    each package reported from the audit log."""
+    from enrollagent.core.lane import write
+    from enrollagent.core.policy import load_policy
+    from enrollagent.core.village import init_village
+    from enrollagent.db import open_database
+    from enrollagent.db.migrations import MIGRATIONS
+
+    old = open_database(db_path, migrations=MIGRATIONS[:3])
+    init_village(
+        old,
+        code="411725100001",
+        name="李庄村",
+        township="留庄镇",
+        county="获嘉县",
+        agent=A,
+        policy=load_policy("huojia-2024"),
+    )
+    head = roster.add_household_with_head(old, actor=A, head_name="张三", head_id_number=make_id(1))
+    payments.record_payment(old, person_id=head.head_id, amount_fen=38000, actor=A)
+    with write(old, actor=A, op="export_package") as w:  # as the older version logged it
+        w.insert(
+            "export_log",
+            {
+                "kind": "package",
+                "year": 2024,
+                "sequence": 1,
+                "file_name": "a.zip",
+                "sha256": "0",
+                "at": w.at,
+            },
+        )
+    later = roster.add_person(
+        old, household_id=head.id, name="李四", id_number=make_id(2), actor=A
+    ).id
+    old.close()
+
+    db = open_database(db_path)
+    reported = history.Reported(db, 2024)
+    assert reported.person(head.head_id) and not reported.person(later)
+    assert reported.paid(head.head_id)
+    roster.update_person(db, head.head_id, actor=A, phone="13912345678")
+    roster.update_person(db, later, actor=A, phone="13912345679")
+    assert [e.subject for e in history.amendments(db, 2024)] == ["张三"]

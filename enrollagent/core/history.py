@@ -19,6 +19,7 @@ from datetime import date
 import sqlite_utils
 
 from .clock import local_time
+from .lane import Write
 from .money import yuan_text
 from .people import household_label
 from .policy import policy_from_text
@@ -246,16 +247,26 @@ def _json(text: str | None) -> dict:
     return value if isinstance(value, dict) else {}
 
 
+@dataclass(frozen=True)
+class _Package:
+    export_id: int
+    change_id: int
+    last_payment_id: int  # payment ids only grow: the package held every payment up to this one
+
+
 class _Packages:
     """What the village's packages reported, by the change that logged each."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.points: dict[int, list[int]] = {}
-        for year, change_id in db.execute(
-            "SELECT year, COALESCE(change_id, 0) FROM export_log WHERE kind = 'package' ORDER BY 2"
+        self.by_year: dict[int, list[_Package]] = {}
+        for year, export_id, change_id, last_payment_id in db.execute(
+            "SELECT year, id, COALESCE(change_id, 0), COALESCE(last_payment_id, 0)"
+            " FROM export_log WHERE kind = 'package' ORDER BY 3, 2"
         ):
-            self.points.setdefault(year, []).append(change_id)
+            self.by_year.setdefault(year, []).append(
+                _Package(export_id, change_id, last_payment_id)
+            )
         # The coverage year in force from each change on: a year starts with its coverage_year row.
         starts = db.execute(
             "SELECT COALESCE(change_id, 0), row_id FROM audit_log"
@@ -263,52 +274,41 @@ class _Packages:
         ).fetchall()
         self._start_ids = [s[0] for s in starts]
         self._start_years = [s[1] for s in starts]
-        self._persons: dict[tuple[int, int], frozenset[int]] = {}
-        self._last_payment: dict[int, int] = {}
+        self._persons: dict[int, frozenset[int]] = {}
         self._members: dict[int, frozenset[int]] = {}
         self._paid: dict[tuple[int, int], list[tuple[int, int]]] = {}
 
     @property
     def any(self) -> bool:
-        return bool(self.points)
+        return bool(self.by_year)
 
-    def point(self, year: int | None, change_id: int) -> int | None:
-        """The change of the latest package of `year` made before `change_id`."""
-        points = self.points.get(year) if year is not None else None
-        if not points:
+    def before(self, year: int | None, change_id: int) -> _Package | None:
+        """The year's latest package made before `change_id`."""
+        packages = self.by_year.get(year) if year is not None else None
+        if not packages:
             return None
-        i = bisect.bisect_left(points, change_id)
-        return points[i - 1] if i else None
+        i = bisect.bisect_left([p.change_id for p in packages], change_id)
+        return packages[i - 1] if i else None
+
+    def latest(self, year: int) -> _Package | None:
+        packages = self.by_year.get(year)
+        return packages[-1] if packages else None
 
     def year_at(self, change_id: int) -> int | None:
         i = bisect.bisect_right(self._start_ids, change_id)
         return max(self._start_years[:i]) if i else None
 
-    def persons(self, year: int, point: int) -> frozenset[int]:
-        """Who was on the year's roster when the package at `point` was made."""
-        key = (year, point)
-        if key not in self._persons:
-            self._persons[key] = frozenset(
+    def persons(self, package: _Package) -> frozenset[int]:
+        """Who the package reported."""
+        if package.export_id not in self._persons:
+            self._persons[package.export_id] = frozenset(
                 r[0]
                 for r in self.db.execute(
-                    "SELECT row_id FROM audit_log WHERE table_name = 'person_year' AND field = '*'"
-                    " AND new IS NOT NULL AND year = ? AND COALESCE(change_id, 0) < ?",
-                    [year, point],
+                    "SELECT person_id FROM reported_person WHERE export_id = ?",
+                    [package.export_id],
                 )
             )
-        return self._persons[key]
-
-    def last_payment(self, point: int) -> int:
-        """The newest payment id a package at `point` could hold (payment ids only grow)."""
-        if point not in self._last_payment:
-            self._last_payment[point] = int(
-                self.db.execute(
-                    "SELECT COALESCE(MAX(row_id), 0) FROM audit_log WHERE table_name = 'payment'"
-                    " AND field = '*' AND COALESCE(change_id, 0) < ?",
-                    [point],
-                ).fetchone()[0]
-            )
-        return self._last_payment[point]
+        return self._persons[package.export_id]
 
     def members(self, household_id: int) -> frozenset[int]:
         if household_id not in self._members:
@@ -377,35 +377,34 @@ class _Reader:
     def amends(self, row: _Row, year: int | None, values: dict) -> bool:
         if not self.packages.any or year is None:
             return False
-        point = self.packages.point(year, row.change_id)
-        if point is None:
+        package = self.packages.before(year, row.change_id)
+        if package is None:
             return False
         table, field = row.table, row.field
         if table == "coverage_year":
             return field in ("policy_json", "task")
         if table == "household":
             return field in _AMENDING["household"] and bool(
-                self.packages.members(row.row_id or 0) & self.packages.persons(year, point)
+                self.packages.members(row.row_id or 0) & self.packages.persons(package)
             )
         if table == "payment":
-            return self._payment_amends(values, year, point)
-        if row.row_id not in self.packages.persons(year, point):
+            return self._payment_amends(values, year, package)
+        if row.row_id not in self.packages.persons(package):
             return False
         if table == "special_flag":
             return True
         return field in _AMENDING.get(table, ())
 
-    def _payment_amends(self, values: dict, year: int, point: int) -> bool:
+    def _payment_amends(self, values: dict, year: int, package: _Package) -> bool:
         """Undoing or refunding a reported payment amends; a new payment is progress."""
         reverses = values.get("reverses_id")
         if isinstance(reverses, int):
-            return reverses <= self.packages.last_payment(point)
+            return reverses <= package.last_payment_id
         amount = values.get("amount_fen")
         person_id = values.get("person_id")
         if not isinstance(amount, int) or amount >= 0 or not isinstance(person_id, int):
             return False
-        last = self.packages.last_payment(point)
-        return self.packages.net_before(person_id, year, last + 1) > 0
+        return self.packages.net_before(person_id, year, package.last_payment_id + 1) > 0
 
     # --- entries ------------------------------------------------------------------------
     def entries(self, row: _Row) -> list[Entry]:
@@ -749,19 +748,34 @@ class Reported:
     def __init__(self, db: sqlite_utils.Database, year: int) -> None:
         self.year = year
         self._packages = _Packages(db)
-        self.point = last_package_change(db, year)
+        self._package = self._packages.latest(year)
 
     def person(self, person_id: int) -> bool:
         """The person was on a package of the year: a change of their details amends it."""
-        return self.point is not None and person_id in self._packages.persons(self.year, self.point)
+        return self._package is not None and person_id in self._packages.persons(self._package)
 
     def payment(self, payment_id: int) -> bool:
         """The payment (or refund) was in a package: undoing it amends the package."""
-        return self.point is not None and payment_id <= self._packages.last_payment(self.point)
+        return self._package is not None and payment_id <= self._package.last_payment_id
 
     def paid(self, person_id: int) -> bool:
         """A package reported money paid by the person: a refund amends it."""
-        if self.point is None:
+        if self._package is None:
             return False
-        last = self._packages.last_payment(self.point)
+        last = self._package.last_payment_id
         return self._packages.net_before(person_id, self.year, last + 1) > 0
+
+
+def record_reported(w: Write, export_id: int, year: int) -> None:
+    """A package's rows are reported: who was on its year's roster, and the newest payment it
+    held. Later changes are judged against these (not audited: the export row is)."""
+    w.db.execute(
+        "INSERT INTO reported_person (export_id, person_id)"
+        " SELECT ?, person_id FROM person_year WHERE year = ?",
+        [export_id, year],
+    )
+    w.db.execute(
+        "UPDATE export_log SET last_payment_id = (SELECT COALESCE(MAX(id), 0) FROM payment)"
+        " WHERE id = ?",
+        [export_id],
+    )

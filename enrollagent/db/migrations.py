@@ -183,16 +183,34 @@ ALTER TABLE person_year ADD COLUMN repaired_years INTEGER NOT NULL DEFAULT 0;
 """
 
 M004_ADD_EXPORT_CHANGE = """
--- Why: corrections after a signed package are amendments. A package reports the rows as they
--- were at its change; what changed after it, and whom it had reported, is read from the audit
--- log by change id, so each export remembers its change.
+-- Why: corrections after a signed package are amendments. A package reports its year's roster
+-- and payments as they stood at its change; each export remembers that change, the newest
+-- payment it held (payment ids only grow) and whom it reported, so a later change can be judged.
+-- Packages sent before: their change from their audit row; whom they reported from the year's
+-- roster rows added before it.
 ALTER TABLE export_log ADD COLUMN change_id INTEGER REFERENCES change_log(id);
+ALTER TABLE export_log ADD COLUMN last_payment_id INTEGER;
+CREATE TABLE reported_person (
+    export_id INTEGER NOT NULL REFERENCES export_log(id),
+    person_id INTEGER NOT NULL REFERENCES person(id),
+    PRIMARY KEY (export_id, person_id)
+) WITHOUT ROWID;
 UPDATE export_log SET change_id = (
     SELECT a.change_id FROM audit_log a
     WHERE a.table_name = 'export_log' AND a.row_id = export_log.id AND a.field = '*'
 );
+UPDATE export_log SET last_payment_id = (
+    SELECT COALESCE(MAX(a.row_id), 0) FROM audit_log a
+    WHERE a.table_name = 'payment' AND a.field = '*'
+      AND (a.change_id IS NULL OR a.change_id < export_log.change_id)
+) WHERE kind = 'package';
+INSERT OR IGNORE INTO reported_person (export_id, person_id)
+SELECT e.id, a.row_id FROM export_log e
+JOIN audit_log a ON a.table_name = 'person_year' AND a.field = '*' AND a.new IS NOT NULL
+    AND a.year = e.year AND (a.change_id IS NULL OR a.change_id < e.change_id)
+JOIN person p ON p.id = a.row_id
+WHERE e.kind = 'package';
 CREATE INDEX export_log_kind_year ON export_log(kind, year, change_id);
-CREATE INDEX audit_log_table_year ON audit_log(table_name, year, field);
 """
 
 MIGRATIONS: list[tuple[str, str]] = [

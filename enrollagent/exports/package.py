@@ -17,6 +17,7 @@ from .. import __version__
 from ..core import clock
 from ..core.backup import auto_backup
 from ..core.figures import compute_figures, person_states
+from ..core.history import record_reported
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
@@ -193,7 +194,7 @@ def log_export(
     """Log a document that goes out with its SHA-256, so a paper copy can be traced: a change of
     its own, made by the village's agent, which later changes (amendments, backups) count from."""
     with write(db, actor=get_village(db).agent, op=f"export_{kind}") as w:
-        w.insert(
+        export_id = w.insert(
             "export_log",
             {
                 "kind": kind,
@@ -205,6 +206,8 @@ def log_export(
                 "change_id": w.change_id,
             },
         )
+        if kind == "package":
+            record_reported(w, export_id, year)
 
 
 def package_name(village_code: str, village_name: str, year: int, sequence: int) -> str:
