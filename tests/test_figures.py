@@ -2,8 +2,11 @@
 
 from datetime import date
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from enrollagent.core import payments, roster
-from enrollagent.core.figures import compute_figures, person_state
+from enrollagent.core.figures import compute_figures, person_state, person_states
 
 # Valid IDs with their check characters computed by hand from GB 11643 (see test_ids).
 from enrollagent.core.ids import check_char
@@ -156,3 +159,49 @@ def test_groups_in_natural_order(db):
         h = roster.add_household(db, actor="t", group_name=g).id
         add(db, h, g, i + 1)
     assert list(compute_figures(db).to_json()["by_group"]) == ["一组", "三组", "十组"]
+
+
+_CATEGORY_CODES = ("extreme_poverty", "minimum_living", "low_income_edge", "orphan")
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    people=st.lists(
+        st.tuples(
+            st.sampled_from(("一组", "二组", "十一组", "")),
+            st.sampled_from(("resident",) * 4 + ("employee", "deceased", "school", "moved_out")),
+            st.sets(st.sampled_from(_CATEGORY_CODES), max_size=2),
+            st.sampled_from((0, 10000, 30000, 38000, 76000, -38000)),
+            st.sampled_from(("19700101", "20240301", "20231231")),
+        ),
+        max_size=14,
+    ),
+    policy_name=st.sampled_from(("huojia-2024", "lingchuan-2023", "yanling-2023")),
+)
+def test_figures_counted_in_sql_equal_the_per_person_definition(
+    tmp_path_factory, people, policy_name
+):
+    """compute_figures counts in SQL; figures_from_states counts each person as decide_state
+    decides: on any village they must agree to the last fen."""
+    db = make_village(tmp_path_factory.mktemp("v") / "v.db", policy=policy_name)
+    homes = {}
+    for seq, (group, coverage, categories, paid, born) in enumerate(people, start=1):
+        if group not in homes:
+            homes[group] = roster.add_household(db, actor="t", group_name=group).id
+        pid = add(db, homes[group], f"人{seq}", seq, born=born)
+        if coverage != "resident":
+            roster.set_coverage(db, pid, coverage, actor="t")
+        for c in categories:
+            roster.flag_person(db, pid, c, actor="t")
+        if paid > 0:
+            payments.record_payment(db, person_id=pid, actor="t", amount_fen=paid)
+        elif paid < 0:
+            payments.record_payment(db, person_id=pid, actor="t", amount_fen=-paid)
+            payments.record_refund(db, person_id=pid, actor="t", amount_fen=-paid)
+    by_sql = compute_figures(db)
+    by_person = compute_figures(db, states=person_states(db))
+    assert by_sql.to_json() == by_person.to_json()
+    assert by_sql.households == by_person.households
+    db.close()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from enrollagent.core import history, payments, roster
+from enrollagent.core.figures import compute_figures
 from enrollagent.core.history import LogFilter
 from enrollagent.core.village import get_policy, set_policy, set_task
 from enrollagent.exports.package import build_package
@@ -203,7 +204,19 @@ def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
         policy=load_policy("huojia-2024"),
     )
     head = roster.add_household_with_head(old, actor=A, head_name="张三", head_id_number=make_id(1))
-    payments.record_payment(old, person_id=head.head_id, amount_fen=38000, actor=A)
+    with write(old, actor=A, op="record_payment") as w:  # the payment row as it was then
+        payments.write_payments(
+            w,
+            [
+                {
+                    "person_id": head.head_id,
+                    "year": 2024,
+                    "amount_fen": 38000,
+                    "paid_on": "2024-10-01",
+                    "source": "manual",
+                }
+            ],
+        )
     with write(old, actor=A, op="export_package") as w:  # as the older version logged it
         w.insert(
             "export_log",
@@ -222,6 +235,7 @@ def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
     old.close()
 
     db = open_database(db_path)
+    assert compute_figures(db).to_json()["paid"] == 1  # the payment counted (net kept since m005)
     reported = history.Reported(db, 2024)
     assert reported.person(head.head_id) and not reported.person(later)
     assert reported.paid(head.head_id)

@@ -83,14 +83,12 @@ def decide_state(
 _STATE_SQL = """
 SELECT p.id, p.household_id, p.name, p.id_number, p.id_valid, p.birth_date, p.sex, p.relation,
        p.phone, h.group_name, h.hh_no, py.coverage, py.coverage_note, py.unpaid_reason,
-       f.cats, COALESCE(pm.net, 0), p.id_problem, py.to_confirm
+       f.cats, py.net_fen, p.id_problem, py.to_confirm
 FROM person_year py
 JOIN person p ON p.id = py.person_id
 JOIN household h ON h.id = p.household_id
 LEFT JOIN (SELECT person_id, group_concat(category) AS cats FROM special_flag
            WHERE year = :year GROUP BY person_id) f ON f.person_id = p.id
-LEFT JOIN (SELECT person_id, SUM(amount_fen) AS net FROM payment
-           WHERE year = :year AND kind = 'personal' GROUP BY person_id) pm ON pm.person_id = p.id
 WHERE py.year = :year {where}
 """
 
@@ -334,17 +332,126 @@ def figures_from_states(
     )
 
 
+# Each person's payable and state in SQL, as decide_state decides them: the subsidy of a person is
+# the largest among their categories (:sub holds each subsidised category's fen, computed by the
+# policy), a newborn exemption compares ISO dates as text.
+_TALLY_SQL = """
+WITH sub(category, fen) AS ({subsidies}),
+flags AS (
+    SELECT f.person_id, MAX(COALESCE(sub.fen, 0)) AS best FROM special_flag f
+    LEFT JOIN sub ON sub.category = f.category WHERE f.year = :year GROUP BY f.person_id
+),
+base AS (
+    SELECT p.id, p.household_id, p.id_valid, h.group_name, py.coverage,
+           py.net_fen AS net,
+           CASE WHEN py.coverage != 'resident'
+                  OR (:newborn IS NOT NULL AND p.birth_date >= :newborn) THEN 0
+                ELSE MAX(0, :standard - MIN(:standard, COALESCE(flags.best, 0))) END AS payable,
+           (:newborn IS NOT NULL AND p.birth_date >= :newborn) AS newborn
+    FROM person_year py
+    JOIN person p ON p.id = py.person_id
+    JOIN household h ON h.id = p.household_id
+    LEFT JOIN flags ON flags.person_id = p.id
+    WHERE py.year = :year {only}
+),
+st AS (
+    SELECT *, CASE WHEN coverage != 'resident' THEN coverage
+                   WHEN newborn THEN 'newborn_exempt'
+                   WHEN payable = 0 THEN 'subsidized'
+                   WHEN net >= payable THEN 'paid'
+                   ELSE 'unpaid' END AS state
+    FROM base
+)
+"""
+
+
+def _sql_tallies(
+    db: sqlite_utils.Database, year: int, policy: Policy
+) -> tuple[dict[str, Tally], dict[str, Tally], int, int, int, int]:
+    """(by group, by category, households, invalid IDs, double paid, refunds due) by SQL."""
+    params: dict[str, object] = {
+        "year": year,
+        "standard": policy.standard_fen,
+        "newborn": policy.newborn_exempt_from.isoformat() if policy.newborn_exempt_from else None,
+    }
+    rows = []
+    for i, (code, subsidy) in enumerate(policy.subsidies.items()):
+        params[f"c{i}"], params[f"f{i}"] = code, subsidy.fen(policy.standard_fen)
+        rows.append(f"SELECT :c{i}, :f{i}")
+    subsidies = " UNION ALL ".join(rows) or "SELECT NULL, 0"
+    head = _TALLY_SQL.format(subsidies=subsidies, only="")
+    flagged = _TALLY_SQL.format(
+        subsidies=subsidies,
+        only="AND py.person_id IN (SELECT person_id FROM special_flag WHERE year = :year)",
+    )
+
+    def tally() -> Tally:
+        return Tally(counted_as_enrolled=policy.count_as_enrolled)
+
+    def add(tallies: dict[str, Tally], key: str, state: str, n: int, net: int) -> None:
+        t = tallies.setdefault(key, tally())
+        t.persons += n
+        t.states[state] += n
+        t.collected_fen += net
+
+    groups: dict[str, Tally] = {}
+    invalid = double = refund = 0
+    for group, state, n, net, bad_id, dbl, due in db.execute(
+        head + "SELECT group_name, state, COUNT(*), SUM(net), SUM(id_valid = 0),"
+        " SUM(coverage = 'resident' AND payable > 0 AND net > payable), SUM(net > payable)"
+        " FROM st GROUP BY group_name, state",
+        params,
+    ):
+        add(groups, group, state, n, net)
+        invalid, double, refund = invalid + bad_id, double + dbl, refund + due
+    special: dict[str, Tally] = {}
+    for category, state, n, net in db.execute(
+        flagged + "SELECT f.category, st.state, COUNT(*), SUM(st.net) FROM st"
+        " JOIN special_flag f ON f.person_id = st.id AND f.year = :year GROUP BY 1, 2",
+        params,
+    ):
+        add(special, category, state, n, net)
+    # A household lies in one group (the group is the household's), not in one state.
+    households = db.execute(
+        "SELECT COUNT(DISTINCT p.household_id) FROM person_year py"
+        " JOIN person p ON p.id = py.person_id WHERE py.year = ?",
+        [year],
+    ).fetchone()[0]
+    return groups, special, households, invalid, double, refund
+
+
 def compute_figures(
     db: sqlite_utils.Database, year: int | None = None, *, states: list[PersonState] | None = None
 ) -> Figures:
-    """`states`: person_states of this year already at hand (the GUI shares one load per change)."""
+    """The year's figures, counted in SQL. `states`: person_states of this year already at hand
+    (the GUI loads them once per change for its lists), counted from them instead."""
     year = year or get_village(db).current_year
     policy = get_policy(db, year)
-    if states is None:
-        states = person_states(db, year, policy=policy)
     unmatched = db.execute(
         "SELECT COUNT(*) FROM unmatched_payment WHERE year = ? AND assigned_payment_id IS NULL",
         [year],
     ).fetchone()[0]
     task = db.execute("SELECT task FROM coverage_year WHERE year = ?", [year]).fetchone()[0]
-    return figures_from_states(states, policy, year=year, unmatched_payments=unmatched, task=task)
+    if states is not None:
+        return figures_from_states(
+            states, policy, year=year, unmatched_payments=unmatched, task=task
+        )
+    groups, special, households, invalid, double, refund = _sql_tallies(db, year, policy)
+    total = Tally(counted_as_enrolled=policy.count_as_enrolled)
+    for t in groups.values():
+        total.persons += t.persons
+        total.states.update(t.states)
+        total.collected_fen += t.collected_fen
+    return Figures(
+        year=year,
+        policy=policy,
+        total=total,
+        households=households,
+        by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
+        special={c.code: special[c.code] for c in CATEGORIES if c.code in special},
+        invalid_id=invalid,
+        double_paid=double,
+        refund_due=refund,
+        unmatched_payments=unmatched,
+        task=task,
+    )

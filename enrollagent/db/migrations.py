@@ -213,9 +213,36 @@ WHERE e.kind = 'package';
 CREATE INDEX export_log_kind_year ON export_log(kind, year, change_id);
 """
 
+M005_ADD_PERSON_YEAR_NET = """
+-- Why: the figures are counted in SQL at every change (status, the overview, each package); summing
+-- a year's payments per person was most of that count. A person's net personal payment of the year
+-- is kept on the person_year row by triggers, in the same transaction as the payment: payments are
+-- append-only, so an insert is the only change; a person put on a year's roster after payments of
+-- that year were recorded starts from their sum.
+ALTER TABLE person_year ADD COLUMN net_fen INTEGER NOT NULL DEFAULT 0;
+UPDATE person_year SET net_fen = COALESCE((
+    SELECT SUM(p.amount_fen) FROM payment p
+    WHERE p.person_id = person_year.person_id AND p.year = person_year.year AND p.kind = 'personal'
+), 0);
+CREATE TRIGGER payment_adds_to_net AFTER INSERT ON payment WHEN NEW.kind = 'personal'
+BEGIN
+    UPDATE person_year SET net_fen = net_fen + NEW.amount_fen
+    WHERE person_id = NEW.person_id AND year = NEW.year;
+END;
+CREATE TRIGGER person_year_starts_from_payments AFTER INSERT ON person_year
+BEGIN
+    UPDATE person_year SET net_fen = COALESCE((
+        SELECT SUM(p.amount_fen) FROM payment p
+        WHERE p.person_id = NEW.person_id AND p.year = NEW.year AND p.kind = 'personal'
+    ), 0)
+    WHERE person_id = NEW.person_id AND year = NEW.year;
+END;
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
     ("m002_add_change_log", M002_ADD_CHANGE_LOG),
     ("m003_add_years_history", M003_ADD_YEARS_HISTORY),
     ("m004_add_export_change", M004_ADD_EXPORT_CHANGE),
+    ("m005_add_person_year_net", M005_ADD_PERSON_YEAR_NET),
 ]
