@@ -179,12 +179,21 @@ _CATEGORY_CODES = ("extreme_poverty", "minimum_living", "low_income_edge", "orph
         max_size=14,
     ),
     policy_name=st.sampled_from(("huojia-2024", "lingchuan-2023", "yanling-2023")),
+    edits=st.lists(
+        st.tuples(
+            st.sampled_from(("move", "regroup", "unflag", "bad_id", "born")),
+            st.integers(min_value=0, max_value=20),
+            st.sampled_from(("一组", "二组", "十一组", "")),
+        ),
+        max_size=6,
+    ),
 )
 def test_figures_counted_in_sql_equal_the_per_person_definition(
-    tmp_path_factory, people, policy_name
+    tmp_path_factory, people, policy_name, edits
 ):
-    """compute_figures counts in SQL; figures_from_states counts each person as decide_state
-    decides: on any village they must agree to the last fen."""
+    """compute_figures counts in SQL over what triggers keep on person_year; figures_from_states
+    counts each person as decide_state decides: on any village, after any later edit of a
+    person, a household or a flag, they must agree to the last fen."""
     db = make_village(tmp_path_factory.mktemp("v") / "v.db", policy=policy_name)
     homes = {}
     for seq, (group, coverage, categories, paid, born) in enumerate(people, start=1):
@@ -200,6 +209,24 @@ def test_figures_counted_in_sql_equal_the_per_person_definition(
         elif paid < 0:
             payments.record_payment(db, person_id=pid, actor="t", amount_fen=-paid)
             payments.record_refund(db, person_id=pid, actor="t", amount_fen=-paid)
+    persons = [r[0] for r in db.execute("SELECT id FROM person ORDER BY id")]
+    for n, (edit, pick, group) in enumerate(edits if persons else ()):
+        pid = persons[pick % len(persons)]
+        hid = db.execute("SELECT household_id FROM person WHERE id = ?", [pid]).fetchone()[0]
+        if edit == "move":
+            target = homes.get(group) or roster.add_household(db, actor="t", group_name=group).id
+            roster.move_person(db, pid, target, actor="t")
+        elif edit == "regroup":
+            roster.update_household(db, hid, actor="t", group_name=group)
+        elif edit == "unflag":
+            for (category,) in db.execute(
+                "SELECT category FROM special_flag WHERE person_id = ?", [pid]
+            ).fetchall()[:1]:
+                roster.unflag_person(db, pid, category, actor="t")
+        elif edit == "bad_id":
+            roster.update_person(db, pid, actor="t", allow_invalid=True, id_number="41172519700101")
+        else:  # a valid ID carries the birth date: a newborn by a new ID
+            roster.update_person(db, pid, actor="t", id_number=an_id(100 + n, "20240301"))
     by_sql = compute_figures(db)
     by_person = compute_figures(db, states=person_states(db))
     assert by_sql.to_json() == by_person.to_json()

@@ -332,36 +332,14 @@ def figures_from_states(
     )
 
 
-# Each person's payable and state in SQL, as decide_state decides them: the subsidy of a person is
-# the largest among their categories (:sub holds each subsidised category's fen, computed by the
-# policy), a newborn exemption compares ISO dates as text.
-_TALLY_SQL = """
-WITH sub(category, fen) AS ({subsidies}),
-flags AS (
-    SELECT f.person_id, MAX(COALESCE(sub.fen, 0)) AS best FROM special_flag f
-    LEFT JOIN sub ON sub.category = f.category WHERE f.year = :year GROUP BY f.person_id
-),
-base AS (
-    SELECT p.id, p.household_id, p.id_valid, h.group_name, py.coverage,
-           py.net_fen AS net,
-           CASE WHEN py.coverage != 'resident'
-                  OR (:newborn IS NOT NULL AND p.birth_date >= :newborn) THEN 0
-                ELSE MAX(0, :standard - MIN(:standard, COALESCE(flags.best, 0))) END AS payable,
-           (:newborn IS NOT NULL AND p.birth_date >= :newborn) AS newborn
-    FROM person_year py
-    JOIN person p ON p.id = py.person_id
-    JOIN household h ON h.id = p.household_id
-    LEFT JOIN flags ON flags.person_id = p.id
-    WHERE py.year = :year {only}
-),
-st AS (
-    SELECT *, CASE WHEN coverage != 'resident' THEN coverage
-                   WHEN newborn THEN 'newborn_exempt'
-                   WHEN payable = 0 THEN 'subsidized'
-                   WHEN net >= payable THEN 'paid'
-                   ELSE 'unpaid' END AS state
-    FROM base
-)
+# Everything a person's state depends on is kept on their person_year row (migration m006), so
+# the year is one pass over a covering index: people alike in group, coverage, categories, ID
+# validity and net payment are counted together, newborns among them summed apart, and each such
+# group is decided by decide_state itself, the one definition of a state.
+_GROUPS_SQL = """
+SELECT group_name, coverage, categories, id_valid, net_fen, COUNT(*), SUM(birth_date >= :newborn)
+FROM person_year WHERE year = :year
+GROUP BY group_name, coverage, categories, id_valid, net_fen
 """
 
 
@@ -369,52 +347,34 @@ def _sql_tallies(
     db: sqlite_utils.Database, year: int, policy: Policy
 ) -> tuple[dict[str, Tally], dict[str, Tally], int, int, int, int]:
     """(by group, by category, households, invalid IDs, double paid, refunds due) by SQL."""
-    params: dict[str, object] = {
-        "year": year,
-        "standard": policy.standard_fen,
-        "newborn": policy.newborn_exempt_from.isoformat() if policy.newborn_exempt_from else None,
-    }
-    rows = []
-    for i, (code, subsidy) in enumerate(policy.subsidies.items()):
-        params[f"c{i}"], params[f"f{i}"] = code, subsidy.fen(policy.standard_fen)
-        rows.append(f"SELECT :c{i}, :f{i}")
-    subsidies = " UNION ALL ".join(rows) or "SELECT NULL, 0"
-    head = _TALLY_SQL.format(subsidies=subsidies, only="")
-    flagged = _TALLY_SQL.format(
-        subsidies=subsidies,
-        only="AND py.person_id IN (SELECT person_id FROM special_flag WHERE year = :year)",
-    )
-
-    def tally() -> Tally:
-        return Tally(counted_as_enrolled=policy.count_as_enrolled)
-
-    def add(tallies: dict[str, Tally], key: str, state: str, n: int, net: int) -> None:
-        t = tallies.setdefault(key, tally())
-        t.persons += n
-        t.states[state] += n
-        t.collected_fen += net
-
+    newborn = policy.newborn_exempt_from
     groups: dict[str, Tally] = {}
-    invalid = double = refund = 0
-    for group, state, n, net, bad_id, dbl, due in db.execute(
-        head + "SELECT group_name, state, COUNT(*), SUM(net), SUM(id_valid = 0),"
-        " SUM(coverage = 'resident' AND payable > 0 AND net > payable), SUM(net > payable)"
-        " FROM st GROUP BY group_name, state",
-        params,
-    ):
-        add(groups, group, state, n, net)
-        invalid, double, refund = invalid + bad_id, double + dbl, refund + due
     special: dict[str, Tally] = {}
-    for category, state, n, net in db.execute(
-        flagged + "SELECT f.category, st.state, COUNT(*), SUM(st.net) FROM st"
-        " JOIN special_flag f ON f.person_id = st.id AND f.year = :year GROUP BY 1, 2",
-        params,
-    ):
-        add(special, category, state, n, net)
+    invalid = double = refund = 0
+    rows = db.execute(
+        _GROUPS_SQL, {"year": year, "newborn": newborn.isoformat() if newborn else None}
+    )
+    for group, coverage, cats, valid, net, n, newborns in rows:
+        categories = tuple(sorted(cats.split(","))) if cats else ()
+        invalid += 0 if valid else n
+        for birth, count in ((None, n - (newborns or 0)), (newborn, newborns or 0)):
+            if not count:
+                continue
+            state, payable = decide_state(
+                policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net
+            )
+            double += count if coverage == "resident" and 0 < payable < net else 0
+            refund += count if net > payable else 0
+            for tallies, key in ((groups, group), *((special, c) for c in categories)):
+                t = tallies.get(key)
+                if t is None:
+                    t = tallies[key] = Tally(counted_as_enrolled=policy.count_as_enrolled)
+                t.persons += count
+                t.states[state] += count
+                t.collected_fen += net * count
     # A household lies in one group (the group is the household's), not in one state.
     households = db.execute(
-        "SELECT COUNT(DISTINCT p.household_id) FROM person_year py"
-        " JOIN person p ON p.id = py.person_id WHERE py.year = ?",
+        "SELECT COUNT(*) FROM (SELECT DISTINCT household_id FROM person_year WHERE year = ?)",
         [year],
     ).fetchone()[0]
     return groups, special, households, invalid, double, refund
