@@ -18,7 +18,6 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core import ids
-from ..core.clock import local_time
 from ..core.history import NO_REASON, amendments
 from ..core.village import default_actor, get_village
 from ..db import open_database
@@ -86,22 +85,19 @@ def add_reason(p: argparse.ArgumentParser, what: str = "为何修改") -> None:
 def noting_amendment(db: sqlite_utils.Database, reason: str, year: int | None) -> Iterator[None]:
     """The GUI asks why before it amends a reported package; the command line cannot ask, so it
     makes the change and says on one line that it went down as an amendment without a reason.
-    Whether it amends is judged afterwards by the history core, on what was really written."""
-    before = db.execute("SELECT COALESCE(MAX(id), 0) FROM change_log").fetchone()[0]
-    yield
+    Whether it amends is judged by the history core on what was really written: an amendment
+    listed after the command that was not listed before it."""
     if reason:
+        yield
         return
     # Details of no year (a phone) amend the year in force; money and coverage their own year.
     current = get_village(db).current_year
-    for y in dict.fromkeys((year or current, current)):
-        if any(e.change_id > before for e in amendments(db, y)):
-            at = db.execute(
-                "SELECT at FROM export_log WHERE kind = 'package' AND year = ?"
-                " ORDER BY change_id DESC, id DESC LIMIT 1",
-                [y],
-            ).fetchone()[0]
+    before = {y: {e.audit_id for e in amendments(db, y)} for y in (year or current, current)}
+    yield
+    for y, listed in before.items():
+        if any(e.audit_id not in listed for e in amendments(db, y)):
             print(
-                f"注意：此项已在 {local_time(at)[:10]} 的{y}年度上报包中上报，本次修改记为更正"
+                f"注意：此项已在{y}年度的上报包中上报，本次修改记为更正"
                 f"（{NO_REASON}；可用 --reason 写明）",
                 file=sys.stderr,
             )

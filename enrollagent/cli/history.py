@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import replace
 
 import sqlite_utils
 
@@ -79,37 +80,44 @@ def _person(db: sqlite_utils.Database, key: str) -> roster.PersonRef:
         ) from None
 
 
-def cmd_history(args: argparse.Namespace) -> int:
-    db = open_store(args)
-    village = get_village(db)
+def _filter(args: argparse.Namespace) -> LogFilter:
+    """The days and kind asked for (the person is found once the store is open)."""
     since = parse_date(args.since) if args.since else None
     until = parse_date(args.until) if args.until else None
     if since and until and since > until:
         raise CliError(f"--since {since} 晚于 --until {until}")
-    kind = _kind(args.kind)
-    person = _person(db, args.person) if args.person else None
+    if args.amendments and (since or until):
+        raise CliError("--amendments 列出最近一次上报包之后的全部更正，不能与 --since/--until 同用")
     if args.year is not None and not args.amendments:
         raise CliError("--year 只与 --amendments 同用；全村记录含各个年度")
-    year = args.year or village.current_year
-    if args.amendments:
-        if since or until:
-            raise CliError(
-                "--amendments 列出最近一次上报包之后的全部更正，不能与 --since/--until 同用"
-            )
-        # Oldest first, as the next package lists them.
-        entries = [
+    return LogFilter(since=since, until=until, kind=_kind(args.kind))
+
+
+def _entries(db: sqlite_utils.Database, filters: LogFilter, year: int | None) -> list[Entry]:
+    """The amendments since the year's last package when `year` is given, oldest first as the
+    next package lists them; else the log, a person's oldest first (it reads as a story), the
+    village's newest first (what happened lately)."""
+    if year is not None:
+        return [
             e
             for e in amendments(db, year)
-            if (person is None or e.person_id == person.id) and (kind is None or e.kind == kind)
+            if filters.person_id in (None, e.person_id) and filters.kind in (None, e.kind)
         ]
-    else:
-        entries = village_log(
-            db,
-            LogFilter(since=since, until=until, kind=kind, person_id=person.id if person else None),
-        )
-        if person is not None:
-            # A person's history reads as a story, oldest first; the village log newest first.
-            entries.reverse()
+    entries = village_log(db, filters)
+    if filters.person_id is not None:
+        entries.reverse()
+    return entries
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    filters = _filter(args)
+    db = open_store(args)
+    village = get_village(db)
+    person = _person(db, args.person) if args.person else None
+    if person is not None:
+        filters = replace(filters, person_id=person.id)
+    year = args.year or village.current_year
+    entries = _entries(db, filters, year if args.amendments else None)
     if args.json:
         print_json(
             {
