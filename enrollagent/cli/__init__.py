@@ -15,6 +15,7 @@ COMMAND_MODULES = (
     "years",
     "roster",
     "money",
+    "history",
     "imports",
     "exports",
     "backup",

@@ -10,14 +10,16 @@ import re
 import sys
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
 import sqlite_utils
 
 from ..core import ids
-from ..core.village import default_actor
+from ..core.history import NO_REASON, amendments
+from ..core.village import default_actor, get_village
 from ..db import open_database
 from ..errors import EnrollError
 from ..paths import PRIVATE_DIR, PRIVATE_FILE, default_db_path, log_dir
@@ -68,6 +70,38 @@ def open_store(args: argparse.Namespace, *, must_exist: bool = True) -> sqlite_u
 
 def actor(args: argparse.Namespace, db: sqlite_utils.Database) -> str:
     return args.actor or default_actor(db)
+
+
+def add_reason(p: argparse.ArgumentParser, what: str = "为何修改") -> None:
+    p.add_argument(
+        "--reason",
+        default="",
+        metavar="TEXT",
+        help=f"{what}；修改已上报的数据时记为更正的原因（不写则记为“{NO_REASON}”）",
+    )
+
+
+@contextmanager
+def noting_amendment(db: sqlite_utils.Database, reason: str, year: int | None) -> Iterator[None]:
+    """The GUI asks why before it amends a reported package; the command line cannot ask, so it
+    makes the change and says on one line that it went down as an amendment without a reason.
+    Whether it amends is judged by the history core on what was really written: an amendment
+    listed after the command that was not listed before it."""
+    if reason:
+        yield
+        return
+    # Details of no year (a phone) amend the year in force; money and coverage their own year.
+    current = get_village(db).current_year
+    before = {y: {e.audit_id for e in amendments(db, y)} for y in (year or current, current)}
+    yield
+    for y, listed in before.items():
+        if any(e.audit_id not in listed for e in amendments(db, y)):
+            print(
+                f"注意：此项已在{y}年度的上报包中上报，本次修改记为更正"
+                f"（{NO_REASON}；可用 --reason 写明）",
+                file=sys.stderr,
+            )
+            return
 
 
 def print_json(obj: object) -> None:

@@ -12,7 +12,7 @@ from ..core.people import person_name
 from ..core.policy import Policy
 from ..core.village import get_policy
 from ..core.vocab import CHANNELS
-from .common import CliError, actor, open_store, print_json
+from .common import CliError, actor, add_reason, noting_amendment, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -28,10 +28,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("refund", help="登记退费（记为一笔负数，不修改原记录）")
     p.add_argument("person", metavar="PERSON")
     _payment_fields(p)
-    p.add_argument("--reason", default="退费", help="退费原因")
+    add_reason(p, "退费原因")
     p.set_defaults(func=cmd_refund)
 
     p = sub.add_parser("undo", help="撤销最近一笔手工缴费登记（追加一笔冲正）")
+    add_reason(p, "为何撤销")
     p.set_defaults(func=cmd_undo)
 
     p = sub.add_parser("unmatched", help="待认领缴费（税务明细里对不上人的）")
@@ -107,24 +108,28 @@ def cmd_refund(args: argparse.Namespace) -> int:
     ref = roster.find_person(db, args.person)
     if args.amount is None:
         raise CliError("退费需要用 --amount 写明金额")
-    rec = payments.record_refund(
-        db,
-        person_id=ref.id,
-        amount_fen=parse_yuan(args.amount),
-        actor=actor(args, db),
-        paid_on=payments.parse_date(args.date, date.today()),
-        reason=args.reason,
-        channel=args.channel or "其他",
-        ticket_no=args.ticket,
-        year=args.year,
-    )
+    why = args.reason.strip()
+    with noting_amendment(db, why, args.year):
+        rec = payments.record_refund(
+            db,
+            person_id=ref.id,
+            amount_fen=parse_yuan(args.amount),
+            actor=actor(args, db),
+            paid_on=payments.parse_date(args.date, date.today()),
+            reason=why,
+            channel=args.channel or "其他",
+            ticket_no=args.ticket,
+            year=args.year,
+        )
     print(f"已登记 {ref.name} 退费 {yuan(-rec.amount_fen)} 元（记录 #{rec.payment_id}）")
     return 0
 
 
 def cmd_undo(args: argparse.Namespace) -> int:
     db = open_store(args)
-    rec = payments.undo_last_payment(db, actor=actor(args, db))
+    why = args.reason.strip()
+    with noting_amendment(db, why, None):
+        rec = payments.undo_last_payment(db, actor=actor(args, db), reason=why)
     name = person_name(db, rec.person_id)
     print(f"已撤销 {name} 的 {yuan(-rec.amount_fen)} 元缴费登记")
     return 0

@@ -14,7 +14,7 @@ from ..core.money import yuan
 from ..core.payments import parse_date
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, STATES, UNPAID_REASONS
 from ..core.year import confirm_cover
-from .common import actor, open_store, print_json
+from .common import actor, add_reason, noting_amendment, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -53,8 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     ps.add_argument("--note", help="备注")
     ps.add_argument("--coverage", choices=list(COVERAGE_KINDS), help="参保类型")
     ps.add_argument("--coverage-note", default="", help="参保类型说明（如异地参保的地点）")
-    ps.add_argument("--reason", choices=[*UNPAID_REASONS, ""], help="未缴原因（空串表示清除）")
-    ps.add_argument("--reason-note", default="")
+    ps.add_argument(
+        "--unpaid-reason", choices=[*UNPAID_REASONS, ""], help="未缴原因（空串表示清除）"
+    )
+    ps.add_argument("--unpaid-note", default="", help="未缴原因说明")
     ps.add_argument(
         "--flag",
         action="append",
@@ -83,6 +85,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     history.add_argument("--gap-years", type=int, metavar="N", help="此前断保年数")
     history.add_argument("--repaired-years", type=int, metavar="N", help="已缴费修复的年数")
     ps.add_argument("--year", type=int)
+    add_reason(ps)
     ps.set_defaults(func=cmd_person_set)
 
     sh = psub.add_parser("show", help="显示一人本年度的情况")
@@ -166,8 +169,13 @@ def cmd_person_set(args: argparse.Namespace) -> int:
     }
     if args.birth is not None:
         fields["birth_date"] = parse_date(args.birth)
-    # Everything one command line asks: one change, or nothing.
-    with write(db, actor=who, op="person_set"):
+    why = args.reason.strip()
+    # Everything one command line asks: one change, or nothing. The writers inside join this
+    # change, so its op and reason are the ones the history shows.
+    with (
+        noting_amendment(db, why, args.year),
+        write(db, actor=who, op=_set_op(args, fields), reason=why),
+    ):
         if args.move_to:
             roster.move_person(
                 db,
@@ -185,9 +193,9 @@ def cmd_person_set(args: argparse.Namespace) -> int:
             roster.set_coverage(
                 db, ref.id, args.coverage, actor=who, note=args.coverage_note, year=args.year
             )
-        if args.reason is not None:
+        if args.unpaid_reason is not None:
             roster.set_unpaid_reason(
-                db, ref.id, args.reason, actor=who, note=args.reason_note, year=args.year
+                db, ref.id, args.unpaid_reason, actor=who, note=args.unpaid_note, year=args.year
             )
         for code in args.flag:
             roster.flag_person(db, ref.id, code, actor=who, source=args.source, year=args.year)
@@ -206,6 +214,24 @@ def cmd_person_set(args: argparse.Namespace) -> int:
                 year=args.year,
             )
     return _show(db, ref.id, args.year, as_json=False)
+
+
+def _set_op(args: argparse.Namespace, fields: dict[str, object]) -> str:
+    """The writer's own op when the command line asks one thing, so the history names it."""
+    asked = {
+        "move_person": args.move_to,
+        "update_person": set(fields) - ({"relation"} if args.move_to else set()),
+        "set_head": args.make_head,
+        "set_coverage": args.coverage,
+        "set_unpaid_reason": args.unpaid_reason is not None,
+        "flag_person": args.flag,
+        "unflag_person": args.unflag,
+        "confirm_cover": args.confirm_cover,
+        "set_history": (args.cover_years, args.gap_years, args.repaired_years)
+        != (None, None, None),
+    }
+    ops = [op for op, wanted in asked.items() if wanted]
+    return ops[0] if len(ops) == 1 else "update_person"
 
 
 def cmd_person_show(args: argparse.Namespace) -> int:

@@ -13,7 +13,7 @@ from ..core.policy_text import describe_policy
 from ..core.village import get_village, init_village, set_task
 from ..core.vocab import CATEGORY_BY_CODE
 from ..paths import default_db_path
-from .common import actor, open_store, print_json
+from .common import actor, add_reason, noting_amendment, open_store, print_json
 from .years import new_year_policy
 
 
@@ -48,6 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("task", help="设置乡镇下达的参保任务数")
     p.add_argument("task", type=int, metavar="N")
     p.add_argument("--year", type=int)
+    add_reason(p, "为何改任务数")
     p.set_defaults(func=cmd_task)
 
     p = sub.add_parser("policy", help="政策预设")
@@ -124,7 +125,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_task(args: argparse.Namespace) -> int:
     db = open_store(args)
     year = args.year or get_village(db).current_year
-    set_task(db, year, args.task, actor=actor(args, db))
+    why = args.reason.strip()
+    with noting_amendment(db, why, year):
+        set_task(db, year, args.task, actor=actor(args, db), reason=why)
     print(f"{year}年度任务数：{args.task}")
     return 0
 
