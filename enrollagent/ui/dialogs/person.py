@@ -136,7 +136,7 @@ class PersonDialog(QDialog):
             )
         self.tabs.addTab(self.history_view, title)
         layout.insertWidget(0, self.tabs)
-        self.setMinimumWidth(760)
+        self.setMinimumWidth(1000)  # the history's 原因 and 更正 in sight
 
     def accept(self) -> None:
         household_id = self.household_id

@@ -29,10 +29,10 @@ class ReasonDialog(QDialog):
         super().__init__(parent)
         self.reason = ""
         self.setWindowTitle(self.tr("更正原因"))
-        self.setMinimumWidth(520)
-        package = self.tr("{0} 的上报包").format(day) if day else self.tr("上报包")
+        self.setMinimumWidth(660)
+        package = self.tr(" {0} 的上报包").format(day) if day else self.tr("上报包")
         self.explain_label = QLabel(
-            self.tr("{what}会更正已在{package}中报给乡镇的{year}年度内容，请写明原因。").format(
+            self.tr("{what}会更正{package}中已报给乡镇的{year}年度内容，请写明原因。").format(
                 what=what or self.tr("此项修改"), package=package, year=year
             ),
             self,

@@ -19,7 +19,7 @@ from ...core.history import KINDS, Entry
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 AMENDMENT_TINT = QColor("#fff1c7")  # with the 更正 column's 是: never the colour alone
-MAX_COLUMN_CHARS = 16  # a column wider than this many Chinese characters is cut, tooltip whole
+MAX_COLUMN_CHARS = 12  # a column wider than this many Chinese characters is cut, tooltip whole
 YES = QT_TRANSLATE_NOOP("HistoryModel", "是")
 
 # Column key → header. A person's history leaves out whom it is about.
@@ -117,8 +117,8 @@ class HistoryModel(QAbstractTableModel):
 
 
 def make_history_view(model: HistoryModel, parent=None) -> QTableView:
-    """A read-only, row-select table whose columns fit their text; the long ones capped so 原因
-    stays in sight (the whole text is in the tooltip)."""
+    """A read-only, row-select table whose columns fit their text (a cut one whole in its
+    tooltip)."""
     view = QTableView(parent)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -129,13 +129,17 @@ def make_history_view(model: HistoryModel, parent=None) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setResizeContentsPrecision(60)
-    header.setStretchLastSection(True)
+    # 新值 takes the room left (a bulk line is long); the others fit their text, capped, so 原因
+    # and 更正 stay in sight on a 1366-pixel screen.
+    stretch = model.columns.index("new")
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 
     def fit() -> None:
         view.resizeColumnsToContents()
         cap = view.fontMetrics().horizontalAdvance("中") * MAX_COLUMN_CHARS
-        for column in range(model.columnCount() - 1):
-            header.resizeSection(column, min(header.sectionSize(column), cap))
+        for column in range(model.columnCount()):
+            if column != stretch:
+                header.resizeSection(column, min(header.sectionSize(column), cap))
 
     model.modelReset.connect(fit)
     return view

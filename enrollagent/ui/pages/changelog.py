@@ -56,6 +56,9 @@ class Page(QWidget):
         self.person_edit = QLineEdit(self)
         self.person_edit.setPlaceholderText(self.tr("姓名或身份证号，回车查找"))
         self.person_edit.setClearButtonEnabled(True)
+        self.person_edit.setMinimumWidth(
+            self.person_edit.fontMetrics().horizontalAdvance("姓名或身份证号，回车查找") + 40
+        )
         self.person_label = QLabel(self.tr("全部人员"), self)
         self.amendments_check = QCheckBox(self.tr("只看更正"), self)
         self.export_button = QPushButton(self.tr("导出xlsx…"), self)
