@@ -93,7 +93,9 @@ def test_amending_a_reported_person_asks_why_and_the_history_shows_it(qtbot, ctx
     dialog = _edit_phone(qtbot, ctx, village["wife"], "13912345678", driver)
     assert dialog.result() == PersonDialog.DialogCode.Accepted
     assert len(driver.seen) == 1
-    assert f" {date.today().isoformat()} 的上报包中" in driver.seen[0] and "2024年度" in driver.seen[0]
+    assert (
+        f" {date.today().isoformat()} 的上报包中" in driver.seen[0] and "2024年度" in driver.seen[0]
+    )
     assert person_info(ctx.db, village["wife"]).phone == "13912345678"
     [amended] = history.amendments(ctx.db, 2024)
     assert (amended.field, amended.why, amended.actor) == ("phone", "电话号码录入错误", A)
