@@ -214,3 +214,36 @@ def test_a_coverage_change_of_a_reported_person_asks_why(qtbot, ctx, village):
     assert len(driver.seen) == 1
     [amended] = history.amendments(ctx.db, 2024)
     assert (amended.field, amended.why) == ("coverage", "已在县医院参加职工医保")
+
+
+def test_flagging_a_reported_person_asks_why_and_cancel_flags_nobody(qtbot, ctx, village):
+    from enrollagent.ui.pages.special import Page as SpecialPage
+
+    page = SpecialPage(ctx)
+    qtbot.addWidget(page)
+    page.chosen_id = village["wife"]
+    page.flag_category_combo.setCurrentIndex(page.flag_category_combo.findData("minimum_living"))
+    cancel = ReasonDriver(None)
+    cancel.arm()
+    page._on_flag_button_clicked()
+    assert len(cancel.seen) == 1 and history.amendments(ctx.db, 2024) == []
+    driver = ReasonDriver("民政所新认定")
+    driver.arm()
+    page._on_flag_button_clicked()
+    [amended] = history.amendments(ctx.db, 2024)
+    assert (amended.kind, amended.why) == ("flag", "民政所新认定")
+
+
+def test_moving_a_reported_person_asks_why(qtbot, ctx, village):
+    from enrollagent.ui.dialogs.move import MoveDialog
+
+    other = roster.add_household(ctx.db, actor=A, hh_no="002", group_name="二组").id
+    dialog = MoveDialog(ctx, None, village["wife"])
+    qtbot.addWidget(dialog)
+    dialog.household_combo.select(other)
+    driver = ReasonDriver("分户")
+    driver.arm()
+    dialog.accept()
+    assert len(driver.seen) == 1 and "迁户" in driver.seen[0]
+    assert person_info(ctx.db, village["wife"]).household_id == other
+    assert {e.why for e in history.amendments(ctx.db, 2024)} == {"分户"}
