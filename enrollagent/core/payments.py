@@ -230,21 +230,29 @@ def record_refund(
     return Recorded(pid, person_id, -amount_fen)
 
 
+def undo_target(db: sqlite_utils.Database, year: int) -> int | None:
+    """The payment undo_last_payment would reverse: a face asks for a reason before, if reported."""
+    row = db.execute(
+        "SELECT id FROM payment p WHERE year = ? AND source = 'manual'"
+        " AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)"
+        " ORDER BY id DESC LIMIT 1",
+        [year],
+    ).fetchone()
+    return row[0] if row else None
+
+
 def undo_last_payment(
     db: sqlite_utils.Database, *, actor: str, year: int | None = None, reason: str = ""
 ) -> Recorded:
     """Reverse the newest manual record (a payment or a refund) not yet reversed, by a linked row
     of the opposite sign; pay → refund → undo brings the payment back."""
     year = year or get_village(db).current_year
-    row = db.execute(
-        "SELECT id, person_id, amount_fen FROM payment p WHERE year = ? AND source = 'manual'"
-        " AND reverses_id IS NULL AND NOT EXISTS (SELECT 1 FROM payment r WHERE r.reverses_id = p.id)"
-        " ORDER BY id DESC LIMIT 1",
-        [year],
-    ).fetchone()
-    if row is None:
+    pay_id = undo_target(db, year)
+    if pay_id is None:
         raise EnrollError("nothing_to_undo")
-    pay_id, person_id, amount = row
+    person_id, amount = db.execute(
+        "SELECT person_id, amount_fen FROM payment WHERE id = ?", [pay_id]
+    ).fetchone()
     with write(db, actor=actor, op="undo_last_payment", reason=reason) as w:
         state = person_state(db, person_id, year)
         if state is not None and state.net_fen - amount < 0:

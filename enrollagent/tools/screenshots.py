@@ -82,6 +82,22 @@ def township_shot(app: QApplication, work: Path, path: Path) -> None:
     window.close()
 
 
+def amend_after_package(db, work: Path) -> int:
+    """A package sent, then two amendments with their reasons: what 变更记录 is for. Returns the
+    person whose phone was corrected."""
+    from ..core.figures import person_states
+    from ..core.roster import set_coverage, update_person
+    from ..exports.package import build_package
+
+    build_package(db, work / "package")
+    first, second = [s for s in person_states(db) if s.id_valid][:2]
+    update_person(db, first.person_id, actor="王明", phone="13912345678", reason="电话号码录入错误")
+    set_coverage(
+        db, second.person_id, "employee", actor="王明", note="县人民医院", reason="核实后更正"
+    )
+    return first.person_id
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="给每个页面截图")
     parser.add_argument("outdir", type=Path)
@@ -92,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     args.outdir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="enrollagent-shots-"))
     db_path = args.db
+    amended = None
     if db_path is None:
         db_path = work / "demo.db"
         db = open_database(db_path)
         build_demo(db, size=args.size)
+        amended = amend_after_package(db, work)
         db.close()
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
@@ -158,6 +176,24 @@ def main(argv: list[str] | None = None) -> int:
         _settle(app)
         other.grab().save(str(args.outdir / f"{name}{suffix}.png"))
         other.close()
+    if amended is not None:
+        history = PersonDialog(ctx, window, person_id=amended)
+        history.show()
+        assert history.tabs is not None
+        history.tabs.setCurrentIndex(1)  # 变更记录, the correction and its reason at the bottom
+        _settle(app)
+        history.grab().save(str(args.outdir / f"8f-person-history{suffix}.png"))
+        history.close()
+        from ..core.reasons import package_day
+        from ..core.village import get_village
+        from ..ui.dialogs.reason import ReasonDialog
+
+        year = get_village(ctx.db).current_year
+        reason = ReasonDialog(window, year=year, day=package_day(ctx.db, year), what="修改此人信息")
+        reason.show()
+        _settle(app)
+        reason.grab().save(str(args.outdir / f"8g-reason-dialog{suffix}.png"))
+        reason.close()
     from ..ui.dialogs.new_year import NewYearDialog
 
     new_year = NewYearDialog(ctx, window)

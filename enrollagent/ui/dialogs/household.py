@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.people import group_names, household_info, next_hh_no
+from ...core.people import group_names, household_info, household_members, next_hh_no
 from ...core.roster import add_household_with_head, update_household
 from ...core.text import MAX_NAME, MAX_TEXT
 from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.id_field import IdField
+from .reason import ask_reason, reported
 
 
 class HouseholdDialog(QDialog):
@@ -33,6 +34,7 @@ class HouseholdDialog(QDialog):
         self.ctx = ctx
         self.household_id = household_id
         self.head_id: int | None = None
+        self._original: dict[str, str] = {}
         self.setWindowTitle(self.tr("新增一户") if household_id is None else self.tr("修改户信息"))
         self.setMinimumWidth(520)
         form = QFormLayout()
@@ -64,6 +66,12 @@ class HouseholdDialog(QDialog):
             self.hh_no_edit.setText(info.hh_no)
             self.address_edit.setText(info.address)
             self.phone_edit.setText(info.phone)
+            self._original = {
+                "group_name": info.group_name,
+                "hh_no": info.hh_no,
+                "address": info.address,
+                "phone": info.phone,
+            }
         self.error_label = error_label(self)
         lay_out_dialog(self, form, self.error_label)
         self.group_combo.setFocus()
@@ -91,7 +99,15 @@ class HouseholdDialog(QDialog):
                 )
                 self.household_id, self.head_id = added.id, added.head_id
             else:
-                self.ctx.write(update_household, self.household_id, **fields)
+                changed = {k: v for k, v in fields.items() if v.strip() != self._original[k]}
+                lane = reported(self.ctx)
+                amends = bool(changed) and any(
+                    lane.person(p) for p in household_members(self.ctx.db, self.household_id)
+                )
+                reason = ask_reason(self, self.ctx, amends, what=self.tr("修改户信息"))
+                if reason is None:
+                    return
+                self.ctx.write(update_household, self.household_id, reason=reason, **fields)
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)

@@ -16,6 +16,7 @@ from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
+from .reason import ask_reason, reported
 
 
 class MoveDialog(QDialog):
@@ -42,9 +43,17 @@ class MoveDialog(QDialog):
         if target is None:
             self.error_label.setText(self.tr("请选择要迁入的户"))
             return
+        amends = reported(self.ctx).person(self.person_id)
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("迁户"))
+        if reason is None:
+            return
         try:
             self.ctx.write(
-                move_person, self.person_id, target, relation=self.relation_combo.currentText()
+                move_person,
+                self.person_id,
+                target,
+                relation=self.relation_combo.currentText(),
+                reason=reason,
             )
         except EnrollError as e:
             show_error(self, e)

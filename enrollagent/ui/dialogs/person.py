@@ -9,19 +9,24 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
+from ...core.history import person_history
 from ...core.people import household_label, person_info
 from ...core.roster import add_person, update_person
 from ...core.text import MAX_NAME, MAX_TEXT
 from ...core.vocab import RELATIONS
 from ...errors import EnrollError
 from ..context import AppContext
+from ..models.history import PERSON_COLUMNS, HistoryModel, make_history_view
 from ..widgets.common import MUTED, error_label, lay_out_dialog, show_error
 from ..widgets.household_combo import HouseholdCombo
 from ..widgets.id_field import IdField
 from .person_year import CoverBox, add_cover_box
+from .reason import ask_reason, reported
 
 
 class PersonDialog(QDialog):
@@ -96,10 +101,42 @@ class PersonDialog(QDialog):
                 self.id_field.setText(id_number)
         self.error_label = error_label(self)
         lay_out_dialog(self, form, self.error_label)
-        self.cover_box: CoverBox | None = (
-            add_cover_box(self, ctx, person_id) if person_id is not None else None
-        )
+        self.cover_box: CoverBox | None = None
+        self.tabs: QTabWidget | None = None
+        self.history_model: HistoryModel | None = None
+        if person_id is not None:
+            self.cover_box = add_cover_box(self, ctx, person_id)
+            self._add_history_tab(form, person_id)
         (self.household_combo or self.name_edit).setFocus()
+
+    def _add_history_tab(self, form: QFormLayout, person_id: int) -> None:
+        """Details and cover on one tab, 变更记录 on the other; the message line and the buttons
+        stay under both."""
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout) and self.cover_box is not None
+        details = QWidget(self)
+        inner = QVBoxLayout(details)
+        layout.removeItem(form)
+        form.setParent(None)  # a layout moves only once it has no parent
+        inner.addLayout(form)
+        layout.removeWidget(self.cover_box)
+        inner.addWidget(self.cover_box)
+        inner.addStretch(1)
+        self.history_model = HistoryModel(PERSON_COLUMNS, self)
+        self.history_view = make_history_view(self.history_model, self)
+        self.history_model.set_entries(person_history(self.ctx.db, person_id))
+        self.history_view.scrollToBottom()  # oldest first: the latest change in sight
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(details, self.tr("人员信息"))
+        amended = sum(e.amendment for e in self.history_model.entries)
+        title = self.tr("变更记录 ({0})").format(len(self.history_model.entries))
+        if amended:
+            title = self.tr("变更记录 ({0}，含更正 {1})").format(
+                len(self.history_model.entries), amended
+            )
+        self.tabs.addTab(self.history_view, title)
+        layout.insertWidget(0, self.tabs)
+        self.setMinimumWidth(1000)  # the history's 原因 and 更正 in sight
 
     def accept(self) -> None:
         household_id = self.household_id
@@ -132,7 +169,18 @@ class PersonDialog(QDialog):
                 changed = {
                     k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")
                 }
-                self.ctx.write(update_person, self.person_id, allow_invalid=keep_invalid, **changed)
+                # A note is the village's own: no package reports it.
+                amends = bool(set(changed) - {"note"}) and reported(self.ctx).person(self.person_id)
+                reason = ask_reason(self, self.ctx, amends, what=self.tr("修改此人信息"))
+                if reason is None:
+                    return
+                self.ctx.write(
+                    update_person,
+                    self.person_id,
+                    allow_invalid=keep_invalid,
+                    reason=reason,
+                    **changed,
+                )
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)

@@ -22,6 +22,7 @@ from ...core.vocab import COVERAGE_KINDS, UNPAID_REASONS
 from ...errors import EnrollError
 from ..context import AppContext
 from ..widgets.common import error_label, lay_out_dialog, show_error
+from .reason import ask_reason, reported
 
 
 class CoverBox(QGroupBox):
@@ -89,6 +90,7 @@ class CoverageDialog(QDialog):
         self.person_id = person_id
         info = person_year_info(ctx.db, person_id)
         name, coverage, note = info.name, info.coverage, info.coverage_note
+        self._before = (coverage, (note or "").strip())
         self.setWindowTitle(self.tr("参保情况：{0}").format(name))
         self.setMinimumWidth(460)
         self.coverage_combo = QComboBox(self)
@@ -119,8 +121,15 @@ class CoverageDialog(QDialog):
             self.error_label.setText(self.tr("异地参保请写明在何地参保"))
             self.note_edit.setFocus()
             return
+        changed = (coverage, self.note_edit.text().strip()) != self._before
+        amends = changed and reported(self.ctx).person(self.person_id)
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("修改参保情况"))
+        if reason is None:
+            return
         try:
-            self.ctx.write(set_coverage, self.person_id, coverage, note=self.note_edit.text())
+            self.ctx.write(
+                set_coverage, self.person_id, coverage, note=self.note_edit.text(), reason=reason
+            )
         except EnrollError as e:
             show_error(self, e)
             return

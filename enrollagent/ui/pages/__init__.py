@@ -20,6 +20,7 @@ PAGES: list[tuple[str, str]] = [
     ("imports", QT_TRANSLATE_NOOP("Pages", "导入")),
     ("exports", QT_TRANSLATE_NOOP("Pages", "导出与打印")),
     ("settings", QT_TRANSLATE_NOOP("Pages", "设置")),
+    ("changelog", QT_TRANSLATE_NOOP("Pages", "变更记录")),
 ]
 
 

@@ -31,6 +31,7 @@ from ...core.village import get_policy, get_setting, set_setting
 from ...core.vocab import CHANNELS, STATES
 from ...errors import EnrollError
 from ..context import AppContext
+from ..dialogs.reason import ask_reason, reported
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
 from ..rows import GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
@@ -437,8 +438,14 @@ class Page(QWidget):
 
     @Slot()
     def _on_undo_button_clicked(self) -> None:
+        lane = reported(self.ctx)
+        target = payments.undo_target(self.ctx.db, lane.year)
+        amends = target is not None and lane.payment(target)
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("撤销这笔缴费"))
+        if reason is None:
+            return
         try:
-            undone = self.ctx.write(payments.undo_last_payment)
+            undone = self.ctx.write(payments.undo_last_payment, reason=reason)
         except EnrollError as e:
             self._fail(e)
             return
@@ -474,12 +481,15 @@ class Page(QWidget):
         except EnrollError as e:
             self._fail(e)
             return
-        reason, ok = QInputDialog.getText(
-            self,
-            self.tr("退费"),
-            self.tr("退费原因（如 重复缴费）"),
-            text=self.tr("重复缴费") if s.double_paid else "",
-        )
+        usual = self.tr("重复缴费") if s.double_paid else ""
+        if reported(self.ctx).paid(s.person_id):
+            # The package reported this money paid: the refund amends it, and must say why.
+            asked = ask_reason(self, self.ctx, True, what=self.tr("退费"), reason=usual)
+            ok, reason = asked is not None, asked or ""
+        else:
+            reason, ok = QInputDialog.getText(
+                self, self.tr("退费"), self.tr("退费原因（如 重复缴费）"), text=usual
+            )
         if not ok:
             return
         answer = QMessageBox.question(

@@ -31,6 +31,7 @@ from ..dialogs.household import HouseholdDialog
 from ..dialogs.move import MoveDialog
 from ..dialogs.person import PersonDialog
 from ..dialogs.person_year import CoverageDialog, UnpaidReasonDialog
+from ..dialogs.reason import ask_reason, reported
 from ..models.roster import (
     COL_CATEGORY,
     COL_GROUP,
@@ -533,7 +534,19 @@ class Page(QWidget):
         )
         if not ok:
             return
+        # The former head's relation changes too: reported, it is as much amended as the new head.
+        lane = reported(self.ctx)
+        household = self.ctx.snapshot().by_id.get(person_id)
+        members = (
+            self.ctx.snapshot().by_household.get(household.household_id, []) if household else []
+        )
+        amends = lane.person(person_id) or any(
+            lane.person(s.person_id) for s in members if s.relation == "户主"
+        )
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("更换户主"))
+        if reason is None:
+            return
         try:
-            self.ctx.write(set_head, person_id, old_head_relation=relation)
+            self.ctx.write(set_head, person_id, old_head_relation=relation, reason=reason)
         except EnrollError as e:
             show_error(self, e)

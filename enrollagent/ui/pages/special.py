@@ -27,6 +27,7 @@ from ...core.vocab import CATEGORIES, CATEGORY_BY_CODE, STATES
 from ...core.year import to_recertify
 from ...errors import EnrollError
 from ..context import AppContext
+from ..dialogs.reason import ask_reason, reported
 from ..jobs import error_text, show_error
 from ..models.search_index import SearchIndex
 from ..rows import BAD, GOOD, WARN, RowsModel, SearchKeys, enter_presses_buttons, make_table
@@ -349,8 +350,12 @@ class Page(QWidget):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
+        amends = reported(self.ctx).person(person_id)
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("取消此人的标记"))
+        if reason is None:
+            return
         try:
-            self.ctx.write(roster.unflag_person, person_id, code, reason="手工取消")
+            self.ctx.write(roster.unflag_person, person_id, code, reason=reason or "手工取消")
         except EnrollError as e:
             show_error(self, error_text(e))
             return
@@ -404,8 +409,14 @@ class Page(QWidget):
         code = self.flag_category_combo.currentData()
         note = self.source_edit.text().strip()
         source = f"{MANUAL_PREFIX}:{note}" if note else MANUAL_PREFIX
+        amends = reported(self.ctx).person(self.chosen_id)
+        reason = ask_reason(self, self.ctx, amends, what=self.tr("标记此人"))
+        if reason is None:
+            return
         try:
-            added = self.ctx.write(roster.flag_person, self.chosen_id, code, source=source)
+            added = self.ctx.write(
+                roster.flag_person, self.chosen_id, code, source=source, reason=reason
+            )
         except EnrollError as e:
             show_error(self, error_text(e))
             return

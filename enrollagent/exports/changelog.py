@@ -1,0 +1,137 @@
+"""The village change log as a printable sheet (变更记录.xlsx): what changed, when, by whom and
+why, amendments marked."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ..core.history import KINDS, Entry
+from .atomic import atomic_path
+from .roll import (
+    _BOX,
+    _CENTER,
+    _HEADER_FILL,
+    _HEADER_FONT,
+    _TITLE_FONT,
+    _as_text,
+    _formula_like,
+    _styled,
+    display_width,
+)
+
+HEADERS = (
+    "时间",
+    "操作人",
+    "类别",
+    "年度",
+    "人员",
+    "身份证号码",
+    "操作",
+    "项目",
+    "原值",
+    "新值",
+    "原因",
+    "更正",
+)
+SHEET = "变更记录"
+MAX_WIDTH = 40
+_AMENDMENT_FILL = PatternFill("solid", fgColor="FFF1C7")
+_WRAP = Alignment(vertical="top", wrap_text=True)
+
+
+def change_rows(entries: Sequence[Entry]) -> list[list]:
+    """One row of words per entry, in the order given."""
+    return [
+        [
+            e.when,
+            e.actor,
+            KINDS.get(e.kind, e.kind),
+            e.year,
+            e.subject,
+            e.id_number,
+            e.what,
+            e.label,
+            e.old,
+            e.new,
+            e.why,
+            "是" if e.amendment else "",
+        ]
+        for e in entries
+    ]
+
+
+def _widths(rows: list[list]) -> list[float]:
+    """Fitted to header and data (a Chinese character two units), capped: longer text wraps."""
+    widths = [display_width(h) for h in HEADERS]
+    for row in rows:
+        for col, value in enumerate(row):
+            if value is not None:
+                widths[col] = max(widths[col], display_width(str(value)))
+    return [min(MAX_WIDTH, w + 2) for w in widths]
+
+
+def write_change_log(
+    entries: Sequence[Entry], path: str | Path, *, village: str, year: int
+) -> Path:
+    """Write `entries` (as the log shows them, newest first) to `path` (temp name, then renamed);
+    the title names the village and the coverage year in force."""
+    rows = change_rows(entries)
+    widths = _widths(rows)
+    wb = Workbook(write_only=True)
+    try:
+        ws = wb.create_sheet(SHEET)
+        for i, width in enumerate(widths, 1):
+            ws.column_dimensions[get_column_letter(i)].width = width
+        ws.column_dimensions[get_column_letter(HEADERS.index("身份证号码") + 1)].number_format = "@"
+        ws.page_setup.orientation = "landscape"
+        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+        ws.page_setup.fitToWidth = 1
+        ws.page_setup.fitToHeight = 0
+        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        ws.page_margins.left = ws.page_margins.right = 0.4
+        ws.freeze_panes = "A3"
+        ws.print_title_rows = "1:2"
+        ws.print_options.horizontalCentered = True
+        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+        ws.row_dimensions[1].height = 24
+        title = (
+            f"{village} 变更记录（当前参保年度 {year}年度，"
+            f"共 {len(rows)} 条，制表日期 {date.today().isoformat()}）"
+        )
+        ws.append([_styled(ws, title, font=_TITLE_FONT)])
+        ws.append(
+            [
+                _styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+                for h in HEADERS
+            ]
+        )
+        for row, entry in zip(rows, entries, strict=True):
+            fill = _AMENDMENT_FILL if entry.amendment else None
+            cells = []
+            for value in row:
+                if isinstance(value, str):
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control chars
+                cell = _as_text(ws, value) if _formula_like(value) else _styled(ws, value)
+                cell.border = _BOX
+                cell.alignment = _WRAP
+                if fill:
+                    cell.fill = fill
+                cells.append(cell)
+            ws.append(cells)
+        with atomic_path(path) as tmp:
+            wb.save(tmp)
+    except BaseException:
+        for sheet in wb.worksheets:
+            if not sheet.closed:
+                sheet.close()
+        raise
+    return Path(path)
