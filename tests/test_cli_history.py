@@ -125,3 +125,22 @@ def test_mistakes_are_one_line_on_stderr(cli, tmp_path):
     )
     assert "没有“钱”这一类" in one_line_error(cli("history", "--kind", "钱", check=False))
     assert "--amendments" in one_line_error(cli("history", "--year", "2024", check=False))
+
+
+def test_a_reader_that_stops_early_is_not_a_crash(cli, tmp_path):
+    """`history | head -1`: the pipe closes while the log is still printing."""
+    import subprocess
+    import sys
+
+    a_reported_village(cli, tmp_path)
+    for n in range(40):  # a log longer than a pipe's buffer would hold back
+        cli("person", "set", SON, "--phone", f"139{n:08d}", "--reason", "电话写错了" * 20)
+    pipe = subprocess.run(
+        f'"{sys.executable}" -m enrollagent --db "{cli.db_path}" history | head -c 10',
+        shell=True,
+        capture_output=True,
+        env=cli.env,
+        check=False,
+    )
+    assert pipe.stdout
+    assert "错误" not in pipe.stderr.decode() and "Traceback" not in pipe.stderr.decode()

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from ..core import ids
 from ..core.history import NO_REASON, amendments
+from ..core.reasons import package_day
 from ..core.village import default_actor, get_village
 from ..db import open_database
 from ..errors import EnrollError
@@ -40,6 +41,10 @@ def run_command(args: argparse.Namespace) -> int:
         raise CliError(e.message) from None
     except KeyboardInterrupt:
         raise CliError("已取消") from None
+    except BrokenPipeError:
+        # The reader went away (`history | head`): nothing more to say to it, and no crash.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception:  # noqa: BLE001 - the top level turns any bug into one line plus a log file
         path = _log_crash()
         raise CliError(f"程序内部错误，详情已写入 {path}") from None
@@ -97,7 +102,7 @@ def noting_amendment(db: sqlite_utils.Database, reason: str, year: int | None) -
     for y, listed in before.items():
         if any(e.audit_id not in listed for e in amendments(db, y)):
             print(
-                f"注意：此项已在{y}年度的上报包中上报，本次修改记为更正"
+                f"注意：此项已在{package_day(db, y)}的{y}年度上报包中上报，本次修改记为更正"
                 f"（{NO_REASON}；可用 --reason 写明）",
                 file=sys.stderr,
             )

@@ -100,6 +100,7 @@ OP_LABELS: dict[str, str] = {
     "add_household": "新建户",
     "add_person": "登记人员",
     "update_person": "修改人员信息",
+    "person_set": "修改人员信息",
     "move_person": "迁户",
     "set_head": "更换户主",
     "update_household": "修改户信息",
