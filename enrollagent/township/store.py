@@ -58,6 +58,9 @@ register_messages(
         ),
         "township_no_year": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有 {year} 年度的上报数据"),
         "township_empty": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有任何上报数据"),
+        "township_village_unknown": QT_TRANSLATE_NOOP(
+            "errors", "乡镇数据库里没有“{village}”这个村：请写村名或12位区划代码"
+        ),
         "tasks_missing": QT_TRANSLATE_NOOP("errors", "找不到任务表文件：{path}"),
         "tasks_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取任务表 {path}：{detail}"),
         "tasks_no_header": QT_TRANSLATE_NOOP(
