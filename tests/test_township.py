@@ -11,8 +11,8 @@ import pytest
 from enrollagent.core.figures import compute_figures
 from enrollagent.errors import EnrollError
 from enrollagent.exports.package import DATA, build_package, verify_package
-from enrollagent.township.migrations import TOWNSHIP_MIGRATIONS
 from enrollagent.township.intake import add_packages, parse_trust
+from enrollagent.township.migrations import TOWNSHIP_MIGRATIONS
 from enrollagent.township.report import write_report
 from enrollagent.township.status import township_status
 from enrollagent.township.store import open_township
