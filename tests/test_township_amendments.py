@@ -115,7 +115,7 @@ def test_a_list_that_disagrees_with_the_signed_count_is_refused(villages, town, 
     resign_data(second, villages[0], drop_one)
     result = add_packages(town, [first, other, second])
     [(path, reason)] = result.refused
-    assert path == second and "amendments" in reason and "1 ≠ 2" in reason
+    assert path == second and "更正有 1 条，与清单里的 2 条不一致" in reason
     assert result.rolled_back and list_amendments(town, 2024) == []
 
 
@@ -187,3 +187,18 @@ def test_township_cli_says_and_lists_amendments(villages, tmp_path, cli):
     assert "更正 0 条" in cli(*tdb, "amendments", "王庄", db=False).stdout
     r = cli(*tdb, "amendments", "刘庄", db=False, check=False)
     assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1 and "刘庄" in r.stderr
+
+
+def test_a_signed_amendment_that_is_not_text_is_refused(villages, town, tmp_path):
+    first, other, second = amended_package(villages, tmp_path)
+
+    def number(text: str) -> str:
+        data = json.loads(text)
+        data["amendments"][0]["old"] = 5
+        return json.dumps(data, ensure_ascii=False)
+
+    resign_data(second, villages[0], number)
+    result = add_packages(town, [first, other, second], keep_good=True)
+    [(path, reason)] = result.refused
+    assert path == second and "第 1 条更正" in reason
+    assert len(result.received) == 2 and list_amendments(town, 2024) == []

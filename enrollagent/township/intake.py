@@ -354,9 +354,7 @@ def _amendments(data: dict, manifest: dict) -> list[tuple[str, ...]]:
         rows.append(tuple(a[k] for k in _AMENDMENT_FIELDS))
     if counted != len(rows):
         raise _Refused(
-            EnrollError(
-                "township_counts_differ", field="amendments", data=len(rows), manifest=counted
-            ).message
+            EnrollError("township_amendments_differ", data=len(rows), manifest=counted).message
         )
     return rows
 
