@@ -12,6 +12,7 @@ from enrollagent.core.figures import compute_figures
 from enrollagent.errors import EnrollError
 from enrollagent.exports.package import DATA, build_package, verify_package
 from enrollagent.township.intake import add_packages, parse_trust
+from enrollagent.township.migrations import TOWNSHIP_MIGRATIONS
 from enrollagent.township.report import write_report
 from enrollagent.township.status import township_status
 from enrollagent.township.store import open_township
@@ -473,7 +474,7 @@ def test_released_schema_migrates_and_takes_a_rekeyed_package(tmp_path):
     conn.close()
     db = open_township(path)
     try:
-        assert db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert db.execute("PRAGMA user_version").fetchone()[0] == len(TOWNSHIP_MIGRATIONS)
         assert list(tmp_path.glob("township.v1-*.bak.db"))
         [(seq, key, pinned)] = db.execute(
             "SELECT p.sequence, p.public_key, v.public_key FROM package p"

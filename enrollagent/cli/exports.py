@@ -8,6 +8,7 @@ import hashlib
 from ..core.progress import Progress
 from ..core.village import get_village
 from ..exports.catalog import CATALOG, roll_beside, run_export
+from ..exports.package import amendment_count, verify_package
 from .common import StderrProgress, open_store, print_json
 
 
@@ -42,6 +43,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.kind == "summary":
         village = get_village(db)
         written.append(roll_beside(path, village, args.year or village.current_year))
+    # The count as the package itself states it (its signed manifest), not recomputed here.
+    amended = amendment_count(verify_package(path).manifest) if args.kind == "package" else None
     if args.json:
         print_json(
             {
@@ -51,10 +54,13 @@ def cmd_export(args: argparse.Namespace) -> int:
                     {"path": str(p), "sha256": hashlib.sha256(p.read_bytes()).hexdigest()}
                     for p in written
                 ],
+                **({"amendments": amended} if amended is not None else {}),
             }
         )
         return 0
     print(f"已导出{spec.title}：{path}")
+    if amended:
+        print(f"包内列有更正 {amended} 条（上次上报后改动的已上报数据）")
     if args.kind == "summary":
         print(f"汇总表上印有这份花名册的 SHA-256，请一并上报：{written[1]}")
     return 0

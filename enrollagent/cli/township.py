@@ -1,4 +1,5 @@
-"""Sub-commands: verify PKG; township add / tasks / status / report (the township's own store)."""
+"""Sub-commands: verify PKG; township add / tasks / status / report / amendments (the township's
+own store)."""
 
 from __future__ import annotations
 
@@ -13,11 +14,12 @@ from ..core.money import yuan
 from ..core.vocab import CATEGORY_BY_CODE
 from ..db.store import db_file
 from ..errors import EnrollError
-from ..exports.package import verify_package
+from ..exports.package import amendment_count, verify_package
 from ..paths import default_township_db_path
+from ..township.amendments import find_village, list_amendments
 from ..township.intake import add_packages, parse_trust
 from ..township.report import write_report
-from ..township.status import township_status
+from ..township.status import pick_year, township_status
 from ..township.store import open_township
 from ..township.tasks import load_tasks, task_gaps
 from .common import CliError, print_json
@@ -56,6 +58,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     tr.add_argument("out", metavar="OUT.xlsx")
     tr.add_argument("--year", type=int)
     tr.set_defaults(func=cmd_report)
+    tm = tsub.add_parser("amendments", help="各村上报包里列出的更正（对已上报数据的改动）")
+    tm.add_argument("village", nargs="?", metavar="VILLAGE", help="只看一个村（村名或区划代码）")
+    tm.add_argument("--year", type=int, help="参保年度（默认最近的年度）")
+    tm.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    tm.set_defaults(func=cmd_amendments)
 
 
 def _trust(text: str) -> tuple[str, str]:
@@ -92,7 +99,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     village = m["village"]
     print(
         f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
-        f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}"
+        f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}，"
+        f"更正 {amendment_count(m)} 条"
     )
     return 0
 
@@ -106,6 +114,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         print(
             f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
             f"应参保 {r.eligible}，已参保 {r.enrolled}"
+            + (f"，更正 {r.amendments} 条" if r.amendments else "")
         )
         if r.first_time:
             print(f"  已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
@@ -182,4 +191,22 @@ def cmd_report(args: argparse.Namespace) -> int:
         f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
         f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）"
     )
+    return 0
+
+
+def cmd_amendments(args: argparse.Namespace) -> int:
+    db = _open(args, must_exist=True)
+    year = pick_year(db, args.year)
+    key = find_village(db, args.village) if args.village else None
+    found = list_amendments(db, year, key)
+    if args.json:
+        print_json({"year": year, "amendments": [a.to_json() for a in found]})
+        return 0
+    where = f"{args.village} " if args.village else "各村"
+    print(f"{year}年度 {where}更正 {len(found)} 条")
+    for a in found:
+        print(
+            f"  {a.village} 第{a.sequence}号包  {a.person or '全村'} {a.id_number}  "
+            f"{a.field}：{a.old or '（空）'} → {a.new or '（空）'}  {a.when} {a.who}  原因：{a.why}"
+        )
     return 0

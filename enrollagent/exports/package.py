@@ -17,7 +17,7 @@ from .. import __version__
 from ..core import clock
 from ..core.backup import auto_backup
 from ..core.figures import compute_figures, person_states
-from ..core.history import record_reported
+from ..core.history import Entry, amendments, record_reported
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
@@ -93,7 +93,14 @@ class VerifyResult:
             "sequence": m.get("sequence"),
             "created_at": m.get("created_at"),
             "fingerprint": (m.get("signer") or {}).get("fingerprint"),
+            "amendments": amendment_count(m),
         }
+
+
+def amendment_count(manifest: dict) -> int:
+    """How many amendments a package lists; a package made before they travelled lists none."""
+    count = manifest.get("amendments", 0)
+    return count if isinstance(count, int) and not isinstance(count, bool) else 0
 
 
 def sha256_hex(data: bytes) -> str:
@@ -110,8 +117,14 @@ def _scaled(progress: Progress, start: int, end: int) -> Progress:
     return Progress(forward)
 
 
+def amendment_json(entry: Entry) -> dict:
+    """An amendment as data.json lists it: the history entry, and its time as the agent read it."""
+    return {**entry.to_json(), "when": entry.when}
+
+
 def package_data(db: sqlite_utils.Database, year: int) -> dict:
-    """data.json: the village, the policy and every person-year with its state and payments."""
+    """data.json: the village, the policy, every person-year with its state and payments, and
+    the amendments since the year's previous package."""
     village = get_village(db)
     policy = get_policy(db, year)
     person_uuid = dict(db.execute("SELECT id, uuid FROM person").fetchall())
@@ -162,6 +175,7 @@ def package_data(db: sqlite_utils.Database, year: int) -> dict:
         "year": year,
         "policy": policy.to_json(),
         "persons": persons,
+        "amendments": [amendment_json(e) for e in amendments(db, year)],
     }
 
 
@@ -239,6 +253,8 @@ def build_package(
         db.atomic(),
         tempfile.TemporaryDirectory(prefix="enrollagent-pkg-") as tmp,
     ):
+        # Read before this package is logged: afterwards they count from it, so the list is empty.
+        amended = amendments(db, year)
         progress.update(0, 100, "花名册")
         roll = write_roll(
             db, Path(tmp) / ROLL, year=year, progress=_scaled(progress, 0, 40)
@@ -251,6 +267,7 @@ def build_package(
             roll_sha256=roll_sha,
             key_fingerprint=key.fingerprint,
             year=year,
+            amended=amended,
             progress=_scaled(progress, 40, 80),
         ).read_bytes()
         progress.update(80, 100, "数据")
@@ -266,6 +283,8 @@ def build_package(
             "sequence": sequence,
             "files": {n: {"sha256": sha256_hex(b), "size": len(b)} for n, b in members.items()},
             "counts": compute_figures(db, year).to_json(),
+            # Outside "counts": a township compares those with the people of data.json.
+            "amendments": len(amended),
             "signer": {
                 "algorithm": "Ed25519",
                 "public_key": key.public_raw.hex(),

@@ -7,9 +7,18 @@ from pathlib import Path
 
 import sqlite_utils
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from ..core.figures import Figures, compute_figures
+from ..core.history import Entry, amendments, last_package_change
 from ..core.money import yuan_text
 from ..core.policy import Policy
 from ..core.policy_text import describe_policy
@@ -31,6 +40,7 @@ from .pdf_common import (
 
 TITLE = "参保缴费汇总表"
 BODY_SIZE = 12
+LIST_SIZE = 9  # the amendments' eight columns fit the portrait page only in small type
 INNER_MM = 180  # A4 portrait inside the margins
 
 
@@ -211,8 +221,49 @@ def _fingerprint_lines(
     ]
 
 
+def _amended_line(amended: list[Entry], reported_before: bool) -> str:
+    """The first page's word on amendments: none before the year's first package (nothing was
+    reported to amend), else how many this paper brings."""
+    if amended:
+        return f"本次更正 {len(amended)} 条：上次上报后改动了已上报的数据，清单附在本表之后。"
+    return "本次更正 0 条：上次上报后已上报的数据没有改动。" if reported_before else ""
+
+
+def _amendment_page(amended: list[Entry], year: int, font: PdfFont) -> list[Flowable]:
+    """The amendments on a page of their own: whom, what, from what to what, when, by whom, why."""
+    styles = make_styles(font, BODY_SIZE)
+    small = make_styles(font, LIST_SIZE)
+    header = ("姓名", "身份证号", "更正项目", "原值", "新值", "时间", "操作人", "原因")
+    rows = [
+        [
+            para(e.subject or "全村", small.cell, font),
+            para(e.id_number, small.cell, font),
+            para(e.label, small.cell, font),
+            para(e.old, small.cell, font),
+            para(e.new, small.cell, font),
+            para(e.when, small.cell, font),
+            para(e.actor, small.cell, font),
+            para(e.why, small.cell, font),
+        ]
+        for e in amended
+    ]
+    widths = [15 * mm, 35 * mm, 18 * mm, 26 * mm, 32 * mm, 20 * mm, 13 * mm, 21 * mm]
+    return [
+        PageBreak(),
+        para(f"{year}年度更正清单（本次更正 {len(amended)} 条）", styles.heading, font),
+        para("上次上报后对已上报数据的改动，按时间先后排列。", styles.note, font),
+        *chunked_tables(
+            header, rows, widths, grid_style(font, LIST_SIZE), font=font, size=LIST_SIZE
+        ),
+    ]
+
+
 def summary_story(
-    db: sqlite_utils.Database, year: int, roll_sha256: str, key_fingerprint: str
+    db: sqlite_utils.Database,
+    year: int,
+    roll_sha256: str,
+    key_fingerprint: str,
+    amended: list[Entry],
 ) -> list[Flowable]:
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
@@ -222,9 +273,11 @@ def summary_story(
         f"身份证号待核实 {f.invalid_id} 人；重复缴费 {f.double_paid} 人；应退费 {f.refund_due} 人；"
         f"待认领缴费 {f.unmatched_payments} 笔。"
     )
+    amended_line = _amended_line(amended, last_package_change(db, year) is not None)
     return [
         para(f"{village.title}", styles.title, font),
         para(f"{year}年度城乡居民基本医疗保险{TITLE}", styles.title, font),
+        *([para(amended_line, styles.body, font)] if amended_line else []),
         para("一、总体情况", styles.heading, font),
         _overall(f, font),
         para("二、分村民小组情况", styles.heading, font),
@@ -243,6 +296,7 @@ def summary_story(
                 *_fingerprint_lines(roll_sha256, key_fingerprint, font, styles),
             ]
         ),
+        *(_amendment_page(amended, year, font) if amended else []),
     ]
 
 
@@ -253,13 +307,17 @@ def write_summary(
     roll_sha256: str,
     key_fingerprint: str,
     year: int | None = None,
+    amended: list[Entry] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> Path:
-    """Write the signed summary of the year to `path`; it names the roll file by its SHA-256."""
+    """Write the signed summary of the year to `path`; it names the roll file by its SHA-256 and
+    lists `amended` (by default the amendments since the year's latest package)."""
     village = get_village(db)
     year = year or village.current_year
     progress.update(0, 1, TITLE)
-    story = summary_story(db, year, roll_sha256, key_fingerprint)
+    if amended is None:
+        amended = amendments(db, year)
+    story = summary_story(db, year, roll_sha256, key_fingerprint, amended)
     return build_pdf(
         path,
         story,

@@ -77,6 +77,7 @@ class Received:
     enrolled: int
     first_time: bool = False  # the village's key was pinned (or re-pinned) by this package
     fingerprint: str = ""
+    amendments: int = 0  # corrections of earlier packages this one lists
 
 
 @dataclass
@@ -329,6 +330,35 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
             )
 
 
+# An amendment in data.json (exports.package.amendment_json): the texts the township keeps.
+_AMENDMENT_FIELDS = ("person", "id_number", "field_label", "old", "new", "at", "who", "why")
+_INSERT_AMENDMENT = (
+    "INSERT INTO amendment (package_id, village_key, year, person, id_number, field, old, new,"
+    " at, who, why) VALUES (?,?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+def _amendments(data: dict, manifest: dict) -> list[tuple[str, ...]]:
+    """data.json's amendments, every field text, exactly as many as the signed manifest counts;
+    a package made before amendments travelled has neither, and lists none."""
+    items = data.get("amendments", [])
+    counted = manifest.get("amendments", 0)
+    if not isinstance(items, list):
+        raise _bad("更正清单 amendments 应为列表")
+    if isinstance(counted, bool) or not isinstance(counted, int):
+        raise _Refused(EnrollError("package_manifest_bad", detail="更正条数的格式不对").message)
+    rows = []
+    for n, a in enumerate(items, start=1):
+        if not isinstance(a, dict) or any(not isinstance(a.get(k), str) for k in _AMENDMENT_FIELDS):
+            raise _bad(f"第 {n} 条更正缺少字段或字段不是文字")
+        rows.append(tuple(a[k] for k in _AMENDMENT_FIELDS))
+    if counted != len(rows):
+        raise _Refused(
+            EnrollError("township_amendments_differ", data=len(rows), manifest=counted).message
+        )
+    return rows
+
+
 def _verified(path: Path) -> VerifyResult:
     if path.is_dir():
         raise _Refused(EnrollError("township_package_folder", path=path.name).message)
@@ -396,6 +426,7 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
         )
     rows, states = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(states, policy, manifest)
+    amended = _amendments(data, manifest)
     now = clock.now_utc()
     with db.atomic():
         fields = (
@@ -442,6 +473,8 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
             " ON CONFLICT(village_key, year) DO UPDATE SET package_id = excluded.package_id",
             [key, year, package_id],
         )
+        # A re-added package is a replay, refused above: a package's list is stored once.
+        db.conn.executemany(_INSERT_AMENDMENT, [(package_id, key, year, *a) for a in amended])
     counts = manifest["counts"]  # equal to data.json's people: _check_counts said so
     return Received(
         path,
@@ -454,6 +487,7 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
         counts["enrolled"],
         first_time=not known or rekeyed,
         fingerprint=found,
+        amendments=len(amended),
     )
 
 

@@ -118,7 +118,29 @@ ALTER TABLE village_year_by_key RENAME TO village_year;
 ALTER TABLE village DROP COLUMN last_sequence;
 """
 
+M003_STORE_AMENDMENTS = """
+-- Why: a package lists the amendments since the village's previous package (issue 15): changes
+-- to data an earlier package reported. The township keeps each package's list, to show per
+-- village how many and when, and to list them; the words are the village's, as the package had them.
+CREATE TABLE amendment (
+    id INTEGER PRIMARY KEY,
+    package_id INTEGER NOT NULL REFERENCES package(id),
+    village_key TEXT NOT NULL REFERENCES village(key),
+    year INTEGER NOT NULL,
+    person TEXT NOT NULL,  -- whom it is about; '' for the village (its policy, its task)
+    id_number TEXT NOT NULL,
+    field TEXT NOT NULL,  -- what was corrected, in words: 联系电话, 缴费, 参保情况 …
+    old TEXT NOT NULL,
+    new TEXT NOT NULL,
+    at TEXT NOT NULL,  -- UTC, when the village made the change
+    who TEXT NOT NULL,
+    why TEXT NOT NULL
+);
+CREATE INDEX amendment_year_village ON amendment(year, village_key);
+"""
+
 TOWNSHIP_MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_township_schema", M001_CREATE_TOWNSHIP_SCHEMA),
     ("m002_key_packages_by_signer", M002_KEY_PACKAGES_BY_SIGNER),
+    ("m003_store_amendments", M003_STORE_AMENDMENTS),
 ]

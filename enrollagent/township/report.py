@@ -112,6 +112,7 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
                 j["collected"],
                 v.sequence,
                 local_time(v.created_at) if reported else "未上报",
+                local_time(v.amended_at)[:10] if v.amended_at else "",
             ]
         )
     t = status.to_json()["total"]
@@ -130,6 +131,7 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
             t["collected"],
             None,
             f"已上报 {t['reported']}/{t['villages']} 村",
+            "",
         ]
     )
     _sheet(
@@ -149,6 +151,7 @@ def write_report(status: TownshipStatus, out: str | Path, *, db_path: Path) -> P
             "征缴金额(元)",
             "上报序号",
             "最近上报时间",
+            "最近更正",
         ],
         summary,
         percent_columns=(6, 8),

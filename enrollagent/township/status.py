@@ -11,6 +11,7 @@ from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures
 from ..core.policy import Policy, policy_from_text
 from ..core.vocab import CATEGORY_BY_CODE
 from ..errors import EnrollError
+from .amendments import amendment_totals
 from .policies import policy_warnings
 from .store import name_key
 from .tasks import TaskMatcher
@@ -27,6 +28,8 @@ class VillageRow:
     sequence: int | None = None
     created_at: str = ""  # when the village made its latest package
     received_at: str = ""
+    amendments: int = 0  # corrections of the year's earlier packages, listed by later ones
+    amended_at: str = ""  # UTC: when the latest of them was made; '' when none
 
     def to_json(self) -> dict:
         f = self.figures.to_json() if self.figures else None
@@ -45,6 +48,8 @@ class VillageRow:
             "sequence": self.sequence,
             "package_created_at": self.created_at,
             "received_at": self.received_at,
+            "amendments": self.amendments,
+            "last_amended_at": self.amended_at,
         }
 
 
@@ -241,14 +246,20 @@ def _is_gap(s: PersonState, counted: tuple[str, ...]) -> bool:
     return one.unpaid == 1
 
 
-def township_status(db: sqlite_utils.Database, year: int | None = None) -> TownshipStatus:
-    """Every village of the year (and every village on the task table) with its figures and totals."""
+def pick_year(db: sqlite_utils.Database, year: int | None) -> int:
+    """The coverage year asked for, or the latest received; an error when there is none."""
     known_years = years(db)
     if not known_years:
         raise EnrollError("township_empty")
     year = year or known_years[-1]
     if year not in known_years:
         raise EnrollError("township_no_year", year=year)
+    return year
+
+
+def township_status(db: sqlite_utils.Database, year: int | None = None) -> TownshipStatus:
+    """Every village of the year (and every village on the task table) with its figures and totals."""
+    year = pick_year(db, year)
     packages = db.execute(
         """SELECT v.key, v.code, v.name, v.township, p.sequence, p.created_at, p.received_at, p.policy_json, p.manifest_json
            FROM village_year vy JOIN village v ON v.key = vy.village_key JOIN package p ON p.id = vy.package_id
@@ -256,6 +267,7 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
         [year],
     ).fetchall()
     states = _states_by_village(db, year)
+    amended = amendment_totals(db, year)
     tasks = TaskMatcher(db)
     rows: list[VillageRow] = []
     policies: list[tuple[str, Policy]] = []
@@ -296,9 +308,20 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
             for s in village_gaps
         )
         all_states.extend(mine)
+        count, amended_at = amended.get(key, (0, ""))
         rows.append(
             VillageRow(
-                key, code, name, task, figures, len(village_gaps), sequence, created, received
+                key,
+                code,
+                name,
+                task,
+                figures,
+                len(village_gaps),
+                sequence,
+                created,
+                received,
+                count,
+                amended_at,
             )
         )
     for name, code, task in tasks.unmatched():

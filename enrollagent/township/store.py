@@ -56,8 +56,14 @@ register_messages(
             "errors",
             "上报包中 data.json 的人员数据与清单里的统计数不一致（{field}：{data} ≠ {manifest}）",
         ),
+        "township_amendments_differ": QT_TRANSLATE_NOOP(
+            "errors", "上报包中 data.json 列出的更正有 {data} 条，与清单里的 {manifest} 条不一致"
+        ),
         "township_no_year": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有 {year} 年度的上报数据"),
         "township_empty": QT_TRANSLATE_NOOP("errors", "乡镇数据库里还没有任何上报数据"),
+        "township_village_unknown": QT_TRANSLATE_NOOP(
+            "errors", "乡镇数据库里没有“{village}”这个村：请写村名或12位区划代码"
+        ),
         "tasks_missing": QT_TRANSLATE_NOOP("errors", "找不到任务表文件：{path}"),
         "tasks_unreadable": QT_TRANSLATE_NOOP("errors", "无法读取任务表 {path}：{detail}"),
         "tasks_no_header": QT_TRANSLATE_NOOP(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ..db.store import db_file
 from ..errors import EnrollError
+from ..township.amendments import Amendment, list_amendments
 from ..township.intake import AddResult, add_packages
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years
@@ -26,6 +27,7 @@ from ..township.store import open_township
 from ..township.tasks import load_tasks
 from .jobs import Job, ResultBar, show_error
 from .rows import RowsModel, make_table
+from .township.amendments import AmendmentsPage
 from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
 
 
@@ -84,6 +86,7 @@ class TownshipWindow(QMainWindow):
                 (self.tr("任务完成率"), True),
                 (self.tr("特殊群体未参保"), True),
                 (self.tr("最新上报包"), False),
+                (self.tr("更正"), True),
             ],
             self,
         )
@@ -109,10 +112,13 @@ class TownshipWindow(QMainWindow):
             self,
         )
         self.gap_view = make_table(self.gap_model, self, sortable=True)
+        self.amendments_page = AmendmentsPage()
         self.tabs = QTabWidget()
         self.tabs.addTab(self.village_view, self.tr("各村进度"))
         self.tabs.addTab(self.duplicate_view, self.tr("重复参保"))
         self.tabs.addTab(self.gap_view, self.tr("特殊群体未参保"))
+        self.tabs.addTab(self.amendments_page, self.tr("更正"))
+        self.village_view.setToolTip(self.tr("双击一个村，查看它的上报包列出的更正"))
 
         self.log_edit = QPlainTextEdit()
         self.log_edit.setReadOnly(True)
@@ -136,6 +142,7 @@ class TownshipWindow(QMainWindow):
         self.tasks_action.triggered.connect(self._on_tasks_action_triggered)
         self.report_action.triggered.connect(self._on_report_action_triggered)
         self.year_combo.activated.connect(self._on_year_combo_activated)
+        self.village_view.doubleClicked.connect(self._on_village_view_double_clicked)
         self.reload()
 
     # --- jobs -------------------------------------------------------------------------------
@@ -173,17 +180,20 @@ class TownshipWindow(QMainWindow):
 
         def load(db, progress):
             try:
-                return years(db), township_status(db, year)
+                status = township_status(db, year)
             except EnrollError as e:
                 if e.code == "township_empty":
-                    return [], None
+                    return [], None, []
                 raise
+            return years(db), status, list_amendments(db, status.year)
 
         return self._run(load, self.tr("正在汇总…"), self._on_status_loaded)
 
     @Slot(object)
-    def _on_status_loaded(self, loaded: tuple[list[int], TownshipStatus | None]) -> None:
-        known, status = loaded
+    def _on_status_loaded(
+        self, loaded: tuple[list[int], TownshipStatus | None, list[Amendment]]
+    ) -> None:
+        known, status, amendments = loaded
         self.status = status
         self.year_combo.clear()
         for y in known:
@@ -192,6 +202,7 @@ class TownshipWindow(QMainWindow):
             self.totals_label.setText(self.tr("还没有收到任何村的上报包。"))
             for model in (self.village_model, self.duplicate_model, self.gap_model):
                 model.set_rows([])
+            self.amendments_page.set_amendments([], [])
             self.status_loaded.emit()
             return
         self.year_combo.setCurrentIndex(self.year_combo.findData(status.year))
@@ -205,6 +216,8 @@ class TownshipWindow(QMainWindow):
         self.gap_model.set_rows(gap_rows(status))
         self.tabs.setTabText(1, self.tr("重复参保 ({n})").format(n=len(status.duplicates)))
         self.tabs.setTabText(2, self.tr("特殊群体未参保 ({n})").format(n=len(status.gaps)))
+        self.tabs.setTabText(3, self.tr("更正 ({n})").format(n=len(amendments)))
+        self.amendments_page.set_amendments(amendments, status.villages)
         for w in status.warnings:
             if w not in self._warned:
                 self._warned.add(w)
@@ -214,6 +227,15 @@ class TownshipWindow(QMainWindow):
     @Slot()
     def _on_year_combo_activated(self) -> None:
         self.reload()
+
+    def show_amendments_of(self, village_key: str | None) -> None:
+        """The 更正 tab with one village's amendments (all villages' when it has none)."""
+        self.amendments_page.show_village(village_key)
+        self.tabs.setCurrentWidget(self.amendments_page)
+
+    @Slot(QModelIndex)
+    def _on_village_view_double_clicked(self, index: QModelIndex) -> None:
+        self.show_amendments_of(self.village_model.key_at(index.row()))
 
     # --- packages ---------------------------------------------------------------------------
     def add_packages(self, paths: list[str | Path]) -> Job:
@@ -231,18 +253,19 @@ class TownshipWindow(QMainWindow):
     def _on_packages_added(self, result: AddResult) -> None:
         self.last_add = result
         for r in result.received:
-            self.log(
-                self.tr(
-                    "已接收 {village} {year}年度 第{seq}号包：{persons} 人，应参保 {eligible}，已参保 {enrolled}"
-                ).format(
-                    village=r.village,
-                    year=r.year,
-                    seq=r.sequence,
-                    persons=r.persons,
-                    eligible=r.eligible,
-                    enrolled=r.enrolled,
-                )
+            line = self.tr(
+                "已接收 {village} {year}年度 第{seq}号包：{persons} 人，应参保 {eligible}，已参保 {enrolled}"
+            ).format(
+                village=r.village,
+                year=r.year,
+                seq=r.sequence,
+                persons=r.persons,
+                eligible=r.eligible,
+                enrolled=r.enrolled,
             )
+            if r.amendments:
+                line += self.tr("，更正 {n} 条").format(n=r.amendments)
+            self.log(line)
             if r.first_time:
                 self.log(
                     self.tr("  已登记该村密钥指纹 {fp}（请与经办人核对汇总表上打印的指纹）").format(

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor
 from ...core.clock import local_time
 from ...core.money import yuan_text
 from ...core.vocab import STATES
+from ...township.amendments import Amendment
 from ...township.status import TownshipStatus, category_labels
 from ..rows import BAD, GOOD, WARN
 from ..widgets.common import thousands
@@ -36,8 +37,8 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
     for v in status.villages:
         j = v.to_json()
         if not j["reported"]:
-            rows.append((v.name, v.code, v.task or "—", "", "", "", "", "", _t("未上报")))
-            sort_values.append((v.name, v.code, v.task, None, None, None, None, None, None))
+            rows.append((v.name, v.code, v.task or "—", "", "", "", "", "", _t("未上报"), ""))
+            sort_values.append((v.name, v.code, v.task, None, None, None, None, None, None, None))
             colors.append(GREY)
             continue
         package = _t("第{seq}号 {at}").format(seq=v.sequence, at=local_time(v.created_at))
@@ -52,6 +53,7 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
                 pct(j["task_completion"]),
                 v.special_gaps,
                 package,
+                _t("{n} 条").format(n=v.amendments) if v.amendments else "",
             )
         )
         sort_values.append(
@@ -65,6 +67,7 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
                 j["task_completion"],
                 v.special_gaps,
                 v.created_at,
+                v.amendments,
             )
         )
         colors.append(
@@ -78,6 +81,7 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
                 rate_color(j["task_completion"]),
                 BAD if v.special_gaps else GOOD,
                 None,
+                WARN if v.amendments else None,
             ]
         )
     return rows, sort_values, colors
@@ -101,6 +105,24 @@ def gap_rows(status: TownshipStatus) -> list[tuple]:
     return [
         (g.village, g.group, g.name, g.id_number, category_labels(g.categories), g.unpaid_reason)
         for g in status.gaps
+    ]
+
+
+def amendment_rows(amendments: list[Amendment]) -> list[tuple]:
+    return [
+        (
+            a.village,
+            _t("第{seq}号").format(seq=a.sequence),
+            a.person or _t("全村"),
+            a.id_number,
+            a.field,
+            a.old,
+            a.new,
+            a.when,
+            a.who,
+            a.why,
+        )
+        for a in amendments
     ]
 
 
