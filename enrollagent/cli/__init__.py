@@ -7,23 +7,12 @@ import importlib
 import sys
 
 from .. import __version__
-from .common import CliError, run_command
-
-# Each module registers its sub-commands; the order is the order of `enrollagent --help`.
-COMMAND_MODULES = (
-    "village",
-    "years",
-    "roster",
-    "money",
-    "history",
-    "imports",
-    "exports",
-    "backup",
-    "township",
-)
+from .commands import COMMANDS, command_in
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for these arguments: the named command's module registers its commands in
+    full; every other command is a line of help. argv None: every module, in full."""
     parser = argparse.ArgumentParser(
         prog="enrollagent",
         description="村医保征缴助手 EnrollAgent：城乡居民医保征缴的村级台账。不带子命令时打开图形界面。",
@@ -38,8 +27,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"enrollagent {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"{__name__}.{name}").register(sub)
+    wanted = COMMANDS.get(command_in(argv) or "", ("", ""))[0] if argv is not None else None
+    for name, (module, help_text) in COMMANDS.items():
+        if name in sub.choices:
+            continue  # registered with the rest of its module
+        if argv is None or module == wanted:
+            importlib.import_module(f"{__name__}.{module}").register(sub)
+        else:
+            sub.add_parser(name, help=help_text)
     return parser
 
 
@@ -48,12 +43,14 @@ def main(argv: list[str] | None = None) -> int:
         # Chinese must print on a Windows console or a pipe with a legacy code page.
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(argv).parse_args(argv)
     if not args.command:
         from ..app import run_gui
 
         return run_gui(db_path=args.db)
+    from .common import CliError, run_command
+
     try:
         return run_command(args)
     except CliError as e:

@@ -17,11 +17,12 @@ from ..core.restore import (
 )
 from ..db.backup import check_file, damaged_error
 from ..paths import default_db_path
+from .commands import add_command
 from .common import CliError, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("backup", help="备份与恢复")
+    p = add_command(sub, "backup")
     bsub = p.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     c = bsub.add_parser(
         "create",
@@ -41,7 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     r.add_argument("--json", action="store_true", help="输出一个JSON对象")
     r.set_defaults(func=cmd_restore)
 
-    k = sub.add_parser("check", help="完整检查数据库文件是否损坏")
+    k = add_command(sub, "check")
     k.add_argument("--json", action="store_true", help="输出一个JSON对象")
     k.set_defaults(func=cmd_check)
 

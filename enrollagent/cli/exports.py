@@ -9,11 +9,12 @@ from ..core.progress import Progress
 from ..core.village import get_village
 from ..exports.catalog import CATALOG, roll_beside, run_export
 from ..exports.package import amendment_count, verify_package
+from .commands import add_command
 from .common import StderrProgress, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="导出花名册、入户催缴清单、公示名单、汇总表或上报包")
+    p = add_command(sub, "export")
     p.add_argument(
         "kind",
         choices=list(CATALOG),

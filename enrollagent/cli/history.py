@@ -12,16 +12,14 @@ from ..core.history import KINDS, Entry, LogFilter, amendments, village_log
 from ..core.payments import parse_date
 from ..core.village import get_village
 from ..errors import EnrollError, id_problem_text
+from .commands import add_command
 from .common import CliError, open_store, print_json
 
 _KIND_BY_LABEL = {label: key for key, label in KINDS.items()}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "history",
-        help="变更记录：谁在何时改了什么、为什么（不指定人时为全村，最新的在前）",
-    )
+    p = add_command(sub, "history")
     p.add_argument(
         "person",
         nargs="?",

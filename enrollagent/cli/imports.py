@@ -7,6 +7,7 @@ import argparse
 from ..core.progress import Progress
 from ..core.vocab import CATEGORY_BY_CODE
 from ..imports import FIELD_LABELS, ImportReport, run_import
+from .commands import add_command
 from .common import StderrProgress, actor, open_store, print_json
 
 KIND_HELP = {
@@ -47,9 +48,7 @@ SHOW_PROBLEMS = 50
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "import", help="导入花名册、特殊群体名单或税务征缴明细（.xlsx / .xls / .csv）"
-    )
+    p = add_command(sub, "import")
     isub = p.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     for kind, help_text in KIND_HELP.items():
         k = isub.add_parser(kind, help=help_text)

@@ -12,11 +12,12 @@ from ..core.people import person_name
 from ..core.policy import Policy
 from ..core.village import get_policy
 from ..core.vocab import CHANNELS
+from .commands import add_command
 from .common import CliError, actor, add_reason, noting_amendment, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("pay", help="登记一人缴费（金额默认为应缴未缴部分）")
+    p = add_command(sub, "pay")
     p.add_argument("person", metavar="PERSON", help="身份证号或 #人员编号")
     _payment_fields(p)
     p.add_argument("--payer", default="", help="代缴人（家人代缴时）")
@@ -25,17 +26,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.set_defaults(func=cmd_pay)
 
-    p = sub.add_parser("refund", help="登记退费（记为一笔负数，不修改原记录）")
+    p = add_command(sub, "refund")
     p.add_argument("person", metavar="PERSON")
     _payment_fields(p)
     add_reason(p, "退费原因")
     p.set_defaults(func=cmd_refund)
 
-    p = sub.add_parser("undo", help="撤销最近一笔手工缴费登记（追加一笔冲正）")
+    p = add_command(sub, "undo")
     add_reason(p, "为何撤销")
     p.set_defaults(func=cmd_undo)
 
-    p = sub.add_parser("unmatched", help="待认领缴费（税务明细里对不上人的）")
+    p = add_command(sub, "unmatched")
     usub = p.add_subparsers(dest="unmatched_command", metavar="ACTION", required=True)
     ul = usub.add_parser("list")
     ul.add_argument("--year", type=int, help="参保年度（默认当前年度）")

@@ -14,17 +14,18 @@ from ..core.money import yuan
 from ..core.payments import parse_date
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, RELATIONS, STATES, UNPAID_REASONS
 from ..core.year import confirm_cover
+from .commands import add_command
 from .common import actor, add_reason, noting_amendment, open_store, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("household", help="户")
+    p = add_command(sub, "household")
     hsub = p.add_subparsers(dest="household_command", metavar="ACTION", required=True)
     ha = hsub.add_parser("add", help="新增一户")
     _household_fields(ha)
     ha.set_defaults(func=cmd_household_add)
 
-    p = sub.add_parser("person", help="人员")
+    p = add_command(sub, "person")
     psub = p.add_subparsers(dest="person_command", metavar="ACTION", required=True)
     pa = psub.add_parser("add", help="新增一人（不指定 --household 时新建一户）")
     pa.add_argument("--household", metavar="KEY", help="户号、户内任一人的身份证号，或 #户编号")

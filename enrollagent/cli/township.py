@@ -22,16 +22,17 @@ from ..township.report import write_report
 from ..township.status import pick_year, township_status
 from ..township.store import open_township
 from ..township.tasks import load_tasks, task_gaps
+from .commands import add_command
 from .common import CliError, print_json
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("verify", help="检查上报包是否完整、签名是否正确")
+    p = add_command(sub, "verify")
     p.add_argument("package", metavar="PKG", help="上报包（.zip）")
     p.add_argument("--json", action="store_true", help="输出一个JSON对象")
     p.set_defaults(func=cmd_verify)
 
-    p = sub.add_parser("township", help="乡镇汇总：接收各村上报包、任务数、进度、重复参保")
+    p = add_command(sub, "township")
     p.add_argument("--township-db", metavar="PATH", help="乡镇汇总数据库（默认在用户数据目录）")
     tsub = p.add_subparsers(dest="township_command", metavar="ACTION", required=True)
     ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")

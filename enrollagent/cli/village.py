@@ -13,12 +13,13 @@ from ..core.policy_text import describe_policy
 from ..core.village import get_village, init_village, set_task
 from ..core.vocab import CATEGORY_BY_CODE
 from ..paths import default_db_path
+from .commands import add_command
 from .common import actor, add_reason, noting_amendment, open_store, print_json
 from .years import new_year_policy
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("init", help="建立本村数据库（只做一次）")
+    p = add_command(sub, "init")
     p.add_argument("--village-code", default="", metavar="CODE", help="村的12位区划代码（可不填）")
     p.add_argument("--village", required=True, metavar="NAME", help="村名")
     p.add_argument("--township", required=True, metavar="NAME", help="乡镇")
@@ -40,18 +41,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--task", type=int, metavar="N", help="乡镇下达的参保任务数")
     p.set_defaults(func=cmd_init)
 
-    p = sub.add_parser("status", help="本年度参保缴费情况")
+    p = add_command(sub, "status")
     p.add_argument("--year", type=int, help="参保年度（默认当前年度）")
     p.add_argument("--json", action="store_true", help="输出一个JSON对象")
     p.set_defaults(func=cmd_status)
 
-    p = sub.add_parser("task", help="设置乡镇下达的参保任务数")
+    p = add_command(sub, "task")
     p.add_argument("task", type=int, metavar="N")
     p.add_argument("--year", type=int)
     add_reason(p, "为何改任务数")
     p.set_defaults(func=cmd_task)
 
-    p = sub.add_parser("policy", help="政策预设")
+    p = add_command(sub, "policy")
     psub = p.add_subparsers(dest="policy_command", metavar="ACTION", required=True)
     pl = psub.add_parser("list", help="列出内置的政策预设")
     pl.add_argument("--json", action="store_true")

@@ -9,13 +9,14 @@ from ..core.village import get_policy
 from ..core.vocab import COVERAGE_KINDS
 from ..core.year import Rollover, held_years, plan_year, start_year
 from ..errors import EnrollError
+from .commands import add_command
 from .common import actor, open_store, print_json
 
 LAST_YEAR = "上年"
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("year", help="参保年度：开始新年度征缴、列出已有年度")
+    p = add_command(sub, "year")
     ysub = p.add_subparsers(dest="year_command", metavar="ACTION", required=True)
     ys = ysub.add_parser("start", help="把本村带入新的参保年度（先预览：--dry-run）")
     ys.add_argument("year", type=int, metavar="YEAR", help="新的参保年度，如 2025")
