@@ -199,6 +199,24 @@ def test_no_sql_in_ui_or_cli():
     )
 
 
+def test_payments_have_one_writer():
+    """A person's net of the year is kept by core.payments.write_payments (m007): a payment row
+    written anywhere else would leave the figures behind."""
+    writes_payment = re.compile(r"(INSERT|REPLACE)\s+(OR\s+\w+\s+)?INTO\s+payment\b", re.I)
+    offenders = [
+        f"{rel(path)}:{line}"
+        for module, path in modules().items()
+        if module != "enrollagent.core.payments"
+        for line, text in sorted(string_texts(tree(path)))
+        if writes_payment.search(text) or text == "payment" and "insert" in _line(path, line)
+    ]
+    assert not offenders, "payment rows written outside core.payments:\n  " + "\n  ".join(offenders)
+
+
+def _line(path: Path, line: int) -> str:
+    return path.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
 # --- no import cycle ------------------------------------------------------------------------
 
 

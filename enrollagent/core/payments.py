@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -87,6 +88,15 @@ def write_payments(w: Write, rows: list[dict[str, object]], *, reason: str | Non
         for i, row in enumerate(rows)
     ]
     w.insert_many("payment", full, reason=reason)
+    # Each person's net of the year, which the figures count, moves with the payments (m007).
+    net: Counter[tuple[int, int]] = Counter()
+    for r in full:
+        if r["kind"] == "personal":
+            net[int(r["person_id"]), int(r["year"])] += int(r["amount_fen"])  # type: ignore[call-overload]
+    w.db.conn.executemany(
+        "UPDATE person_year SET net_fen = net_fen + ? WHERE person_id = ? AND year = ?",
+        [(fen, pid, year) for (pid, year), fen in net.items()],
+    )
     w.touch(persons=(int(r["person_id"]) for r in full))  # type: ignore[call-overload]
     return first
 

@@ -189,9 +189,6 @@ def fill_village(db, *, first: int, people: int, paid: float, rng: random.Random
             persons,
         )
         db.conn.executemany(
-            "INSERT INTO person_year (person_id, year, coverage) VALUES (?,?,?)", years
-        )
-        db.conn.executemany(
             "INSERT INTO special_flag (person_id, year, category, source, created_at) VALUES (?,?,?,?,?)",
             flags,
         )
@@ -199,6 +196,10 @@ def fill_village(db, *, first: int, people: int, paid: float, rng: random.Random
             "INSERT INTO payment (uuid, person_id, year, amount_fen, kind, paid_on, channel, source,"
             " recorded_at) VALUES (?,?,?,?,?,?,?,?,?)",
             pays,
+        )
+        # After the payments: a person put on the roster starts from what they paid (m006).
+        db.conn.executemany(
+            "INSERT INTO person_year (person_id, year, coverage) VALUES (?,?,?)", years
         )
 
 
