@@ -205,15 +205,19 @@ def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
     )
     head = roster.add_household_with_head(old, actor=A, head_name="张三", head_id_number=make_id(1))
     with write(old, actor=A, op="record_payment") as w:  # the payment row as it was then
-        payments.write_payments(
-            w,
+        w.insert_many(
+            "payment",
             [
                 {
+                    **payments.PAYMENT_DEFAULTS,
+                    "id": 1,
+                    "uuid": "0" * 36,
                     "person_id": head.head_id,
                     "year": 2024,
                     "amount_fen": 38000,
                     "paid_on": "2024-10-01",
                     "source": "manual",
+                    "recorded_at": w.at,
                 }
             ],
         )

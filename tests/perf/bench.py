@@ -725,11 +725,11 @@ def main() -> int:
             peaks.append(peak)
             if case.floor is not None:
                 floors.append(run_child(case, "floor", data)[0])
-        ours_s = statistics.median(ours)
-        floor_s = statistics.median(floors) if floors else None
+        ours_s = round(statistics.median(ours), 6)
+        floor_s = round(statistics.median(floors), 6) if floors else None
         row = {
-            "ours_s": round(ours_s, 6),
-            "floor_s": round(floor_s, 6) if floor_s is not None else None,
+            "ours_s": ours_s,
+            "floor_s": floor_s,
             "ratio": round(ours_s / floor_s, 2) if floor_s else None,
             "target": case.target,
             "peak_rss_mb": max(peaks) if not case.whole_process else None,
