@@ -43,7 +43,9 @@ def test_the_benchmark_runs_every_case_and_writes_its_json(tmp_path: Path) -> No
         assert case["ours_s"] > 0, name
         assert case["target"], name
         if case["floor_s"]:
-            assert case["ratio"] == pytest.approx(case["ours_s"] / case["floor_s"], rel=0.01, abs=0.01), name
+            assert case["ratio"] == pytest.approx(
+                case["ours_s"] / case["floor_s"], rel=0.01, abs=0.01
+            ), name
     # Every case with its own floor has one; the memory case reports the report's peak.
     for name in ("payments_import_55k", "roster_import_6k", "roll_export_55k", "township_55k"):
         assert cases[name]["floor_s"] > 0, name
