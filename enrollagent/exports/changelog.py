@@ -16,16 +16,16 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.history import KINDS, Entry
 from .atomic import atomic_path
-from .roll import (
-    _BOX,
-    _CENTER,
-    _HEADER_FILL,
-    _HEADER_FONT,
-    _TITLE_FONT,
-    _as_text,
-    _formula_like,
-    _styled,
-    display_width,
+from .xlsx_cells import (
+    BOX,
+    CENTER,
+    HEADER_FILL,
+    HEADER_FONT,
+    TITLE_FONT,
+    as_text,
+    column_widths,
+    formula_like,
+    styled,
 )
 
 HEADERS = (
@@ -69,23 +69,13 @@ def change_rows(entries: Sequence[Entry]) -> list[list]:
     ]
 
 
-def _widths(rows: list[list]) -> list[float]:
-    """Fitted to header and data (a Chinese character two units), capped: longer text wraps."""
-    widths = [display_width(h) for h in HEADERS]
-    for row in rows:
-        for col, value in enumerate(row):
-            if value is not None:
-                widths[col] = max(widths[col], display_width(str(value)))
-    return [min(MAX_WIDTH, w + 2) for w in widths]
-
-
 def write_change_log(
     entries: Sequence[Entry], path: str | Path, *, village: str, year: int
 ) -> Path:
     """Write `entries` (as the log shows them, newest first) to `path` (temp name, then renamed);
     the title names the village and the coverage year in force."""
     rows = change_rows(entries)
-    widths = _widths(rows)
+    widths = column_widths(HEADERS, rows, MAX_WIDTH)
     wb = Workbook(write_only=True)
     try:
         ws = wb.create_sheet(SHEET)
@@ -107,10 +97,10 @@ def write_change_log(
             f"{village} 变更记录（当前参保年度 {year}年度，"
             f"共 {len(rows)} 条，制表日期 {date.today().isoformat()}）"
         )
-        ws.append([_styled(ws, title, font=_TITLE_FONT)])
+        ws.append([styled(ws, title, font=TITLE_FONT)])
         ws.append(
             [
-                _styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+                styled(ws, h, font=HEADER_FONT, fill=HEADER_FILL, border=BOX, alignment=CENTER)
                 for h in HEADERS
             ]
         )
@@ -120,8 +110,8 @@ def write_change_log(
             for value in row:
                 if isinstance(value, str):
                     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control chars
-                cell = _as_text(ws, value) if _formula_like(value) else _styled(ws, value)
-                cell.border = _BOX
+                cell = as_text(ws, value) if formula_like(value) else styled(ws, value)
+                cell.border = BOX
                 cell.alignment = _WRAP
                 if fill:
                     cell.fill = fill

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date
 from pathlib import Path
-from typing import TypeGuard
 
 import sqlite_utils
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -23,6 +19,17 @@ from ..core.progress import NO_PROGRESS, Progress
 from ..core.village import get_village
 from ..core.vocab import CATEGORY_BY_CODE, STATES
 from .atomic import atomic_path
+from .xlsx_cells import (
+    BOX,
+    CENTER,
+    HEADER_FILL,
+    HEADER_FONT,
+    TITLE_FONT,
+    as_text,
+    column_widths,
+    formula_like,
+    styled,
+)
 
 HEADERS = (
     "序号",
@@ -50,15 +57,6 @@ ROLL_SHEET = "花名册"
 DATA_SHEET = "数据"
 PROGRESS_EVERY = 500
 MAX_WIDTH = 40
-# A spreadsheet runs text starting with these as a formula (or a DDE call) when it is retyped.
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-_THIN = Side(style="thin")
-_BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-_TITLE_FONT = Font(bold=True, size=14)
-_HEADER_FONT = Font(bold=True)
-_HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
-_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
 def _payment_details(db: sqlite_utils.Database, year: int) -> dict[int, tuple[str, str, str]]:
@@ -136,64 +134,12 @@ def roll_rows(db: sqlite_utils.Database, year: int, states: list[PersonState]) -
     return rows
 
 
-def _as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
-    """A cell that holds `value` as text even though it looks like a formula or an error code."""
-    cell = WriteOnlyCell(ws, value)
-    cell.data_type = "s"
-    cell.quotePrefix = True  # what Excel sets for a typed '=…: it stays text when edited
-    return cell
-
-
-def _formula_like(value: object) -> TypeGuard[str]:
-    return (
-        isinstance(value, str)
-        and bool(value)
-        and (value[0] in _FORMULA_STARTS or value in ERROR_CODES)
-    )
-
-
-def display_width(text: str) -> int:
-    """Width in Excel's character units: a Chinese character takes two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def column_widths(rows: list[list]) -> list[float]:
-    """Widths that fit the header and the data, so nothing is cut off on screen or on paper."""
-    widths = [display_width(h) for h in HEADERS]
-    for col in range(len(HEADERS)):
-        for value in {row[col] for row in rows}:
-            if value is not None:
-                widths[col] = max(widths[col], display_width(str(value)))
-    return [min(MAX_WIDTH, w + 2) for w in widths]
-
-
-def _styled(
-    ws: WriteOnlyWorksheet,
-    value: str | float | None,
-    *,
-    font: Font | None = None,
-    fill: PatternFill | None = None,
-    border: Border | None = None,
-    alignment: Alignment | None = None,
-) -> Cell:
-    cell = WriteOnlyCell(ws, value)
-    if font:
-        cell.font = font
-    if fill:
-        cell.fill = fill
-    if border:
-        cell.border = border
-    if alignment:
-        cell.alignment = alignment
-    return cell
-
-
 def _write_rows(
     ws: WriteOnlyWorksheet, rows: list[list], progress: Progress, done: int, total: int
 ) -> int:
     for row in rows:
-        if any(_formula_like(v) for v in row):
-            row = [_as_text(ws, v) if _formula_like(v) else v for v in row]
+        if any(formula_like(v) for v in row):
+            row = [as_text(ws, v) if formula_like(v) else v for v in row]
         if any(type(v) is str and ILLEGAL_CHARACTERS_RE.search(v) for v in row):
             # openpyxl refuses control characters; a name stored with one still goes out.
             row = [ILLEGAL_CHARACTERS_RE.sub("", v) if type(v) is str else v for v in row]
@@ -238,7 +184,7 @@ def _fill(
     wb: Workbook, title: str, year: int, rows: list[list], figures: Figures, progress: Progress
 ) -> None:
     totals = totals_row(figures)
-    widths = column_widths([*rows, totals])
+    widths = column_widths(HEADERS, [*rows, totals], MAX_WIDTH)
     total = 2 * len(rows)
     ws = wb.create_sheet(ROLL_SHEET)
     _page_setup(ws, widths)
@@ -250,22 +196,22 @@ def _fill(
     ws.row_dimensions[1].height = 24
     ws.append(
         [
-            _styled(
+            styled(
                 ws,
                 f"{title} {year}年度城乡居民基本医疗保险参保花名册"
                 f"（制表日期 {date.today().isoformat()}）",
-                font=_TITLE_FONT,
+                font=TITLE_FONT,
             )
         ]
     )
     ws.append(
         [
-            _styled(ws, h, font=_HEADER_FONT, fill=_HEADER_FILL, border=_BOX, alignment=_CENTER)
+            styled(ws, h, font=HEADER_FONT, fill=HEADER_FILL, border=BOX, alignment=CENTER)
             for h in HEADERS
         ]
     )
     done = _write_rows(ws, rows, progress, 0, total)
-    ws.append([_styled(ws, v, font=_HEADER_FONT, border=_BOX) for v in totals])
+    ws.append([styled(ws, v, font=HEADER_FONT, border=BOX) for v in totals])
 
     data = wb.create_sheet(DATA_SHEET)
     _page_setup(data, widths)
