@@ -33,7 +33,8 @@ def _settle(app: QApplication, rounds: int = 5) -> None:
 
 
 def township_packages(work: Path) -> list[Path]:
-    """One signed package per demo village; the later villages also enroll one of the first's people (重复参保)."""
+    """One signed package per demo village, the first village a second with two amendments; the
+    later villages also enroll one of the first's people (重复参保)."""
     from ..core.figures import person_states
     from ..core.payments import record_payment
     from ..core.roster import add_household, add_person
@@ -56,6 +57,9 @@ def township_packages(work: Path) -> list[Path]:
             ).id
             record_payment(db, person_id=person, actor="演示")
         packages.append(run_export(db, "package", work / "township" / "out"))
+        if len(packages) == 1:  # the first village corrects two reported rows and sends again
+            amend_two(db)
+            packages.append(run_export(db, "package", work / "township" / "out"))
         db.close()
     return packages
 
@@ -85,11 +89,17 @@ def township_shot(app: QApplication, work: Path, path: Path) -> None:
 def amend_after_package(db, work: Path) -> int:
     """A package sent, then two amendments with their reasons: what 变更记录 is for. Returns the
     person whose phone was corrected."""
-    from ..core.figures import person_states
-    from ..core.roster import set_coverage, update_person
     from ..exports.package import build_package
 
     build_package(db, work / "package")
+    return amend_two(db)
+
+
+def amend_two(db) -> int:
+    """Correct two reported rows with their reasons (a phone, a cover); returns the first person."""
+    from ..core.figures import person_states
+    from ..core.roster import set_coverage, update_person
+
     first, second = [s for s in person_states(db) if s.id_valid][:2]
     update_person(db, first.person_id, actor="王明", phone="13912345678", reason="电话号码录入错误")
     set_coverage(
