@@ -110,6 +110,38 @@ def long_field_csv(path: Path) -> Path:
     return path
 
 
+def nameless_member_xlsx(path: Path) -> Path:
+    """A real roll with one more member whose name is empty, as a damaged header reads
+    (zipfile's own is_dir() raised IndexError on it)."""
+    wb = openpyxl.Workbook()
+    for row in ROLL:
+        wb.active.append(row)
+    wb.save(path)
+    with zipfile.ZipFile(path, "a") as zf:
+        zf.writestr(zipfile.ZipInfo(""), b"damaged")
+    return path
+
+
+def shift_directory(path: Path, by: int = 100_000) -> Path:
+    """The zip's end record puts the central directory `by` bytes further than it is: every
+    member's header then lies before the start of the file (zipfile: a negative seek)."""
+    data = bytearray(path.read_bytes())
+    end = data.rindex(b"PK\x05\x06")
+    (offset,) = struct.unpack_from("<I", data, end + 16)
+    struct.pack_into("<I", data, end + 16, offset + by)
+    path.write_bytes(bytes(data))
+    return path
+
+
+def shifted_directory_xlsx(path: Path) -> Path:
+    """A real roll whose members' headers lie before the start of the file."""
+    wb = openpyxl.Workbook()
+    for row in ROLL:
+        wb.active.append(row)
+    wb.save(path)
+    return shift_directory(path)
+
+
 HOSTILE = {
     "far_cell.xlsx": far_cell_xlsx,
     "far_cell_no_dimension.xlsx": lambda p: far_cell_xlsx(p, dimension=False),
@@ -117,6 +149,7 @@ HOSTILE = {
     "bomb.xlsx": bomb_xlsx,
     "lying.xlsx": lying_xlsx,
     "long_field.csv": long_field_csv,
+    "shifted_directory.xlsx": shifted_directory_xlsx,
 }
 
 

@@ -12,7 +12,7 @@ from enrollagent.errors import EnrollError
 from enrollagent.imports import run_import
 
 from .conftest import make_village
-from .hostile_helpers import HOSTILE
+from .hostile_helpers import HOSTILE, nameless_member_xlsx
 from .test_imports_files import TODAY, snapshot
 
 EXPECTED = {
@@ -22,6 +22,7 @@ EXPECTED = {
     "bomb.xlsx": ("import_unpacks_too_big", "64 MB"),
     "lying.xlsx": ("import_not_spreadsheet", "压缩数据已损坏"),
     "long_field.csv": ("import_field_too_long", "第3行"),
+    "shifted_directory.xlsx": ("import_not_spreadsheet", "压缩数据已损坏"),
 }
 MEMORY_LIMIT = 512 * 1024 * 1024
 
@@ -54,3 +55,12 @@ def test_hostile_file_in_a_child_with_512_mb(cli, db_path, tmp_path, name):
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and name in lines[0] and EXPECTED[name][1] in lines[0], lines
     assert took < 20, took
+
+
+def test_a_nameless_member_is_junk_beside_a_readable_roll(db, tmp_path):
+    """A damaged header can leave a member without a name: not a folder, not a crash; the sheet
+    beside it is read."""
+    report = run_import(
+        db, "roster", nameless_member_xlsx(tmp_path / "n.xlsx"), today=TODAY, actor="王明"
+    )
+    assert report.to_json()["imported"] >= 1

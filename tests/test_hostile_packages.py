@@ -12,7 +12,7 @@ from enrollagent.exports.package import DATA, MANIFEST, build_package, verify_pa
 from enrollagent.township.intake import add_packages
 from enrollagent.township.store import open_township
 
-from .hostile_helpers import lying_package
+from .hostile_helpers import lying_package, shift_directory
 from .township_helpers import an_id, make_village
 
 MEMORY_LIMIT = 512 * 1024 * 1024
@@ -45,6 +45,15 @@ def test_township_add_refuses_a_lying_member(pkg, tmp_path):
     assert not result.received and [p for p, _why in result.refused] == [pkg]
     assert DATA in result.refused[0][1]
     assert town.execute("SELECT COUNT(*) FROM package").fetchone() == (0,)
+
+
+def test_a_package_whose_members_lie_before_the_file_is_refused(pkg, tmp_path):
+    """A damaged end record: reading a member seeks before the start of the file (OSError)."""
+    shift_directory(pkg)
+    result = verify_package(pkg)
+    assert not result.ok and result.code == "package_member_corrupt" and result.reason
+    town = open_township(tmp_path / "township.db")
+    assert [p for p, _why in add_packages(town, [pkg]).refused] == [pkg]
 
 
 def _limit_memory() -> None:

@@ -104,12 +104,17 @@ def checked_zip(file_name: str, data: bytes) -> bytes:
             raise _too_big(file_name, "全部内容")
         try:
             members = {
-                i.filename: read_bounded(zf, i, MAX_MEMBER_BYTES) for i in infos if not i.is_dir()
+                # Folders hold nothing; a nameless member (a damaged header) nothing anyone can
+                # name: both are left out of the workbook read.
+                i.filename: read_bounded(zf, i, MAX_MEMBER_BYTES)
+                for i in infos
+                if i.filename and not i.filename.endswith("/")
             }
         except TooLong as e:
             raise _too_big(file_name, str(e.args[0])) from None
-        except (zipfile.BadZipFile, zlib.error, EOFError) as e:
-            # zipfile stops at the size a member claims; a member that holds more fails its CRC.
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as e:
+            # zipfile stops at the size a member claims; a member that holds more fails its CRC;
+            # a damaged header points before the file (ValueError) or to an unknown method.
             raise EnrollError(
                 "import_not_spreadsheet", path=file_name, detail=f"压缩数据已损坏（{e}）"
             ) from None
