@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -301,27 +302,80 @@ def figures_from_states(
     unmatched_payments: int,
     task: int | None,
 ) -> Figures:
-    total = Tally(counted_as_enrolled=policy.count_as_enrolled)
+    """The figures person by person: each a counted row of one."""
+    # One arithmetic for the village and its special groups: a flagged person in 职工医保 is
+    # counted as the policy says, and the gap (unpaid) is eligible − enrolled.
+    return figures_from_counts(
+        (
+            CountRow(
+                s.group_name,
+                s.state,
+                s.categories,
+                1,
+                s.net_fen,
+                int(not s.id_valid),
+                int(s.double_paid),
+                int(s.refund_due),
+            )
+            for s in states
+        ),
+        policy,
+        year=year,
+        households=len({s.household_id for s in states}),
+        unmatched_payments=unmatched_payments,
+        task=task,
+    )
+
+
+@dataclass(frozen=True)
+class CountRow:
+    """People alike in group, state and categories, counted together: what SQL hands back."""
+
+    group: str
+    state: str
+    categories: tuple[str, ...]
+    persons: int
+    collected_fen: int
+    invalid_id: int = 0
+    double_paid: int = 0
+    refund_due: int = 0
+
+
+def figures_from_counts(
+    rows: Iterable[CountRow],
+    policy: Policy,
+    *,
+    year: int,
+    households: int,
+    unmatched_payments: int,
+    task: int | None,
+) -> Figures:
+    """The same arithmetic as figures_from_states, over counted rows instead of persons."""
     groups: dict[str, Tally] = {}
     special: dict[str, Tally] = {}
-    households = set()
+    total = Tally(counted_as_enrolled=policy.count_as_enrolled)
     invalid = double = refund = 0
-    for s in states:
-        total.add(s)
-        groups.setdefault(s.group_name, Tally(counted_as_enrolled=policy.count_as_enrolled)).add(s)
-        households.add(s.household_id)
-        for c in s.categories:
-            # One arithmetic for the village and its special groups: a flagged person in 职工医保
-            # is counted as the policy says, and the gap (unpaid) is eligible − enrolled.
-            special.setdefault(c, Tally(counted_as_enrolled=policy.count_as_enrolled)).add(s)
-        invalid += not s.id_valid
-        double += s.double_paid
-        refund += s.refund_due
+    for r in rows:
+        for tallies, key in ((groups, r.group), *((special, c) for c in r.categories)):
+            t = tallies.get(key)
+            if t is None:
+                t = tallies[key] = Tally(counted_as_enrolled=policy.count_as_enrolled)
+            t.persons += r.persons
+            t.states[r.state] += r.persons
+            t.collected_fen += r.collected_fen
+        total.persons += r.persons
+        total.states[r.state] += r.persons
+        total.collected_fen += r.collected_fen
+        invalid, double, refund = (
+            invalid + r.invalid_id,
+            double + r.double_paid,
+            refund + r.refund_due,
+        )
     return Figures(
         year=year,
         policy=policy,
         total=total,
-        households=len(households),
+        households=households,
         by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
         special={c.code: special[c.code] for c in CATEGORIES if c.code in special},
         invalid_id=invalid,
@@ -343,41 +397,28 @@ GROUP BY group_name, coverage, categories, id_valid, net_fen
 """
 
 
-def _sql_tallies(
-    db: sqlite_utils.Database, year: int, policy: Policy
-) -> tuple[dict[str, Tally], dict[str, Tally], int, int, int, int]:
-    """(by group, by category, households, invalid IDs, double paid, refunds due) by SQL."""
+def _count_rows(db: sqlite_utils.Database, year: int, policy: Policy) -> Iterator[CountRow]:
     newborn = policy.newborn_exempt_from
-    groups: dict[str, Tally] = {}
-    special: dict[str, Tally] = {}
-    invalid = double = refund = 0
     rows = db.execute(
         _GROUPS_SQL, {"year": year, "newborn": newborn.isoformat() if newborn else None}
     )
     for group, coverage, cats, valid, net, n, newborns in rows:
         categories = tuple(sorted(cats.split(","))) if cats else ()
-        invalid += 0 if valid else n
         for birth, count in ((None, n - (newborns or 0)), (newborn, newborns or 0)):
-            if not count:
-                continue
-            state, payable = decide_state(
-                policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net
-            )
-            double += count if coverage == "resident" and 0 < payable < net else 0
-            refund += count if net > payable else 0
-            for tallies, key in ((groups, group), *((special, c) for c in categories)):
-                t = tallies.get(key)
-                if t is None:
-                    t = tallies[key] = Tally(counted_as_enrolled=policy.count_as_enrolled)
-                t.persons += count
-                t.states[state] += count
-                t.collected_fen += net * count
-    # A household lies in one group (the group is the household's), not in one state.
-    households = db.execute(
-        "SELECT COUNT(*) FROM (SELECT DISTINCT household_id FROM person_year WHERE year = ?)",
-        [year],
-    ).fetchone()[0]
-    return groups, special, households, invalid, double, refund
+            if count:
+                state, payable = decide_state(
+                    policy, coverage=coverage, categories=categories, birth_date=birth, net_fen=net
+                )
+                yield CountRow(
+                    group,
+                    state,
+                    categories,
+                    count,
+                    net * count,
+                    0 if valid else count,
+                    count if coverage == "resident" and 0 < payable < net else 0,
+                    count if net > payable else 0,
+                )
 
 
 def compute_figures(
@@ -396,22 +437,16 @@ def compute_figures(
         return figures_from_states(
             states, policy, year=year, unmatched_payments=unmatched, task=task
         )
-    groups, special, households, invalid, double, refund = _sql_tallies(db, year, policy)
-    total = Tally(counted_as_enrolled=policy.count_as_enrolled)
-    for t in groups.values():
-        total.persons += t.persons
-        total.states.update(t.states)
-        total.collected_fen += t.collected_fen
-    return Figures(
+    # A household lies in one group (the group is the household's), not in one state.
+    households = db.execute(
+        "SELECT COUNT(*) FROM (SELECT DISTINCT household_id FROM person_year WHERE year = ?)",
+        [year],
+    ).fetchone()[0]
+    return figures_from_counts(
+        _count_rows(db, year, policy),
+        policy,
         year=year,
-        policy=policy,
-        total=total,
         households=households,
-        by_group={g: groups[g] for g in sorted(groups, key=group_sort_key)},
-        special={c.code: special[c.code] for c in CATEGORIES if c.code in special},
-        invalid_id=invalid,
-        double_paid=double,
-        refund_due=refund,
         unmatched_payments=unmatched,
         task=task,
     )

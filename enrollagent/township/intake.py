@@ -7,7 +7,9 @@ import contextlib
 import hashlib
 import json
 import math
+import operator
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -16,12 +18,13 @@ from typing import Any
 import sqlite_utils
 
 from ..core import clock
-from ..core.figures import PersonState, decide_state, figures_from_states
+from ..core.figures import CountRow, decide_state, figures_from_counts
+from ..core.money import MAX_YUAN
 from ..core.policy import Policy, policy_from_json, yuan_to_fen
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
 from ..errors import EnrollError
-from ..exports.package import DATA, VerifyResult, verify_package
+from ..exports.package import DATA, VerifyResult, signed_manifest, verify_package
 from .store import name_key
 
 _PERSON_COLUMNS = (
@@ -157,18 +160,26 @@ def _strict_json(raw: bytes) -> dict[str, Any]:
     return value
 
 
-def _fen(value: object, what: str) -> int:
+def _fen(n: int, p: dict, key: str) -> int:
+    value = p[key]
+    if type(value) is int and 0 <= value <= MAX_YUAN:  # most amounts: whole yuan, checked here
+        return value * 100
+    return _any_fen(value, f"{_who(n, p)}的 {key}")
+
+
+def _any_fen(value: object, what: str) -> int:
     # Core's yuan_to_fen checks the type, the size (past 2**63 fen SQLite could not store it) and
     # the two decimals; a net payment may be negative (a refund larger than what was paid in), so
     # the sign is taken off first.
     if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-        return -_fen(-value, what)
+        return -_any_fen(-value, what)
     try:
         return yuan_to_fen(value, what)
     except EnrollError as e:
         raise _bad(str(e.params.get("detail", e.message))) from None
 
 
+_TEXT_VALUES = operator.itemgetter(*_TEXT_FIELDS)
 _PERSON_FIELDS = (
     *_TEXT_FIELDS,
     "id_valid",
@@ -182,27 +193,41 @@ _PERSON_FIELDS = (
 )
 
 
+_PERSON_KEYS = frozenset(_PERSON_FIELDS)
+
+
+def _who(n: int, p: dict) -> str:
+    return f"第 {n} 个人（{p['name']}）" if isinstance(p["name"], str) else f"第 {n} 个人"
+
+
+# A person's state as decide_state decides it, by what it depends on (coverage, categories,
+# whether born in the newborn exemption, net fen): a village has a few dozen such keys.
+_Decided = dict[tuple[str, tuple[str, ...], bool, int], tuple[str, int]]
+
+
 def _person(
-    n: int, p: object, policy: Policy
-) -> tuple[tuple, date | None, tuple[str, ...], int, int]:
-    """One person of data.json checked field by field: (values for the row, birth, categories,
-    payable fen, net fen). Anything of the wrong type or an unknown code refuses the package."""
+    n: int, p: object, policy: Policy, decided: _Decided
+) -> tuple[tuple, tuple[str, ...], int, int]:
+    """One person of data.json checked field by field: (values for the row, categories, payable
+    fen, net fen). Anything of the wrong type or an unknown code refuses the package."""
     if not isinstance(p, dict):
         raise _bad(f"第 {n} 个人不是一个对象")
-    missing = [k for k in _PERSON_FIELDS if k not in p]
-    if missing:
+    if not p.keys() >= _PERSON_KEYS:
+        missing = [k for k in _PERSON_FIELDS if k not in p]
         raise _bad(f"第 {n} 个人缺少字段 {'、'.join(missing)}")
-    who = f"第 {n} 个人（{p['name']}）" if isinstance(p["name"], str) else f"第 {n} 个人"
-    _check_types(p, who)
-    birth = _birth(p["birth_date"], who)
-    _check_codes(p, who)
-    categories = _categories(p["categories"], who)
-    payable, net = _fen(p["payable"], f"{who}的 payable"), _fen(p["net_paid"], f"{who}的 net_paid")
-    state, want_payable = decide_state(
-        policy, coverage=p["coverage"], categories=categories, birth_date=birth, net_fen=net
-    )
-    if (state, want_payable) != (p["state"], payable):
-        raise _bad(f"{who}的参保状态“{p['state']}”与包内政策算出的“{state}”不符")
+    _check_types(n, p)
+    birth = _birth(n, p)
+    _check_codes(n, p)
+    categories = _categories(n, p)
+    payable, net = _fen(n, p, "payable"), _fen(n, p, "net_paid")
+    key = (p["coverage"], categories, policy.is_newborn_exempt(birth), net)
+    found = decided.get(key)
+    if found is None:
+        found = decided[key] = decide_state(
+            policy, coverage=p["coverage"], categories=categories, birth_date=birth, net_fen=net
+        )
+    if found != (p["state"], payable):
+        raise _bad(f"{_who(n, p)}的参保状态“{p['state']}”与包内政策算出的“{found[0]}”不符")
     values = (
         p["uuid"],
         p["household_uuid"],
@@ -222,83 +247,87 @@ def _person(
         net,
         p["state"],
     )
-    return values, birth, categories, payable, net
+    return values, categories, payable, net
 
 
-def _check_types(p: dict, who: str) -> None:
-    for key in _TEXT_FIELDS:
-        if not isinstance(p[key], str):
-            raise _bad(f"{who}的 {key} 应为文字")
+def _check_types(n: int, p: dict) -> None:
+    if set(map(type, _TEXT_VALUES(p))) != {str}:  # json makes no subclass of str
+        key = next(k for k in _TEXT_FIELDS if not isinstance(p[k], str))
+        raise _bad(f"{_who(n, p)}的 {key} 应为文字")
     if not p["uuid"] or not p["household_uuid"]:
-        raise _bad(f"{who}缺少 uuid")
+        raise _bad(f"{_who(n, p)}缺少 uuid")
     if not isinstance(p["id_valid"], bool):
-        raise _bad(f"{who}的 id_valid 应为 true 或 false")
+        raise _bad(f"{_who(n, p)}的 id_valid 应为 true 或 false")
     if p["sex"] is not None and not isinstance(p["sex"], str):
-        raise _bad(f"{who}的 sex 应为文字")
+        raise _bad(f"{_who(n, p)}的 sex 应为文字")
 
 
-def _birth(value: object, who: str) -> date | None:
+def _birth(n: int, p: dict) -> date | None:
+    value = p["birth_date"]
     if value is None:
         return None
     if isinstance(value, str):
         with contextlib.suppress(ValueError):
             return date.fromisoformat(value)
-    raise _bad(f"{who}的出生日期“{value}”不是日期")
+    raise _bad(f"{_who(n, p)}的出生日期“{value}”不是日期")
 
 
-def _check_codes(p: dict, who: str) -> None:
+def _check_codes(n: int, p: dict) -> None:
     if p["coverage"] not in COVERAGE_KINDS:
-        raise _bad(f"{who}的参保类型代码“{p['coverage']}”不认识")
+        raise _bad(f"{_who(n, p)}的参保类型代码“{p['coverage']}”不认识")
     if p["state"] not in STATES:
-        raise _bad(f"{who}的参保状态代码“{p['state']}”不认识")
+        raise _bad(f"{_who(n, p)}的参保状态代码“{p['state']}”不认识")
 
 
-def _categories(cats: object, who: str) -> tuple[str, ...]:
+def _categories(n: int, p: dict) -> tuple[str, ...]:
+    cats = p["categories"]
+    if cats == []:
+        return ()
     if (
         not isinstance(cats, list)
         or not all(isinstance(c, str) and c in CATEGORY_BY_CODE for c in cats)
         or len(set(cats)) != len(cats)
     ):
-        raise _bad(f"{who}的人员类别“{cats}”含有不认识或重复的代码")
+        raise _bad(f"{_who(n, p)}的人员类别“{cats}”含有不认识或重复的代码")
     return tuple(sorted(cats))
 
 
 def package_rows(
     data: dict, *, key: str, year: int, policy: Policy
-) -> tuple[list[tuple], list[PersonState]]:
-    """data.json's people as township rows and as PersonStates; the state is re-derived and must agree."""
-    rows, states = [], []
-    households: dict[str, int] = {}
+) -> tuple[list[tuple], list[CountRow], int]:
+    """data.json's people as township rows, counted alike (for the signed counts), and the number
+    of households; each person's state is re-derived and must agree."""
+    rows = []
+    counted: Counter[tuple] = Counter()
+    collected: Counter[tuple] = Counter()
+    households: set[str] = set()
+    decided: _Decided = {}
     for n, p in enumerate(data["persons"], start=1):
-        values, birth, categories, payable, net = _person(n, p, policy)
+        values, categories, payable, net = _person(n, p, policy, decided)
         rows.append((key, year, *values))
-        hid = households.setdefault(p["household_uuid"], len(households) + 1)
-        states.append(
-            PersonState(
-                n,
-                hid,
-                p["name"],
-                p["id_number"],
-                p["id_valid"],
-                birth,
-                p["sex"],
-                p["relation"],
-                "",
-                p["group"],
-                p["hh_no"],
-                p["coverage"],
-                p["coverage_note"],
-                p["unpaid_reason"],
-                categories,
-                payable,
-                net,
-                p["state"],
-            )
+        households.add(p["household_uuid"])
+        alike = (
+            p["group"],
+            p["state"],
+            categories,
+            not p["id_valid"],
+            p["coverage"] == "resident" and 0 < payable < net,
+            net > payable,
         )
-    return rows, states
+        counted[alike] += 1
+        collected[alike] += net
+    counts = []
+    for alike, n in counted.items():
+        group, state, categories, bad_id, double, due = alike
+        counts.append(
+            CountRow(group, state, categories, n, collected[alike], n * bad_id, n * double, n * due)
+        )
+    return rows, counts, len(households)
 
 
-def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> None:
+def _check_counts(
+    counts_rows: list[CountRow], households: int, policy: Policy, manifest: dict
+) -> None:
     """The signed counts and the people in data.json must say the same thing (same Tally arithmetic)."""
     counts = manifest["counts"]
     attention = counts.get("attention") or {}
@@ -310,10 +339,11 @@ def _check_counts(states: list[PersonState], policy: Policy, manifest: dict) -> 
         and (isinstance(task, bool) or not isinstance(task, int))
     ):
         raise _Refused(EnrollError("package_manifest_bad", detail="统计数的格式不对").message)
-    figures = figures_from_states(
-        states,
+    figures = figures_from_counts(
+        counts_rows,
         policy,
         year=manifest["year"],
+        households=households,
         task=task,
         unmatched_payments=attention.get("unmatched_payments", 0),
     )
@@ -359,10 +389,11 @@ def _amendments(data: dict, manifest: dict) -> list[tuple[str, ...]]:
     return rows
 
 
-def _verified(path: Path) -> VerifyResult:
+def _verified(path: Path, *, members: bool = True) -> VerifyResult:
+    """The package verified in full, or (members False) only its signed manifest."""
     if path.is_dir():
         raise _Refused(EnrollError("township_package_folder", path=path.name).message)
-    result = verify_package(path)
+    result = verify_package(path) if members else signed_manifest(path)
     if not result.ok:
         raise _Refused(result.reason)
     village, sequence = result.manifest["village"], result.manifest["sequence"]
@@ -378,7 +409,7 @@ def _verified(path: Path) -> VerifyResult:
 
 
 def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) -> Received:
-    result = _verified(path)  # again: the file may have changed since the first pass
+    result = _verified(path)  # in full, as it is now: the first pass read only its manifest
     manifest = result.manifest
     try:
         data = _strict_json(result.members[DATA])
@@ -424,8 +455,8 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
         raise _Refused(
             EnrollError("township_replay", village=label, sequence=sequence, last=last).message
         )
-    rows, states = package_rows(data, key=key, year=year, policy=policy)
-    _check_counts(states, policy, manifest)
+    rows, counted, households = package_rows(data, key=key, year=year, policy=policy)
+    _check_counts(counted, households, policy, manifest)
     amended = _amendments(data, manifest)
     now = clock.now_utc()
     with db.atomic():
@@ -510,7 +541,7 @@ def add_packages(
     for n, path in enumerate(files):
         progress.update(n, steps, path.name)
         try:
-            manifest = _verified(path).manifest
+            manifest = _verified(path, members=False).manifest
             checked.append(
                 ((village_key(manifest["village"]), manifest["sequence"], path.name), path)
             )

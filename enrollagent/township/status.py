@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import sqlite_utils
 
-from ..core.figures import ENROLLED_STATES, Figures, PersonState, Tally, figures_from_states
+from ..core.figures import ENROLLED_STATES, CountRow, Figures, Tally, figures_from_counts
 from ..core.policy import Policy, policy_from_text
 from ..core.vocab import CATEGORY_BY_CODE
 from ..errors import EnrollError
@@ -165,59 +165,50 @@ def years(db: sqlite_utils.Database) -> list[int]:
     ]
 
 
-_PEOPLE_SQL = """
-SELECT village_key, id, household_uuid, name, id_number, id_valid, sex, relation,
-       group_name, hh_no, coverage, coverage_note, unpaid_reason, categories, payable_fen, net_fen, state
-FROM person WHERE year = ? ORDER BY village_key, id
+# A village's people counted by SQL, alike in group, state and categories: the state was decided
+# (and checked against the village's own counts) on receipt, so no person is rebuilt here.
+_COUNTS_SQL = """
+SELECT village_key, group_name, state, categories, COUNT(*), SUM(net_fen), SUM(id_valid = 0),
+       SUM(coverage = 'resident' AND payable_fen > 0 AND net_fen > payable_fen),
+       SUM(net_fen > payable_fen)
+FROM person WHERE year = ? GROUP BY village_key, group_name, state, categories
+"""
+# The flagged people who are not enrolled by any definition: the gap list's candidates.
+_FLAGGED_NOT_ENROLLED_SQL = f"""
+SELECT village_key, group_name, hh_no, name, id_number, categories, unpaid_reason, state
+FROM person WHERE year = ? AND categories != ''
+  AND state NOT IN ({", ".join(f"'{s}'" for s in ENROLLED_STATES)})
+ORDER BY village_key, id
 """
 
 
-def _states_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[PersonState]]:
-    out: dict[str, list[PersonState]] = {}
-    households: dict[str, int] = {}
-    # No birth dates: the state was re-derived and checked on receipt; figures never read them.
-    for (
-        key,
-        pid,
-        hh,
-        name,
-        idn,
-        valid,
-        sex,
-        rel,
-        group,
-        hh_no,
-        cov,
-        cov_note,
-        reason,
-        cats,
-        payable,
-        net,
-        state,
-    ) in db.execute(_PEOPLE_SQL, [year]).fetchall():
-        hid = households.setdefault(hh, len(households) + 1)
-        out.setdefault(key, []).append(
-            PersonState(
-                pid,
-                hid,
-                name,
-                idn,
-                bool(valid),
-                None,
-                sex,
-                rel,
-                "",
-                group,
-                hh_no,
-                cov,
-                cov_note,
-                reason,
-                tuple(cats.split(",")) if cats else (),
-                payable,
-                net,
-                state,
-            )
-        )
+def _counts_by_village(db: sqlite_utils.Database, year: int) -> dict[str, list[CountRow]]:
+    out: dict[str, list[CountRow]] = {}
+    for key, group, state, cats, *numbers in db.execute(_COUNTS_SQL, [year]):
+        categories = tuple(cats.split(",")) if cats else ()
+        out.setdefault(key, []).append(CountRow(group, state, categories, *numbers))
+    return out
+
+
+def _households(db: sqlite_utils.Database, year: int) -> tuple[dict[str, int], int]:
+    """Households per village, and in all (a household's people share its uuid)."""
+    per_village = dict(
+        db.execute(
+            "SELECT village_key, COUNT(DISTINCT household_uuid) FROM person WHERE year = ?"
+            " GROUP BY village_key",
+            [year],
+        ).fetchall()
+    )
+    total = db.execute(
+        "SELECT COUNT(DISTINCT household_uuid) FROM person WHERE year = ?", [year]
+    ).fetchone()[0]
+    return per_village, total
+
+
+def _flagged_not_enrolled(db: sqlite_utils.Database, year: int) -> dict[str, list[tuple]]:
+    out: dict[str, list[tuple]] = {}
+    for key, *row in db.execute(_FLAGGED_NOT_ENROLLED_SQL, [year]):
+        out.setdefault(key, []).append(tuple(row))
     return out
 
 
@@ -238,11 +229,11 @@ def duplicates(db: sqlite_utils.Database, year: int) -> list[Duplicate]:
     return list(out.values())
 
 
-def _is_gap(s: PersonState, counted: tuple[str, ...]) -> bool:
+def _is_gap(state: str, counted: tuple[str, ...]) -> bool:
     """Counted in its village's unpaid (eligible − enrolled): the gap list and the 特殊群体 figures
     then agree by construction, whatever the policy counts as enrolled."""
-    one = Tally(counted_as_enrolled=counted)
-    one.add(s)
+    one = Tally(persons=1, counted_as_enrolled=counted)
+    one.states[state] = 1
     return one.unpaid == 1
 
 
@@ -266,13 +257,15 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
            WHERE vy.year = ? ORDER BY v.code, v.name""",
         [year],
     ).fetchall()
-    states = _states_by_village(db, year)
+    counts = _counts_by_village(db, year)
+    households, all_households = _households(db, year)
+    flagged = _flagged_not_enrolled(db, year)
     amended = amendment_totals(db, year)
     tasks = TaskMatcher(db)
     rows: list[VillageRow] = []
     policies: list[tuple[str, Policy]] = []
     gaps: list[GapPerson] = []
-    all_states: list[PersonState] = []
+    all_counts: list[CountRow] = []
     unmatched = 0
     townships: dict[str, list[str]] = {}
     for (
@@ -290,24 +283,24 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
         policies.append((name, policy))
         townships.setdefault(township, []).append(name)
         task = tasks.task(code, name)
-        mine = states.get(key, [])
+        mine = counts.get(key, [])
         attention = json.loads(manifest_json)["counts"].get("attention") or {}
         unmatched += attention.get("unmatched_payments", 0)
-        figures = figures_from_states(
+        figures = figures_from_counts(
             mine,
             policy,
             year=year,
+            households=households.get(key, 0),
             task=task,
             unmatched_payments=attention.get("unmatched_payments", 0),
         )
-        village_gaps = [s for s in mine if s.categories and _is_gap(s, policy.count_as_enrolled)]
-        gaps.extend(
-            GapPerson(
-                name, s.group_name, s.hh_no, s.name, s.id_number, s.categories, s.unpaid_reason
-            )
-            for s in village_gaps
-        )
-        all_states.extend(mine)
+        village_gaps = [
+            GapPerson(name, group, hh_no, person, idn, tuple(cats.split(",")), reason)
+            for group, hh_no, person, idn, cats, reason, state in flagged.get(key, [])
+            if _is_gap(state, policy.count_as_enrolled)
+        ]
+        gaps.extend(village_gaps)
+        all_counts.extend(mine)
         count, amended_at = amended.get(key, (0, ""))
         rows.append(
             VillageRow(
@@ -333,8 +326,13 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
             if other != main:
                 warnings.append(f"{'、'.join(names)} 的上报包写的乡镇是“{other}”，不是“{main}”")
     # The total is the villages' own arithmetic over every person, with the majority's definition.
-    figures = figures_from_states(
-        all_states, majority, year=year, unmatched_payments=unmatched, task=tasks.total
+    figures = figures_from_counts(
+        all_counts,
+        majority,
+        year=year,
+        households=all_households,
+        unmatched_payments=unmatched,
+        task=tasks.total,
     )
     return TownshipStatus(
         year=year,
