@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from enrollagent.core import roster
 from enrollagent.core.ids import check_char
@@ -77,3 +81,88 @@ def test_chinese_text_and_empty_query(index):
     assert index("山峰") == ["张山峰"]
     assert index("  ") == []
     assert index("赵") == []
+
+
+# The ranking as it reads, person by person: the fast index must find exactly this.
+def _reference(people: list[tuple[int, str, str, str, str, str, str]], text: str) -> list[int]:
+    q = fold(text)
+    if not q:
+        return []
+
+    def score(pid, name, idn, phones, hh, initials, spelled):
+        if re.fullmatch(r"[0-9x]+", q):
+            rules = (
+                idn.endswith(q),
+                hh == q,
+                q in idn,
+                len(q) >= 3 and q in phones,
+                q in hh,
+            )
+        elif re.fullmatch(r"[a-z]+", q):
+            readings = initials.split("|")
+            rules = (
+                q in readings,
+                q in initials,
+                any(r.startswith(q) for r in spelled.split("|")),
+            )
+        else:
+            rules = (name == q, name.startswith(q), q in name)
+        return next((n for n, hit in enumerate(rules) if hit), None)
+
+    scored = sorted((s, p[0]) for p in people if (s := score(*p)) is not None)
+    return [pid for _s, pid in scored]
+
+
+NAMES = st.text(alphabet="张三李四曾小明单王五xX", min_size=1, max_size=4)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    people=st.lists(
+        st.tuples(
+            NAMES,
+            st.sampled_from(("001", "003", "12", "0003")),
+            st.sampled_from(("", "13800001234", "13912300123")),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    queries=st.lists(st.text(alphabet="0123xzsclw张三明 ", min_size=1, max_size=4), max_size=8),
+)
+def test_the_index_ranks_as_the_rules_read(tmp_path_factory, people, queries):
+    from enrollagent.core.search import _Readings, _readings_of
+
+    db = make_village(tmp_path_factory.mktemp("s") / "v.db")
+    homes: dict[str, int] = {}
+    for n, (name, hh_no, phone) in enumerate(people, start=1):
+        if hh_no not in homes:
+            homes[hh_no] = roster.add_household(
+                db, hh_no=hh_no, group_name="一组", actor="t", phone=""
+            ).id
+        roster.add_person(
+            db, household_id=homes[hh_no], name=name, id_number=an_id(n), actor="t", phone=phone
+        )
+    readings = _Readings()
+    rows = []
+    for pid, name, idn, phone, hh_phone, hh_no in db.execute(
+        "SELECT p.id, p.name, p.id_number, p.phone, h.phone, h.hh_no"
+        " FROM person p JOIN household h ON h.id = p.household_id"
+    ):
+        chars = [readings.of(c) for c in fold(name)]
+        rows.append(
+            (
+                pid,
+                name,
+                idn.lower(),
+                f"{phone} {hh_phone}",
+                fold(hh_no),
+                "|".join(_readings_of([c[0] for c in chars])),
+                "|".join(_readings_of([c[1] for c in chars])),
+            )
+        )
+    index = PersonIndex.build(db)
+    for q in [*queries, "zs", "1", "00", "张"]:
+        assert index.search(q) == _reference(rows, q), q
+    db.close()

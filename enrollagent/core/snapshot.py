@@ -21,9 +21,11 @@ class Snapshot:
     by_id: dict[int, PersonState] = field(default_factory=dict)
     by_household: dict[int, list[PersonState]] = field(default_factory=dict)
     heads: dict[int, str] = field(default_factory=dict)
+    to_confirm: int = 0  # people whose cover was carried from last year, not yet confirmed
 
     def __post_init__(self) -> None:
         for s in self.states:
+            self.to_confirm += s.to_confirm
             self.by_id[s.person_id] = s
             self.by_household.setdefault(s.household_id, []).append(s)
             if s.relation == "户主":
@@ -115,7 +117,7 @@ def filtered(
 ) -> list[PersonState]:
     """The roster rows a filter and a search (ids best first) leave, in roster or search order."""
     if search_ids is not None:
-        candidates = [snapshot.by_id[i] for i in search_ids if i in snapshot.by_id]
+        candidates = [s for s in map(snapshot.by_id.get, search_ids) if s is not None]
     elif "household_id" in flt:
         candidates = snapshot.by_household.get(flt["household_id"], [])
     else:

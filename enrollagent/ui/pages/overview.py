@@ -223,7 +223,7 @@ class Page(QWidget):
         self._fill_attention(
             {
                 **fig["attention"],
-                "to_confirm": sum(s.to_confirm for s in snapshot.states),
+                "to_confirm": snapshot.to_confirm,
                 "to_recertify": len(to_recertify(db, f.year)),
             }
         )

@@ -344,7 +344,7 @@ class Page(QWidget):
             self._show_household(None)
 
     def _show_confirm_bar(self, filtered: bool) -> None:
-        waiting = sum(s.to_confirm for s in self.ctx.snapshot().states)
+        waiting = self.ctx.snapshot().to_confirm  # counted once per change, not per keystroke
         self.confirm_bar.setVisible(bool(waiting))
         self.confirm_label.setText(
             self.tr(
