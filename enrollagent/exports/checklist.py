@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import sqlite_utils
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus.tables import CellStyle
 
 from ..core.figures import PersonState, person_states
 from ..core.money import yuan_text
@@ -27,28 +31,68 @@ from .pdf_common import (
 TITLE = "入户催缴清单"
 BODY_SIZE = 14
 TICKS = ("已缴", "拒缴", "外出", "其他")
+COLUMNS = ("姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "备注")
 # 姓名, 身份证后6位, 应缴, the tick boxes, 备注: 180 mm, the width of A4 inside the margins.
 COLUMN_MM = (30, 28, 22, 72, 28)
 PAD = 3
 
 
-class TickBoxes(Flowable):
-    """Squares a pen can tick, each with its label (the font's own □ is too small to tick).
-    One flowable per row: a cell each would double the layout time of a long list."""
+class Stamp(Flowable):
+    """A fixed drawing made once per document as a PDF form and placed wherever it appears: the
+    same tick boxes on every row and labels atop every household then cost one operator each,
+    not a path and a text object per box and label. `reach`: how far right it draws, when that
+    is past its own width (the column labels cross the cells after their own)."""
 
-    def __init__(self, font_name: str, size: float, pitch: float) -> None:
+    def __init__(
+        self,
+        name: str,
+        width: float,
+        height: float,
+        paint: Callable[[Canvas], None],
+        reach: float = 0,
+    ) -> None:
         super().__init__()
-        self.font_name, self.size, self.pitch = font_name, size, pitch
-        self.width, self.height = pitch * len(TICKS), size
+        self.name, self.width, self.height, self._paint = name, width, height, paint
+        self.reach = max(reach, width)
 
     def draw(self) -> None:
-        side = self.size * 0.95
-        self.canv.setLineWidth(0.9)
-        self.canv.setFont(self.font_name, self.size)
+        canv = self.canv
+        if not canv.hasForm(self.name):
+            # the box is generous: the tick squares reach a little below the baseline
+            canv.beginForm(self.name, -PAD, -self.height, self.reach + PAD, 2 * self.height)
+            self._paint(canv)
+            canv.endForm()
+        canv.doForm(self.name)
+
+
+def tick_boxes(font: PdfFont, size: float, pitch: float) -> Stamp:
+    """Squares a pen can tick, each with its label (the font's own □ is too small to tick)."""
+
+    def paint(canv: Canvas) -> None:
+        side = size * 0.95
+        canv.setLineWidth(0.9)
+        canv.setFont(font.name, size)
         for i, label in enumerate(TICKS):
-            x = i * self.pitch
-            self.canv.rect(x, -self.size * 0.12, side, side)
-            self.canv.drawString(x + self.size * 1.2, 0, label)
+            x = i * pitch
+            canv.rect(x, -size * 0.12, side, side)
+            canv.drawString(x + size * 1.2, 0, label)
+
+    return Stamp("ChecklistTicks", pitch * len(TICKS), size, paint)
+
+
+def column_labels(font: PdfFont, widths: list[float]) -> Stamp:
+    """The column labels of a household, drawn from its first cell across the whole row."""
+    size = BODY_SIZE - 3
+    leading = size * 1.3
+
+    def paint(canv: Canvas) -> None:
+        canv.setFont(font.name, size, leading)
+        left = -PAD
+        for label, w in zip(COLUMNS, widths, strict=True):
+            canv.drawCentredString(left + w / 2, leading - size, label)
+            left += w
+
+    return Stamp("ChecklistColumns", widths[0] - 2 * PAD, leading, paint, reach=sum(widths))
 
 
 def id_tail(s: PersonState) -> str:
@@ -66,6 +110,60 @@ def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
     }
 
 
+@dataclass(frozen=True)
+class Look:
+    """What every household table shares, made once per list: laying out a thousand tables spent
+    most of its time applying the same style commands to each cell of each."""
+
+    widths: list[float]
+    style: TableStyle
+    head_row: list[CellStyle]
+    label_row: list[CellStyle]
+    member_row: list[CellStyle]
+    note_row: list[CellStyle]
+    labels: Stamp
+    ticks: Stamp
+
+
+def make_look(font: PdfFont) -> Look:
+    widths = [w * mm for w in COLUMN_MM]
+
+    def cell(size: float, align: str = "LEFT", valign: str = "MIDDLE") -> CellStyle:
+        style = CellStyle(f"checklist-{size}-{align}-{valign}")
+        style.fontname, style.fontsize, style.leading = font.name, size, size * 1.3
+        style.leftPadding = style.rightPadding = PAD
+        style.topPadding, style.bottomPadding = 3, 4
+        style.alignment, style.valign = align, valign
+        return style
+
+    body = cell(BODY_SIZE - 1)
+    centred = cell(BODY_SIZE - 1, "CENTER")
+    return Look(
+        widths=widths,
+        # negative rows: the same commands fit a household of any size
+        style=TableStyle(
+            [
+                ("SPAN", (0, 0), (-1, 0)),
+                ("SPAN", (0, -1), (-1, -1)),
+                ("BOX", (0, 0), (-1, -1), 1.2, GRID),
+                ("INNERGRID", (0, 1), (-1, -2), 0.5, GRID),
+                ("LINEABOVE", (0, -1), (-1, -1), 0.5, GRID),
+                ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
+                ("NOSPLIT", (0, 0), (-1, -1)),
+            ]
+        ),
+        head_row=[body] * len(widths),
+        label_row=[cell(BODY_SIZE - 3)] * len(widths),
+        member_row=[body, centred, centred, body, body],
+        note_row=[cell(BODY_SIZE - 1, valign="TOP")] * len(widths),
+        labels=column_labels(font, widths),
+        ticks=tick_boxes(font, BODY_SIZE - 1, (widths[3] - 2 * PAD) / len(TICKS)),
+    )
+
+
+NOTHING: list[Flowable] = []  # an empty cell: reportlab draws even "" as a text object
+
+
 def _household_table(
     head: str,
     info: tuple[str, str, str],
@@ -73,58 +171,41 @@ def _household_table(
     members: list[PersonState],
     font: PdfFont,
     styles: Styles,
+    look: Look,
 ) -> Table:
     hh_no, address, _ = info
-    widths = [w * mm for w in COLUMN_MM]
-    full = sum(widths) - 2 * PAD
+    widths = look.widths
     parts = [
         f"户主：{head or '（未登记）'}",
         f"户号：{hh_no}" if hh_no else "",
         f"电话：{phone or '＿＿＿＿＿＿＿＿'}",
         f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}",
     ]
+    name_width = widths[0] - 2 * PAD
     rows: list[list] = [
-        [fit("    ".join(p for p in parts if p), full, styles.cell, font)] + [""] * 4,
-        ["姓名", "身份证后6位", "应缴(元)", "核实结果（打√）", "备注"],
+        [fit("    ".join(p for p in parts if p), sum(widths) - 2 * PAD, styles.cell, font)]
+        + [""] * 4,
+        [look.labels] + [NOTHING] * 4,
     ]
-    ticks = TickBoxes(font.name, BODY_SIZE - 1, (widths[3] - 2 * PAD) / len(TICKS))
     for s in members:
         rows.append(
             [
-                fit(s.name, widths[0] - 2 * PAD, styles.cell, font),
+                fit(s.name, name_width, styles.cell, font),
                 id_tail(s),
                 yuan_text(s.owed_fen),
-                ticks,
-                "",
+                look.ticks,
+                NOTHING,
             ]
         )
     rows.append(["情况记录："] + [""] * 4)
-    last = len(rows) - 1
-    table = Table(rows, colWidths=widths, rowHeights=[None] * last + [11 * mm])
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE - 1, (BODY_SIZE - 1) * 1.3),
-                ("FONT", (0, 1), (-1, 1), font.name, BODY_SIZE - 3, (BODY_SIZE - 3) * 1.3),
-                ("SPAN", (0, 0), (-1, 0)),
-                ("SPAN", (0, last), (-1, last)),
-                ("BOX", (0, 0), (-1, -1), 1.2, GRID),
-                ("INNERGRID", (0, 1), (-1, last - 1), 0.5, GRID),
-                ("LINEABOVE", (0, last), (-1, last), 0.5, GRID),
-                ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
-                ("ALIGN", (0, 1), (-1, 1), "CENTER"),
-                ("ALIGN", (1, 2), (2, last - 1), "CENTER"),
-                ("VALIGN", (0, 0), (-1, -2), "MIDDLE"),
-                ("VALIGN", (0, last), (-1, last), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), PAD),
-                ("RIGHTPADDING", (0, 0), (-1, -1), PAD),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-                ("NOSPLIT", (0, 0), (-1, -1)),
-            ]
-        )
+    cell_styles = [look.head_row, look.label_row] + [look.member_row] * len(members)
+    return Table(
+        rows,
+        colWidths=widths,
+        rowHeights=[None] * (len(rows) - 1) + [11 * mm],
+        style=look.style,
+        cellStyles=[*cell_styles, look.note_row],
     )
-    return table
 
 
 ByGroup = dict[str, dict[int, list[PersonState]]]  # group → household → its unpaid members
@@ -136,6 +217,7 @@ def checklist_story(
     """The flowables and the number of unpaid people listed."""
     font = cjk_font()
     styles = make_styles(font, BODY_SIZE)
+    look = make_look(font)
     states = person_states(db, year)
     heads = {s.household_id: s for s in states if s.relation == "户主"}
     households = _households(db)
@@ -144,7 +226,7 @@ def checklist_story(
     for name, members_by_household in by_group.items():
         if story:
             story.append(PageBreak())  # each group starts a page: one agent walks one group
-        story += _group_story(name, members_by_household, heads, households, font, styles)
+        story += _group_story(name, members_by_household, heads, households, font, styles, look)
     if not story:
         where = f"{group}" if group else "本村"
         story.append(para(f"{where}目前没有未缴费人员。", styles.title, font))
@@ -168,6 +250,7 @@ def _group_story(
     households: dict[int, tuple[str, str, str]],
     font: PdfFont,
     styles: Styles,
+    look: Look,
 ) -> list[Flowable]:
     """One group: its title line, a table per household, the line the visitor signs."""
     people = sum(len(m) for m in members_by_household.values())
@@ -187,7 +270,7 @@ def _group_story(
             or next((m.phone for m in members if m.phone), "")
         )
         story.append(
-            _household_table(head.name if head else "", info, phone, members, font, styles)
+            _household_table(head.name if head else "", info, phone, members, font, styles, look)
         )
         story.append(Spacer(1, 3 * mm))
     story.append(
