@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from math import ceil
 from pathlib import Path
+from typing import Literal
 
 import sqlite_utils
 from reportlab.lib.units import mm
@@ -59,7 +61,8 @@ class Stamp(Flowable):
         canv = self.canv
         if not canv.hasForm(self.name):
             # the box is generous: the tick squares reach a little below the baseline
-            canv.beginForm(self.name, -PAD, -self.height, self.reach + PAD, 2 * self.height)
+            h = ceil(self.height)
+            canv.beginForm(self.name, -PAD, -h, ceil(self.reach) + PAD, 2 * h)
             self._paint(canv)
             canv.endForm()
         canv.doForm(self.name)
@@ -87,7 +90,7 @@ def column_labels(font: PdfFont, widths: list[float]) -> Stamp:
 
     def paint(canv: Canvas) -> None:
         canv.setFont(font.name, size, leading)
-        left = -PAD
+        left: float = -PAD
         for label, w in zip(COLUMNS, widths, strict=True):
             canv.drawCentredString(left + w / 2, leading - size, label)
             left += w
@@ -128,7 +131,11 @@ class Look:
 def make_look(font: PdfFont) -> Look:
     widths = [w * mm for w in COLUMN_MM]
 
-    def cell(size: float, align: str = "LEFT", valign: str = "MIDDLE") -> CellStyle:
+    def cell(
+        size: float,
+        align: Literal["LEFT", "CENTER"] = "LEFT",
+        valign: Literal["MIDDLE", "TOP"] = "MIDDLE",
+    ) -> CellStyle:
         style = CellStyle(f"checklist-{size}-{align}-{valign}")
         style.fontname, style.fontsize, style.leading = font.name, size, size * 1.3
         style.leftPadding = style.rightPadding = PAD
