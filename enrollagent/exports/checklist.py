@@ -6,13 +6,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from math import ceil
 from pathlib import Path
-from typing import Literal
 
 import sqlite_utils
+from reportlab.lib.colors import black
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table, TableStyle
-from reportlab.platypus.tables import CellStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ..core.figures import PersonState, person_states
 from ..core.money import yuan_text
@@ -39,65 +39,6 @@ COLUMN_MM = (30, 28, 22, 72, 28)
 PAD = 3
 
 
-class Stamp(Flowable):
-    """A fixed drawing made once per document as a PDF form and placed wherever it appears: the
-    same tick boxes on every row and labels atop every household then cost one operator each,
-    not a path and a text object per box and label. `reach`: how far right it draws, when that
-    is past its own width (the column labels cross the cells after their own)."""
-
-    def __init__(
-        self,
-        name: str,
-        width: float,
-        height: float,
-        paint: Callable[[Canvas], None],
-        reach: float = 0,
-    ) -> None:
-        super().__init__()
-        self.name, self.width, self.height, self._paint = name, width, height, paint
-        self.reach = max(reach, width)
-
-    def draw(self) -> None:
-        canv = self.canv
-        if not canv.hasForm(self.name):
-            # the box is generous: the tick squares reach a little below the baseline
-            h = ceil(self.height)
-            canv.beginForm(self.name, -PAD, -h, ceil(self.reach) + PAD, 2 * h)
-            self._paint(canv)
-            canv.endForm()
-        canv.doForm(self.name)
-
-
-def tick_boxes(font: PdfFont, size: float, pitch: float) -> Stamp:
-    """Squares a pen can tick, each with its label (the font's own □ is too small to tick)."""
-
-    def paint(canv: Canvas) -> None:
-        side = size * 0.95
-        canv.setLineWidth(0.9)
-        canv.setFont(font.name, size)
-        for i, label in enumerate(TICKS):
-            x = i * pitch
-            canv.rect(x, -size * 0.12, side, side)
-            canv.drawString(x + size * 1.2, 0, label)
-
-    return Stamp("ChecklistTicks", pitch * len(TICKS), size, paint)
-
-
-def column_labels(font: PdfFont, widths: list[float]) -> Stamp:
-    """The column labels of a household, drawn from its first cell across the whole row."""
-    size = BODY_SIZE - 3
-    leading = size * 1.3
-
-    def paint(canv: Canvas) -> None:
-        canv.setFont(font.name, size, leading)
-        left: float = -PAD
-        for label, w in zip(COLUMNS, widths, strict=True):
-            canv.drawCentredString(left + w / 2, leading - size, label)
-            left += w
-
-    return Stamp("ChecklistColumns", widths[0] - 2 * PAD, leading, paint, reach=sum(widths))
-
-
 def id_tail(s: PersonState) -> str:
     """The last six characters of a valid ID: enough to tell two people apart at the door."""
     return s.id_number[-6:] if s.id_valid else "待核实"
@@ -113,106 +54,210 @@ def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
     }
 
 
+SIZE = BODY_SIZE - 1  # the cells' type
+LABEL_SIZE = BODY_SIZE - 3  # the column labels'
+LEADING = 1.3  # line height, times the type size
+TOP, BOTTOM = 3, 4  # a cell's padding above and below its text
+NOTE_HEIGHT = 11 * mm  # room to write in 情况记录
+BOX_LINE, GRID_LINE = 1.2, 0.5
+
+
+@dataclass(frozen=True)
+class Form:
+    """A fixed drawing made once per document as a PDF form and placed wherever it appears: the
+    same tick boxes on every row and labels atop every household then cost one operator each,
+    not a path and a text object per box and label. `box`: the extent it draws in."""
+
+    name: str
+    box: tuple[int, int, int, int]
+    paint: Callable[[Canvas], None]
+
+    def place(self, canv: Canvas, x: float, y: float) -> None:
+        if not canv.hasForm(self.name):
+            canv.beginForm(self.name, *self.box)
+            self.paint(canv)
+            canv.endForm()
+        canv.saveState()
+        canv.translate(x, y)
+        canv.doForm(self.name)
+        canv.restoreState()
+
+
+def tick_boxes(font: PdfFont, pitch: float) -> Form:
+    """Squares a pen can tick, each with its label (the font's own □ is too small to tick);
+    0 is the left of the first square and the labels' baseline."""
+
+    def paint(canv: Canvas) -> None:
+        side = SIZE * 0.95
+        canv.setLineWidth(0.9)
+        canv.setFont(font.name, SIZE)
+        for i, label in enumerate(TICKS):
+            x = i * pitch
+            canv.rect(x, -SIZE * 0.12, side, side)
+            canv.drawString(x + SIZE * 1.2, 0, label)
+
+    return Form("ChecklistTicks", (-PAD, -SIZE, ceil(pitch * len(TICKS)) + PAD, 2 * SIZE), paint)
+
+
+def column_labels(font: PdfFont, widths: list[float]) -> Form:
+    """The column labels, each centred over its column; 0 is the row's left and the baseline."""
+
+    def paint(canv: Canvas) -> None:
+        canv.setFont(font.name, LABEL_SIZE)
+        left = 0.0
+        for label, w in zip(COLUMNS, widths, strict=True):
+            canv.drawCentredString(left + w / 2, 0, label)
+            left += w
+
+    return Form("ChecklistColumns", (0, -LABEL_SIZE, ceil(sum(widths)), 2 * LABEL_SIZE), paint)
+
+
 @dataclass(frozen=True)
 class Look:
-    """What every household table shares, made once per list: laying out a thousand tables spent
-    most of its time applying the same style commands to each cell of each."""
+    """What every household shares, made once per list."""
 
+    font: PdfFont
     widths: list[float]
-    style: TableStyle
-    head_row: list[CellStyle]
-    label_row: list[CellStyle]
-    member_row: list[CellStyle]
-    note_row: list[CellStyle]
-    labels: Stamp
-    ticks: Stamp
+    labels: Form
+    ticks: Form
 
 
 def make_look(font: PdfFont) -> Look:
     widths = [w * mm for w in COLUMN_MM]
-
-    def cell(
-        size: float,
-        align: Literal["LEFT", "CENTER"] = "LEFT",
-        valign: Literal["MIDDLE", "TOP"] = "MIDDLE",
-    ) -> CellStyle:
-        style = CellStyle(f"checklist-{size}-{align}-{valign}")
-        style.fontname, style.fontsize, style.leading = font.name, size, size * 1.3
-        style.leftPadding = style.rightPadding = PAD
-        style.topPadding, style.bottomPadding = 3, 4
-        style.alignment, style.valign = align, valign
-        return style
-
-    body = cell(BODY_SIZE - 1)
-    centred = cell(BODY_SIZE - 1, "CENTER")
     return Look(
+        font=font,
         widths=widths,
-        # negative rows: the same commands fit a household of any size
-        style=TableStyle(
-            [
-                ("SPAN", (0, 0), (-1, 0)),
-                ("SPAN", (0, -1), (-1, -1)),
-                ("BOX", (0, 0), (-1, -1), 1.2, GRID),
-                ("INNERGRID", (0, 1), (-1, -2), 0.5, GRID),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.5, GRID),
-                ("BACKGROUND", (0, 1), (-1, 1), HEADER_FILL),
-                ("NOSPLIT", (0, 0), (-1, -1)),
-            ]
-        ),
-        head_row=[body] * len(widths),
-        label_row=[cell(BODY_SIZE - 3)] * len(widths),
-        member_row=[body, centred, centred, body, body],
-        note_row=[cell(BODY_SIZE - 1, valign="TOP")] * len(widths),
         labels=column_labels(font, widths),
-        ticks=tick_boxes(font, BODY_SIZE - 1, (widths[3] - 2 * PAD) / len(TICKS)),
+        ticks=tick_boxes(font, (widths[3] - 2 * PAD) / len(TICKS)),
     )
 
 
-NOTHING: list[Flowable] = []  # an empty cell: reportlab draws even "" as a text object
+Cell = str | Paragraph  # plain text, or a paragraph when it needs more than one line
 
 
-def _household_table(
+def _baseline(bottom: float, height: float, size: float) -> float:
+    """Where one line of type sits to be centred in a row."""
+    return bottom + (height + BOTTOM - TOP + size * LEADING) / 2 - size
+
+
+class Household(Flowable):
+    """One household's ruled box: its header line, the column labels, a row per unpaid member
+    with the tick boxes, and room for 情况记录. Drawn directly rather than as a reportlab Table
+    (same measures, paddings and rules): a thousand tables spent most of the list's time in the
+    Table's general cell machinery. Never split: one household is read at one door."""
+
+    def __init__(self, header: Cell, members: list[tuple[Cell, str, str]], look: Look) -> None:
+        super().__init__()
+        self.header, self.members, self.look = header, members, look
+        self.width = sum(look.widths)
+        self.rows: list[float] = []  # each row's height, top to bottom
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        name_width = self.look.widths[0] - 2 * PAD
+        self.rows = [
+            _row_height(self.header, self.width - 2 * PAD),
+            LABEL_SIZE * LEADING + TOP + BOTTOM,
+            *(_row_height(name, name_width) for name, _, _ in self.members),
+            NOTE_HEIGHT,
+        ]
+        self.height = sum(self.rows)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canv, look, rows = self.canv, self.look, self.rows
+        widths, font = look.widths, look.font
+        lefts = [sum(widths[:i]) for i in range(len(widths) + 1)]
+        tops = [self.height - sum(rows[:i]) for i in range(len(rows) + 1)]
+        canv.saveState()
+        canv.setFillColor(HEADER_FILL)
+        canv.rect(0, tops[2], self.width, rows[1], stroke=0, fill=1)
+        canv.setFillColor(black)
+        text = canv.beginText()
+        text.setFont(font.name, SIZE, SIZE * LEADING)
+
+        def put(value: Cell, left: float, width: float, row: int, centred: bool = False) -> None:
+            bottom, height = tops[row + 1], rows[row]
+            if isinstance(value, Paragraph):
+                _, h = value.wrap(width - 2 * PAD, height)
+                value.drawOn(canv, left + PAD, bottom + (height + BOTTOM - TOP - h) / 2)
+            else:
+                x = left + (width - stringWidth(value, font.name, SIZE)) / 2 if centred else left + PAD
+                text.setTextOrigin(x, _baseline(bottom, height, SIZE))
+                text.textOut(value)
+
+        put(self.header, 0, self.width, 0)
+        look.labels.place(canv, 0, _baseline(tops[2], rows[1], LABEL_SIZE))
+        for row, (name, tail, yuan) in enumerate(self.members, 2):
+            put(name, 0, widths[0], row)
+            put(tail, lefts[1], widths[1], row, centred=True)
+            put(yuan, lefts[2], widths[2], row, centred=True)
+            # the boxes are a cell's content of their type's height, centred like the text
+            look.ticks.place(
+                canv, lefts[3] + PAD, tops[row + 1] + (rows[row] + BOTTOM - TOP - SIZE) / 2
+            )
+        text.setTextOrigin(PAD, tops[-2] - TOP - SIZE)
+        text.textOut("情况记录：")
+        canv.drawText(text)
+        self._rule(lefts, tops)
+        canv.restoreState()
+
+    def _rule(self, lefts: list[float], tops: list[float]) -> None:
+        """The box around the household, and the grid of its labels and member rows."""
+        canv, right = self.canv, self.width
+        canv.setStrokeColor(GRID)
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        box = canv.beginPath()
+        for y in (self.height, 0):
+            box.moveTo(0, y)
+            box.lineTo(right, y)
+        for x in (0, right):
+            box.moveTo(x, 0)
+            box.lineTo(x, self.height)
+        canv.setLineWidth(BOX_LINE)
+        canv.drawPath(box, stroke=1, fill=0)
+        grid = canv.beginPath()
+        for y in tops[2:-1]:  # between the rows, and above 情况记录
+            grid.moveTo(0, y)
+            grid.lineTo(right, y)
+        for x in lefts[1:-1]:
+            grid.moveTo(x, tops[-2])
+            grid.lineTo(x, tops[1])
+        canv.setLineWidth(GRID_LINE)
+        canv.drawPath(grid, stroke=1, fill=0)
+
+
+def _row_height(value: Cell, width: float) -> float:
+    """A row holds a line of type, or the whole paragraph when a name needs more."""
+    text = SIZE * LEADING
+    if isinstance(value, Paragraph):
+        text = max(text, value.wrap(width, 1e6)[1])
+    return text + TOP + BOTTOM
+
+
+def _household(
     head: str,
     info: tuple[str, str, str],
     phone: str,
     members: list[PersonState],
-    font: PdfFont,
     styles: Styles,
     look: Look,
-) -> Table:
+) -> Household:
     hh_no, address, _ = info
-    widths = look.widths
     parts = [
         f"户主：{head or '（未登记）'}",
         f"户号：{hh_no}" if hh_no else "",
         f"电话：{phone or '＿＿＿＿＿＿＿＿'}",
         f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}",
     ]
+    font, widths = look.font, look.widths
+    header = fit("    ".join(p for p in parts if p), sum(widths) - 2 * PAD, styles.cell, font)
     name_width = widths[0] - 2 * PAD
-    rows: list[list] = [
-        [fit("    ".join(p for p in parts if p), sum(widths) - 2 * PAD, styles.cell, font)]
-        + [""] * 4,
-        [look.labels] + [NOTHING] * 4,
+    rows = [
+        (fit(s.name, name_width, styles.cell, font), id_tail(s), yuan_text(s.owed_fen))
+        for s in members
     ]
-    for s in members:
-        rows.append(
-            [
-                fit(s.name, name_width, styles.cell, font),
-                id_tail(s),
-                yuan_text(s.owed_fen),
-                look.ticks,
-                NOTHING,
-            ]
-        )
-    rows.append(["情况记录："] + [""] * 4)
-    cell_styles = [look.head_row, look.label_row] + [look.member_row] * len(members)
-    return Table(
-        rows,
-        colWidths=widths,
-        rowHeights=[None] * (len(rows) - 1) + [11 * mm],
-        style=look.style,
-        cellStyles=[*cell_styles, look.note_row],
-    )
+    return Household(header, rows, look)
 
 
 ByGroup = dict[str, dict[int, list[PersonState]]]  # group → household → its unpaid members
@@ -276,9 +321,7 @@ def _group_story(
             or (head.phone if head else "")
             or next((m.phone for m in members if m.phone), "")
         )
-        story.append(
-            _household_table(head.name if head else "", info, phone, members, font, styles, look)
-        )
+        story.append(_household(head.name if head else "", info, phone, members, styles, look))
         story.append(Spacer(1, 3 * mm))
     story.append(
         para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font)
