@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from itertools import accumulate
 from math import ceil
 from pathlib import Path
 
@@ -118,6 +120,7 @@ class Look:
 
     font: PdfFont
     widths: list[float]
+    lefts: list[float]  # where each column starts, and the right edge
     labels: Form
     ticks: Form
 
@@ -127,6 +130,7 @@ def make_look(font: PdfFont) -> Look:
     return Look(
         font=font,
         widths=widths,
+        lefts=list(accumulate(widths, initial=0)),
         labels=column_labels(font, widths),
         ticks=tick_boxes(font, (widths[3] - 2 * PAD) / len(TICKS)),
     )
@@ -165,9 +169,8 @@ class Household(Flowable):
 
     def draw(self) -> None:
         canv, look, rows = self.canv, self.look, self.rows
-        widths, font = look.widths, look.font
-        lefts = [sum(widths[:i]) for i in range(len(widths) + 1)]
-        tops = [self.height - sum(rows[:i]) for i in range(len(rows) + 1)]
+        widths, lefts, font = look.widths, look.lefts, look.font
+        tops = [self.height - y for y in accumulate(rows, initial=0)]
         canv.saveState()
         canv.setFillColor(HEADER_FILL)
         canv.rect(0, tops[2], self.width, rows[1], stroke=0, fill=1)
@@ -181,7 +184,7 @@ class Household(Flowable):
                 _, h = value.wrap(width - 2 * PAD, height)
                 value.drawOn(canv, left + PAD, bottom + (height + BOTTOM - TOP - h) / 2)
             else:
-                x = left + (width - stringWidth(value, font.name, SIZE)) / 2 if centred else left + PAD
+                x = left + (width - _width(value, font.name)) / 2 if centred else left + PAD
                 text.setTextOrigin(x, _baseline(bottom, height, SIZE))
                 text.textOut(value)
 
@@ -207,15 +210,8 @@ class Household(Flowable):
         canv.setStrokeColor(GRID)
         canv.setLineCap(1)
         canv.setLineJoin(1)
-        box = canv.beginPath()
-        for y in (self.height, 0):
-            box.moveTo(0, y)
-            box.lineTo(right, y)
-        for x in (0, right):
-            box.moveTo(x, 0)
-            box.lineTo(x, self.height)
         canv.setLineWidth(BOX_LINE)
-        canv.drawPath(box, stroke=1, fill=0)
+        canv.rect(0, 0, right, self.height, stroke=1, fill=0)
         grid = canv.beginPath()
         for y in tops[2:-1]:  # between the rows, and above 情况记录
             grid.moveTo(0, y)
@@ -225,6 +221,12 @@ class Household(Flowable):
             grid.lineTo(x, tops[1])
         canv.setLineWidth(GRID_LINE)
         canv.drawPath(grid, stroke=1, fill=0)
+
+
+@lru_cache(maxsize=4096)
+def _width(text: str, font_name: str) -> float:
+    """The width of a centred cell's text: the amounts repeat from row to row."""
+    return stringWidth(text, font_name, SIZE)
 
 
 def _row_height(value: Cell, width: float) -> float:
