@@ -186,7 +186,7 @@ class Household(Flowable):
             else:
                 x = left + (width - _width(value, font.name)) / 2 if centred else left + PAD
                 text.setTextOrigin(x, _baseline(bottom, height, SIZE))
-                text.textOut(value)
+                text.textLine(value)  # textOut would measure each string to move past it
 
         put(self.header, 0, self.width, 0)
         look.labels.place(canv, 0, _baseline(tops[2], rows[1], LABEL_SIZE))
@@ -199,7 +199,7 @@ class Household(Flowable):
                 canv, lefts[3] + PAD, tops[row + 1] + (rows[row] + BOTTOM - TOP - SIZE) / 2
             )
         text.setTextOrigin(PAD, tops[-2] - TOP - SIZE)
-        text.textOut("情况记录：")
+        text.textLine("情况记录：")
         canv.drawText(text)
         self._rule(lefts, tops)
         canv.restoreState()
