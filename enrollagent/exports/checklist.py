@@ -39,6 +39,14 @@ COLUMNS = ("姓名", "身份证后6位", "应缴(元)", "核实结果（打√�
 # 姓名, 身份证后6位, 应缴, the tick boxes, 备注: 180 mm, the width of A4 inside the margins.
 COLUMN_MM = (30, 28, 22, 72, 28)
 PAD = 3
+SIZE = BODY_SIZE - 1  # the cells' type
+LABEL_SIZE = BODY_SIZE - 3  # the column labels'
+LEADING = 1.3  # line height, times the type size
+TOP, BOTTOM = 3, 4  # a cell's padding above and below its text
+LABEL_HEIGHT = LABEL_SIZE * LEADING + TOP + BOTTOM
+NOTE_HEIGHT = 11 * mm  # room to write in 情况记录
+PART_ROOM = 230 * mm  # a page holds 255 mm of list: a taller household is cut into parts
+BOX_LINE, GRID_LINE = 1.2, 0.5
 
 
 def id_tail(s: PersonState) -> str:
@@ -54,14 +62,6 @@ def _households(db: sqlite_utils.Database) -> dict[int, tuple[str, str, str]]:
             "SELECT id, hh_no, address, phone FROM household"
         ).fetchall()
     }
-
-
-SIZE = BODY_SIZE - 1  # the cells' type
-LABEL_SIZE = BODY_SIZE - 3  # the column labels'
-LEADING = 1.3  # line height, times the type size
-TOP, BOTTOM = 3, 4  # a cell's padding above and below its text
-NOTE_HEIGHT = 11 * mm  # room to write in 情况记录
-BOX_LINE, GRID_LINE = 1.2, 0.5
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,8 @@ class Household(Flowable):
     """One household's ruled box: its header line, the column labels, a row per unpaid member
     with the tick boxes, and room for 情况记录. Drawn directly rather than as a reportlab Table
     (same measures, paddings and rules): a thousand tables spent most of the list's time in the
-    Table's general cell machinery. Never split: one household is read at one door."""
+    Table's general cell machinery. Never split: one household is read at one door (one taller
+    than a page comes as parts, see _household)."""
 
     def __init__(self, header: Cell, members: list[tuple[Cell, str, str]], look: Look) -> None:
         super().__init__()
@@ -160,7 +161,7 @@ class Household(Flowable):
         name_width = self.look.widths[0] - 2 * PAD
         self.rows = [
             _row_height(self.header, self.width - 2 * PAD),
-            LABEL_SIZE * LEADING + TOP + BOTTOM,
+            LABEL_HEIGHT,
             *(_row_height(name, name_width) for name, _, _ in self.members),
             NOTE_HEIGHT,
         ]
@@ -244,7 +245,9 @@ def _household(
     members: list[PersonState],
     styles: Styles,
     look: Look,
-) -> Household:
+) -> list[Household]:
+    """The household's box; a household taller than a page (a 集体户 of many unpaid people)
+    as boxes that each fit one, the later ones headed （续）."""
     hh_no, address, _ = info
     parts = [
         f"户主：{head or '（未登记）'}",
@@ -253,13 +256,28 @@ def _household(
         f"地址：{address or '＿＿＿＿＿＿＿＿＿＿'}",
     ]
     font, widths = look.font, look.widths
-    header = fit("    ".join(p for p in parts if p), sum(widths) - 2 * PAD, styles.cell, font)
-    name_width = widths[0] - 2 * PAD
+    line = "    ".join(p for p in parts if p)
+    full, name_width = sum(widths) - 2 * PAD, widths[0] - 2 * PAD
     rows = [
         (fit(s.name, name_width, styles.cell, font), id_tail(s), yuan_text(s.owed_fen))
         for s in members
     ]
-    return Household(header, rows, look)
+    heights = [_row_height(name, name_width) for name, _, _ in rows]
+    header = fit(line, full, styles.cell, font)
+    room = PART_ROOM - _row_height(header, full) - LABEL_HEIGHT - NOTE_HEIGHT
+    if sum(heights) <= room:
+        return [Household(header, rows, look)]
+    boxes, start, used = [], 0, 0.0
+    for i, h in enumerate(heights):
+        if i > start and used + h > room:
+            boxes.append(rows[start:i])
+            start, used = i, 0.0
+        used += h
+    boxes.append(rows[start:])
+    return [
+        Household(header if i == 0 else fit(f"{line}（续）", full, styles.cell, font), part, look)
+        for i, part in enumerate(boxes)
+    ]
 
 
 ByGroup = dict[str, dict[int, list[PersonState]]]  # group → household → its unpaid members
@@ -323,8 +341,8 @@ def _group_story(
             or (head.phone if head else "")
             or next((m.phone for m in members if m.phone), "")
         )
-        story.append(_household(head.name if head else "", info, phone, members, styles, look))
-        story.append(Spacer(1, 3 * mm))
+        for box in _household(head.name if head else "", info, phone, members, styles, look):
+            story += [box, Spacer(1, 3 * mm)]
     story.append(
         para("入户人员签字：＿＿＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日", styles.body, font)
     )
