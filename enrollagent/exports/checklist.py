@@ -156,6 +156,10 @@ class Household(Flowable):
         self.header, self.members, self.look = header, members, look
         self.width = sum(look.widths)
         self.rows: list[float] = []  # each row's height, top to bottom
+        # Households of one line per row and as many members look alike but for their words:
+        # that blank is drawn once as a form, then each is a form and a text object.
+        one_line = isinstance(header, str) and all(isinstance(m[0], str) for m in members)
+        self.shape = f"ChecklistHousehold{len(members)}" if one_line else ""
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         name_width = self.look.widths[0] - 2 * PAD
@@ -173,8 +177,14 @@ class Household(Flowable):
         widths, lefts, font = look.widths, look.lefts, look.font
         tops = [self.height - y for y in accumulate(rows, initial=0)]
         canv.saveState()
-        canv.setFillColor(HEADER_FILL)
-        canv.rect(0, tops[2], self.width, rows[1], stroke=0, fill=1)
+        if self.shape:
+            if not canv.hasForm(self.shape):
+                canv.beginForm(self.shape, -2, -2, ceil(self.width) + 2, ceil(self.height) + 2)
+                self._blank(tops)
+                canv.endForm()
+            canv.doForm(self.shape)
+        else:
+            self._blank(tops)
         canv.setFillColor(black)
         text = canv.beginText()
         text.setFont(font.name, SIZE, SIZE * LEADING)
@@ -190,20 +200,29 @@ class Household(Flowable):
                 text.textLine(value)  # textOut would measure each string to move past it
 
         put(self.header, 0, self.width, 0)
-        look.labels.place(canv, 0, _baseline(tops[2], rows[1], LABEL_SIZE))
         for row, (name, tail, yuan) in enumerate(self.members, 2):
             put(name, 0, widths[0], row)
             put(tail, lefts[1], widths[1], row, centred=True)
             put(yuan, lefts[2], widths[2], row, centred=True)
+        canv.drawText(text)
+        canv.restoreState()
+
+    def _blank(self, tops: list[float]) -> None:
+        """Everything but the household's own words: the labels' band, the tick boxes, the
+        情况记录 line and the rules."""
+        canv, look, rows = self.canv, self.look, self.rows
+        canv.setFillColor(HEADER_FILL)
+        canv.rect(0, tops[2], self.width, rows[1], stroke=0, fill=1)
+        canv.setFillColor(black)
+        look.labels.place(canv, 0, _baseline(tops[2], rows[1], LABEL_SIZE))
+        for row in range(2, len(rows) - 1):
             # the boxes are a cell's content of their type's height, centred like the text
             look.ticks.place(
-                canv, lefts[3] + PAD, tops[row + 1] + (rows[row] + BOTTOM - TOP - SIZE) / 2
+                canv, look.lefts[3] + PAD, tops[row + 1] + (rows[row] + BOTTOM - TOP - SIZE) / 2
             )
-        text.setTextOrigin(PAD, tops[-2] - TOP - SIZE)
-        text.textLine("情况记录：")
-        canv.drawText(text)
-        self._rule(lefts, tops)
-        canv.restoreState()
+        canv.setFont(look.font.name, SIZE)
+        canv.drawString(PAD, tops[-2] - TOP - SIZE, "情况记录：")
+        self._rule(look.lefts, tops)
 
     def _rule(self, lefts: list[float], tops: list[float]) -> None:
         """The box around the household, and the grid of its labels and member rows."""
