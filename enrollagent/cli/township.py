@@ -60,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ta.set_defaults(func=cmd_add)
     tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
     tt.add_argument("file", metavar="FILE.xlsx")
+    tt.add_argument("--name-col", metavar="列", help="村名所在的列：表头文字或列字母（如 B）")
+    tt.add_argument("--task-col", metavar="列", help="任务数所在的列：表头文字或列字母（如 D）")
     tt.set_defaults(func=cmd_tasks)
     ts = tsub.add_parser("status", help="各村及全乡镇的参保进度")
     ts.add_argument("--year", type=int, help="参保年度（默认最近的年度）")
@@ -164,10 +166,13 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 def cmd_tasks(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    loaded = load_tasks(db, args.file)
+    loaded = load_tasks(db, args.file, name_col=args.name_col, task_col=args.task_col)
     print(
-        f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人"
+        f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”，村名取“{loaded.name_header}”列，"
+        f"任务数取“{loaded.task_header}”列），合计 {loaded.total} 人"
     )
+    for w in loaded.warnings:
+        print(f"注意：{w}")
     without, waiting = task_gaps(db)
     if without:
         print(f"已上报但任务表里没有的村：{'、'.join(without)}")
