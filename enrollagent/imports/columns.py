@@ -412,6 +412,11 @@ def _looks_like_header(row: list[object]) -> bool:
     return all(c is None or isinstance(c, str) and not _DIGITS.search(c) for c in row)
 
 
+def _words(row: list[object]) -> int:
+    """How many different texts a row holds: a title merged across the sheet holds one."""
+    return len({str(c).strip() for c in row if c is not None and str(c).strip()})
+
+
 def _resolve(
     hits: dict[int, _Hit], header_texts: dict[int, str]
 ) -> tuple[dict[str, list[int]], dict[str, str]]:
@@ -440,8 +445,10 @@ def find_columns(
     for r, hits in enumerate(row_hits):
         candidates = [(r, r, hits)]
         # A two-row header: group titles above (some merged down), the detailed names below.
+        # A title line above the header ("目标任务" alone) is not its upper half.
         if (
             hits
+            and _words(scan[r]) >= 2
             and r + 1 < len(scan)
             and len(row_hits[r + 1]) >= lower_hits
             and _looks_like_header(scan[r + 1])
@@ -451,7 +458,8 @@ def find_columns(
             fields = {h.field for h in merged.values()}
             if key not in fields:
                 continue
-            score = (len(fields), -top, -(last - top))
+            # Of rows naming as many fields, a title line (one text) is not the header.
+            score = (len(fields), _words(scan[top]) >= 2, -top, -(last - top))
             if best is None or score > best[0]:
                 best = (score, top, last, merged)
     if best is None:

@@ -124,6 +124,11 @@ def _find_by_text(rows: list[list], wanted: str) -> _Header | None:
     return None
 
 
+def _words_only(row: list) -> bool:
+    filled = [c for c in row if _fold(c)]
+    return bool(filled) and all(_task_number(c) is None for c in filled)
+
+
 def _column(header: _Header, value: str, path: Path) -> int:
     """A column the clerk named: its letter (C) or its header text (whole, or a unique part)."""
     if _LETTERS.fullmatch(value):
@@ -160,6 +165,9 @@ def _columns(
     header: _Header | None
     if found is not None:
         top, start = found.header_row - 1, found.data_start
+        # A lower header row of words the import does not know (应缴人数 | 征缴人数): no numbers.
+        if start == top + 1 and start < len(sheet.rows) and _words_only(sheet.rows[start]):
+            start += 1
         header = _Header(top, start, _header_texts(sheet.rows, top, start - 1))
     else:
         named = next(
@@ -298,7 +306,7 @@ def _examples(names: Iterable[str]) -> str:
 
 def check_villages(db: sqlite_utils.Database, loaded: TaskLoad, path: Path) -> None:
     """Refuse a table whose rows are not this township's villages: most of them townships, or
-    most of them unknown while most of the villages that reported are not in it."""
+    most of them unknown while no more than half of the villages that reported are in it."""
     names = [r.village_name for r in loaded.rows]
     townships = [n for n in names if n.endswith(TOWNSHIP_ENDINGS)]
     if len(townships) * 2 > len(names):
@@ -323,7 +331,7 @@ def check_villages(db: sqlite_utils.Database, loaded: TaskLoad, path: Path) -> N
         if not (r.village_code and r.village_code in known_codes)
         and name_key(r.village_name) not in known_keys
     ]
-    if found * 2 < len(reported) and len(unknown) * 2 > len(names):
+    if found * 2 <= len(reported) and len(unknown) * 2 > len(names):
         raise EnrollError(
             "tasks_unknown_villages",
             path=path.name,
