@@ -21,6 +21,7 @@ from ..db.store import db_file
 from ..errors import EnrollError
 from ..township.amendments import Amendment, list_amendments
 from ..township.intake import AddResult, add_packages
+from ..township.keys import KeyChange, compact_fingerprint
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years
 from ..township.store import open_township
@@ -28,6 +29,7 @@ from ..township.tasks import load_tasks
 from .jobs import Job, ResultBar, show_error
 from .rows import RowsModel, make_table
 from .township.amendments import AmendmentsPage
+from .township.keys import KeyChangeDialog
 from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
 
 
@@ -43,6 +45,8 @@ class TownshipWindow(QMainWindow):
         self.township_db_path = Path(township_db_path)
         self.status: TownshipStatus | None = None
         self.last_add: AddResult | None = None
+        self.key_dialog: KeyChangeDialog | None = None
+        self._key_changes: list[KeyChange] = []  # still to be shown, one dialog at a time
         self.jobs: list[Job] = []
         self._warned: set[str] = set()
         self.setWindowTitle(self.tr("村医保征缴助手 — 乡镇汇总"))
@@ -238,11 +242,11 @@ class TownshipWindow(QMainWindow):
         self.show_amendments_of(self.village_model.key_at(index.row()))
 
     # --- packages ---------------------------------------------------------------------------
-    def add_packages(self, paths: list[str | Path]) -> Job:
+    def add_packages(self, paths: list[str | Path], trusted: dict[str, str] | None = None) -> Job:
         paths = [Path(p) for p in paths]
 
         def add(db, progress):
-            return add_packages(db, paths, keep_good=True, progress=progress)
+            return add_packages(db, paths, trusted=trusted, progress=progress)
 
         self.log(self.tr("正在接收 {n} 个上报包…").format(n=len(paths)))
         job = self._run(add, self.tr("正在验签、接收上报包…"), self._on_packages_added)
@@ -265,6 +269,8 @@ class TownshipWindow(QMainWindow):
             )
             if r.amendments:
                 line += self.tr("，更正 {n} 条").format(n=r.amendments)
+            if r.replaced is not None:
+                line += self.tr("（替换第{n}号包）").format(n=r.replaced)
             self.log(line)
             if r.first_time:
                 self.log(
@@ -272,15 +278,66 @@ class TownshipWindow(QMainWindow):
                         fp=r.fingerprint
                     )
                 )
+        for a in result.already:
+            self.log(a.reason)
+        for k in result.shared_keys:
+            self.log(self.tr("注意：{w}").format(w=k.text))
+        changed = {c.path for c in result.key_changes}
         refused = [
             self.tr("拒收 {name}：{reason}").format(name=path.name, reason=reason)
             for path, reason in result.refused
         ]
         for line in refused:
             self.log(line)
-        if refused:
-            show_error(self, "\n".join(refused), self.tr("有上报包被拒收"))
+        self.log(
+            self.tr("新收 {a} 个，更新 {r} 个，已收过或较旧 {k} 个，拒收 {n} 个").format(
+                a=len(result.added),
+                r=len(result.replaced),
+                k=len(result.already),
+                n=len(result.refused),
+            )
+        )
+        # A changed key gets its own dialog (old and new side by side), not an error box.
+        others = [
+            line
+            for line, (path, _) in zip(refused, result.refused, strict=True)
+            if path not in changed
+        ]
+        if others:
+            show_error(self, "\n".join(others), self.tr("有上报包被拒收"))
+        self._key_changes.extend(result.key_changes)
+        self._offer_next_key()
         self.packages_added.emit(len(result.received))
+
+    def _offer_next_key(self) -> None:
+        if self.key_dialog is not None or not self._key_changes:
+            return
+        self.key_dialog = KeyChangeDialog(self._key_changes.pop(0), self)
+        self.key_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.key_dialog.finished.connect(self._on_key_dialog_finished)
+        self.key_dialog.open()
+
+    @Slot(int)
+    def _on_key_dialog_finished(self, result: int) -> None:
+        dialog, self.key_dialog = self.key_dialog, None
+        assert dialog is not None
+        change = dialog.change
+        if result == KeyChangeDialog.DialogCode.Accepted:
+            self.log(
+                self.tr("已核对指纹，信任 {village} 的新密钥 {fp}").format(
+                    village=change.village, fp=change.found
+                )
+            )
+            self.add_packages(
+                [change.path], trusted={change.village_key: compact_fingerprint(change.found)}
+            )
+        else:
+            self.log(
+                self.tr("未信任 {village} 的新密钥，{file} 保持拒收").format(
+                    village=change.village, file=change.path.name
+                )
+            )
+        self._offer_next_key()
 
     @Slot()
     def _on_add_action_triggered(self) -> None:
