@@ -1,5 +1,6 @@
 """Issue 17 in the township window: a day's batch reported as added, replaced, already received
-and refused; a changed key shown beside the trusted one and trusted only by the clerk's click."""
+and refused; a changed key shown beside the trusted one and trusted only by the clerk's click;
+a task table's unsure column picked from a list."""
 
 from __future__ import annotations
 
@@ -135,3 +136,24 @@ def test_a_changed_key_is_trusted_only_by_the_clerks_click(qtbot, window, tmp_pa
     assert taken.first_time and taken.replaced == 1
     assert _fingerprint(window.township_db_path) == new
     assert "已核对指纹，信任 李庄村（411725100001） 的新密钥" in window.log_edit.toPlainText()
+
+
+def test_an_unsure_task_column_is_picked_in_the_window(qtbot, window, tmp_path):
+    """Issue 17, tasks in the window: the column the guess is unsure of is picked from a list,
+    and a 合计 that disagrees is shown with both numbers."""
+    from .test_township_tasks import VILLAGES, _attachment2
+
+    path = _attachment2(tmp_path / "t.xlsx", VILLAGES, total=2700, lower=("应缴人数", "征缴人数"))
+    window.load_tasks(path)
+    idle(qtbot, window)
+    dialog = window.column_dialog
+    assert dialog is not None and "t.xlsx 里看不准哪一列是任务数" in dialog.labelText()
+    assert dialog.comboBoxItems()[3] == "D 城乡居民医疗保险/征缴人数"
+    dialog.setTextValue("D 城乡居民医疗保险/征缴人数")
+    dialog.accept()
+    idle(qtbot, window)
+    log = window.log_edit.toPlainText()
+    assert "已载入 3 个村的任务数" in log and "任务数取“城乡居民医疗保险/征缴人数”列" in log
+    assert "合计 2700 与各村任务数相加的 2630 不一致" in window.findChildren(QMessageBox)[-1].text()
+    with open_township(window.township_db_path) as db:
+        assert db.execute("SELECT SUM(task) FROM task").fetchone()[0] == 2630

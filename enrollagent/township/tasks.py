@@ -144,16 +144,21 @@ def _column(header: _Header, value: str, path: Path) -> int:
     return found[0]
 
 
-def _unsure(header: _Header, path: Path, problem: str, option: str, example: int) -> EnrollError:
-    return EnrollError(
-        "tasks_column_unsure",
-        path=path.name,
-        row=header.row + 1,
-        problem=problem,
-        columns=header.listing(),
-        option=option,
-        example=column_letter(example),
-    )
+class ColumnUnsure(EnrollError):
+    """The name or the task column could not be told apart: the columns to pick from."""
+
+    def __init__(self, header: _Header, path: Path, problem: str, option: str, example: int):
+        super().__init__(
+            "tasks_column_unsure",
+            path=path.name,
+            row=header.row + 1,
+            problem=problem,
+            columns=header.listing(),
+            option=option,
+            example=column_letter(example),
+        )
+        self.option = option  # --name-col or --task-col
+        self.columns = [(column_letter(c), t) for c, t in sorted(header.texts.items())]
 
 
 def _columns(
@@ -181,7 +186,7 @@ def _columns(
     else:
         name = found.first("village") if found is not None else None
     if name is None:
-        raise _unsure(header, path, "认不出哪一列是村名", "--name-col", min(header.texts))
+        raise ColumnUnsure(header, path, "认不出哪一列是村名", "--name-col", min(header.texts))
     if task_col:
         task = _column(header, task_col, path)
     else:
@@ -189,7 +194,7 @@ def _columns(
         tasks = [c for c, t in header.texts.items() if "任务" in _fold(t) and c != name]
         if len(tasks) != 1:
             problem = "有几列都像任务数" if tasks else "找不到任务数那一列"
-            raise _unsure(header, path, problem, "--task-col", max(header.texts))
+            raise ColumnUnsure(header, path, problem, "--task-col", max(header.texts))
         task = tasks[0]
     code = found.first("code") if found is not None else None
     return header, name, task, code if code not in (name, task) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
@@ -25,12 +27,22 @@ from ..township.keys import KeyChange, compact_fingerprint
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years
 from ..township.store import open_township
-from ..township.tasks import load_tasks
+from ..township.tasks import ColumnUnsure, TaskLoad, load_tasks
 from .jobs import Job, ResultBar, show_error
 from .rows import RowsModel, make_table
 from .township.amendments import AmendmentsPage
 from .township.keys import KeyChangeDialog
 from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
+
+
+@dataclass(frozen=True)
+class _Unsure:
+    """A task table whose column the clerk is to pick, with the columns named so far."""
+
+    path: Path
+    name_col: str | None
+    task_col: str | None
+    error: ColumnUnsure
 
 
 class TownshipWindow(QMainWindow):
@@ -47,6 +59,8 @@ class TownshipWindow(QMainWindow):
         self.last_add: AddResult | None = None
         self.key_dialog: KeyChangeDialog | None = None
         self._key_changes: list[KeyChange] = []  # still to be shown, one dialog at a time
+        self.column_dialog: QInputDialog | None = None
+        self._unsure: _Unsure | None = None  # the task table the column dialog is about
         self.jobs: list[Job] = []
         self._warned: set[str] = set()
         self.setWindowTitle(self.tr("村医保征缴助手 — 乡镇汇总"))
@@ -381,22 +395,68 @@ class TownshipWindow(QMainWindow):
         if name:
             self.load_tasks(name)
 
-    def load_tasks(self, path: str | Path) -> Job:
-        job = self._run(
-            lambda db, _p: load_tasks(db, path),
-            self.tr("正在载入任务分配表…"),
-            self._on_tasks_loaded,
-        )
+    def load_tasks(
+        self, path: str | Path, name_col: str | None = None, task_col: str | None = None
+    ) -> Job:
+        def work(db, _progress):
+            try:
+                return load_tasks(db, path, name_col=name_col, task_col=task_col)
+            except ColumnUnsure as e:
+                # Not a failure: the clerk picks the column and the table is read again.
+                return _Unsure(Path(path), name_col, task_col, e)
+
+        job = self._run(work, self.tr("正在载入任务分配表…"), self._on_tasks_loaded)
         self.reload()
         return job
 
     @Slot(object)
-    def _on_tasks_loaded(self, loaded) -> None:
+    def _on_tasks_loaded(self, loaded: TaskLoad | _Unsure) -> None:
+        if isinstance(loaded, _Unsure):
+            self._ask_column(loaded)
+            return
         self.log(
-            self.tr("已载入 {n} 个村的任务数（工作表“{sheet}”），合计 {total} 人").format(
-                n=len(loaded.rows), sheet=loaded.sheet, total=loaded.total
+            self.tr(
+                "已载入 {n} 个村的任务数（工作表“{sheet}”，村名取“{name}”列，任务数取“{task}”列），"
+                "合计 {total} 人"
+            ).format(
+                n=len(loaded.rows),
+                sheet=loaded.sheet,
+                name=loaded.name_header,
+                task=loaded.task_header,
+                total=loaded.total,
             )
         )
+        for w in loaded.warnings:
+            self.log(self.tr("注意：{w}").format(w=w))
+        if loaded.warnings:
+            show_error(self, "\n".join(loaded.warnings), self.tr("任务表的合计对不上"))
+
+    def _ask_column(self, unsure: _Unsure) -> None:
+        self.log(unsure.error.message)
+        which = self.tr("村名") if unsure.error.option == "--name-col" else self.tr("任务数")
+        self.column_dialog = QInputDialog(self)
+        self.column_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.column_dialog.setWindowTitle(self.tr("选择{which}所在的列").format(which=which))
+        self.column_dialog.setLabelText(
+            self.tr("{file} 里看不准哪一列是{which}，请选择：").format(
+                file=unsure.path.name, which=which
+            )
+        )
+        self.column_dialog.setComboBoxItems([f"{c} {t}" for c, t in unsure.error.columns])
+        self.column_dialog.setComboBoxEditable(False)
+        self._unsure = unsure
+        self.column_dialog.textValueSelected.connect(self._on_column_dialog_text_value_selected)
+        self.column_dialog.open()
+
+    @Slot(str)
+    def _on_column_dialog_text_value_selected(self, text: str) -> None:
+        unsure = self._unsure
+        assert unsure is not None
+        letter = text.split(" ", 1)[0]
+        if unsure.error.option == "--name-col":
+            self.load_tasks(unsure.path, letter, unsure.task_col)
+        else:
+            self.load_tasks(unsure.path, unsure.name_col, letter)
 
     @Slot()
     def _on_report_action_triggered(self) -> None:
