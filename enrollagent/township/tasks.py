@@ -14,7 +14,7 @@ import sqlite_utils
 
 from ..core import clock
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
-from ..imports.columns import HEADER_SCAN_ROWS, find_columns
+from ..imports.columns import HEADER_SCAN_ROWS, Columns, find_columns
 from ..imports.reader import Sheet, read_sheets
 from .store import name_key
 
@@ -161,26 +161,32 @@ class ColumnUnsure(EnrollError):
         self.columns = [(column_letter(c), t) for c, t in sorted(header.texts.items())]
 
 
-def _columns(
-    sheet: Sheet, path: Path, name_col: str | None, task_col: str | None
-) -> tuple[_Header, int, int, int | None] | None:
-    """(header, name column, task column, code column or None) of a sheet, None when it has no
-    header naming villages and the clerk named no column; unsure guesses raise with the columns."""
+def _header(
+    sheet: Sheet, name_col: str | None, task_col: str | None
+) -> tuple[_Header, Columns | None] | None:
+    """The sheet's header as the import finds it, or the row holding a column the clerk named by
+    its text; None when neither."""
     found = find_columns(sheet.rows, "tasks")
-    header: _Header | None
     if found is not None:
         top, start = found.header_row - 1, found.data_start
         # A lower header row of words the import does not know (应缴人数 | 征缴人数): no numbers.
         if start == top + 1 and start < len(sheet.rows) and _words_only(sheet.rows[start]):
             start += 1
-        header = _Header(top, start, _header_texts(sheet.rows, top, start - 1))
-    else:
-        named = next(
-            (_fold(v) for v in (name_col, task_col) if v and not _LETTERS.fullmatch(v)), ""
-        )
-        header = _find_by_text(sheet.rows, named) if named else None
-        if header is None:
-            return None
+        return _Header(top, start, _header_texts(sheet.rows, top, start - 1)), found
+    named = next((_fold(v) for v in (name_col, task_col) if v and not _LETTERS.fullmatch(v)), "")
+    header = _find_by_text(sheet.rows, named) if named else None
+    return (header, None) if header is not None else None
+
+
+def _columns(
+    sheet: Sheet, path: Path, name_col: str | None, task_col: str | None
+) -> tuple[_Header, int, int, int | None] | None:
+    """(header, name column, task column, code column or None) of a sheet, None when it has no
+    header naming villages and the clerk named no column; unsure guesses raise with the columns."""
+    headed = _header(sheet, name_col, task_col)
+    if headed is None:
+        return None
+    header, found = headed
     if name_col:
         name: int | None = _column(header, name_col, path)
     else:
