@@ -78,7 +78,7 @@ def test_the_task_under_another_name_is_picked_by_the_clerk(tmp_path, town):
     with pytest.raises(EnrollError) as e:
         read_tasks(path)
     message = e.value.message
-    assert "第 4 行的表头里找不到任务数那一列" in message and "--task-col" in message
+    assert "第 4 行的表头里找不到任务数那一列" in message and "如 --task-col D）" in message
     assert (
         "A 序号、B 村、C 城乡居民医疗保险/应缴人数、D 城乡居民医疗保险/征缴人数、E 备注" in message
     )

@@ -161,6 +161,17 @@ class ColumnUnsure(EnrollError):
         self.columns = [(column_letter(c), t) for c, t in sorted(header.texts.items())]
 
 
+def _example(rows: list[list], header: _Header, *, numbers: bool) -> int:
+    """A column to show in the message: the last holding numbers (a task) in the first row
+    below the header, or the first holding words (a name)."""
+    row = rows[header.data_start] if header.data_start < len(rows) else []
+    fits = [c for c in sorted(header.texts) if (_task_number(_cell(row, c)) is not None) is numbers]
+    fits = [c for c in fits if _fold(_cell(row, c))]
+    if not fits:
+        return max(header.texts) if numbers else min(header.texts)
+    return fits[-1] if numbers else fits[0]
+
+
 def _header(
     sheet: Sheet, name_col: str | None, task_col: str | None
 ) -> tuple[_Header, Columns | None] | None:
@@ -192,7 +203,8 @@ def _columns(
     else:
         name = found.first("village") if found is not None else None
     if name is None:
-        raise ColumnUnsure(header, path, "认不出哪一列是村名", "--name-col", min(header.texts))
+        example = _example(sheet.rows, header, numbers=False)
+        raise ColumnUnsure(header, path, "认不出哪一列是村名", "--name-col", example)
     if task_col:
         task = _column(header, task_col, path)
     else:
@@ -200,7 +212,8 @@ def _columns(
         tasks = [c for c, t in header.texts.items() if "任务" in _fold(t) and c != name]
         if len(tasks) != 1:
             problem = "有几列都像任务数" if tasks else "找不到任务数那一列"
-            raise ColumnUnsure(header, path, problem, "--task-col", max(header.texts))
+            example = _example(sheet.rows, header, numbers=True)
+            raise ColumnUnsure(header, path, problem, "--task-col", example)
         task = tasks[0]
     code = found.first("code") if found is not None else None
     return header, name, task, code if code not in (name, task) else None
