@@ -11,7 +11,8 @@ import pytest
 from enrollagent.core.figures import compute_figures
 from enrollagent.errors import EnrollError
 from enrollagent.exports.package import DATA, build_package, verify_package
-from enrollagent.township.intake import add_packages, parse_trust
+from enrollagent.township.intake import add_packages
+from enrollagent.township.keys import parse_trust
 from enrollagent.township.migrations import TOWNSHIP_MIGRATIONS
 from enrollagent.township.report import write_report
 from enrollagent.township.status import township_status
@@ -149,10 +150,12 @@ def test_newer_package_replaces_the_village_and_replays_are_refused(villages, to
     assert not add_packages(town, [second]).refused
     assert township_status(town).total.persons == 6
     before = _counts(town)
-    for old in (first, second):
+    # Issue 17: nothing new in them, so neither refused nor taken: one older, one received before.
+    for old, received, words in ((first, False, "比已收到的第2号旧"), (second, True, "已收过")):
         result = add_packages(town, [old])
-        [(path, reason)] = result.refused
-        assert "不比已收到的第 2 号新" in reason and result.rolled_back and not result.received
+        [already] = result.already
+        assert not result.refused and not result.received and already.received is received
+        assert words in already.reason
     assert _counts(town) == before
     add_people(a, [{"name": "又一", "id": an_id("411725", 51, "20000101"), "hh": "y"}])
     third = build_package(a, tmp_path / "out")
@@ -161,16 +164,14 @@ def test_newer_package_replaces_the_village_and_replays_are_refused(villages, to
     assert town.execute("SELECT COUNT(*) FROM person").fetchone()[0] == 7
 
 
-def test_tampered_package_in_a_batch_changes_nothing(villages, town, tmp_path):
+def test_tampered_package_in_a_batch_is_refused_alone(villages, town, tmp_path):
+    """Issue 17: one bad package no longer keeps the good ones of the batch out."""
     a, b = villages
     good, bad = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
     rewrite_member(bad, DATA, lambda d: d.replace("赵共享".encode(), "赵共亨".encode()))
     result = add_packages(town, [good, bad])
-    assert result.rolled_back and [p for p, _ in result.refused] == [bad]
-    assert DATA in result.refused[0][1]
-    assert _counts(town) == (0, 0, 0)
-    kept = add_packages(town, [good, bad], keep_good=True)
-    assert [r.village_key for r in kept.received] == ["411725100001"] and len(kept.refused) == 1
+    assert [p for p, _ in result.refused] == [bad] and DATA in result.refused[0][1]
+    assert [r.village_key for r in result.received] == ["411725100001"]
     assert _counts(town) == (5, 1, 1)
 
 
@@ -323,13 +324,14 @@ def test_township_commands(villages, tmp_path, cli):
     for args, words in (
         ([str(tmp_path / "none.zip")], "找不到"),
         ([str(junk)], "不是有效的上报包"),
-        ([str(pa)], "不比已收到"),
         ([str(tmp_path / "none.xlsx")], "找不到任务表"),
     ):
         cmd = "tasks" if args[0].endswith(".xlsx") else "add"
         r = cli(*tdb, cmd, *args, db=False, check=False)
         lines = r.stderr.strip().splitlines()
         assert r.returncode == 1 and len(lines) == 1 and words in lines[0], r.stderr
+    again = cli(*tdb, "add", str(pa), db=False)
+    assert "已收过 李庄村（411725100001） 第1号包" in again.stdout
     assert cli(*tdb, "status", "--json", db=False).stdout == before
 
 
@@ -402,7 +404,7 @@ def test_trust_is_for_one_village_and_its_new_key(villages, town, tmp_path):
         trust = dict(
             [parse_trust(f"411725100001={_fingerprint(genuine).replace(' ', '').lower()}")]
         )
-        result = add_packages(town, [genuine, fake], trusted=trust, keep_good=True)
+        result = add_packages(town, [genuine, fake], trusted=trust)
         assert [r.village_key for r in result.received] == ["411725100001"]
         [(path, reason)] = result.refused
         assert (
@@ -452,11 +454,9 @@ def test_rekeyed_village_starts_again_at_one_and_replays_stay_refused_per_key(
     result = add_packages(town, [first], trusted=trust)
     assert [r.sequence for r in result.received] == [1] and result.received[0].first_time
     assert township_status(town).total.persons == 2
-    # Per key: the new key's 1 again is a replay; the old key is no longer the village's.
-    [(_, reason)] = add_packages(town, [first], trusted=trust).refused
-    assert "不比已收到的第 1 号新" in reason
-    [(_, reason)] = add_packages(town, [old[1]]).refused
-    assert "密钥" in reason
+    # Per key: the new key's 1 again was received before, and so was the old key's 2.
+    assert add_packages(town, [first], trusted=trust).already[0].received
+    assert add_packages(town, [old[1]]).already[0].received
     assert add_packages(town, [second]).received[0].sequence == 2
     assert town.execute("SELECT COUNT(*) FROM package").fetchone()[0] == 4
 
@@ -671,7 +671,7 @@ def test_signed_package_with_malformed_data_is_refused_alone(
     good, bad = build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")
     resign_data(bad, b, lambda text: text.replace(old, new, 1) if old in text else pytest.fail(old))
     assert verify_package(bad).ok
-    result = add_packages(town, [good, bad], keep_good=True)
+    result = add_packages(town, [good, bad])
     [(path, reason)] = result.refused
     assert path == bad and "data.json 有误" in reason and words in reason, reason
     assert [r.village_key for r in result.received] == ["411725100001"]

@@ -81,13 +81,14 @@ def test_tampered_package_is_refused_with_its_reason(qtbot, window, packages):
     assert [r[0] for r in window.village_model.rows] == ["李庄村"]
 
 
-def test_replay_is_refused(qtbot, window, packages):
+def test_a_package_received_twice_is_already_received(qtbot, window, packages):
     pa, _pb = packages
     window.add_packages([pa])
     idle(qtbot, window)
     window.add_packages([pa])
     idle(qtbot, window)
-    assert window.last_add.refused and not window.last_add.received
+    assert window.last_add.already and not window.last_add.received
+    assert not window.last_add.refused
 
 
 def test_drop_zip_files(qtbot, window, packages):

@@ -17,7 +17,8 @@ from ..errors import EnrollError
 from ..exports.package import amendment_count, verify_package
 from ..paths import default_township_db_path
 from ..township.amendments import find_village, list_amendments
-from ..township.intake import add_packages, parse_trust
+from ..township.intake import add_packages
+from ..township.keys import check_key, parse_trust
 from ..township.report import write_report
 from ..township.status import pick_year, township_status
 from ..township.store import open_township
@@ -30,14 +31,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = add_command(sub, "verify")
     p.add_argument("package", metavar="PKG", help="上报包（.zip）")
     p.add_argument("--json", action="store_true", help="输出一个JSON对象")
+    p.add_argument(
+        "--township-db",
+        metavar="PATH",
+        help="对照哪个乡镇汇总数据库里登记的密钥（默认在用户数据目录）",
+    )
     p.set_defaults(func=cmd_verify)
 
     p = add_command(sub, "township")
     p.add_argument("--township-db", metavar="PATH", help="乡镇汇总数据库（默认在用户数据目录）")
     tsub = p.add_subparsers(dest="township_command", metavar="ACTION", required=True)
-    ta = tsub.add_parser("add", help="接收上报包（先验签；旧包、被改动的包拒收）")
+    ta = tsub.add_parser(
+        "add", help="接收上报包（先验签；已收过的、较旧的不再采用，被改动的拒收，其余照常接收）"
+    )
     ta.add_argument("packages", nargs="+", metavar="PKG")
-    ta.add_argument("--keep-good", action="store_true", help="有包被拒收时，其余的包照常接收")
+    # Receiving the good ones is the default now; the flag stays so scripts that pass it still run.
+    ta.add_argument("--keep-good", action="store_true", help=argparse.SUPPRESS)
+    ta.add_argument("--json", action="store_true", help="输出一个JSON对象")
     ta.add_argument(
         "--trust-new-key",
         action="append",
@@ -50,6 +60,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     ta.set_defaults(func=cmd_add)
     tt = tsub.add_parser("tasks", help="载入任务分配表（xlsx：村名、任务数）")
     tt.add_argument("file", metavar="FILE.xlsx")
+    tt.add_argument("--name-col", metavar="列", help="村名所在的列：表头文字或列字母（如 B）")
+    tt.add_argument("--task-col", metavar="列", help="任务数所在的列：表头文字或列字母（如 D）")
     tt.set_defaults(func=cmd_tasks)
     ts = tsub.add_parser("status", help="各村及全乡镇的参保进度")
     ts.add_argument("--year", type=int, help="参保年度（默认最近的年度）")
@@ -91,51 +103,76 @@ def cmd_verify(args: argparse.Namespace) -> int:
             return 1
         raise EnrollError("township_package_folder", path=args.package)
     result = verify_package(args.package)
-    if args.json:
-        print_json(result.to_json())
-        return 0 if result.ok else 1
     if not result.ok:
+        if args.json:
+            print_json(result.to_json())
+            return 1
         raise CliError(result.reason)
+    # Compared with the township store when there is one; verifying never creates it.
+    path = default_township_db_path(args.township_db)
+    db = open_township(path, must_exist=True) if path.exists() else None
+    key = check_key(db, result.manifest)
+    if args.json:
+        print_json({**result.to_json(), "key": key.to_json()})
+        return 0
     m = result.manifest
     village = m["village"]
+    print(key.text)
     print(
         f"上报包完整：{village.get('name', '')}（{village.get('code', '')}）{m['year']}年度 第{m['sequence']}号，"
         f"{local_time(m['created_at'])} 生成，签名密钥指纹 {m['signer']['fingerprint']}，"
         f"更正 {amendment_count(m)} 条"
     )
+    if key.shared_with:
+        print(f"注意：这个密钥也签过 {'、'.join(key.shared_with)} 的上报包")
     return 0
 
 
 def cmd_add(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    result = add_packages(
-        db, args.packages, keep_good=args.keep_good, trusted=dict(args.trust_new_key)
-    )
+    result = add_packages(db, args.packages, trusted=dict(args.trust_new_key))
+    if args.json:
+        print_json(result.to_json())
+        return 1 if result.refused else 0
     for r in result.received:
         print(
-            f"已接收 {r.village} {r.year}年度 第{r.sequence}号包：{r.persons} 人，"
-            f"应参保 {r.eligible}，已参保 {r.enrolled}"
+            f"已接收 {r.village} {r.year}年度 第{r.sequence}号包"
+            + (f"（替换第{r.replaced}号包）" if r.replaced is not None else "")
+            + f"：{r.persons} 人，应参保 {r.eligible}，已参保 {r.enrolled}"
             + (f"，更正 {r.amendments} 条" if r.amendments else "")
         )
         if r.first_time:
             print(f"  已登记该村密钥指纹 {r.fingerprint}（请与经办人核对汇总表上打印的指纹）")
+    for a in result.already:
+        print(a.reason)
+    for k in result.shared_keys:
+        print(f"注意：{k.text}")
+    summary = (
+        f"新收 {len(result.added)} 个，更新 {len(result.replaced)} 个，"
+        f"已收过或较旧 {len(result.already)} 个，拒收 {len(result.refused)} 个"
+    )
     if not result.refused:
+        if len(args.packages) > 1:
+            print(summary)
         return 0
-    tail = "，其余已接收" if args.keep_good else "，未做任何改动"
-    if len(result.refused) == 1:
+    tail = "，其余照常接收" if result.received or result.already else ""
+    if len(result.refused) == 1 and len(args.packages) == 1:
         path, reason = result.refused[0]
-        raise CliError(f"拒收 {path.name}：{reason}{tail}")
+        raise CliError(f"拒收 {path.name}：{reason}")
     for path, reason in result.refused:
         print(f"拒收 {path.name}：{reason}", file=sys.stderr)
-    raise CliError(f"{len(result.refused)} 个上报包被拒收{tail}")
+    raise CliError(f"{len(result.refused)} 个上报包被拒收{tail}（{summary}）")
 
 
 def cmd_tasks(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=False)
-    loaded = load_tasks(db, args.file)
+    loaded = load_tasks(db, args.file, name_col=args.name_col, task_col=args.task_col)
     print(
-        f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”），合计 {loaded.total} 人"
+        f"已载入 {len(loaded.rows)} 个村的任务数（工作表“{loaded.sheet}”，村名取“{loaded.name_header}”列，"
+        f"任务数取“{loaded.task_header}”列），合计 {loaded.total} 人"
     )
+    for w in loaded.warnings:
+        print(f"注意：{w}")
     without, waiting = task_gaps(db)
     if without:
         print(f"已上报但任务表里没有的村：{'、'.join(without)}")

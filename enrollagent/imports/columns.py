@@ -191,6 +191,30 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "参保修复年限",
         "已修复年限",
     ),
+    # A township's task table (任务分配表): whose task, and how many. Township words are here too,
+    # so that a county's table of townships is found, and refused for what it is.
+    "village": (
+        "行政村",
+        "村名",
+        "村名称",
+        "村(社区)名称",
+        "村(社区)",
+        "村居",
+        "村庄",
+        "村委会",
+        "社区",
+        "村",
+        "乡镇",
+        "乡镇名称",
+        "镇、街道名称",
+        "镇(街道)",
+        "乡镇(街道)",
+        "单位名称",
+        "单位",
+        "名称",
+    ),
+    "task": ("任务数", "参保任务数", "任务人数", "目标任务", "征缴任务", "参保任务", "任务"),
+    "code": ("区划代码", "行政区划代码", "代码", "编码"),
 }
 
 # Chinese names of the fields, for messages and the GUI's "detected columns".
@@ -226,6 +250,9 @@ FIELD_LABELS: dict[str, str] = {
     "cover_years": "连续参保年限",
     "gap_years": "断保年限",
     "repaired_years": "缴费修复年限",
+    "village": "村名",
+    "task": "任务数",
+    "code": "区划代码",
 }
 
 # The fields each kind of file can carry, and those it cannot do without.
@@ -266,12 +293,18 @@ KIND_FIELDS: dict[str, tuple[str, ...]] = {
         "void_flag",
         "state",
     ),
+    "tasks": ("village", "task", "code"),
 }
+# The first field is the one a header must name.
 REQUIRED: dict[str, tuple[str, ...]] = {
     "roster": ("id", "name"),
     "groups": ("id",),
     "payments": ("id", "amount"),
+    "tasks": ("village", "task"),
 }
+# How many fields the lower row of a two-row header must name: a task table's lower row may name
+# only its task (城乡居民医疗保险 above 应缴人数 and 目标任务), a roster's names several.
+_LOWER_ROW_HITS = {"tasks": 1}
 # Fields that may come from several columns at once (征收项目 and 征收品目 both say what was paid).
 MULTI = frozenset({"item", "category", "year"})
 HEADER_SCAN_ROWS = 30
@@ -379,6 +412,11 @@ def _looks_like_header(row: list[object]) -> bool:
     return all(c is None or isinstance(c, str) and not _DIGITS.search(c) for c in row)
 
 
+def _words(row: list[object]) -> int:
+    """How many different texts a row holds: a title merged across the sheet holds one."""
+    return len({str(c).strip() for c in row if c is not None and str(c).strip()})
+
+
 def _resolve(
     hits: dict[int, _Hit], header_texts: dict[int, str]
 ) -> tuple[dict[str, list[int]], dict[str, str]]:
@@ -397,27 +435,31 @@ def find_columns(
     rows: list[list[object]], kind: str, extra_aliases: Mapping[str, Sequence[str]] | None = None
 ) -> Columns | None:
     """The header of a sheet: the row (or pair of rows) within the first 30 that names the most
-    fields, the ID among them. None when no row names the ID column."""
+    fields, the kind's first required one (the ID) among them. None when no row names it."""
     aliases = merged_aliases(extra_aliases)
     table = _prepare({k: aliases[k] for k in KIND_FIELDS[kind]})
     scan = rows[:HEADER_SCAN_ROWS]
     row_hits = [_hits(r, table) for r in scan]
+    key, lower_hits = REQUIRED[kind][0], _LOWER_ROW_HITS.get(kind, 2)
     best: tuple | None = None
     for r, hits in enumerate(row_hits):
         candidates = [(r, r, hits)]
         # A two-row header: group titles above (some merged down), the detailed names below.
+        # A title line above the header ("目标任务" alone) is not its upper half.
         if (
             hits
+            and _words(scan[r]) >= 2
             and r + 1 < len(scan)
-            and len(row_hits[r + 1]) >= 2
+            and len(row_hits[r + 1]) >= lower_hits
             and _looks_like_header(scan[r + 1])
         ):
             candidates.append((r, r + 1, {**hits, **row_hits[r + 1]}))
         for top, last, merged in candidates:
             fields = {h.field for h in merged.values()}
-            if "id" not in fields:
+            if key not in fields:
                 continue
-            score = (len(fields), -top, -(last - top))
+            # Of rows naming as many fields, a title line (one text) is not the header.
+            score = (len(fields), _words(scan[top]) >= 2, -top, -(last - top))
             if best is None or score > best[0]:
                 best = (score, top, last, merged)
     if best is None:

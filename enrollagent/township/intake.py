@@ -1,5 +1,6 @@
-"""Receiving village packages: verify them all, add them in (village, sequence) order, refuse
-replays per signing key and keys the township did not pin or trust for that very village."""
+"""Receiving village packages: verify them, take each new one in (village, sequence) order on
+its own, report those received before as such, refuse replays per signing key and keys the
+township did not pin or trust for that very village."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ import hashlib
 import json
 import math
 import operator
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,9 +23,17 @@ from ..core.money import MAX_YUAN
 from ..core.policy import Policy, policy_from_json, yuan_to_fen
 from ..core.progress import NO_PROGRESS, Progress
 from ..core.vocab import CATEGORY_BY_CODE, COVERAGE_KINDS, STATES
-from ..errors import EnrollError
+from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..exports.package import DATA, VerifyResult, signed_manifest, verify_package
-from .store import name_key
+from .keys import (
+    KeyChange,
+    SharedKey,
+    compact_fingerprint,
+    key_change,
+    shared_keys,
+    village_key,
+    village_label,
+)
 
 _PERSON_COLUMNS = (
     "village_key",
@@ -65,7 +73,17 @@ _TEXT_FIELDS = (
     "unpaid_reason",
 )
 _MAX_SEQUENCE = 1_000_000_000
-_FINGERPRINT = re.compile(r"[0-9A-F]{32}")
+
+register_messages(
+    {
+        "township_already": QT_TRANSLATE_NOOP(
+            "errors", "已收过 {village} 第{sequence}号包（同一个文件），不再重复接收"
+        ),
+        "township_older": QT_TRANSLATE_NOOP(
+            "errors", "{village} 第{sequence}号包比已收到的第{last}号旧，不再采用"
+        ),
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -81,50 +99,86 @@ class Received:
     first_time: bool = False  # the village's key was pinned (or re-pinned) by this package
     fingerprint: str = ""
     amendments: int = 0  # corrections of earlier packages this one lists
+    replaced: int | None = None  # the sequence of the village's package for that year it replaced
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.path.name,
+            "village": self.village,
+            "village_key": self.village_key,
+            "year": self.year,
+            "sequence": self.sequence,
+            "persons": self.persons,
+            "eligible": self.eligible,
+            "enrolled": self.enrolled,
+            "amendments": self.amendments,
+            "fingerprint": self.fingerprint,
+            "first_time": self.first_time,
+            **({"replaced": self.replaced} if self.replaced is not None else {}),
+        }
+
+
+@dataclass(frozen=True)
+class Already:
+    """A package with nothing new: received before (the same file), or older than one received."""
+
+    path: Path
+    village: str
+    sequence: int
+    last: int  # the latest sequence received from the village with that key
+    received: bool  # this very package was received before (else it is an older one, skipped)
+
+    @property
+    def reason(self) -> str:
+        if self.received:
+            return EnrollError(
+                "township_already", village=self.village, sequence=self.sequence
+            ).message
+        return EnrollError(
+            "township_older", village=self.village, sequence=self.sequence, last=self.last
+        ).message
+
+    def to_json(self) -> dict:
+        return {
+            "file": self.path.name,
+            "village": self.village,
+            "sequence": self.sequence,
+            "reason": self.reason,
+        }
 
 
 @dataclass
 class AddResult:
     received: list[Received] = field(default_factory=list)
+    already: list[Already] = field(default_factory=list)
     refused: list[tuple[Path, str]] = field(default_factory=list)  # (package, Chinese reason)
-    rolled_back: bool = False  # something was refused, so nothing was kept
+    key_changes: list[KeyChange] = field(default_factory=list)  # among the refused
+    shared_keys: list[SharedKey] = field(default_factory=list)  # involving a received package
+
+    @property
+    def added(self) -> list[Received]:
+        return [r for r in self.received if r.replaced is None]
+
+    @property
+    def replaced(self) -> list[Received]:
+        return [r for r in self.received if r.replaced is not None]
+
+    def to_json(self) -> dict:
+        return {
+            "added": [r.to_json() for r in self.added],
+            "replaced": [r.to_json() for r in self.replaced],
+            "already": [a.to_json() for a in self.already],
+            "refused": [{"file": p.name, "reason": why} for p, why in self.refused],
+            "key_changes": [c.to_json() for c in self.key_changes],
+            "warnings": [k.text for k in self.shared_keys],
+        }
 
 
 class _Refused(Exception):
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, change: KeyChange | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-class _RollBack(Exception):
-    pass
-
-
-def village_key(village: dict) -> str:
-    return village.get("code") or name_key(village.get("name", ""))
-
-
-def village_label(village: dict) -> str:
-    return (
-        f"{village.get('name', '')}（{village['code']}）"
-        if village.get("code")
-        else village.get("name", "")
-    )
-
-
-def compact_fingerprint(text: str) -> str:
-    """A fingerprint as typed or read out (spaces optional, any case) in one comparable form."""
-    return "".join(text.split()).upper()
-
-
-def parse_trust(text: str) -> tuple[str, str]:
-    """`VILLAGE=FINGERPRINT` (the village's 12-digit code, or its name when it has none) →
-    (village key, compact fingerprint): trust one new key for one village, never a whole batch."""
-    village, sep, fp = text.partition("=")
-    village, fp = "".join(village.split()), compact_fingerprint(fp)
-    if not sep or not village or not _FINGERPRINT.fullmatch(fp):
-        raise EnrollError("township_trust_bad", value=text)
-    return (village if village.isdigit() else name_key(village)), fp
+        self.change = change
 
 
 def _bad(detail: str) -> _Refused:
@@ -430,21 +484,20 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
     key, label = village_key(village), village_label(village)
     signer = manifest["signer"]
     found = signer["fingerprint"]
-    known = db.execute(
-        "SELECT public_key, fingerprint FROM village WHERE key = ?", [key]
-    ).fetchone()
-    rekeyed = bool(known) and known[0] != signer["public_key"]
+    known = db.execute("SELECT 1 FROM village WHERE key = ?", [key]).fetchone()
+    change = key_change(db, path, manifest)
     # Trust names one village and the one new key checked by phone: a forged package that claims
     # another village, or this village with yet another key, is still refused.
-    if rekeyed and trusted.get(key) != compact_fingerprint(found):
+    if change is not None and trusted.get(key) != compact_fingerprint(found):
         raise _Refused(
             EnrollError(
                 "township_key_changed",
                 village=label,
-                pinned=known[1],
+                pinned=change.trusted,
                 found=found,
-                trust=f"{key}={compact_fingerprint(found)}",
-            ).message
+                trust=change.trust,
+            ).message,
+            change,
         )
     # Replays are judged per key: a new installation counts from 1 again, an old key stays where it was.
     last = db.execute(
@@ -458,6 +511,11 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
     rows, counted, households = package_rows(data, key=key, year=year, policy=policy)
     _check_counts(counted, households, policy, manifest)
     amended = _amendments(data, manifest)
+    previous = db.execute(
+        "SELECT p.sequence FROM village_year v JOIN package p ON p.id = v.package_id"
+        " WHERE v.village_key = ? AND v.year = ?",
+        [key, year],
+    ).fetchone()
     now = clock.now_utc()
     with db.atomic():
         fields = (
@@ -516,51 +574,89 @@ def _receive(db: sqlite_utils.Database, path: Path, *, trusted: dict[str, str]) 
         len(rows),
         counts["eligible"],
         counts["enrolled"],
-        first_time=not known or rekeyed,
+        first_time=not known or change is not None,
         fingerprint=found,
         amendments=len(amended),
+        replaced=previous[0] if previous else None,
     )
+
+
+def _already(db: sqlite_utils.Database, path: Path, manifest: dict) -> Already | None:
+    """Nothing new in the package: the same file as one received, or older than the latest one
+    received with its key. Judged on the signed manifest; a package taken in is verified in full."""
+    key, public, sequence = (
+        village_key(manifest["village"]),
+        manifest["signer"]["public_key"],
+        manifest["sequence"],
+    )
+    last, same = db.execute(
+        "SELECT MAX(sequence), MAX(sequence = ?) FROM package WHERE village_key = ? AND public_key = ?",
+        [sequence, key, public],
+    ).fetchone()
+    if last is None or sequence > last:
+        return None
+    label = village_label(manifest["village"])
+    if not same:
+        return Already(path, label, sequence, last, received=False)
+    stored = db.execute(
+        "SELECT sha256 FROM package WHERE village_key = ? AND public_key = ? AND sequence = ?",
+        [key, public, sequence],
+    ).fetchone()[0]
+    # The same number with other bytes is no copy of what was received: refused as a replay.
+    if stored != hashlib.sha256(path.read_bytes()).hexdigest():
+        return None
+    return Already(path, label, sequence, last, received=True)
 
 
 def add_packages(
     db: sqlite_utils.Database,
     paths: list[str | Path],
     *,
-    keep_good: bool = False,
     trusted: dict[str, str] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> AddResult:
-    """Verify every package, then receive them by village and sequence (not by file name: WeChat
-    renames 002 to "0李庄(1).zip"); one refused package keeps nothing unless keep_good.
-    trusted: village key → compact fingerprint of a new key checked with the agent (parse_trust)."""
+    """Verify every package's signed manifest, then take them by village and sequence (not by file
+    name: WeChat renames 002 to "0李庄(1).zip"), each in full or not at all: a refused package
+    leaves no trace and keeps none of the others out. One already received, or older than one
+    received, is reported as such. trusted: village key → compact fingerprint of a new key
+    checked with the agent (keys.parse_trust)."""
     result = AddResult()
     trusted = trusted or {}
     files = [Path(p) for p in paths]
     steps = 2 * len(files)
-    checked: list[tuple[tuple[str, int, str], Path]] = []
+    checked: list[tuple[tuple[str, int, str], Path, dict]] = []
     for n, path in enumerate(files):
         progress.update(n, steps, path.name)
         try:
             manifest = _verified(path, members=False).manifest
             checked.append(
-                ((village_key(manifest["village"]), manifest["sequence"], path.name), path)
+                (
+                    (village_key(manifest["village"]), manifest["sequence"], path.name),
+                    path,
+                    manifest,
+                )
             )
         except _Refused as e:
             result.refused.append((path, e.reason))
-    try:
-        with db.atomic():
-            for n, (_, path) in enumerate(sorted(checked), start=len(files)):
-                progress.update(n, steps, path.name)
-                try:
-                    # A savepoint per package: a refused one leaves no trace, the others stay.
-                    with db.atomic():
-                        result.received.append(_receive(db, path, trusted=trusted))
-                except _Refused as e:
-                    result.refused.append((path, e.reason))
-            if result.refused and not keep_good:
-                raise _RollBack()
-    except _RollBack:
-        result.rolled_back = True
-        result.received.clear()
+    checked.sort(key=operator.itemgetter(0))
+    for n, (_, path, manifest) in enumerate(checked, start=len(files)):
+        progress.update(n, steps, path.name)
+        already = _already(db, path, manifest)
+        if already is not None:
+            result.already.append(already)
+            continue
+        try:
+            # A transaction per package: a refused one leaves no trace, the others stay.
+            with db.atomic():
+                result.received.append(_receive(db, path, trusted=trusted))
+        except _Refused as e:
+            result.refused.append((path, e.reason))
+            if e.change is not None:
+                result.key_changes.append(e.change)
+    signers = {
+        db.execute("SELECT public_key FROM village WHERE key = ?", [r.village_key]).fetchone()[0]
+        for r in result.received
+    }
+    result.shared_keys = shared_keys(db, signers) if signers else []
     progress.update(steps, steps, "")
     return result

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
@@ -9,6 +10,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QPlainTextEdit,
@@ -21,14 +23,26 @@ from ..db.store import db_file
 from ..errors import EnrollError
 from ..township.amendments import Amendment, list_amendments
 from ..township.intake import AddResult, add_packages
+from ..township.keys import KeyChange, compact_fingerprint
 from ..township.report import write_report
 from ..township.status import TownshipStatus, township_status, years
 from ..township.store import open_township
-from ..township.tasks import load_tasks
+from ..township.tasks import ColumnUnsure, TaskLoad, load_tasks
 from .jobs import Job, ResultBar, show_error
 from .rows import RowsModel, make_table
 from .township.amendments import AmendmentsPage
+from .township.keys import KeyChangeDialog
 from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
+
+
+@dataclass(frozen=True)
+class _Unsure:
+    """A task table whose column the clerk is to pick, with the columns named so far."""
+
+    path: Path
+    name_col: str | None
+    task_col: str | None
+    error: ColumnUnsure
 
 
 class TownshipWindow(QMainWindow):
@@ -43,6 +57,10 @@ class TownshipWindow(QMainWindow):
         self.township_db_path = Path(township_db_path)
         self.status: TownshipStatus | None = None
         self.last_add: AddResult | None = None
+        self.key_dialog: KeyChangeDialog | None = None
+        self._key_changes: list[KeyChange] = []  # still to be shown, one dialog at a time
+        self.column_dialog: QInputDialog | None = None
+        self._unsure: _Unsure | None = None  # the task table the column dialog is about
         self.jobs: list[Job] = []
         self._warned: set[str] = set()
         self.setWindowTitle(self.tr("村医保征缴助手 — 乡镇汇总"))
@@ -238,11 +256,11 @@ class TownshipWindow(QMainWindow):
         self.show_amendments_of(self.village_model.key_at(index.row()))
 
     # --- packages ---------------------------------------------------------------------------
-    def add_packages(self, paths: list[str | Path]) -> Job:
+    def add_packages(self, paths: list[str | Path], trusted: dict[str, str] | None = None) -> Job:
         paths = [Path(p) for p in paths]
 
         def add(db, progress):
-            return add_packages(db, paths, keep_good=True, progress=progress)
+            return add_packages(db, paths, trusted=trusted, progress=progress)
 
         self.log(self.tr("正在接收 {n} 个上报包…").format(n=len(paths)))
         job = self._run(add, self.tr("正在验签、接收上报包…"), self._on_packages_added)
@@ -265,6 +283,8 @@ class TownshipWindow(QMainWindow):
             )
             if r.amendments:
                 line += self.tr("，更正 {n} 条").format(n=r.amendments)
+            if r.replaced is not None:
+                line += self.tr("（替换第{n}号包）").format(n=r.replaced)
             self.log(line)
             if r.first_time:
                 self.log(
@@ -272,15 +292,66 @@ class TownshipWindow(QMainWindow):
                         fp=r.fingerprint
                     )
                 )
+        for a in result.already:
+            self.log(a.reason)
+        for k in result.shared_keys:
+            self.log(self.tr("注意：{w}").format(w=k.text))
+        changed = {c.path for c in result.key_changes}
         refused = [
             self.tr("拒收 {name}：{reason}").format(name=path.name, reason=reason)
             for path, reason in result.refused
         ]
         for line in refused:
             self.log(line)
-        if refused:
-            show_error(self, "\n".join(refused), self.tr("有上报包被拒收"))
+        self.log(
+            self.tr("新收 {a} 个，更新 {r} 个，已收过或较旧 {k} 个，拒收 {n} 个").format(
+                a=len(result.added),
+                r=len(result.replaced),
+                k=len(result.already),
+                n=len(result.refused),
+            )
+        )
+        # A changed key gets its own dialog (old and new side by side), not an error box.
+        others = [
+            line
+            for line, (path, _) in zip(refused, result.refused, strict=True)
+            if path not in changed
+        ]
+        if others:
+            show_error(self, "\n".join(others), self.tr("有上报包被拒收"))
+        self._key_changes.extend(result.key_changes)
+        self._offer_next_key()
         self.packages_added.emit(len(result.received))
+
+    def _offer_next_key(self) -> None:
+        if self.key_dialog is not None or not self._key_changes:
+            return
+        self.key_dialog = KeyChangeDialog(self._key_changes.pop(0), self)
+        self.key_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.key_dialog.finished.connect(self._on_key_dialog_finished)
+        self.key_dialog.open()
+
+    @Slot(int)
+    def _on_key_dialog_finished(self, result: int) -> None:
+        dialog, self.key_dialog = self.key_dialog, None
+        assert dialog is not None
+        change = dialog.change
+        if result == KeyChangeDialog.DialogCode.Accepted:
+            self.log(
+                self.tr("已核对指纹，信任 {village} 的新密钥 {fp}").format(
+                    village=change.village, fp=change.found
+                )
+            )
+            self.add_packages(
+                [change.path], trusted={change.village_key: compact_fingerprint(change.found)}
+            )
+        else:
+            self.log(
+                self.tr("未信任 {village} 的新密钥，{file} 保持拒收").format(
+                    village=change.village, file=change.path.name
+                )
+            )
+        self._offer_next_key()
 
     @Slot()
     def _on_add_action_triggered(self) -> None:
@@ -324,22 +395,68 @@ class TownshipWindow(QMainWindow):
         if name:
             self.load_tasks(name)
 
-    def load_tasks(self, path: str | Path) -> Job:
-        job = self._run(
-            lambda db, _p: load_tasks(db, path),
-            self.tr("正在载入任务分配表…"),
-            self._on_tasks_loaded,
-        )
+    def load_tasks(
+        self, path: str | Path, name_col: str | None = None, task_col: str | None = None
+    ) -> Job:
+        def work(db, _progress):
+            try:
+                return load_tasks(db, path, name_col=name_col, task_col=task_col)
+            except ColumnUnsure as e:
+                # Not a failure: the clerk picks the column and the table is read again.
+                return _Unsure(Path(path), name_col, task_col, e)
+
+        job = self._run(work, self.tr("正在载入任务分配表…"), self._on_tasks_loaded)
         self.reload()
         return job
 
     @Slot(object)
-    def _on_tasks_loaded(self, loaded) -> None:
+    def _on_tasks_loaded(self, loaded: TaskLoad | _Unsure) -> None:
+        if isinstance(loaded, _Unsure):
+            self._ask_column(loaded)
+            return
         self.log(
-            self.tr("已载入 {n} 个村的任务数（工作表“{sheet}”），合计 {total} 人").format(
-                n=len(loaded.rows), sheet=loaded.sheet, total=loaded.total
+            self.tr(
+                "已载入 {n} 个村的任务数（工作表“{sheet}”，村名取“{name}”列，任务数取“{task}”列），"
+                "合计 {total} 人"
+            ).format(
+                n=len(loaded.rows),
+                sheet=loaded.sheet,
+                name=loaded.name_header,
+                task=loaded.task_header,
+                total=loaded.total,
             )
         )
+        for w in loaded.warnings:
+            self.log(self.tr("注意：{w}").format(w=w))
+        if loaded.warnings:
+            show_error(self, "\n".join(loaded.warnings), self.tr("任务表的合计对不上"))
+
+    def _ask_column(self, unsure: _Unsure) -> None:
+        self.log(unsure.error.message)
+        which = self.tr("村名") if unsure.error.option == "--name-col" else self.tr("任务数")
+        self.column_dialog = QInputDialog(self)
+        self.column_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.column_dialog.setWindowTitle(self.tr("选择{which}所在的列").format(which=which))
+        self.column_dialog.setLabelText(
+            self.tr("{file} 里看不准哪一列是{which}，请选择：").format(
+                file=unsure.path.name, which=which
+            )
+        )
+        self.column_dialog.setComboBoxItems([f"{c} {t}" for c, t in unsure.error.columns])
+        self.column_dialog.setComboBoxEditable(False)
+        self._unsure = unsure
+        self.column_dialog.textValueSelected.connect(self._on_column_dialog_text_value_selected)
+        self.column_dialog.open()
+
+    @Slot(str)
+    def _on_column_dialog_text_value_selected(self, text: str) -> None:
+        unsure = self._unsure
+        assert unsure is not None
+        letter = text.split(" ", 1)[0]
+        if unsure.error.option == "--name-col":
+            self.load_tasks(unsure.path, letter, unsure.task_col)
+        else:
+            self.load_tasks(unsure.path, unsure.name_col, letter)
 
     @Slot()
     def _on_report_action_triggered(self) -> None:
