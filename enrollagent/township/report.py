@@ -152,7 +152,7 @@ class _Sheet:
         cells = []
         for value in values:
             spec = value if isinstance(value, _Cell) else _Cell(value)
-            v = spec.value
+            v = None if spec.value == "" else spec.value  # blank, not an empty text
             if formula_like(v):
                 cell = as_text(ws, v)
             else:
@@ -247,7 +247,7 @@ def _progress(wb: Workbook, status: TownshipStatus, as_of: str) -> None:
     lead = (lambda v: [v.rank, v.township, v.name]) if county else (lambda v: [v.rank, v.name])
     reported = [lead(v) + _progress_values(v) for v in status.villages if v.figures]
     waiting = [
-        [None, *([""] if county else []), v.name, "", "", _Cell(v.task), *[None] * 7, "未上报", ""]
+        [None, *([""] if county else []), v.name, "", "", _Cell(v.task), *[None] * 8, "未上报", ""]
         for v in status.villages
         if v.figures is None
     ]
