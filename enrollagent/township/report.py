@@ -115,7 +115,14 @@ class _Sheet:
         self.row = 1  # the next row to be written
         self._banner(title, TITLE_FONT)
         self._banner(f"截至 {as_of}" + (f"　　{INTERNAL}" if internal else ""), None)
-        for row in headers:
+        for r, row in enumerate(headers, start=3):
+            # A header wider than its column wraps: the row is made tall enough for its lines.
+            lines = max(
+                math.ceil(display_width(h) / max(w - 1, 1))
+                for h, w in zip(row, widths, strict=True)
+            )
+            if lines > 1:
+                ws.row_dimensions[r].height = 15 * lines
             ws.append(
                 [
                     styled(ws, h, font=HEADER_FONT, fill=HEADER_FILL, border=BOX, alignment=CENTER)
