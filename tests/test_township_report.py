@@ -387,3 +387,64 @@ def test_every_sheet_prints_one_page_wide(county_day, tmp_path):
     assert len(printed) == 6
     for page, title in zip(printed, titles, strict=True):
         assert f"留庄镇2024年度城乡居民医保{title}" in page
+
+
+def test_a_county_database_ranks_townships_then_villages(tmp_path):
+    """Item 4: a county clerk adds several townships' packages; the report ranks the townships
+    (each person once) before their villages, which carry their township."""
+    spec = [("留庄镇", 1), ("留庄镇", 2), ("竹沟镇", 3), ("竹沟镇", 4)]
+    dbs = [
+        make_village(
+            tmp_path / f"v{n}",
+            code=CODES[n - 1],
+            name=NAMES[n - 1],
+            people=_people(n),
+            township=township,
+        )
+        for township, n in spec
+    ]
+    for db, task in zip(dbs, (5, 6, 4, 8), strict=True):
+        set_task(db, 2024, task, actor="王明")
+    town = open_township(tmp_path / "county.db")
+    assert not add_packages(town, [build_package(db, tmp_path / "out") for db in dbs]).refused
+    own = [compute_figures(db) for db in dbs]
+    status = township_status(town)
+    assert status.county_level and status.township == "确山县" and not status.warnings
+    out = write_report(town, status, tmp_path / "县.xlsx", now=AS_OF)
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:2] == ["乡镇通报", "进度通报"]
+    ws = wb["乡镇通报"]
+    _print_ready(
+        ws, header_rows=1, frozen="C4", title="确山县2024年度城乡居民医保各乡镇参保进度通报"
+    )
+    assert [c.value for c in ws[3]][:8] == [
+        "排名", "乡镇", "上报村数", "任务数", "应参保", "已参保", "完成率", "差额",
+    ]  # fmt: skip
+    rows = {r[1]: r for r in _rows(ws, 4) if r[1]}
+    # 共乙 is in 张湾村 and 刘营村 (both 竹沟镇): counted once there; 共甲 once, in 李庄村.
+    liu = (own[0], own[1])
+    zhu = (own[2], own[3])
+    for name, figures, task, dropped in (("留庄镇", liu, 11, 1), ("竹沟镇", zhu, 12, 1)):
+        enrolled = sum(f.total.enrolled for f in figures)
+        eligible = sum(f.total.eligible for f in figures) - dropped
+        assert rows[name][2:8] == (
+            2,
+            task,
+            eligible,
+            enrolled,
+            pytest.approx(round(enrolled / task, 4)),
+            task - enrolled,
+        )
+    ranked = sorted(("留庄镇", "竹沟镇"), key=lambda n: -rows[n][6])
+    assert [rows[n][0] for n in ranked] == [1, 2]
+    assert rows["合计"][4] == rows["留庄镇"][4] + rows["竹沟镇"][4]
+    assert ws.auto_filter.ref == "A3:M5"
+    ws = wb["进度通报"]
+    assert ws["A1"].value == "确山县2024年度城乡居民医保参保进度通报"
+    assert [c.value for c in ws[3]][:3] == ["排名", "乡镇", "村"]
+    assert ws.freeze_panes == "D4"
+    towns = {r[2]: r[1] for r in _rows(ws, 4) if isinstance(r[0], int)}
+    assert towns == {NAMES[n - 1]: t for t, n in spec}
+    for db in dbs:
+        db.close()
+    town.close()
