@@ -13,8 +13,8 @@ import pytest
 
 from enrollagent.core import payments, roster
 from enrollagent.core.figures import compute_figures, person_states
-from enrollagent.core.vocab import CATEGORY_BY_CODE, STATES, UNPAID_REASONS
 from enrollagent.core.village import set_task
+from enrollagent.core.vocab import CATEGORY_BY_CODE, STATES, UNPAID_REASONS
 from enrollagent.exports.package import build_package
 from enrollagent.township.intake import add_packages
 from enrollagent.township.report import write_report

@@ -19,6 +19,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..core.clock import local_time
+from ..core.figures import Figures
 from ..core.money import yuan
 from ..core.vocab import CATEGORY_BY_CODE, STATES
 from ..db.store import db_file
@@ -152,9 +153,14 @@ class _Sheet:
 
     def _merge(self, r1: int, c1: int, r2: int, c2: int) -> None:
         if (r1, c1) != (r2, c2):
-            self.ws.merged_cells.add(f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}")
+            # merged_cells and auto_filter are set by the write-only sheet's _setup; the stubs omit them
+            self.ws.merged_cells.add(  # type: ignore[attr-defined]
+                f"{get_column_letter(c1)}{r1}:{get_column_letter(c2)}{r2}"
+            )
 
-    def add(self, values: Sequence[object], *, font: Font | None = None, filtered: bool = True):
+    def add(
+        self, values: Sequence[object], *, font: Font | None = None, filtered: bool = True
+    ) -> None:
         ws = self.ws
         cells = []
         for value in values:
@@ -168,8 +174,9 @@ class _Sheet:
                     cell.data_type = "s"
                     cell.number_format = "@"
             cell.border = BOX
-            if spec.font or font:
-                cell.font = spec.font or font
+            chosen = spec.font or font
+            if chosen is not None:
+                cell.font = chosen
             if spec.percent:
                 cell.number_format = PERCENT
             cells.append(cell)
@@ -185,14 +192,18 @@ class _Sheet:
         if self.last_filtered:
             # The filter covers the village rows only: never 未上报, 合计 or the notes.
             last = get_column_letter(self.columns)
-            self.ws.auto_filter.ref = f"A{self.first_data - 1}:{last}{self.last_filtered}"
+            self.ws.auto_filter.ref = (  # type: ignore[attr-defined]
+                f"A{self.first_data - 1}:{last}{self.last_filtered}"
+            )
 
 
-def _widths(headers: Sequence[Sequence[str]], rows: Iterable[Sequence[object]], cap: int = 30):
+def _widths(
+    headers: Sequence[Sequence[str]], rows: Iterable[Sequence[object]], cap: int = 30
+) -> list[float]:
     """Widths that fit the data and a header wrapped over at most two lines (Chinese counts two)."""
     widths = [0.0] * len(headers[-1])
-    for row in headers:
-        for c, h in enumerate(row):
+    for header in headers:
+        for c, h in enumerate(header):
             widths[c] = max(widths[c], math.ceil(display_width(h) / 2) if h else 0)
     for row in rows:
         for c, value in enumerate(row):
@@ -450,7 +461,7 @@ def _coverage(wb: Workbook, status: TownshipStatus, as_of: str) -> None:
         "征缴金额(元)",
     ]
 
-    def values(f) -> list[object]:
+    def values(f: Figures) -> list[object]:
         t = f.total
         return [
             t.persons,

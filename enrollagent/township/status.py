@@ -388,13 +388,15 @@ def unpaid_persons(
     )
     village: list[UnpaidPerson] = []
     current = None
-    for key, *row in rows:
+    for key, name, group, hh_no, head, person, idn, phone, cats, reason in rows:
         if key != current and village:
             yield from _roster_order(village)
             village = []
         current = key
-        cats = tuple(row[7].split(",")) if row[7] else ()
-        village.append(UnpaidPerson(*row[:7], cats, row[8]))  # type: ignore[arg-type]
+        categories = tuple(cats.split(",")) if cats else ()
+        village.append(
+            UnpaidPerson(name, group, hh_no, head, person, idn, phone, categories, reason)
+        )
     yield from _roster_order(village)
 
 
