@@ -3,14 +3,29 @@ report ranks the townships (each person counted once) before listing their villa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from ..core.figures import CountRow, Figures, figures_from_counts
 from ..core.policy import Policy
 
-if TYPE_CHECKING:
-    from .status import VillageRow
+
+class Village(Protocol):
+    """What a township needs of its villages (status.VillageRow)."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def township(self) -> str: ...
+    @property
+    def task(self) -> int | None: ...
+    @property
+    def figures(self) -> Figures | None: ...
+    @property
+    def special_gaps(self) -> int: ...
+    @property
+    def created_at(self) -> str: ...
 
 
 @dataclass
@@ -53,12 +68,12 @@ class GroupRow:
 
 
 def township_groups(
-    villages: list[VillageRow], once: dict[str, list[CountRow]], policy: Policy, *, year: int
+    villages: Sequence[Village], once: dict[str, list[CountRow]], policy: Policy, *, year: int
 ) -> list[GroupRow]:
     """The reported villages grouped by the township their packages name, ranked by completion.
     once: each village's counted rows with a person on several rosters left in one village only,
     so the townships add up to the county's total."""
-    members: dict[str, list[VillageRow]] = {}
+    members: dict[str, list[Village]] = {}
     for v in villages:
         if v.figures is not None:
             members.setdefault(v.township, []).append(v)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -438,6 +439,72 @@ def _ranked(rows: list[VillageRow]) -> list[VillageRow]:
     return reported + [v for v in rows if v.figures is None]
 
 
+@dataclass
+class _Year:
+    """What township_status reads of a year in a few SQL passes, looked up per village."""
+
+    year: int
+    counts: dict[str, list[CountRow]]
+    households: dict[str, int]
+    flagged: dict[str, list[tuple]]
+    reasons: dict[str, dict[str, int]]
+    amended: dict[str, tuple[int, str]]
+    tasks: TaskMatcher
+
+
+def _village(known: _Year, package: tuple) -> tuple[VillageRow, Policy, list[GapPerson], int]:
+    """One reported village: its row, its policy, its 特殊群体 gaps and its unmatched payments."""
+    key, code, name, township, agent, phone, sequence, created, received, policy_json, manifest = (
+        package
+    )
+    policy = policy_from_text(policy_json)
+    counts = json.loads(manifest)["counts"]
+    task = known.tasks.task(code, name)
+    # Without a township task table the village's own task (set by its agent) stands in.
+    source = "table" if task is not None else "package" if counts.get("task") else ""
+    task = task if task is not None else counts.get("task") or None
+    unmatched = (counts.get("attention") or {}).get("unmatched_payments", 0)
+    figures = figures_from_counts(
+        known.counts.get(key, []),
+        policy,
+        year=known.year,
+        households=known.households.get(key, 0),
+        task=task,
+        unmatched_payments=unmatched,
+    )
+    gaps = [
+        GapPerson(name, group, hh_no, person, idn, tuple(cats.split(",")), reason)
+        for group, hh_no, person, idn, cats, reason, state in known.flagged.get(key, [])
+        if _is_gap(state, policy.count_as_enrolled)
+    ]
+    count, amended_at = known.amended.get(key, (0, ""))
+    row = VillageRow(
+        key,
+        code,
+        name,
+        task,
+        figures,
+        len(gaps),
+        sequence,
+        created,
+        received,
+        count,
+        amended_at,
+        township=township,
+        agent=agent,
+        agent_phone=phone,
+        task_source=source,
+        unpaid_reasons=known.reasons.get(key, {}),
+    )
+    return row, policy, gaps, unmatched
+
+
+def _is_county(townships: dict[str, list[str]]) -> bool:
+    """Several townships of several villages each: a county clerk's database. One stray village
+    naming another township is rather a mistake to point out."""
+    return sum(len(names) > 1 for names in townships.values()) > 1
+
+
 def township_status(db: sqlite_utils.Database, year: int | None = None) -> TownshipStatus:
     """Every village of the year (and every village on the task table) with its figures and totals."""
     year = pick_year(db, year)
@@ -448,92 +515,43 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
            WHERE vy.year = ? ORDER BY v.code, v.name""",
         [year],
     ).fetchall()
-    counts = _counts_by_village(db, year)
-    once = _counts_by_village(db, year, once=True)
     households, all_households = _households(db, year)
-    flagged = _flagged_not_enrolled(db, year)
-    reasons = _unpaid_reasons(db, year)
-    amended = amendment_totals(db, year)
-    tasks = TaskMatcher(db)
+    known = _Year(
+        year,
+        _counts_by_village(db, year),
+        households,
+        _flagged_not_enrolled(db, year),
+        _unpaid_reasons(db, year),
+        amendment_totals(db, year),
+        TaskMatcher(db),
+    )
     rows: list[VillageRow] = []
     policies: list[tuple[str, Policy]] = []
     gaps: list[GapPerson] = []
     unmatched = 0
     townships: dict[str, list[str]] = {}
-    for (
-        key,
-        code,
-        name,
-        township,
-        agent,
-        agent_phone,
-        sequence,
-        created,
-        received,
-        policy_json,
-        manifest_json,
-    ) in packages:
-        policy = policy_from_text(policy_json)
-        policies.append((name, policy))
-        townships.setdefault(township, []).append(name)
-        task = tasks.task(code, name)
-        manifest_counts = json.loads(manifest_json)["counts"]
-        # Without a township task table the village's own task (set by its agent) stands in.
-        source = "table" if task is not None else "package" if manifest_counts.get("task") else ""
-        task = task if task is not None else manifest_counts.get("task") or None
-        attention = manifest_counts.get("attention") or {}
-        unmatched += attention.get("unmatched_payments", 0)
-        figures = figures_from_counts(
-            counts.get(key, []),
-            policy,
-            year=year,
-            households=households.get(key, 0),
-            task=task,
-            unmatched_payments=attention.get("unmatched_payments", 0),
-        )
-        village_gaps = [
-            GapPerson(name, group, hh_no, person, idn, tuple(cats.split(",")), reason)
-            for group, hh_no, person, idn, cats, reason, state in flagged.get(key, [])
-            if _is_gap(state, policy.count_as_enrolled)
-        ]
+    for package in packages:
+        row, policy, village_gaps, village_unmatched = _village(known, package)
+        rows.append(row)
+        policies.append((row.name, policy))
         gaps.extend(village_gaps)
-        count, amended_at = amended.get(key, (0, ""))
-        rows.append(
-            VillageRow(
-                key,
-                code,
-                name,
-                task,
-                figures,
-                len(village_gaps),
-                sequence,
-                created,
-                received,
-                count,
-                amended_at,
-                township=township,
-                agent=agent,
-                agent_phone=agent_phone,
-                task_source=source,
-                unpaid_reasons=reasons.get(key, {}),
-            )
-        )
-    for name, code, task in tasks.unmatched():
+        unmatched += village_unmatched
+        townships.setdefault(row.township, []).append(row.name)
+    for name, code, task in known.tasks.unmatched():
         rows.append(VillageRow(code or name_key(name), code, name, task, None, task_source="table"))
     majority, warnings = policy_warnings(policies)
     main = max(townships, key=lambda t: len(townships[t])) if townships else ""
-    groups = township_groups(rows, once, majority, year=year)
-    if len(groups) > 1:
-        # A county clerk's database: townships are the level above, not a mistake to warn of.
+    once = _counts_by_village(db, year, once=True)
+    county = _is_county(townships)
+    if county:
         main = _county_name(db, year) or main
-    elif len(townships) > 1:
+    else:
         for other, names in townships.items():
             if other != main:
                 warnings.append(f"{'、'.join(names)} 的上报包写的乡镇是“{other}”，不是“{main}”")
-    all_reasons: dict[str, int] = {}
+    all_reasons: Counter[str] = Counter()
     for v in rows:
-        for reason, n in v.unpaid_reasons.items():
-            all_reasons[reason] = all_reasons.get(reason, 0) + n
+        all_reasons.update(v.unpaid_reasons)
     tasked = [v.task for v in rows if v.task is not None]
     figures = figures_from_counts(
         (r for mine in once.values() for r in mine),
@@ -551,8 +569,8 @@ def township_status(db: sqlite_utils.Database, year: int | None = None) -> Towns
         duplicates=duplicates(db, year),
         warnings=warnings,
         township=main,
-        townships=groups if len(groups) > 1 else [],
-        unpaid_reasons=all_reasons,
+        townships=township_groups(rows, once, majority, year=year) if county else [],
+        unpaid_reasons={r: all_reasons[r] for r in REASONS if all_reasons[r]},
     )
 
 
