@@ -118,13 +118,14 @@ def test_two_villages_add_up_and_share_an_id(villages, town, tmp_path):
         mine = rows[name].figures
         assert mine.to_json() == f.to_json()
     t = status.total
-    assert t.persons == fa.total.persons + fb.total.persons
-    assert t.eligible == fa.total.eligible + fb.total.eligible
+    # Issue 17: 赵共 is on both rosters (paid in 王庄村, unpaid in 李庄村) and counts once, as paid.
+    assert t.persons == fa.total.persons + fb.total.persons - 1
+    assert t.eligible == fa.total.eligible + fb.total.eligible - 1
     assert t.enrolled == fa.total.enrolled + fb.total.enrolled
     assert t.collected_fen == fa.total.collected_fen + fb.total.collected_fen
     assert t.rate == round(t.enrolled / t.eligible, 4)
     data = status.to_json()
-    assert data["total"]["eligible"] == 8 and data["total"]["enrolled"] == 5
+    assert data["total"]["eligible"] == 7 and data["total"]["enrolled"] == 5
     [dup] = data["duplicates"]
     assert dup["id_number"] == SHARED and dup["enrolled_twice"] is False
     assert {(e["village"], e["name"]) for e in dup["entries"]} == {
@@ -246,34 +247,35 @@ def test_report_reads_back(villages, town, tmp_path):
     add_packages(town, [build_package(a, tmp_path / "out"), build_package(b, tmp_path / "out")])
     load_tasks(town, _task_file(tmp_path / "t.xlsx", [("李庄村", 4), ("王庄村", 5)]))
     status = township_status(town)
-    out = write_report(
-        status, tmp_path / "report" / "留庄镇.xlsx", db_path=tmp_path / "township.db"
-    )
+    out = write_report(town, status, tmp_path / "report" / "留庄镇.xlsx")
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["汇总", "特殊群体", "特殊群体未参保", "重复参保"]
-    ws = wb["汇总"]
-    header = [c.value for c in ws[1]]
+    # Issue 17: the one-sheet-per-table 汇总 became the report a county accepts.
+    assert wb.sheetnames == ["进度通报", "特殊群体", "未缴原因", "参保情况", "未缴名单", "重复参保"]
+    ws = wb["进度通报"]
+    assert ws["A1"].value == "留庄镇2024年度城乡居民医保参保进度通报"
+    header = [c.value for c in ws[3]]
     assert header[:9] == [
+        "排名",
         "村",
-        "区划代码",
-        "在册人数",
+        "经办人",
+        "联系电话",
+        "任务数",
         "应参保",
         "已参保",
-        "未参保",
-        "参保率",
-        "任务数",
-        "任务完成率",
+        "完成率",
+        "差额",
     ]
-    rows = {r[0]: r for r in ws.iter_rows(min_row=2, values_only=True)}
-    assert rows["李庄村"][1] == "411725100001" and rows["李庄村"][3:5] == (4, 3)
-    assert rows["合计"][2:5] == (9, 8, 5) and rows["合计"][7] == 9
-    assert rows["合计"][6] == pytest.approx(5 / 8) and ws.cell(2, 7).number_format == "0.00%"
-    assert ws.freeze_panes == "A2" and ws.column_dimensions["A"].width >= 8
+    rows = {r[1]: r for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+    assert rows["李庄村"][2:7] == ("王明", "13800000000", 4, 4, 3)
+    # 赵共 is on both rosters: the 合计 counts them once.
+    assert rows["合计"][4:7] == (9, 7, 5) and rows["合计"][8] == 4
+    assert (
+        rows["合计"][7] == pytest.approx(5 / 9, abs=1e-4) and ws.cell(4, 8).number_format == "0.00%"
+    )
+    assert ws.freeze_panes == "C4" and ws.column_dimensions["B"].width >= 8
     dup = wb["重复参保"]
-    ids = [r[0] for r in dup.iter_rows(min_row=2, values_only=True)]
-    assert ids == [SHARED, SHARED] and dup.cell(2, 1).data_type == "s"
-    gaps = [r[3] for r in wb["特殊群体未参保"].iter_rows(min_row=2, values_only=True)]
-    assert sorted(gaps) == ["张二", "王三"]
+    ids = [r[0] for r in dup.iter_rows(min_row=4, values_only=True) if r[1]]
+    assert ids == [SHARED, SHARED] and dup.cell(4, 1).data_type == "s"
     assert not any(
         isinstance(c.value, str) and c.data_type == "f"
         for s in wb
@@ -317,7 +319,12 @@ def test_township_commands(villages, tmp_path, cli):
     text = cli(*tdb, "status", db=False).stdout
     assert "重复参保 1 人" in text and SHARED in text
     cli(*tdb, "report", str(tmp_path / "r.xlsx"), db=False)
-    assert openpyxl.load_workbook(tmp_path / "r.xlsx")["汇总"].max_row == 4
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["进度通报"]
+    assert [r[1] for r in sheet.iter_rows(min_row=4, max_row=6, values_only=True)] == [
+        "李庄村",  # 3 of 4, ranked before 王庄村's 2 of 5
+        "王庄村",
+        "合计",
+    ]
     before = cli(*tdb, "status", "--json", db=False).stdout
     junk = tmp_path / "junk.zip"
     junk.write_text("hello")
@@ -511,14 +518,14 @@ def test_report_never_overwrites_the_database_or_a_folder(villages, town, tmp_pa
         (tmp_path / "file.txt" / "r.xlsx", "无法写入"),
     ):
         with pytest.raises(EnrollError) as e:
-            write_report(status, out, db_path=db_path)
+            write_report(town, status, out)
         assert words in e.value.message, e.value.message
     # Even a township database named like a workbook.
     odd = tmp_path / "odd.xlsx"
     other = open_township(odd)
     add_packages(other, [build_package(a, tmp_path / "out2")])
     with pytest.raises(EnrollError) as e:
-        write_report(township_status(other), tmp_path / "." / "odd.xlsx", db_path=odd)
+        write_report(other, township_status(other), tmp_path / "." / "odd.xlsx")
     assert "正在使用的乡镇汇总数据库" in e.value.message
     other.close()
     assert (
@@ -585,25 +592,15 @@ def test_special_gaps_match_the_special_figures(tmp_path, town):
         "enrolled": 0,
         "unpaid": 1,
     }
-    out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
+    out = write_report(town, status, tmp_path / "r.xlsx")
     sheet = openpyxl.load_workbook(out)["特殊群体"]
-    assert [c.value for c in sheet[1]] == [
-        "人员类别",
-        "人数",
-        "应参保",
-        "已参保",
-        "未参保",
-        "参保率",
-    ]
-    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
-    assert rows["低保对象"][1:5] == (3, 1, 0, 1)
-    gap_sheet = [
-        r[3]
-        for r in openpyxl.load_workbook(out)["特殊群体未参保"].iter_rows(
-            min_row=2, values_only=True
-        )
-    ]
-    assert sum(r[4] for r in rows.values()) >= len(gap_sheet) == len(status.gaps)
+    top = [c.value for c in sheet[3]]
+    col = top.index("低保对象")
+    assert [c.value for c in sheet[4]][col : col + 3] == ["应保", "已保", "未保"]
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=5, values_only=True)}
+    assert rows["合计"][col : col + 3] == (1, 0, 1)
+    unpaid = sum(rows["合计"][c] for c in range(3, len(top), 3))
+    assert unpaid == sum(t.unpaid for t in status.special.values())
 
 
 def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
@@ -637,8 +634,8 @@ def test_a_village_on_another_policy_is_named(tmp_path, town, cli):
         "个人缴费标准 350 元/人（多数村 380 元/人）" in warning
         and "低保对象 全额资助（多数村 定额资助 80 元）" in warning
     )
-    out = write_report(status, tmp_path / "r.xlsx", db_path=tmp_path / "township.db")
-    assert openpyxl.load_workbook(out)["注意"]["A2"].value == warning
+    out = write_report(town, status, tmp_path / "r.xlsx")
+    assert openpyxl.load_workbook(out)["注意"]["A4"].value == warning
     r = cli("township", "--township-db", str(tmp_path / "township.db"), "status", db=False)
     assert f"注意：{warning}" in r.stdout
 

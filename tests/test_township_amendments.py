@@ -94,13 +94,13 @@ def test_a_package_with_amendments_is_counted_and_listed_per_village(villages, t
 def test_the_report_dates_the_latest_amendment_per_village(villages, town, tmp_path):
     add_packages(town, list(amended_package(villages, tmp_path)))
     status = township_status(town)
-    out = write_report(status, tmp_path / "r.xlsx", db_path=db_file(town))
-    sheet = openpyxl.load_workbook(out)["汇总"]
-    header = [c.value for c in sheet[1]]
+    out = write_report(town, status, tmp_path / "r.xlsx")
+    sheet = openpyxl.load_workbook(out)["进度通报"]
+    header = [c.value for c in sheet[3]]
     col = header.index("最近更正")
-    by_name = {r[0]: r[col] for r in sheet.iter_rows(min_row=2, values_only=True)}
+    by_name = {r[1]: r[col] for r in sheet.iter_rows(min_row=4, values_only=True)}
     amended_at = next(v.amended_at for v in status.villages if v.name == "李庄村")
-    assert by_name["李庄村"] == local_time(amended_at)[:10]
+    assert by_name["李庄村"] == local_time(amended_at)
     assert by_name["王庄村"] in (None, "") and by_name["合计"] in (None, "")
 
 

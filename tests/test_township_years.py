@@ -96,8 +96,8 @@ def test_a_2025_package_counts_under_2025(tmp_path, town):
     assert (now.total.persons, now.total.enrolled) == (5, 1)
 
     last = township_status(town, 2024)
-    assert last.total.persons == len(A_PEOPLE) + len(B_PEOPLE)
+    assert last.total.persons == len(A_PEOPLE) + len(B_PEOPLE) - 1  # 赵共 counted once
     assert all(v.figures is not None for v in last.villages)
 
-    out = write_report(now, tmp_path / "r2025.xlsx", db_path=tmp_path / "township.db")
-    assert openpyxl.load_workbook(out).properties.title == "2025年度城乡居民医保参保汇总"
+    out = write_report(town, now, tmp_path / "r2025.xlsx")
+    assert openpyxl.load_workbook(out).properties.title == "留庄镇2025年度城乡居民医保参保进度通报"

@@ -16,6 +16,7 @@ from enrollagent.ui.township_window import TownshipWindow  # noqa: E402
 
 from .test_township import A_PEOPLE, B_PEOPLE, SHARED, _task_file  # noqa: E402
 from .township_helpers import flip_byte, make_village, rewrite_member  # noqa: E402
+from .ui_helpers import *  # noqa: E402, F403 - the fixture qt_settings
 
 WAIT = 30_000
 
@@ -32,7 +33,7 @@ def packages(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, tmp_path, qt_settings):
     w = TownshipWindow(tmp_path / "township.db")
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -54,7 +55,7 @@ def test_two_packages_then_duplicates(qtbot, window, packages):
     window.add_packages(list(packages))
     idle(qtbot, window)
     assert len(window.last_add.received) == 2 and not window.last_add.refused
-    names = [r[0] for r in window.village_model.rows]
+    names = [r[1] for r in window.village_model.rows]  # ranked: 3 of 4 before 2 of 4 enrolled
     assert names == ["李庄村", "王庄村"]
     assert window.duplicate_model.rowCount() == 1
     dup = window.duplicate_model.rows[0]
@@ -62,8 +63,8 @@ def test_two_packages_then_duplicates(qtbot, window, packages):
     assert "重复参保 (1)" in window.tabs.tabText(1)
     assert "已接收 李庄村" in window.log_edit.toPlainText()
     # sortable: by enrolled, descending
-    window.village_view.sortByColumn(4, Qt.SortOrder.DescendingOrder)
-    enrolled = [r[4] for r in window.village_model.rows]
+    window.village_view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    enrolled = [r[6] for r in window.village_model.rows]
     assert enrolled == sorted(enrolled, reverse=True)
 
 
@@ -78,7 +79,7 @@ def test_tampered_package_is_refused_with_its_reason(qtbot, window, packages):
     assert f"拒收 {pb.name}：{reason}" in window.log_edit.toPlainText()
     box = window.findChildren(QMessageBox)[-1]
     assert reason in box.text()
-    assert [r[0] for r in window.village_model.rows] == ["李庄村"]
+    assert [r[1] for r in window.village_model.rows] == ["李庄村"]
 
 
 def test_a_package_received_twice_is_already_received(qtbot, window, packages):
@@ -113,8 +114,8 @@ def test_tasks_and_report(qtbot, window, packages, tmp_path):
         _task_file(tmp_path / "任务.xlsx", [("李庄村", 10), ("王庄村", 8), ("刘庄村", 5)])
     )
     idle(qtbot, window)
-    rows = {r[0]: r for r in window.village_model.rows}
-    assert rows["李庄村"][2] == 10 and rows["刘庄村"][8] == "未上报"
+    rows = {r[1]: r for r in window.village_model.rows}
+    assert rows["李庄村"][4] == "10" and rows["刘庄村"][11] == "未上报"
     out = window.export_report(tmp_path / "汇总.xlsx")
     idle(qtbot, window)
     assert out.state == "succeeded" and window.result_bar.path == tmp_path / "汇总.xlsx"

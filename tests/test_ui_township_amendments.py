@@ -15,6 +15,7 @@ from enrollagent.ui.township_window import TownshipWindow  # noqa: E402
 from .test_package_amendments import amend  # noqa: E402
 from .test_township import A_PEOPLE, B_PEOPLE  # noqa: E402
 from .township_helpers import make_village  # noqa: E402
+from .ui_helpers import *  # noqa: E402, F403 - the fixture qt_settings
 
 WAIT = 30_000
 
@@ -33,7 +34,7 @@ def packages(tmp_path):
 
 
 @pytest.fixture
-def window(qtbot, tmp_path):
+def window(qtbot, tmp_path, qt_settings):
     w = TownshipWindow(tmp_path / "township.db")
     qtbot.addWidget(w)
     w.resize(1366, 768)
@@ -63,7 +64,7 @@ def test_amendments_show_per_village_and_list_in_their_tab(qtbot, window, packag
 
     model = window.village_model
     amended = column(model, "更正")
-    by_name = {r[0]: r[amended] for r in model.rows}
+    by_name = {r[1]: r[amended] for r in model.rows}
     assert by_name == {"李庄村": "2 条", "王庄村": ""}
     assert window.tabs.tabText(3) == "更正 (2)"
 
@@ -81,11 +82,11 @@ def test_amendments_show_per_village_and_list_in_their_tab(qtbot, window, packag
     ]
 
     row = model.row_of("411725100002")  # 王庄 has none: the tab shows every village's
-    window.village_view.doubleClicked.emit(model.index(row, 0))
+    window.village_view.doubleClicked.emit(model.index(row, amended))
     assert window.tabs.currentWidget() is page and page.model.rowCount() == 2
     window.tabs.setCurrentIndex(0)
     row = model.row_of("411725100001")
-    rect = window.village_view.visualRect(model.index(row, 0))
+    rect = window.village_view.visualRect(model.index(row, amended))
     # A real double-click: QTest's double-click event alone is not one without the press before it.
     qtbot.mouseClick(window.village_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.mouseDClick(window.village_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

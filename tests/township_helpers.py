@@ -24,20 +24,29 @@ def an_id(region: str, seq: int, born: str = "19700101") -> str:
 
 
 def make_village(
-    folder: Path, *, code: str, name: str, people: list[dict], policy: str = "huojia-2024"
+    folder: Path,
+    *,
+    code: str,
+    name: str,
+    people: list[dict],
+    policy: str = "huojia-2024",
+    township: str = "留庄镇",
+    agent: str = "王明",
+    agent_phone: str = "13800000000",
 ):
     """A village in its own folder (so it has its own agent key). people: name, id, group,
-    hh (household key), relation, pay (True → pays what is payable), flags, coverage."""
+    hh (household key), relation, pay (True → pays what is payable), flags, coverage, phone,
+    reason (未缴原因)."""
     folder.mkdir(parents=True, exist_ok=True)
     db = open_database(folder / "village.db")
     init_village(
         db,
         code=code,
         name=name,
-        township="留庄镇",
+        township=township,
         county="确山县",
-        agent="王明",
-        agent_phone="13800000000",
+        agent=agent,
+        agent_phone=agent_phone,
         policy=load_policy(policy),
     )
     add_people(db, people)
@@ -63,6 +72,7 @@ def add_people(db, people: list[dict]) -> dict[str, int]:
             id_number=p["id"],
             actor="王明",
             relation=relation,
+            phone=p.get("phone", ""),
             allow_invalid=p.get("invalid", False),
             birth_date=date(1980, 1, 1) if p.get("invalid") else None,
         ).id
@@ -70,6 +80,8 @@ def add_people(db, people: list[dict]) -> dict[str, int]:
             roster.flag_person(db, pid, code, actor="王明")
         if p.get("coverage"):
             roster.set_coverage(db, pid, p["coverage"], actor="王明")
+        if p.get("reason"):
+            roster.set_unpaid_reason(db, pid, p["reason"], actor="王明")
         if p.get("pay"):
             payments.record_payment(
                 db, person_id=pid, actor="王明", paid_on=date(2023, 10, 1), channel="微信"

@@ -11,8 +11,7 @@ import sqlite_utils
 
 from ..core.clock import local_time
 from ..core.money import yuan
-from ..core.vocab import CATEGORY_BY_CODE
-from ..db.store import db_file
+from ..core.vocab import CATEGORY_BY_CODE, STATES
 from ..errors import EnrollError
 from ..exports.package import amendment_count, verify_package
 from ..paths import default_township_db_path
@@ -194,17 +193,26 @@ def cmd_status(args: argparse.Namespace) -> int:
     data = status.to_json()
     t = data["total"]
     print(
-        f"{status.year}年度  已上报 {t['reported']}/{t['villages']} 村  在册 {t['persons']} 人，"
-        f"应参保 {t['eligible']}，已参保 {t['enrolled']}，参保率 {_pct(t['rate'])}，"
-        f"任务 {t['task'] or '—'}，完成 {_pct(t['task_completion'])}，征缴 {t['collected']} 元"
+        f"{status.township}{status.year}年度  已上报 {t['reported']}/{t['villages']} 村  "
+        f"在册 {t['persons']} 人，应参保 {t['eligible']}，已参保 {t['enrolled']}，"
+        f"参保率 {_pct(t['rate'])}，任务 {t['task'] or '—'}，完成 {_pct(t['task_completion'])}，"
+        f"差额 {_num(t['shortfall'])}，征缴 {t['collected']} 元（同一人在两村只计一次）"
     )
+    for g in data["townships"]:
+        print(
+            f"  第{g['rank']}名 {g['name']}（{g['villages']} 村）：应参保 {g['eligible']}，"
+            f"已参保 {g['enrolled']}，任务 {g['task'] or '—'}，完成 {_pct(g['task_completion'])}"
+        )
     for v in data["villages"]:
+        task = f"{v['task'] or '—'}" + ("（村上报包）" if v["task_source"] == "package" else "")
         if not v["reported"]:
-            print(f"  {v['name']}：未上报（任务 {v['task'] or '—'}）")
+            print(f"  {v['name']}：未上报（任务 {task}）")
             continue
         print(
-            f"  {v['name']}：应参保 {v['eligible']}，已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，"
-            f"任务 {v['task'] or '—'}，完成 {_pct(v['task_completion'])}，特殊群体未参保 {v['special_gaps']}，"
+            f"  第{v['rank']}名 {v['name']}（{v['agent']} {v['agent_phone']}）：应参保 {v['eligible']}，"
+            f"已参保 {v['enrolled']}，参保率 {_pct(v['rate'])}，任务 {task}，"
+            f"完成 {_pct(v['task_completion'])}，差额 {_num(v['shortfall'])}，未缴 {v['unpaid']}，"
+            f"特殊群体未参保 {v['special_gaps']}，"
             f"第{v['sequence']}号包 {local_time(v['package_created_at'])}"
         )
     for code, s in data["special"].items():
@@ -214,20 +222,29 @@ def cmd_status(args: argparse.Namespace) -> int:
         )
     print(f"特殊群体未参保 {len(status.gaps)} 人；重复参保 {len(status.duplicates)} 人")
     for d in status.duplicates:
-        where = "；".join(f"{v} {g} {n}" for v, g, n, _ in d.entries)
+        where = "；".join(
+            f"{e.village} {e.group} {e.hh_no}户 {e.name} {e.phone} {STATES.get(e.state, e.state)}"
+            for e in d.entries
+        )
         print(f"  {d.id_number}：{where}")
     for w in status.warnings:
         print(f"注意：{w}")
     return 0
 
 
+def _num(value: int | None) -> str:
+    return "—" if value is None else str(value)
+
+
 def cmd_report(args: argparse.Namespace) -> int:
     db = _open(args, must_exist=True)
     status = township_status(db, args.year)
-    out = write_report(status, args.out, db_path=db_file(db))
+    out = write_report(db, status, args.out)
+    t = status.figures.total
     print(
-        f"已导出 {out}（{len(status.villages)} 村，重复参保 {len(status.duplicates)} 人，"
-        f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(status.total.collected_fen)} 元）"
+        f"已导出 {out}（{status.township}{status.year}年度，{len(status.villages)} 村，"
+        f"已参保 {t.enrolled}，未缴 {t.unpaid}，重复参保 {len(status.duplicates)} 人，"
+        f"特殊群体未参保 {len(status.gaps)} 人，合计征缴 {yuan(t.collected_fen)} 元）"
     )
     return 0
 

@@ -157,6 +157,7 @@ def package_data(db: sqlite_utils.Database, year: int) -> dict:
             "birth_date": s.birth_date.isoformat() if s.birth_date else None,
             "sex": s.sex,
             "relation": s.relation,
+            "phone": s.phone,
             "coverage": s.coverage,
             "coverage_note": s.coverage_note,
             "unpaid_reason": s.unpaid_reason,

@@ -55,6 +55,7 @@ _PERSON_COLUMNS = (
     "payable_fen",
     "net_fen",
     "state",
+    "phone",
 )
 _INSERT_PERSON = (
     f"INSERT INTO person ({', '.join(_PERSON_COLUMNS)})"
@@ -300,8 +301,17 @@ def _person(
         payable,
         net,
         p["state"],
+        _phone(n, p),
     )
     return values, categories, payable, net
+
+
+def _phone(n: int, p: dict) -> str:
+    # Packages made before the phone travelled have none.
+    phone = p.get("phone", "")
+    if not isinstance(phone, str):
+        raise _bad(f"{_who(n, p)}的 phone 应为文字")
+    return phone
 
 
 def _check_types(n: int, p: dict) -> None:

@@ -139,8 +139,17 @@ CREATE TABLE amendment (
 CREATE INDEX amendment_year_village ON amendment(year, village_key);
 """
 
+M004_ADD_PERSON_PHONE = """
+-- Why: the report's 未缴名单 and 重复参保 are for ringing people (issue 17): each person keeps
+-- the phone the village's package carries ('' from packages made before it travelled), and a
+-- person's 户主 is found by household.
+ALTER TABLE person ADD COLUMN phone TEXT NOT NULL DEFAULT '';
+CREATE INDEX person_year_household ON person(year, household_uuid);
+"""
+
 TOWNSHIP_MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_township_schema", M001_CREATE_TOWNSHIP_SCHEMA),
     ("m002_key_packages_by_signer", M002_KEY_PACKAGES_BY_SIGNER),
     ("m003_store_amendments", M003_STORE_AMENDMENTS),
+    ("m004_add_person_phone", M004_ADD_PERSON_PHONE),
 ]

@@ -210,6 +210,9 @@ def _columns(
     else:
         # Every column that speaks of a task: a table with 2024 and 2025 tasks has two.
         tasks = [c for c, t in header.texts.items() if "任务" in _fold(t) and c != name]
+        # Under a group header (2024年度参保任务 over 任务数 | 其中特殊群体) a 其中 column is a part.
+        whole = [c for c in tasks if not _fold(header.texts[c]).split("/")[-1].startswith("其中")]
+        tasks = whole or tasks
         if len(tasks) != 1:
             problem = "有几列都像任务数" if tasks else "找不到任务数那一列"
             example = _example(sheet.rows, header, numbers=True)

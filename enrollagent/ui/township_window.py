@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, QSettings, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,20 +19,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..db.store import db_file
 from ..errors import EnrollError
 from ..township.amendments import Amendment, list_amendments
 from ..township.intake import AddResult, add_packages
 from ..township.keys import KeyChange, compact_fingerprint
 from ..township.report import write_report
-from ..township.status import TownshipStatus, township_status, years
+from ..township.status import TownshipStatus, UnpaidPerson, township_status, unpaid_persons, years
 from ..township.store import open_township
 from ..township.tasks import ColumnUnsure, TaskLoad, load_tasks
 from .jobs import Job, ResultBar, show_error
 from .rows import RowsModel, make_table
 from .township.amendments import AmendmentsPage
+from .township.detail import VillageDetailDialog
 from .township.keys import KeyChangeDialog
-from .township.tables import duplicate_rows, gap_rows, totals_text, village_rows
+from .township.tables import (
+    AMENDMENTS_COLUMN,
+    VILLAGE_COLUMNS,
+    duplicate_rows,
+    gap_rows,
+    totals_text,
+    village_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -93,20 +100,9 @@ class TownshipWindow(QMainWindow):
         self.totals_label = QLabel()
         self.totals_label.setWordWrap(True)
         self.totals_label.setTextFormat(Qt.TextFormat.RichText)
+        text_columns = {"村", "经办人", "联系电话", "最新上报包"}
         self.village_model = RowsModel(
-            [
-                (self.tr("村"), False),
-                (self.tr("区划代码"), False),
-                (self.tr("任务数"), True),
-                (self.tr("应参保"), True),
-                (self.tr("已参保"), True),
-                (self.tr("参保率"), True),
-                (self.tr("任务完成率"), True),
-                (self.tr("特殊群体未参保"), True),
-                (self.tr("最新上报包"), False),
-                (self.tr("更正"), True),
-            ],
-            self,
+            [(self.tr(c), c not in text_columns) for c in VILLAGE_COLUMNS], self
         )
         self.village_view = make_table(self.village_model, self, sortable=True)
         self.duplicate_model = RowsModel(
@@ -132,11 +128,16 @@ class TownshipWindow(QMainWindow):
         self.gap_view = make_table(self.gap_model, self, sortable=True)
         self.amendments_page = AmendmentsPage()
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.village_view, self.tr("各村进度"))
+        self.tabs.addTab(self.village_view, self.tr("进度排名"))
         self.tabs.addTab(self.duplicate_view, self.tr("重复参保"))
         self.tabs.addTab(self.gap_view, self.tr("特殊群体未参保"))
         self.tabs.addTab(self.amendments_page, self.tr("更正"))
-        self.village_view.setToolTip(self.tr("双击一个村，查看它的上报包列出的更正"))
+        self.village_view.setToolTip(
+            self.tr(
+                "双击一个村，查看它的各组、特殊群体、未缴原因和未缴名单；双击“更正”列，查看它的更正"
+            )
+        )
+        self.detail_dialog: VillageDetailDialog | None = None
 
         self.log_edit = QPlainTextEdit()
         self.log_edit.setReadOnly(True)
@@ -161,6 +162,11 @@ class TownshipWindow(QMainWindow):
         self.report_action.triggered.connect(self._on_report_action_triggered)
         self.year_combo.activated.connect(self._on_year_combo_activated)
         self.village_view.doubleClicked.connect(self._on_village_view_double_clicked)
+        geometry = QSettings().value("township/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
         self.reload()
 
     # --- jobs -------------------------------------------------------------------------------
@@ -253,7 +259,39 @@ class TownshipWindow(QMainWindow):
 
     @Slot(QModelIndex)
     def _on_village_view_double_clicked(self, index: QModelIndex) -> None:
-        self.show_amendments_of(self.village_model.key_at(index.row()))
+        key = self.village_model.key_at(index.row())
+        if index.column() == AMENDMENTS_COLUMN:
+            self.show_amendments_of(key)
+        else:
+            self.show_village_detail(key)
+
+    def show_village_detail(self, village_key: str) -> Job | None:
+        """The village's detail dialog, once its unpaid persons are read (none for a village that
+        has not reported: there is nothing to detail)."""
+        village = next(
+            (v for v in (self.status.villages if self.status else []) if v.key == village_key), None
+        )
+        if village is None or village.figures is None or self.status is None:
+            return None
+        year = self.status.year
+
+        def load(db, _progress):
+            return village, year, list(unpaid_persons(db, year, village_key))
+
+        return self._run(load, self.tr("正在读取该村的未缴名单…"), self._on_village_detail_loaded)
+
+    @Slot(object)
+    def _on_village_detail_loaded(self, loaded: tuple[object, int, list[UnpaidPerson]]) -> None:
+        village, year, unpaid = loaded
+        if self.detail_dialog is not None:
+            self.detail_dialog.close()
+        self.detail_dialog = VillageDetailDialog(village, year, unpaid, self)  # type: ignore[arg-type]
+        self.detail_dialog.amendments_requested.connect(self.show_amendments_of)
+        self.detail_dialog.show()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        QSettings().setValue("township/geometry", self.saveGeometry())
+        super().closeEvent(event)
 
     # --- packages ---------------------------------------------------------------------------
     def add_packages(self, paths: list[str | Path], trusted: dict[str, str] | None = None) -> Job:
@@ -475,7 +513,7 @@ class TownshipWindow(QMainWindow):
     def export_report(self, out: str | Path) -> Job:
         year = self.status.year if self.status else None
         return self._run(
-            lambda db, _p: write_report(township_status(db, year), out, db_path=db_file(db)),
+            lambda db, _p: write_report(db, township_status(db, year), out),
             self.tr("正在导出汇总表…"),
             self._on_report_written,
         )

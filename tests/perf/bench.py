@@ -489,7 +489,7 @@ def township_ours(data: Path) -> float:
     def run() -> None:
         db = open_township(folder / "township.db")
         add_packages(db, paths)
-        write_report(township_status(db), folder / "report.xlsx", db_path=folder / "township.db")
+        write_report(db, township_status(db), folder / "report.xlsx")
 
     return timed(run)
 
@@ -514,9 +514,7 @@ def county_ours(data: Path) -> float:
 
     path = scratch_copy(data / "county.db")
     db = open_township(path)
-    return timed(
-        lambda: write_report(township_status(db), path.with_name("report.xlsx"), db_path=path)
-    )
+    return timed(lambda: write_report(db, township_status(db), path.with_name("report.xlsx")))
 
 
 def search_ours(data: Path) -> float:

@@ -9,7 +9,7 @@ from ...core.clock import local_time
 from ...core.money import yuan_text
 from ...core.vocab import STATES
 from ...township.amendments import Amendment
-from ...township.status import TownshipStatus, category_labels
+from ...township.status import TownshipStatus, VillageRow, category_labels
 from ..rows import BAD, GOOD, WARN
 from ..widgets.common import thousands
 
@@ -32,25 +32,57 @@ def rate_color(value: float | None) -> QColor | None:
     return GOOD if value >= GOOD_RATE else WARN if value >= WARN_RATE else BAD
 
 
+VILLAGE_COLUMNS = (
+    "排名",
+    "村",
+    "经办人",
+    "联系电话",
+    "任务数",
+    "应参保",
+    "已参保",
+    "完成率",
+    "差额",
+    "未缴",
+    "特殊群体未参保",
+    "最新上报包",
+    "更正",
+)
+AMENDMENTS_COLUMN = VILLAGE_COLUMNS.index("更正")
+
+
+def task_text(v: VillageRow) -> str:
+    """The task, marked when it comes from the village's own package (no township task table)."""
+    if v.task is None:
+        return "—"
+    return _t("{task}（村报）").format(task=v.task) if v.task_source == "package" else str(v.task)
+
+
 def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list]:
+    """The ranking: reported villages by completion rate, then those not reported."""
     rows, sort_values, colors = [], [], []
     for v in status.villages:
-        j = v.to_json()
-        if not j["reported"]:
-            rows.append((v.name, v.code, v.task or "—", "", "", "", "", "", _t("未上报"), ""))
-            sort_values.append((v.name, v.code, v.task, None, None, None, None, None, None, None))
+        f = v.figures
+        if f is None:
+            rows.append(
+                ("", v.name, "", "", task_text(v), "", "", "", "", "", "", _t("未上报"), "")
+            )
+            sort_values.append((None, v.name, "", "", v.task, *[None] * 8))
             colors.append(GREY)
             continue
+        t = f.total
         package = _t("第{seq}号 {at}").format(seq=v.sequence, at=local_time(v.created_at))
         rows.append(
             (
+                v.rank,
                 v.name,
-                v.code,
-                v.task or "—",
-                j["eligible"],
-                j["enrolled"],
-                pct(j["rate"]),
-                pct(j["task_completion"]),
+                v.agent,
+                v.agent_phone,
+                task_text(v),
+                t.eligible,
+                t.enrolled,
+                pct(v.completion),
+                "—" if v.shortfall is None else v.shortfall,
+                t.unpaid,
                 v.special_gaps,
                 package,
                 _t("{n} 条").format(n=v.amendments) if v.amendments else "",
@@ -58,13 +90,16 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
         )
         sort_values.append(
             (
+                v.rank,
                 v.name,
-                v.code,
+                v.agent,
+                v.agent_phone,
                 v.task,
-                j["eligible"],
-                j["enrolled"],
-                j["rate"],
-                j["task_completion"],
+                t.eligible,
+                t.enrolled,
+                v.completion,
+                v.shortfall,
+                t.unpaid,
                 v.special_gaps,
                 v.created_at,
                 v.amendments,
@@ -77,8 +112,11 @@ def village_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], list
                 None,
                 None,
                 None,
-                rate_color(j["rate"]),
-                rate_color(j["task_completion"]),
+                None,
+                None,
+                rate_color(v.completion),
+                BAD if (v.shortfall or 0) > 0 else None,
+                None,
                 BAD if v.special_gaps else GOOD,
                 None,
                 WARN if v.amendments else None,
@@ -91,8 +129,8 @@ def duplicate_rows(status: TownshipStatus) -> tuple[list[tuple], list[tuple], li
     rows, sort_values, colors = [], [], []
     for d in status.duplicates:
         where = "；".join(
-            f"{village} {group} {name}（{STATES.get(state, state)}）"
-            for village, group, name, state in d.entries
+            f"{e.village} {e.group} {e.hh_no}户 {e.name} {e.phone}（{STATES.get(e.state, e.state)}）"
+            for e in d.entries
         )
         twice = _t("是") if d.enrolled_twice else _t("否")
         rows.append((d.id_number, twice, where))
@@ -129,11 +167,12 @@ def amendment_rows(amendments: list[Amendment]) -> list[tuple]:
 def totals_text(status: TownshipStatus) -> str:
     t = status.to_json()["total"]
     return _t(
-        "<span style='font-size:14pt'><b>{year}年度</b>　已上报 <b>{reported}</b>/{villages} 村　"
+        "<span style='font-size:14pt'><b>{township}{year}年度</b>　已上报 <b>{reported}</b>/{villages} 村　"
         "应参保 <b>{eligible}</b>　已参保 <b>{enrolled}</b>　参保率 <b>{rate}</b>　"
-        "任务 {task}　完成 <b>{completion}</b>　征缴 {collected} 元　"
+        "任务 {task}　完成 <b>{completion}</b>　差额 <b>{shortfall}</b>　征缴 {collected} 元　"
         "特殊群体未参保 <b>{gaps}</b> 人　重复参保 <b>{dups}</b> 人</span>"
     ).format(
+        township=status.township,
         year=status.year,
         reported=t["reported"],
         villages=t["villages"],
@@ -142,6 +181,7 @@ def totals_text(status: TownshipStatus) -> str:
         rate=pct(t["rate"]),
         task=thousands(t["task"]) if t["task"] else "—",
         completion=pct(t["task_completion"]),
+        shortfall="—" if t["shortfall"] is None else thousands(t["shortfall"]),
         collected=yuan_text(status.total.collected_fen),
         gaps=thousands(len(status.gaps)),
         dups=thousands(len(status.duplicates)),
