@@ -73,9 +73,10 @@ PAYMENT_DEFAULTS: dict[str, object] = {
 }
 
 
-def write_payments(w: Write, rows: list[dict[str, object]], *, reason: str | None = None) -> int:
+def write_payments(w: Write, rows: list[dict[str, object]]) -> int:
     """The one writer of payment rows, for manual entry, refunds, undo, the inbox and imports:
-    each row gets its id, uuid and time and one audit row with every field. Returns the first id."""
+    each row gets its id, uuid and time, and names the change that wrote it (m008: a payment is
+    its own record, never audited row by row). Returns the first id."""
     first = w.next_id("payment")
     full = [
         {
@@ -87,7 +88,7 @@ def write_payments(w: Write, rows: list[dict[str, object]], *, reason: str | Non
         }
         for i, row in enumerate(rows)
     ]
-    w.insert_many("payment", full, reason=reason)
+    w.insert_records("payment", full)
     # Each person's net of the year, which the figures count, moves with the payments (m007).
     net: Counter[tuple[int, int]] = Counter()
     for r in full:
