@@ -14,7 +14,7 @@ are never changed once written (payments) are their own record: they name their 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from operator import itemgetter
 
@@ -181,7 +181,7 @@ class Write:
             return
         columns = list(rows[0])
         verb = "INSERT OR IGNORE" if or_ignore else "INSERT"
-        values = _getter(columns)
+        values = itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
         self.db.conn.executemany(
             f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
             [values(r) for r in rows],
@@ -191,21 +191,19 @@ class Write:
             reason=reason,
         )
 
-    def insert_records(self, table: str, rows: Sequence[Mapping[str, object]]) -> None:
+    def insert_records(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+    ) -> None:
         """Insert rows that are their own record, never updated or deleted (payments): each
         carries this change's id in its `change_id` column instead of an audit row. They count
         among the change's rows; the writer notes whom they touch."""
-        if not rows:
-            return
-        columns = list(rows[0])
-        values = _getter(columns)
-        change = self.change_id
-        self.db.conn.executemany(
+        cursor = self.db.conn.executemany(
+            # The change's id is ours, an integer: written into the statement, not into each row.
             f"INSERT INTO {table} ({', '.join(columns)}, change_id)"
-            f" VALUES ({', '.join('?' * (len(columns) + 1))})",
-            [(*values(r), change) for r in rows],
+            f" VALUES ({', '.join('?' * len(columns))}, {int(self.change_id)})",
+            rows,
         )
-        self.kept += len(rows)
+        self.kept += max(cursor.rowcount, 0)
 
     def update(
         self,
@@ -259,11 +257,6 @@ class Write:
                 ((table, row_id, year, "*", _row_json(g), None) for g in gone), reason=reason
             )
         return len(gone)
-
-
-def _getter(columns: list[str]) -> Callable[[Mapping[str, object]], tuple]:
-    """A row's values in `columns` order, as one tuple (itemgetter of one column gives a value)."""
-    return itemgetter(*columns) if len(columns) > 1 else lambda r: (r[columns[0]],)
 
 
 def _where(table: str, row_id: int, year: int | None) -> tuple[str, list[object]]:
