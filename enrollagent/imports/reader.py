@@ -30,11 +30,10 @@ class Sheet:
     )
 
 
-def read_sheets(path: str | Path) -> list[Sheet]:
-    """All worksheets of a workbook, or the one table of a text file; raises EnrollError."""
-    path = Path(path)
+def read_file(path: Path) -> bytes:
+    """The bytes of a file to import; raises EnrollError."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise EnrollError("import_file_missing", path=str(path)) from None
     except IsADirectoryError:
@@ -45,6 +44,14 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         raise EnrollError(
             "import_not_spreadsheet", path=str(path), detail=e.strerror or str(e)
         ) from None
+
+
+def read_sheets(path: str | Path, data: bytes | None = None) -> list[Sheet]:
+    """All worksheets of a workbook, or the one table of a text file; raises EnrollError.
+    `data`: the file's bytes, when the caller has read them already (read_file)."""
+    path = Path(path)
+    if data is None:
+        data = read_file(path)
     if not data.strip():
         raise EnrollError("import_empty", path=path.name)
     # Decide by content, not by name: systems export CSV as .xls and agents rename files.
