@@ -252,11 +252,12 @@ def _rows(
 
 # A payment names its change (m008); one from before the change log (no change) keeps its time,
 # actor and reason on its first audit row (an insert was then one row per field).
+_PAYMENT_FIELDS = ("person_id", "year", "amount_fen", "reverses_id", "paid_on", "channel")
 _PAYMENT_SQL = (
     "SELECT p.id, COALESCE(p.change_id, 0), COALESCE(c.at, a.at, p.recorded_at),"
-    " COALESCE(c.actor, a.actor, ''), COALESCE(c.reason, a.reason, ''), COALESCE(c.op, ''),"
-    " p.person_id, p.year, p.amount_fen, p.reverses_id, p.paid_on, p.channel FROM payment p"
-    " LEFT JOIN change_log c ON c.id = p.change_id"
+    " COALESCE(c.actor, a.actor, ''), COALESCE(c.reason, a.reason, ''), COALESCE(c.op, ''), "
+    + ", ".join(f"p.{f}" for f in _PAYMENT_FIELDS)
+    + " FROM payment p LEFT JOIN change_log c ON c.id = p.change_id"
     " LEFT JOIN audit_log a ON p.change_id IS NULL AND a.id = ("
     "SELECT MIN(id) FROM audit_log WHERE table_name = 'payment' AND row_id = p.id)"
 )
@@ -267,29 +268,9 @@ def _payments(
 ) -> Iterator[_Row]:
     """Payments as the rows of history they are: each one added, oldest first."""
     sql = f"{_PAYMENT_SQL} {('WHERE ' + where) if where else ''} ORDER BY 2, p.id"
-    for (
-        pay_id,
-        change,
-        at,
-        actor,
-        reason,
-        op,
-        pid,
-        year,
-        amount,
-        reverses,
-        paid_on,
-        channel,
-    ) in db.execute(sql, list(params)):
-        values = {
-            "id": pay_id,
-            "person_id": pid,
-            "year": year,
-            "amount_fen": amount,
-            "reverses_id": reverses,
-            "paid_on": paid_on,
-            "channel": channel,
-        }
+    for pay_id, change, at, actor, reason, op, *fields in db.execute(sql, list(params)):
+        values = {"id": pay_id, **dict(zip(_PAYMENT_FIELDS, fields, strict=True))}
+        year = values["year"]
         yield _Row(
             -pay_id, change, at, actor, "payment", pay_id, year, "*", None, "", reason, op, values
         )
