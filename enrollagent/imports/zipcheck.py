@@ -36,7 +36,8 @@ def column_number(letters: bytes) -> int:
 
 def extent(xml: bytes) -> tuple[int, int]:
     """(rows, columns) a worksheet's XML reaches, by its dimension and by every row and cell."""
-    rows = max(map(int, _ROW_NUMBER.findall(xml)), default=0)
+    # A row's number comes again in each of its cells: each distinct one is read once.
+    rows = max(map(int, set(_ROW_NUMBER.findall(xml))), default=0)
     cols = max(map(column_number, set(_COLUMN.findall(xml))), default=0)
     dimension = _dimension(xml)
     if dimension:
