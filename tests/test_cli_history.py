@@ -97,9 +97,10 @@ def test_the_reason_reaches_undo_task_and_a_move_and_a_lowercase_x_finds_the_per
 
 def test_since_until_and_kind_filter_the_log(cli, tmp_path):
     a_reported_village(cli, tmp_path)
-    # Everything up to the package happened last autumn.
+    # Everything up to the package happened last autumn (a payment's time is its change's).
     with sqlite3.connect(cli.db_path) as con:
         con.execute("UPDATE audit_log SET at = '2023-10-01T02:00:00Z'")
+        con.execute("UPDATE change_log SET at = '2023-10-01T02:00:00Z'")
     con.close()
     cli("person", "set", SON, "--phone", "13912345678", "--reason", "电话写错了")
 

@@ -246,3 +246,57 @@ def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
     roster.update_person(db, head.head_id, actor=A, phone="13912345678")
     roster.update_person(db, later, actor=A, phone="13912345679")
     assert [e.subject for e in history.amendments(db, 2024)] == ["张三"]
+
+
+def test_payments_audited_before_m008_name_their_change_and_show_once(db_path):
+    """Payments used to be audited row by row; m008 gives each its change, and history reads
+    payments from their own rows only."""
+    from enrollagent.core.lane import write
+    from enrollagent.core.policy import load_policy
+    from enrollagent.core.village import init_village
+    from enrollagent.db import open_database
+    from enrollagent.db.migrations import MIGRATIONS
+
+    old = open_database(db_path, migrations=MIGRATIONS[:7])
+    init_village(
+        old,
+        code="411725100001",
+        name="李庄村",
+        township="留庄镇",
+        county="获嘉县",
+        agent=A,
+        policy=load_policy("huojia-2024"),
+    )
+    head = roster.add_household_with_head(old, actor=A, head_name="张三", head_id_number=make_id(1))
+    with write(old, actor=A, op="record_payment") as w:  # audited as it was then
+        w.insert_many(
+            "payment",
+            [
+                {
+                    **payments.PAYMENT_DEFAULTS,
+                    "id": 1,
+                    "uuid": "0" * 36,
+                    "person_id": head.head_id,
+                    "year": 2024,
+                    "amount_fen": 38000,
+                    "paid_on": "2024-10-01",
+                    "source": "manual",
+                    "recorded_at": w.at,
+                }
+            ],
+        )
+        change = w.change_id
+    old.conn.close()
+
+    db = open_database(db_path)
+    assert db.execute("SELECT change_id FROM payment WHERE id = 1").fetchone()[0] == change
+    paid = [e for e in history.person_history(db, head.head_id) if e.kind == "payment"]
+    assert [(e.change_id, e.actor, e.what, e.new) for e in paid] == [
+        (change, A, "登记缴费", "实缴 380 元（缴费 380 元，2024-10-01）")
+    ]
+    # Written from now on: no audit row, the change its record.
+    payments.record_payment(db, person_id=head.head_id, amount_fen=100, actor=A, year=2024)
+    assert db.execute("SELECT COUNT(*) FROM audit_log WHERE table_name = 'payment'").fetchone() == (
+        1,
+    )
+    assert len([e for e in history.person_history(db, head.head_id) if e.kind == "payment"]) == 2

@@ -46,6 +46,30 @@ def test_csv_encodings(db, tmp_path, encoding):
     assert db.execute("SELECT name FROM person ORDER BY id").fetchall() == [("张三",), ("李四",)]
 
 
+def test_text_is_read_as_it_streams(tmp_path):
+    """Issue 16: csv text is decoded as it is read, not whole and then split to sample it: UTF-16
+    by its BOM, a GBK file whose first Chinese character comes late (UTF-8 fails far in, the file
+    is read again as GBK), the delimiter guessed from the first lines only."""
+    from enrollagent.imports.reader import read_sheets
+
+    rows = [["a", "b"]] + [[str(n), "x"] for n in range(20_000)] + [["1", "张三"]]
+    late = tmp_path / "late.csv"
+    late.write_bytes("\n".join(";".join(r) for r in rows).encode("gbk"))
+    assert read_sheets(late)[0].rows[-1] == ["1", "张三"]
+    wide = tmp_path / "wide.csv"
+    wide.write_text("\n".join(["姓名;身份证号码"] * 30 + ["张,三;1"] * 40), encoding="utf-16")
+    sheet = read_sheets(wide)[0].rows
+    assert (len(sheet), sheet[0], sheet[-1]) == (70, ["姓名", "身份证号码"], ["张,三", "1"])
+    with pytest.raises(EnrollError) as e:
+        read_sheets(_write(tmp_path / "bad.csv", b"\xff\xff\xff,\xfe\n" * 3))
+    assert e.value.code == "import_not_spreadsheet"
+
+
+def _write(path, data: bytes):
+    path.write_bytes(data)
+    return path
+
+
 def test_tab_separated_text_named_xls(db, tmp_path):
     """Systems export text as .xls; the content decides, not the name."""
     rows = [["姓名", "身份证号码"], ["张三", make_id(1)]]

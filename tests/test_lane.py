@@ -122,3 +122,19 @@ def test_an_export_is_a_change_of_its_own(db, family, tmp_path):
         "SELECT COUNT(*) FROM audit_log WHERE table_name = 'export_log' AND field = '*'"
     ).fetchone()[0]
     assert audited == 1
+
+
+def test_a_change_that_only_wrote_payments_is_kept_and_counted(db, family):
+    """Payments are their own record (m008): no audit row, the change they name is kept."""
+    _hid, a, _b = family
+    rec = payments.record_payment(db, person_id=a, amount_fen=38000, actor="t")
+    change, op, persons, rows = db.execute(
+        "SELECT id, op, persons, audit_rows FROM change_log ORDER BY id DESC LIMIT 1"
+    ).fetchone()
+    assert (op, persons, rows) == ("record_payment", 1, 1)
+    assert db.execute(
+        "SELECT change_id FROM payment WHERE id = ?", [rec.payment_id]
+    ).fetchone() == (change,)
+    assert db.execute(
+        "SELECT COUNT(*) FROM audit_log WHERE change_id = ?", [change]
+    ).fetchone() == (0,)

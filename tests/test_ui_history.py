@@ -164,7 +164,8 @@ def test_the_change_log_filters_by_kind_person_and_amendment(log_page, village):
     page = log_page
     assert "当前参保年度：2024年度" in page.year_label.text()
     rows = page.model.entries
-    assert rows and rows == sorted(rows, key=lambda e: e.audit_id or 0, reverse=True)
+    # Newest first, change by change (a payment is its own record: it has no audit row).
+    assert rows and rows == sorted(rows, key=lambda e: e.change_id, reverse=True)
     page.kind_combo.setCurrentIndex(page.kind_combo.findData("flag"))
     assert [(e.subject, e.what) for e in page.model.entries] == [("王五", "标记特殊人群")]
     page.kind_combo.setCurrentIndex(0)

@@ -1,5 +1,6 @@
-"""What changed, when, by whom and why, read back from the audit log: a person's history, the
-village's change log, and the amendments a package reports.
+"""What changed, when, by whom and why, read back from the audit log (and the payments, each its
+own record, m008): a person's history, the village's change log, and the amendments a package
+reports.
 
 A package reports the rows of its coverage year as they stood at its change. A later change of
 something it reported is an **amendment**: a reported person's details (name, ID, phone,
@@ -11,6 +12,7 @@ force when they were changed."""
 from __future__ import annotations
 
 import bisect
+import heapq
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -141,7 +143,7 @@ BULK_ROWS = 20
 class Entry:
     """One thing that changed, in words."""
 
-    audit_id: int  # 0 for a bulk change summed up in one line
+    audit_id: int  # the audit row; minus the id of a payment (its own record); 0 for a bulk line
     change_id: int
     at: str  # UTC, ISO 8601
     actor: str
@@ -206,6 +208,14 @@ class _Row:
     new: str | None
     reason: str
     op: str
+    values: dict | None = None  # a payment's fields, read from its own row
+
+
+def _values(row: _Row) -> dict:
+    """The fields of an inserted or deleted row."""
+    if row.values is not None:
+        return row.values
+    return _json(row.new if row.old is None else row.old) if row.field == "*" else {}
 
 
 _ROW_SQL = (
@@ -224,7 +234,9 @@ _HIDDEN = {
     ("unmatched_payment", "assigned_payment_id"),
     ("unmatched_payment", "assigned_at"),
 }
-_SKIPPED_TABLES = ("setting",)
+# Settings are not history; payments are read from their own rows (_payments), not from the
+# audit rows stores kept of them before m008.
+_SKIPPED_TABLES = ("setting", "payment")
 
 
 def _rows(
@@ -236,6 +248,38 @@ def _rows(
         if row.table in _SKIPPED_TABLES or (row.table, row.field) in _HIDDEN:
             continue
         yield row
+
+
+# A payment names its change (m008); one from before the change log (no change) keeps its time,
+# actor and reason on its first audit row (an insert was then one row per field).
+_PAYMENT_FIELDS = ("person_id", "year", "amount_fen", "reverses_id", "paid_on", "channel")
+_PAYMENT_SQL = (
+    "SELECT p.id, COALESCE(p.change_id, 0), COALESCE(c.at, a.at, p.recorded_at),"
+    " COALESCE(c.actor, a.actor, ''), COALESCE(c.reason, a.reason, ''), COALESCE(c.op, ''), "
+    + ", ".join(f"p.{f}" for f in _PAYMENT_FIELDS)
+    + " FROM payment p LEFT JOIN change_log c ON c.id = p.change_id"
+    " LEFT JOIN audit_log a ON p.change_id IS NULL AND a.id = ("
+    "SELECT MIN(id) FROM audit_log WHERE table_name = 'payment' AND row_id = p.id)"
+)
+
+
+def _payments(
+    db: sqlite_utils.Database, where: str = "", params: Iterable[object] = ()
+) -> Iterator[_Row]:
+    """Payments as the rows of history they are: each one added, oldest first."""
+    sql = f"{_PAYMENT_SQL} {('WHERE ' + where) if where else ''} ORDER BY 2, p.id"
+    for pay_id, change, at, actor, reason, op, *fields in db.execute(sql, list(params)):
+        values = {"id": pay_id, **dict(zip(_PAYMENT_FIELDS, fields, strict=True))}
+        year = values["year"]
+        yield _Row(
+            -pay_id, change, at, actor, "payment", pay_id, year, "*", None, "", reason, op, values
+        )
+
+
+def _in_order(*rows: Iterable[_Row]) -> Iterator[_Row]:
+    """Audit rows and payments merged in the order they were written: by change, then time
+    (rows from before the change log have none); a change's payments after its audit rows."""
+    return heapq.merge(*rows, key=lambda r: (r.change_id, r.at))
 
 
 def _json(text: str | None) -> dict:
@@ -409,7 +453,7 @@ class _Reader:
 
     # --- entries ------------------------------------------------------------------------
     def entries(self, row: _Row) -> list[Entry]:
-        values = _json(row.new if row.old is None else row.old) if row.field == "*" else {}
+        values = _values(row)
         year = self.year_of(row, values)
         person_id, household_id, subject, id_number = self._subject(row, values)
         base = Entry(
@@ -471,7 +515,7 @@ class _Reader:
 
     def _payment_words(self, values: dict, person_id: int, year: int) -> tuple[str, str, str]:
         amount = int(values.get("amount_fen") or 0)
-        payment_id = self._payment_id(values)
+        payment_id = int(values.get("id") or 0)
         before = self.packages.net_before(person_id, year, payment_id)
         if values.get("reverses_id") is not None:
             what = "撤销退费" if amount > 0 else "撤销缴费"
@@ -483,11 +527,6 @@ class _Reader:
         how = "，".join(str(p) for p in (values.get("paid_on"), values.get("channel")) if p)
         new = f"实缴 {yuan_text(before + amount)} 元（{detail}{'，' + how if how else ''}）"
         return f"实缴 {yuan_text(before)} 元", new, "payment"
-
-    def _payment_id(self, values: dict) -> int:
-        uuid = values.get("uuid")
-        row = self.db.execute("SELECT id FROM payment WHERE uuid = ?", [uuid]).fetchone()
-        return int(row[0]) if row else 0
 
     def _policy_entries(self, base: Entry, row: _Row) -> list[Entry]:
         """A changed policy is one entry per item that reads differently."""
@@ -562,23 +601,14 @@ def _inserted(reader: _Reader, table: str, values: dict, row_id: int | None) -> 
 def person_history(db: sqlite_utils.Database, person_id: int) -> list[Entry]:
     """Everything that changed for a person, oldest first: details, years, flags, payments."""
     reader = _Reader(db)
-    rows = list(
+    rows = _in_order(
         _rows(
             db,
             "a.table_name IN ('person', 'person_year', 'special_flag') AND a.row_id = ?",
             [person_id],
-        )
+        ),
+        _payments(db, "p.person_id = ?", [person_id]),
     )
-    payment_ids = [
-        r[0] for r in db.execute("SELECT id FROM payment WHERE person_id = ?", [person_id])
-    ]
-    if payment_ids:
-        rows += _rows(
-            db,
-            f"a.table_name = 'payment' AND a.field = '*' AND a.row_id IN ({','.join('?' * len(payment_ids))})",
-            payment_ids,
-        )
-    rows.sort(key=lambda r: r.id)
     return [e for r in rows for e in reader.entries(r)]
 
 
@@ -611,16 +641,20 @@ def village_log(db: sqlite_utils.Database, filters: LogFilter = LogFilter()) -> 
         ]
     where, params = [], []
     if filters.since:
-        where.append("a.at >= ?")
+        where.append("{at} >= ?")
         params.append(_utc_bound(filters.since, end=False))
     if filters.until:
-        where.append("a.at < ?")
+        where.append("{at} < ?")
         params.append(_utc_bound(filters.until, end=True))
+    audited = _rows(db, " AND ".join(where).format(at="a.at"), params)
+    paid = _payments(
+        db, " AND ".join(where).format(at="COALESCE(c.at, a.at, p.recorded_at)"), params
+    )
     bulk = {r[0] for r in db.execute("SELECT id FROM change_log WHERE audit_rows > ?", [BULK_ROWS])}
     reader = _Reader(db)
     out: list[Entry | _Tally] = []
     tallies: dict[int, _Tally] = {}
-    for row in _rows(db, " AND ".join(where), params):
+    for row in _in_order(audited, paid) if filters.kind in (None, "payment") else audited:
         if filters.kind and _KIND_OF_TABLE.get(row.table, "year") != filters.kind:
             continue
         if row.change_id in bulk:
@@ -668,7 +702,7 @@ class _Tally:
         else:
             self.removed[row.table] = self.removed.get(row.table, 0) + 1
         if reader.packages.any:
-            values = _json(row.new if row.old is None else row.old) if row.field == "*" else {}
+            values = _values(row)
             self.amended += reader.amends(row, reader.year_of(row, values), values)
 
     def entry(self) -> Entry:
@@ -735,8 +769,12 @@ def amendments(db: sqlite_utils.Database, year: int) -> list[Entry]:
     reader = _Reader(db)
     tables = ", ".join(f"'{t}'" for t in _AMENDABLE_TABLES)
     out: list[Entry] = []
-    for row in _rows(db, f"COALESCE(a.change_id, 0) > ? AND a.table_name IN ({tables})", [point]):
-        values = _json(row.new if row.old is None else row.old) if row.field == "*" else {}
+    rows = _in_order(
+        _rows(db, f"COALESCE(a.change_id, 0) > ? AND a.table_name IN ({tables})", [point]),
+        _payments(db, "p.change_id > ? AND p.year = ?", [point, year]),
+    )
+    for row in rows:
+        values = _values(row)
         if reader.year_of(row, values) == year and reader.amends(row, year, values):
             out.extend(e for e in reader.entries(row) if e.amendment)
     return out

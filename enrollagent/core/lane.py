@@ -8,7 +8,8 @@ Changes the caller gets back.
 Audit shape, the same for every table: an insert is one row (field "*", `new` the row's values as
 JSON); an update is one row per field that changed; a delete is one row (field "*", `old` as
 JSON). `row_id` is the row's id, or the person's id for per-person-year tables (person_year,
-special_flag), whose year is in the `year` column. Each audit row points to its change."""
+special_flag), whose year is in the `year` column. Each audit row points to its change. Rows that
+are never changed once written (payments) are their own record: they name their change instead."""
 
 from __future__ import annotations
 
@@ -55,6 +56,7 @@ class Write:
         self.at = now_utc()
         self.change_id = 0
         self.audited = 0
+        self.kept = 0  # rows that are their own record (payments): counted, not audited
         self._persons: set[int] = set()
         self._households: set[int] = set()
         self._flags: dict[str, bool] = {}
@@ -189,6 +191,20 @@ class Write:
             reason=reason,
         )
 
+    def insert_records(
+        self, table: str, columns: Sequence[str], rows: Iterable[Sequence[object]]
+    ) -> None:
+        """Insert rows that are their own record, never updated or deleted (payments): each
+        carries this change's id in its `change_id` column instead of an audit row. They count
+        among the change's rows; the writer notes whom they touch."""
+        cursor = self.db.conn.executemany(
+            # The change's id is ours, an integer: written into the statement, not into each row.
+            f"INSERT INTO {table} ({', '.join(columns)}, change_id)"
+            f" VALUES ({', '.join('?' * len(columns))}, {int(self.change_id)})",
+            rows,
+        )
+        self.kept += max(cursor.rowcount, 0)
+
     def update(
         self,
         table: str,
@@ -254,7 +270,7 @@ def _where(table: str, row_id: int, year: int | None) -> tuple[str, list[object]
 @contextmanager
 def write(db: sqlite_utils.Database, *, actor: str, op: str, reason: str = "") -> Iterator[Write]:
     """One change: a transaction with its change-log row. A write inside another joins it (one
-    change, one transaction). The change-log row goes if nothing was audited."""
+    change, one transaction). The change-log row goes if nothing was recorded."""
     active: Write | None = getattr(db, _ACTIVE, None)
     if active is not None:
         yield active
@@ -276,12 +292,13 @@ def write(db: sqlite_utils.Database, *, actor: str, op: str, reason: str = "") -
             yield w
         finally:
             delattr(db, _ACTIVE)
-        if w.audited:
+        if w.audited or w.kept:
             c = w.changes
+            # audit_rows: every row the change recorded, its own records among them.
             db.execute(
                 "UPDATE change_log SET persons = ?, households = ?, scope = ?, audit_rows = ?"
                 " WHERE id = ?",
-                [len(c.persons), len(c.households), c.scope(), w.audited, w.change_id],
+                [len(c.persons), len(c.households), c.scope(), w.audited + w.kept, w.change_id],
             )
         else:
             db.execute("DELETE FROM change_log WHERE id = ?", [w.change_id])

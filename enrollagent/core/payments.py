@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from operator import itemgetter
 
 import sqlite_utils
 
 from ..errors import EnrollError
 from .changes import Changes
-from .clock import new_uuid, now_utc
+from .clock import new_uuids, now_utc
 from .figures import person_state
 from .lane import Write, write
 from .money import yuan_text
@@ -73,31 +73,34 @@ PAYMENT_DEFAULTS: dict[str, object] = {
 }
 
 
-def write_payments(w: Write, rows: list[dict[str, object]], *, reason: str | None = None) -> int:
+def write_payments(w: Write, rows: list[dict[str, object]]) -> int:
     """The one writer of payment rows, for manual entry, refunds, undo, the inbox and imports:
-    each row gets its id, uuid and time and one audit row with every field. Returns the first id."""
+    each row (all with the same keys, at least person_id, year and amount_fen) gets its id, uuid
+    and time, and names the change that wrote it (m008: a payment is its own record, never
+    audited row by row). Returns the first id."""
     first = w.next_id("payment")
-    full = [
-        {
-            "id": first + i,
-            "uuid": new_uuid(),
-            **PAYMENT_DEFAULTS,
-            **row,
-            "recorded_at": w.at,
-        }
-        for i, row in enumerate(rows)
-    ]
-    w.insert_many("payment", full, reason=reason)
-    # Each person's net of the year, which the figures count, moves with the payments (m007).
-    net: Counter[tuple[int, int]] = Counter()
-    for r in full:
-        if r["kind"] == "personal":
-            net[int(r["person_id"]), int(r["year"])] += int(r["amount_fen"])  # type: ignore[call-overload]
-    w.db.conn.executemany(
-        "UPDATE person_year SET net_fen = net_fen + ? WHERE person_id = ? AND year = ?",
-        [(fen, pid, year) for (pid, year), fen in net.items()],
+    given = list(rows[0])
+    defaults = {k: v for k, v in PAYMENT_DEFAULTS.items() if k not in given}
+    pick = itemgetter(*given)
+    tail = (*defaults.values(), w.at)
+    w.insert_records(
+        "payment",
+        ["id", "uuid", *given, *defaults, "recorded_at"],
+        (
+            (first + i, uuid, *pick(row), *tail)
+            for i, (uuid, row) in enumerate(zip(new_uuids(len(rows)), rows, strict=True))
+        ),
     )
-    w.touch(persons=(int(r["person_id"]) for r in full))  # type: ignore[call-overload]
+    # Each person's net of the year, which the figures count, moves with the payments (m007):
+    # summed from the rows just written, in one statement.
+    w.db.execute(
+        "UPDATE person_year SET net_fen = net_fen + s.fen FROM (SELECT person_id, year,"
+        " SUM(amount_fen) AS fen FROM payment WHERE id >= ? AND kind = 'personal'"
+        " GROUP BY person_id, year) s WHERE person_year.person_id = s.person_id"
+        " AND person_year.year = s.year",
+        [first],
+    )
+    w.touch(persons=(int(r["person_id"]) for r in rows))  # type: ignore[call-overload]
     return first
 
 

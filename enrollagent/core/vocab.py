@@ -97,9 +97,12 @@ CATEGORIES: tuple[Category, ...] = (
 CATEGORY_BY_CODE = {c.code: c for c in CATEGORIES}
 
 
+_FOLDED = re.compile(r"[\s()（）\[\]【】]")
+
+
 def _fold(text: str) -> str:
     s = unicodedata.normalize("NFKC", text)
-    s = re.sub(r"[\s()（）\[\]【】]", "", s)
+    s = _FOLDED.sub("", s)
     return s.replace("~", "-").replace("～", "-").replace("至", "-")
 
 
@@ -127,7 +130,7 @@ def category_of(text: object) -> str | None:
 
 def categories_in(text: object) -> list[str]:
     """All categories named in a cell like "低保、重度残疾" (several, separated by 、,;/ )."""
-    if text is None:
+    if not text:  # most rows of a roll name no category
         return []
     found: list[str] = []
     for part in re.split(r"[、,，;；/|\s]+", str(text)):

@@ -316,6 +316,23 @@ M007_NET_KEPT_BY_THE_PAYMENT_WRITER = """
 DROP TRIGGER payment_adds_to_net;
 """
 
+M008_ADD_PAYMENT_CHANGE = """
+-- Why: payments are append-only, so a payment row is its own record: it names the change that
+-- wrote it, and that change's summary (who, when, why) is its history. An audit row per payment
+-- repeated every field and was most of a 55,000-row import. Payments written before take their
+-- change from their audit row; history reads payments from this table from now on.
+-- The backfill is the one update a payment ever gets: the guard is lifted for it alone.
+ALTER TABLE payment ADD COLUMN change_id INTEGER REFERENCES change_log(id);
+DROP TRIGGER payment_no_update;
+UPDATE payment SET change_id = (
+    SELECT a.change_id FROM audit_log a
+    WHERE a.table_name = 'payment' AND a.field = '*' AND a.row_id = payment.id
+);
+CREATE TRIGGER payment_no_update BEFORE UPDATE ON payment
+BEGIN SELECT RAISE(ABORT, 'payments are append-only'); END;
+CREATE INDEX payment_change ON payment(change_id);
+"""
+
 MIGRATIONS: list[tuple[str, str]] = [
     ("m001_create_village_schema", M001_CREATE_VILLAGE_SCHEMA),
     ("m002_add_change_log", M002_ADD_CHANGE_LOG),
@@ -324,4 +341,5 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("m005_add_person_year_net", M005_ADD_PERSON_YEAR_NET),
     ("m006_add_person_year_figure_keys", M006_ADD_PERSON_YEAR_FIGURE_KEYS),
     ("m007_net_kept_by_the_payment_writer", M007_NET_KEPT_BY_THE_PAYMENT_WRITER),
+    ("m008_add_payment_change", M008_ADD_PAYMENT_CHANGE),
 ]

@@ -18,21 +18,24 @@ _EXCEL_EPOCH = date(1899, 12, 30)
 
 def text(cell: object) -> str:
     """A cell as the text a person would read; whole numbers lose Excel's '.0'."""
-    if cell is None:
+    if type(cell) is str:  # most cells: the checks for other types below are not needed
+        s = clean_text(cell).strip()
+    elif cell is None:
         return ""
-    if isinstance(cell, bool):
+    elif isinstance(cell, bool):
         return "是" if cell else "否"
-    if isinstance(cell, float):
+    elif isinstance(cell, float):
         return str(int(cell)) if cell.is_integer() and abs(cell) < 1e15 else repr(cell)
-    if isinstance(cell, datetime):
+    elif isinstance(cell, datetime):
         return (
             cell.date().isoformat()
             if cell.time() == datetime.min.time()
             else cell.isoformat(sep=" ")
         )
-    if isinstance(cell, date):
+    elif isinstance(cell, date):
         return cell.isoformat()
-    s = clean_text(str(cell)).strip()
+    else:
+        s = clean_text(str(cell)).strip()
     if s.startswith('="') and s.endswith('"'):  # Excel's way of keeping digits as text in a CSV
         s = s[2:-1].strip()
     return s

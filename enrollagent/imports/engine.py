@@ -22,7 +22,7 @@ from .columns import REQUIRED, Columns, aliases_from_setting, find_columns, fold
 from .groups import check_category_source, import_groups
 from .job import ImportReport, Job
 from .payments import import_payments
-from .reader import Sheet, read_sheets
+from .reader import Sheet, read_file, read_sheets
 from .roster import import_roster
 
 KINDS = ("roster", "groups", "payments")
@@ -99,18 +99,23 @@ def _pick_sheets(
     return sorted(picked, key=lambda sc: order[id(sc[0])])
 
 
-def _load(path: str | Path, kind: str, extra: dict) -> tuple[Path, list[tuple[Sheet, Columns]]]:
+def _load(
+    path: str | Path, kind: str, extra: dict
+) -> tuple[Path, list[tuple[Sheet, Columns]], bytes]:
+    """(the path, the sheets to import with their columns, the file's bytes): one read."""
     if kind not in KINDS:
         raise EnrollError("import_kind_unknown", kind=kind)
     path = Path(path)
-    return path, _pick_sheets(read_sheets(path), kind, extra, path.name)
+    data = read_file(path)
+    sheets = read_sheets(path, data)
+    return path, _pick_sheets(sheets, kind, extra, path.name), data
 
 
 def detect_columns(
     path: str | Path, kind: str, *, extra_aliases: dict | None = None
 ) -> tuple[int, dict[str, str]]:
     """(header row, {field: header text}) for the GUI's preview; needs no store."""
-    _path, picked = _load(path, kind, extra_aliases or {})
+    _path, picked, _data = _load(path, kind, extra_aliases or {})
     cols = picked[0][1]
     return cols.header_row, dict(cols.headers)
 
@@ -185,7 +190,7 @@ def run_import(
     village = get_village(db)
     extra = aliases_from_setting(get_setting(db, ALIASES_SETTING))
     progress.update(0, 0, "读取文件")
-    path, picked = _load(path, kind, extra)
+    path, picked, data = _load(path, kind, extra)
     parts = [(sheet, cols, data_rows(sheet, cols)) for sheet, cols in picked]
     first = picked[0][1]
     report = ImportReport(
@@ -214,7 +219,7 @@ def run_import(
             report.columns["category"] = (
                 f"（名单标题：{CATEGORY_BY_CODE[job.category_hint].label}）"
             )
-    sha = hashlib.sha256(path.read_bytes()).hexdigest()
+    sha = hashlib.sha256(data).hexdigest()
     op = f"import_{kind}"
     try:
         with write(db, actor=actor, op=op, reason=path.name) as w:

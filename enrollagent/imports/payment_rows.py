@@ -50,7 +50,16 @@ class PaymentRow:
 
 
 def _blank(cell: object) -> bool:
-    return cell is None or (type(cell) is str and not cell.strip()) or text(cell) == ""
+    """The cell reads as nothing. Cheap checks first: three cells a row, 55,000 rows a file."""
+    kind = type(cell)
+    if cell is None or kind is float or kind is int:  # a number always reads as something
+        return cell is None
+    if kind is str:
+        if not cell.strip():  # type: ignore[attr-defined]
+            return True
+        if cell[0].isdigit():  # type: ignore[index]
+            return False  # money as text
+    return text(cell) == ""
 
 
 def ticket_of(cell: object) -> str | None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import cast
 
@@ -28,11 +30,10 @@ class Sheet:
     )
 
 
-def read_sheets(path: str | Path) -> list[Sheet]:
-    """All worksheets of a workbook, or the one table of a text file; raises EnrollError."""
-    path = Path(path)
+def read_file(path: Path) -> bytes:
+    """The bytes of a file to import; raises EnrollError."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise EnrollError("import_file_missing", path=str(path)) from None
     except IsADirectoryError:
@@ -43,6 +44,14 @@ def read_sheets(path: str | Path) -> list[Sheet]:
         raise EnrollError(
             "import_not_spreadsheet", path=str(path), detail=e.strerror or str(e)
         ) from None
+
+
+def read_sheets(path: str | Path, data: bytes | None = None) -> list[Sheet]:
+    """All worksheets of a workbook, or the one table of a text file; raises EnrollError.
+    `data`: the file's bytes, when the caller has read them already (read_file)."""
+    path = Path(path)
+    if data is None:
+        data = read_file(path)
     if not data.strip():
         raise EnrollError("import_empty", path=path.name)
     # Decide by content, not by name: systems export CSV as .xls and agents rename files.
@@ -98,36 +107,57 @@ def _fill_merged(rows: list[list[object]], ranges: list) -> None:
                     row[c] = value
 
 
-def decode_text(data: bytes) -> str:
-    """UTF-8 (with or without BOM), else GB18030 (a superset of GBK), the two that occur here."""
+_SAMPLE_LINES = 30  # the lines the delimiter is guessed from
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # where str.splitlines breaks
+
+
+def _text_encodings(data: bytes) -> tuple[str, ...]:
+    """UTF-16 by its BOM; else UTF-8 (with or without BOM), then GB18030 (a superset of GBK): the
+    encodings that occur here, tried in turn."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+        return ("utf-16",)
+    return ("utf-8-sig", "gb18030")
 
 
 def _read_text(path: Path, data: bytes) -> list[list[object]]:
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise EnrollError("import_not_spreadsheet", path=path.name, detail="文件内容不是文字表格")
-    try:
-        text = decode_text(data)
-    except UnicodeDecodeError:
-        raise EnrollError(
-            "import_not_spreadsheet", path=path.name, detail="文字编码无法识别"
-        ) from None
-    sample = "\n".join(text.splitlines()[:30])
+    # Decoded as it is read: a GBK file fails UTF-8 at its first Chinese character (the header),
+    # so trying UTF-8 first costs nothing, and the text is never held whole beside its rows.
+    for encoding in _text_encodings(data):
+        try:
+            return _read_rows(path, io.TextIOWrapper(io.BytesIO(data), encoding, newline=""))
+        except UnicodeDecodeError:
+            continue
+    raise EnrollError("import_not_spreadsheet", path=path.name, detail="文字编码无法识别")
+
+
+def _sample(stream: io.TextIOWrapper) -> str:
+    """The first lines of the text, read only as far as they go."""
+    text, breaks = "", 0
+    while True:
+        chunk = stream.read(1 << 16)
+        text += chunk
+        # Split only once enough line breaks may be there: one endless line stays linear.
+        breaks += sum(map(chunk.count, _BREAKS))
+        if chunk and breaks <= _SAMPLE_LINES:
+            continue
+        lines = text.splitlines()
+        if not chunk or len(lines) > _SAMPLE_LINES:
+            return "\n".join(lines[:_SAMPLE_LINES])
+
+
+def _read_rows(path: Path, stream: io.TextIOWrapper) -> list[list[object]]:
+    sample = _sample(stream)
+    stream.seek(0)
     delimiter = max(",\t;|", key=sample.count)
     if not sample.count(delimiter):
         delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows: list[list[object]] = []
+    reader = csv.reader(stream, delimiter=delimiter)
+    rows: list[list[object]] = []  # text cells, read as objects like any cell
     try:
-        for row in reader:
-            rows.append(cast(list[object], row))  # text cells, read as objects like any cell
-            if len(rows) > MAX_ROWS:
-                check_extent(path.name, path.stem, len(rows), len(row))
+        # extend keeps the rows read before an error, which the message counts.
+        rows.extend(cast(Iterator[list[object]], islice(reader, MAX_ROWS + 1)))
     except csv.Error:  # a field past csv.field_size_limit (a quote never closed, or junk)
         raise EnrollError(
             "import_field_too_long",
@@ -135,4 +165,6 @@ def _read_text(path: Path, data: bytes) -> list[list[object]]:
             row=len(rows) + 1,
             limit=csv.field_size_limit(),
         ) from None
+    if len(rows) > MAX_ROWS:
+        check_extent(path.name, path.stem, len(rows), len(rows[-1]))
     return rows

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..core import ids
-from ..core.clock import new_uuid
+from ..core.clock import new_uuids
 from ..core.ids import IdCheck
 from ..core.vocab import categories_in, relation_of
 from ..errors import Problem
@@ -147,7 +147,7 @@ class Roll:
             self.next_hh += 1
             self.households[hid] = {
                 "id": hid,
-                "uuid": new_uuid(),
+                "uuid": "",  # given in write(), all in one batch
                 "hh_no": hh_no,
                 "group_name": group,
                 "address": text(_cell(row, cols, "address")),
@@ -197,7 +197,7 @@ class Roll:
         self.persons.append(
             {
                 "id": pid,
-                "uuid": new_uuid(),
+                "uuid": "",  # given in write(), all in one batch
                 "household_id": hid,
                 "name": name,
                 "id_number": chk.normalized,
@@ -226,6 +226,9 @@ class Roll:
 
     def write(self) -> None:
         w = lane(self.job)
+        added = [*self.households.values(), *self.persons]
+        for row, uuid in zip(added, new_uuids(len(added)), strict=True):
+            row["uuid"] = uuid
         w.insert_many("household", list(self.households.values()))
         w.insert_many("person", self.persons)
         # `years` holds only people not yet on this year's roster: each is a row really added.

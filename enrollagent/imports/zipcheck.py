@@ -36,13 +36,27 @@ def column_number(letters: bytes) -> int:
 
 def extent(xml: bytes) -> tuple[int, int]:
     """(rows, columns) a worksheet's XML reaches, by its dimension and by every row and cell."""
-    rows = max(map(int, _ROW_NUMBER.findall(xml)), default=0)
+    # A row's number comes again in each of its cells: each distinct one is read once.
+    rows = max(map(int, set(_ROW_NUMBER.findall(xml))), default=0)
     cols = max(map(column_number, set(_COLUMN.findall(xml))), default=0)
-    dimension = _DIMENSION.search(xml)
+    dimension = _dimension(xml)
     if dimension:
         rows = max(rows, int(dimension.group(2)))
         cols = max(cols, column_number(dimension.group(1)))
     return rows, cols
+
+
+def _dimension(xml: bytes) -> re.Match[bytes] | None:
+    """The first <dimension ref=…>, as _DIMENSION.search finds it: found by its literal text
+    first, since a regex starting at every '<' of a 50 MB sheet without one took a tenth of a
+    second."""
+    at = xml.find(b'dimension ref="')
+    while at >= 0:
+        match = _DIMENSION.match(xml, xml.rfind(b"<", 0, at))
+        if match:
+            return match
+        at = xml.find(b'dimension ref="', at + 1)
+    return None
 
 
 def check_extent(file_name: str, sheet: str, rows: int, cols: int) -> None:
