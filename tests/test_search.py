@@ -166,3 +166,15 @@ def test_the_index_ranks_as_the_rules_read(tmp_path_factory, people, queries):
     for q in [*queries, "zs", "1", "00", "张"]:
         assert index.search(q) == _reference(rows, q), q
     db.close()
+
+
+def test_namesakes_one_after_another_are_all_found_first(db_path):
+    """Three people called 张 in a row: each line's match must leave the next line's start."""
+    db = make_village(db_path)
+    home = roster.add_household(db, hh_no="001", group_name="一组", actor="t").id
+    ids = [
+        roster.add_person(db, household_id=home, name="张", id_number=an_id(n), actor="t").id
+        for n in (1, 2, 3)
+    ]
+    assert PersonIndex.build(db).search("张") == ids
+    db.close()

@@ -69,7 +69,8 @@ class _Field:
     def find(self, pattern: str) -> list[int]:
         """The people with a line `pattern` matches, in person order, each once. A pattern is
         found from its literal start (fast in C) and runs to its line's id."""
-        found = re.findall(rf"{pattern}[^\t\n]*\t(\d+)\n", self.text)
+        # The line's end is looked at, not taken: the next line's pattern may start with it.
+        found = re.findall(rf"{pattern}[^\t\n]*\t(\d+)(?=\n)", self.text)
         return list(dict.fromkeys(map(int, found)))
 
     def holding(self, q: str) -> list[int]:
