@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from enrollagent.core.payments import record_payment
-from enrollagent.core.policy import load_policy
 from enrollagent.core.reminders import PAY_CHANNELS_SETTING, PAY_NOTE_SETTING
 from enrollagent.core.roster import add_household_with_head, add_person, flag_person, set_history
 from enrollagent.core.village import set_setting
