@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 
 from enrollagent.core.payments import record_payment
+from tests.test_export_slips import pdf_text
 
 from .ui_helpers import *  # noqa: F403 - the fixtures: qt_settings, boxes, village, ctx
 
@@ -43,3 +44,48 @@ def test_copies_the_group_and_policy_texts_and_follows_payments(qtbot, ctx):
         pid = ctx.db.execute("SELECT id FROM person WHERE name = ?", [name]).fetchone()[0]
         ctx.write(record_payment, person_id=pid)
     assert page.model.rowCount() == 1
+
+
+class Opened(QObject):
+    """Receives the URLs QDesktopServices would hand to the system's viewer."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url: QUrl) -> None:
+        self.urls.append(url.toLocalFile())
+
+
+def test_a_households_slip_from_the_roster(qtbot, ctx, tmp_path):
+    from enrollagent.ui.pages.roster import Page
+
+    opened = Opened()
+    QDesktopServices.setUrlHandler("file", opened, "open")
+    try:
+        page = Page(ctx)
+        qtbot.addWidget(page)
+        hid = ctx.db.execute("SELECT household_id FROM person WHERE name = '王五'").fetchone()[0]
+        page._show_household(hid)
+        assert page.slip_button.isEnabled()
+        page.slip.start(hid, tmp_path / "slip.pdf")
+        qtbot.waitUntil(lambda: bool(opened.urls), timeout=20000)
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    assert opened.urls == [str(tmp_path / "slip.pdf")]
+    text = pdf_text(tmp_path / "slip.pdf")
+    assert text.count("缴费告知单") == 1 and "王五" in text and "张三" not in text
+
+
+def test_settings_store_how_to_pay(qtbot, ctx):
+    from enrollagent.core.reminders import pay_how
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    page.pay_channels_edit.setText("河南税务APP、村委会")
+    page.pay_note_edit.setText("缴费码 6688")
+    qtbot.mouseClick(page.save_pay_button, Qt.MouseButton.LeftButton)
+    how = pay_how(ctx.db)
+    assert how.channels == ("河南税务APP", "村委会") and how.note == "缴费码 6688"
