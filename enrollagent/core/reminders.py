@@ -156,20 +156,22 @@ def household_dues(
         subsidy, label = _subsidy(policy, s)
         member = MemberDue(s, subsidy, _note(s, label), waits.get(s.person_id))
         by_household.setdefault(s.household_id, []).append(member)
-    out = []
-    for hid, members in by_household.items():
-        if unpaid_only and not any(m.unpaid for m in members):
-            continue
-        first = members[0].state
-        head = next((m.state for m in members if m.state.relation == "户主"), None)
-        phone = (
-            phones.get(hid)
-            or (head.phone if head else "")
-            or next((m.state.phone for m in members if m.state.phone), "")
-        )
-        out.append(
-            HouseholdDue(
-                hid, first.group_name, first.hh_no, head.name if head else "", phone, members
-            )
-        )
-    return out
+    return [
+        _household(hid, members, phones.get(hid) or "")
+        for hid, members in by_household.items()
+        if not unpaid_only or any(m.unpaid for m in members)
+    ]
+
+
+def _household(hid: int, members: list[MemberDue], phone: str) -> HouseholdDue:
+    """The household's phone, else its head's, else any member's."""
+    head = next((m.state for m in members if m.state.relation == "户主"), None)
+    phone = (
+        phone
+        or (head.phone if head else "")
+        or next((m.state.phone for m in members if m.state.phone), "")
+    )
+    first = members[0].state
+    return HouseholdDue(
+        hid, first.group_name, first.hh_no, head.name if head else "", phone, members
+    )
