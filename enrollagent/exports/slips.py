@@ -30,6 +30,7 @@ from .pdf_common import GRID, HEADER_FILL, Styles, make_styles, missing_glyph_no
 TITLE = "缴费告知单"
 BODY_SIZE = 10.5
 SLOTS = 3  # slips per page; a household too big for one slot takes two or three
+SHRINK = 0.8  # a slip a little taller than its slot is drawn this much smaller, not given two
 MARGIN = 8 * mm
 PAD = 5 * mm  # inside a slip, from the cut line
 HEADER = ("姓名", "身份证号", "人员类别", "资助", "个人应缴(元)", "说明")
@@ -177,7 +178,7 @@ def write_slips(
                 due, village=village, policy=policy, how=how, font=font, styles=styles
             )
             natural = sum(f.wrap(inner_w, inner_h)[1] + f.getSpaceAfter() for f in story)
-            need = min(SLOTS, max(1, ceil((natural + 2 * PAD) / slot)))
+            need = min(SLOTS, max(1, ceil(natural * SHRINK / (slot - 2 * PAD))))
             if used + need > SLOTS:
                 canv.showPage()
                 used = 0

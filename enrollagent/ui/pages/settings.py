@@ -209,8 +209,9 @@ class Page(QWidget):
         for key, edit in self.village_edits.items():
             edit.setText(getattr(village, key))
         how = pay_how(self.ctx.db)
-        self.pay_channels_edit.setText(how.text)
-        self.pay_note_edit.setText(how.note)
+        for edit, text in ((self.pay_channels_edit, how.text), (self.pay_note_edit, how.note)):
+            edit.setText(text)
+            edit.setCursorPosition(0)  # a long list reads from its start
         policy = get_policy(self.ctx.db)
         self.policy_box.setTitle(self.tr("{0}年度政策").format(policy.year))
         self.policy_editor.set_policy(policy)
