@@ -39,7 +39,7 @@ def test_one_row_per_unpaid_household_with_its_amount(village, tmp_path):
         ("李小红", 380, 1),
     ]
     zhang = rows[0]["消息"]
-    assert "494元" in zhang and "12月31日" in zhang and "逾期缴要等3-5个月" in zhang
+    assert "494元" in zhang and "12月31日" in zhang and "逾期缴要等3-7个月" in zhang
     assert all(len(r["消息"]) < SHORT and r["字数"] == len(r["消息"]) for r in rows)
     record_payment(db, person_id=people["李小红"], actor=A)
     assert [m.due.head for m in household_messages(db, 2024)] == ["张大山"]
@@ -59,7 +59,7 @@ def test_publicity_says_the_waiting_period_and_the_rewards(village, tmp_path):
     db, _ = village
     text = publicity_text(db, 2024)
     assert "每人380元" in text and "低保对象定额资助 80 元，个人缴300元" in text
-    assert "3个月的待遇等待期" in text and "再增加1个月" in text
+    assert "3个月的待遇等待期" in text and "再增加2个月" in text
     assert "连续参保满4年" in text and "2023年12月31日" in text
     pdf = pdf_text(write_publicity(db, tmp_path / "p.pdf"))
     assert "2024年度" in pdf and "第1页共1页" in pdf.replace(" ", "")

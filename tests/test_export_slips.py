@@ -30,7 +30,7 @@ POLICY = {
         "minimum_living": {"kind": "fixed", "amount": 80},
         "severe_disability": {"kind": "percent", "value": 70},
     },
-    "long_term": {"fixed_months": 3, "gap_months_per_year": 1},
+    "long_term": {"fixed_months": 3, "gap_months_per_year": 2},
 }
 
 
@@ -108,8 +108,8 @@ def test_no_whole_id_in_the_pdf(village, tmp_path):
 def test_waiting_period_for_the_unpaid_two_years_without_cover(village, tmp_path):
     db, _ = village
     text = pdf_text(write_slips(db, tmp_path / "slips.pdf")).replace("\n", "").replace(" ", "")
-    # fixed 3 months + 1 for each of the 2 years without cover
-    assert "张五福（已断保2年）：2023年12月31日以后再缴费的，缴费后要等5个月才能报销医药费" in text
+    # the policy's fixed 3 months + 2 for each of the 2 years without cover
+    assert "张五福（已断保2年）：2023年12月31日以后再缴费的，缴费后要等7个月才能报销医药费" in text
     assert "李小红：2023年12月31日以后再缴费的，缴费后要等3个月" in text
     # the paid and the fully subsidised are not warned
     assert "张二妹：" not in text and "张大山：" not in text
@@ -141,3 +141,7 @@ def test_cli_json_and_a_mistake(tmp_path, cli):
     assert (tmp_path / "s.pdf").exists()
     bad = cli("export", "slips", str(tmp_path / "s.pdf"), "--group", "九组", check=False)
     assert bad.returncode == 1 and "九组" in bad.stderr and "Traceback" not in bad.stderr
+    bad = cli("export", "roll", str(tmp_path / "r.xlsx"), "--unpaid-only", check=False)
+    assert (
+        bad.returncode == 1 and "--unpaid-only" in bad.stderr and not (tmp_path / "r.xlsx").exists()
+    )

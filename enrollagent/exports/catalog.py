@@ -37,6 +37,9 @@ register_messages(
             "errors", "{title}应保存为 {suffix} 文件，不能保存为 {path}"
         ),
         "export_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入 {path}：{detail}"),
+        "export_unpaid_only_not_applicable": QT_TRANSLATE_NOOP(
+            "errors", "只有缴费告知单能只印未缴费的户，{title}请去掉 --unpaid-only"
+        ),
     }
 )
 
@@ -191,6 +194,8 @@ def run_export(
     year = year or get_village(db).current_year
     get_policy(db, year)  # an unknown year is refused before anything is written
     _check_group(db, spec, group, year)
+    if unpaid_only and not spec.takes_unpaid_only:
+        raise EnrollError("export_unpaid_only_not_applicable", title=spec.title)
     target = target_path(db, kind, out, group=group, year=year)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

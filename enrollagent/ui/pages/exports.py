@@ -243,7 +243,7 @@ class Page(QWidget):
         if self.job is not None and self.job.running:
             return None
         kind, group, year = self.kind(), self.group(), self.year()
-        unpaid_only = self.unpaid_only_check.isChecked()
+        unpaid_only = CATALOG[kind].takes_unpaid_only and self.unpaid_only_check.isChecked()
 
         def work(db, progress):
             return run_export(
