@@ -98,8 +98,26 @@ def village(tmp_path):
 
 
 def test_catalog_lists_every_kind_in_order_with_chinese_titles():
-    assert list(CATALOG) == ["roll", "checklist", "notice", "summary", "package"]
-    assert [k.takes_group for k in CATALOG.values()] == [False, True, True, False, False]
+    assert list(CATALOG) == [
+        "roll",
+        "checklist",
+        "notice",
+        "slips",
+        "messages",
+        "publicity",
+        "summary",
+        "package",
+    ]
+    assert [k.takes_group for k in CATALOG.values()] == [
+        False,
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+        False,
+    ]
     assert all(k.title and k.suffix.startswith(".") for k in CATALOG.values())
 
 

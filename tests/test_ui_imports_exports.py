@@ -136,10 +136,16 @@ def test_every_export_is_offered_with_its_options(exports_page):
         "roll",
         "checklist",
         "notice",
+        "slips",
+        "messages",
+        "publicity",
         "summary",
         "package",
     ]
+    page.show_filter({"kind": "slips"})
+    assert page.group_combo.isVisibleTo(page) and page.unpaid_only_check.isVisibleTo(page)
     page.show_filter({"kind": "checklist"})
+    assert not page.unpaid_only_check.isVisibleTo(page)
     assert page.group_combo.isVisibleTo(page)
     assert [page.group_combo.itemData(i) for i in range(page.group_combo.count())] == [
         None,

@@ -1,14 +1,19 @@
-"""Sub-command: export roll|checklist|notice|summary|package OUT [--group G] [--year Y] [--json]."""
+"""Sub-command: export KIND OUT [--group G] [--unpaid-only] [--year Y] [--json]; KIND is one of
+the catalog's (roll, checklist, notice, slips, messages, publicity, summary, package)."""
 
 from __future__ import annotations
 
 import argparse
 import hashlib
 
+import sqlite_utils
+
 from ..core.progress import Progress
 from ..core.village import get_village
 from ..exports.catalog import CATALOG, roll_beside, run_export
+from ..exports.messages import messages_facts
 from ..exports.package import amendment_count, verify_package
+from ..exports.slips import slips_facts
 from .commands import add_command
 from .common import StderrProgress, open_store, print_json
 
@@ -22,7 +27,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="；".join(f"{k.kind}={k.title}" for k in CATALOG.values()),
     )
     p.add_argument("out", metavar="OUT", help="保存到的文件夹（用默认文件名）或文件路径")
-    p.add_argument("--group", metavar="G", help="只导出一个村民小组（入户催缴清单、公示名单）")
+    p.add_argument(
+        "--group", metavar="G", help="只导出一个村民小组（入户催缴清单、公示名单、缴费告知单）"
+    )
+    p.add_argument("--unpaid-only", action="store_true", help="缴费告知单只印还有人未缴费的户")
     p.add_argument("--year", type=int, metavar="Y", help="参保年度（默认为当前年度）")
     p.add_argument("--json", action="store_true", help="输出一个JSON对象")
     p.set_defaults(func=cmd_export)
@@ -36,7 +44,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     )
     try:
         path = run_export(
-            db, args.kind, args.out, group=args.group, year=args.year, progress=Progress(watcher)
+            db,
+            args.kind,
+            args.out,
+            group=args.group,
+            year=args.year,
+            unpaid_only=args.unpaid_only,
+            progress=Progress(watcher),
         )
     finally:
         watcher.finish()
@@ -56,6 +70,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                     for p in written
                 ],
                 **({"amendments": amended} if amended is not None else {}),
+                **_facts(db, args),
             }
         )
         return 0
@@ -65,3 +80,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.kind == "summary":
         print(f"汇总表上印有这份花名册的 SHA-256，请一并上报：{written[1]}")
     return 0
+
+
+def _facts(db: sqlite_utils.Database, args: argparse.Namespace) -> dict:
+    """What the slips and the messages hold, for --json."""
+    year = args.year or get_village(db).current_year
+    if args.kind == "slips":
+        return slips_facts(db, year=year, group=args.group, unpaid_only=args.unpaid_only)
+    if args.kind == "messages":
+        return messages_facts(db, year=year)
+    return {}

@@ -16,10 +16,12 @@ from ..db.store import db_file
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from .checklist import write_checklist
 from .keys import load_or_create_key
+from .messages import write_messages, write_publicity
 from .notice import write_notice
 from .package import _scaled as scaled
 from .package import build_package, log_export, next_sequence, package_name, sha256_hex
 from .roll import write_roll
+from .slips import write_slips
 from .summary import write_summary
 
 register_messages(
@@ -35,6 +37,9 @@ register_messages(
             "errors", "{title}应保存为 {suffix} 文件，不能保存为 {path}"
         ),
         "export_unwritable": QT_TRANSLATE_NOOP("errors", "无法写入 {path}：{detail}"),
+        "export_unpaid_only_not_applicable": QT_TRANSLATE_NOOP(
+            "errors", "只有缴费告知单能只印未缴费的户，{title}请去掉 --unpaid-only"
+        ),
     }
 )
 
@@ -45,6 +50,7 @@ class ExportKind:
     title: str
     suffix: str
     takes_group: bool
+    takes_unpaid_only: bool = False
 
     def default_name(
         self, village: Village, year: int, group: str | None = None, *, sequence: int = 1
@@ -61,6 +67,9 @@ CATALOG: dict[str, ExportKind] = {
         ExportKind("roll", "花名册", ".xlsx", False),
         ExportKind("checklist", "入户催缴清单", ".pdf", True),
         ExportKind("notice", "参保缴费情况公示", ".pdf", True),
+        ExportKind("slips", "缴费告知单", ".pdf", True, takes_unpaid_only=True),
+        ExportKind("messages", "催缴消息", ".xlsx", False),
+        ExportKind("publicity", "政策宣传", ".pdf", False),
         ExportKind("summary", "汇总表", ".pdf", False),
         ExportKind("package", "上报包", ".zip", False),
     )
@@ -145,6 +154,9 @@ WRITERS: dict[str, Callable[..., Path]] = {
     "roll": write_roll,
     "checklist": write_checklist,
     "notice": write_notice,
+    "slips": write_slips,
+    "messages": write_messages,
+    "publicity": write_publicity,
     "summary": _summary_with_roll,
 }
 
@@ -173,19 +185,25 @@ def run_export(
     *,
     group: str | None = None,
     year: int | None = None,
+    unpaid_only: bool = False,
     progress: Progress = NO_PROGRESS,
 ) -> Path:
-    """Write one export into `out` (a folder or a file path); returns the path written."""
+    """Write one export into `out` (a folder or a file path); returns the path written.
+    `unpaid_only`: only the households with someone unpaid (kinds that take it)."""
     spec = _spec(kind)
     year = year or get_village(db).current_year
     get_policy(db, year)  # an unknown year is refused before anything is written
     _check_group(db, spec, group, year)
+    if unpaid_only and not spec.takes_unpaid_only:
+        raise EnrollError("export_unpaid_only_not_applicable", title=spec.title)
     target = target_path(db, kind, out, group=group, year=year)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         if kind == "package":
             return build_package(db, target, year=year, progress=progress)
-        kwargs = {"group": group} if spec.takes_group else {}
+        kwargs: dict[str, object] = {"group": group} if spec.takes_group else {}
+        if spec.takes_unpaid_only:
+            kwargs["unpaid_only"] = unpaid_only
         written = WRITERS[kind](db, target, year=year, progress=progress, **kwargs)
     except OSError as e:
         raise EnrollError("export_unwritable", path=str(target), detail=os_problem(e)) from e

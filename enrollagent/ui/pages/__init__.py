@@ -21,6 +21,8 @@ PAGES: list[tuple[str, str]] = [
     ("exports", QT_TRANSLATE_NOOP("Pages", "导出与打印")),
     ("settings", QT_TRANSLATE_NOOP("Pages", "设置")),
     ("changelog", QT_TRANSLATE_NOOP("Pages", "变更记录")),
+    # Last, so the pages before it keep their Alt+number.
+    ("messages", QT_TRANSLATE_NOOP("Pages", "催缴消息")),
 ]
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QFormLayout,
@@ -50,6 +51,21 @@ DESCRIPTIONS = {
         "exports",
         "参保缴费情况公示（PDF）：已参保的人，身份证号打码，不含金额、人员类别和电话，"
         "张贴在村务公开栏。可只打印一个组。",
+    ),
+    "slips": QT_TRANSLATE_NOOP(
+        "exports",
+        "缴费告知单（PDF）：每户一张，一页印三张，沿虚线剪开发到各户：每人应缴多少、本户合计、"
+        "怎么缴、截止日期，以及逾期缴费要等几个月才能报销。可只打印一个组或只印未缴的户。",
+    ),
+    "messages": QT_TRANSLATE_NOOP(
+        "exports",
+        "催缴消息（Excel）：每个未缴费的户一条短信或微信消息，旁边是电话；另有发到村民群的"
+        "进度消息（不点名）和政策宣传。也可以在“催缴消息”页一条条复制。",
+    ),
+    "publicity": QT_TRANSLATE_NOOP(
+        "exports",
+        "政策宣传单（PDF，一页）：缴费标准、各类资助、缴费时间和方式、待遇等待期和连续参保奖励，"
+        "张贴或发给村民。",
     ),
     "summary": QT_TRANSLATE_NOOP(
         "exports",
@@ -103,6 +119,9 @@ class Page(QWidget):
         form = QFormLayout()
         form.addRow(self.tr("参保年度"), self.year_combo)
         form.addRow(self.group_label, self.group_combo)
+        self.unpaid_only_check = QCheckBox(self.tr("只印还有人未缴费的户"))
+        self.unpaid_only_check.setChecked(True)
+        form.addRow(self.unpaid_only_check)
         self.export_button = QPushButton(self.tr("导出…"))
         self.export_button.setDefault(True)
         self.result_bar = ResultBar()
@@ -188,6 +207,7 @@ class Page(QWidget):
         self.description_label.setText(_t(DESCRIPTIONS.get(spec.kind, "")))
         self.group_label.setVisible(spec.takes_group)
         self.group_combo.setVisible(spec.takes_group)
+        self.unpaid_only_check.setVisible(spec.takes_unpaid_only)
 
     # --- export -----------------------------------------------------------------------------
     def default_path(self) -> Path:
@@ -223,9 +243,12 @@ class Page(QWidget):
         if self.job is not None and self.job.running:
             return None
         kind, group, year = self.kind(), self.group(), self.year()
+        unpaid_only = CATALOG[kind].takes_unpaid_only and self.unpaid_only_check.isChecked()
 
         def work(db, progress):
-            return run_export(db, kind, out, group=group, year=year, progress=progress)
+            return run_export(
+                db, kind, out, group=group, year=year, unpaid_only=unpaid_only, progress=progress
+            )
 
         self.result_bar.hide()
         self.status_label.setText(self.tr("正在导出…"))

@@ -47,6 +47,7 @@ from ..models.roster import (
 )
 from ..models.search_index import SearchIndex
 from ..rows import enter_presses_buttons
+from ..slips import HouseholdSlip
 from ..widgets.common import MUTED, show_error
 from . import follow_changes
 
@@ -183,7 +184,9 @@ class Page(QWidget):
         actions = [
             ("add_member_button", "添加家庭成员(&A)", self._on_add_member),
             ("edit_household_button", "修改户信息(&U)", self._on_edit_household),
+            ("slip_button", "打印缴费告知单…", self._on_print_slip),
         ]
+        self.slip = HouseholdSlip(self.ctx, self)
         for attr, text, slot in actions:
             button = QPushButton(self.tr(text), self.household_box)
             button.clicked.connect(slot)
@@ -453,7 +456,7 @@ class Page(QWidget):
 
     def _show_household(self, household_id: int | None) -> None:
         self.household_id = household_id
-        for w in (self.add_member_button, self.edit_household_button):
+        for w in (self.add_member_button, self.edit_household_button, self.slip_button):
             w.setEnabled(household_id is not None)
         if household_id is None:
             self.household_label.setText(self.tr("（未选中）"))
@@ -498,6 +501,10 @@ class Page(QWidget):
     def _on_edit_household(self) -> None:
         if self.household_id is not None:
             HouseholdDialog(self.ctx, self, household_id=self.household_id).exec()
+
+    def _on_print_slip(self) -> None:
+        if self.household_id is not None:
+            self.slip.ask(self.household_id, self.model.head_of(self.household_id) or "")
 
     def _on_coverage(self) -> None:
         person_id = self._person_or_none()

@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 from ... import paths
 from ...core.changes import EVERYTHING, Changes
 from ...core.policy import load_policy
-from ...core.village import get_policy, get_task, get_village, set_policy_and_task, update_village
+from ...core.reminders import PAY_CHANNELS_SETTING, PAY_NOTE_SETTING, pay_how
+from ...core.village import (
+    get_policy,
+    get_task,
+    get_village,
+    set_policy_and_task,
+    set_setting,
+    update_village,
+)
 from ...db.backup import check_file, damaged_error
 from ...errors import EnrollError
 from ...exports.keys import key_exists, load_or_create_key
@@ -72,6 +80,7 @@ class Page(QWidget):
         row.addWidget(self.village_status, 1)
         form.addRow(row)
         left.addWidget(self.village_box)
+        left.addWidget(self._build_pay_box(body))
 
         # display
         self.font_box = QGroupBox(self.tr("字号"), body)
@@ -166,6 +175,30 @@ class Page(QWidget):
         self.refresh()
         follow_changes(self, ctx)
 
+    def _build_pay_box(self, body: QWidget) -> QGroupBox:
+        """How to pay, as the 缴费告知单 and the 催缴消息 print it."""
+        box = QGroupBox(self.tr("缴费方式（印在缴费告知单、催缴消息上）"), body)
+        form = QFormLayout(box)
+        self.pay_channels_edit = QLineEdit(box)
+        self.pay_channels_edit.setPlaceholderText(self.tr("用顿号分开，第一个写进短信"))
+        self.pay_note_edit = QLineEdit(box)
+        self.pay_note_edit.setPlaceholderText(self.tr("如：缴费码、扫村委会张贴的二维码"))
+        form.addRow(self.tr("缴费渠道"), self.pay_channels_edit)
+        form.addRow(self.tr("缴费说明"), self.pay_note_edit)
+        self.save_pay_button = QPushButton(self.tr("保存缴费方式"), box)
+        self.save_pay_button.clicked.connect(self._on_save_pay)
+        self.pay_status = QLabel(box)
+        row = QHBoxLayout()
+        row.addWidget(self.save_pay_button)
+        row.addWidget(self.pay_status, 1)
+        form.addRow(row)
+        return box
+
+    def _on_save_pay(self) -> None:
+        self.ctx.write(set_setting, PAY_CHANNELS_SETTING, self.pay_channels_edit.text().strip())
+        self.ctx.write(set_setting, PAY_NOTE_SETTING, self.pay_note_edit.text().strip())
+        self._status(self.pay_status, self.tr("已保存"), True)
+
     def show_filter(self, flt: dict) -> None:
         pass
 
@@ -175,6 +208,10 @@ class Page(QWidget):
         village = get_village(self.ctx.db)
         for key, edit in self.village_edits.items():
             edit.setText(getattr(village, key))
+        how = pay_how(self.ctx.db)
+        for edit, text in ((self.pay_channels_edit, how.text), (self.pay_note_edit, how.note)):
+            edit.setText(text)
+            edit.setCursorPosition(0)  # a long list reads from its start
         policy = get_policy(self.ctx.db)
         self.policy_box.setTitle(self.tr("{0}年度政策").format(policy.year))
         self.policy_editor.set_policy(policy)
