@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from ..core.progress import Progress
 from .atomic import atomic_path
 from .fonts import MISSING_MARK, PdfFont
+from .stable import date_pdf
 
 MARGIN = 15 * mm
 HEADER_GAP = 12 * mm  # the band above the frame that carries village, title and date
@@ -83,12 +84,14 @@ def make_styles(font: PdfFont, body_size: float = 14) -> Styles:
     )
 
 
-def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
-    """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"."""
+def page_canvas(font: PdfFont, left: str, day: date) -> type[canvas.Canvas]:
+    """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"; the file
+    is dated `day`, the date printed on it."""
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:  # platypus's, passed on as they are
             super().__init__(*args, **kwargs)
+            date_pdf(self, day)
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -109,7 +112,7 @@ def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
             self.setFont(font.name, 10.5)
             top = height - MARGIN + 2 * mm
             self.drawString(MARGIN, top, font.printable(left))
-            self.drawRightString(width - MARGIN, top, font.printable(right))
+            self.drawRightString(width - MARGIN, top, f"制表日期：{day.isoformat()}")
             self.setStrokeColor(GRID)
             self.setLineWidth(0.5)
             self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
@@ -265,10 +268,9 @@ def build_pdf(
             title=f"{village_title} {title}",
             author="村医保征缴助手",
             pageTemplates=templates,
+            invariant=1,  # no clock in the file's id: the same data gives the same bytes
         )
-        canvasmaker = page_canvas(
-            font, f"{village_title}　{title}", f"制表日期：{date.today().isoformat()}"
-        )
+        canvasmaker = page_canvas(font, f"{village_title}　{title}", date.today())
         doc.build(story, canvasmaker=canvasmaker)
     progress.update(expected_pages, max(1, expected_pages), title)
     return Path(path)

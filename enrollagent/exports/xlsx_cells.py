@@ -7,7 +7,7 @@ import unicodedata
 from typing import TypeGuard
 
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ERROR_CODES, Cell
+from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
@@ -20,6 +20,8 @@ TITLE_FONT = Font(bold=True, size=14)
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+WRAP = Alignment(vertical="center", wrap_text=True)
+TEXT_FORMAT = "@"  # Excel's and WPS's "text": what is typed into the cell later stays text too
 
 
 def as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
@@ -28,6 +30,32 @@ def as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     cell.data_type = "s"
     cell.quotePrefix = True  # what Excel sets for a typed '=…: it stays text when edited
     return cell
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
+    """A cell of an ID, phone, 户号 or 票据号: text, in the text format, so a value retyped
+    later is not turned into a number (an 18-digit ID loses its last digits as one)."""
+    cell = as_text(ws, value) if formula_like(value) else WriteOnlyCell(ws, value)
+    cell.number_format = TEXT_FORMAT
+    return cell
+
+
+def row_cells(ws: WriteOnlyWorksheet, row: list, text_columns: frozenset[int]) -> list:
+    """A row ready for `ws.append`: text columns in the text format, text that looks like a
+    formula kept as text, control characters dropped (openpyxl refuses them)."""
+    out = list(row)
+    for i, value in enumerate(out):
+        if type(value) is not str or not value:
+            continue
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        if i in text_columns:
+            out[i] = text_cell(ws, value)
+        elif formula_like(value):
+            out[i] = as_text(ws, value)
+        else:
+            out[i] = value
+    return out
 
 
 def formula_like(value: object) -> TypeGuard[str]:
