@@ -16,16 +16,19 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.history import KINDS, Entry
 from .atomic import atomic_path
+from .stable import save_workbook
 from .xlsx_cells import (
     BOX,
     CENTER,
     HEADER_FILL,
     HEADER_FONT,
+    TEXT_FORMAT,
     TITLE_FONT,
     as_text,
     column_widths,
     formula_like,
     styled,
+    text_cell,
 )
 
 HEADERS = (
@@ -46,6 +49,7 @@ SHEET = "变更记录"
 MAX_WIDTH = 40
 _AMENDMENT_FILL = PatternFill("solid", fgColor="FFF1C7")
 _WRAP = Alignment(vertical="top", wrap_text=True)
+_ID_COLUMN = HEADERS.index("身份证号码")
 
 
 def change_rows(entries: Sequence[Entry]) -> list[list]:
@@ -81,7 +85,7 @@ def write_change_log(
         ws = wb.create_sheet(SHEET)
         for i, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.column_dimensions[get_column_letter(HEADERS.index("身份证号码") + 1)].number_format = "@"
+        ws.column_dimensions[get_column_letter(_ID_COLUMN + 1)].number_format = TEXT_FORMAT
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
@@ -93,9 +97,10 @@ def write_change_log(
         ws.print_options.horizontalCentered = True
         ws.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.row_dimensions[1].height = 24
+        day = date.today()
         title = (
             f"{village} 变更记录（当前参保年度 {year}年度，"
-            f"共 {len(rows)} 条，制表日期 {date.today().isoformat()}）"
+            f"共 {len(rows)} 条，制表日期 {day.isoformat()}）"
         )
         ws.append([styled(ws, title, font=TITLE_FONT)])
         ws.append(
@@ -107,10 +112,15 @@ def write_change_log(
         for row, entry in zip(rows, entries, strict=True):
             fill = _AMENDMENT_FILL if entry.amendment else None
             cells = []
-            for value in row:
+            for i, value in enumerate(row):
                 if isinstance(value, str):
                     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control chars
-                cell = as_text(ws, value) if formula_like(value) else styled(ws, value)
+                if i == _ID_COLUMN and value:
+                    cell = text_cell(ws, value)
+                elif formula_like(value):
+                    cell = as_text(ws, value)
+                else:
+                    cell = styled(ws, value)
                 cell.border = BOX
                 cell.alignment = _WRAP
                 if fill:
@@ -118,7 +128,7 @@ def write_change_log(
                 cells.append(cell)
             ws.append(cells)
         with atomic_path(path) as tmp:
-            wb.save(tmp)
+            save_workbook(wb, tmp, day)
     except BaseException:
         for sheet in wb.worksheets:
             if not sheet.closed:

@@ -34,6 +34,8 @@ from .stable import date_pdf
 MARGIN = 15 * mm
 HEADER_GAP = 12 * mm  # the band above the frame that carries village, title and date
 FOOTER_GAP = 10 * mm
+HEAD_SIZE = 10.5  # the band's words; a long name shrinks them, never below MIN_SIZE
+MIN_SIZE = 8  # the smallest type on paper
 CHUNK_ROWS = 40  # tables are built in slices: one long Table lays out ~2x slower
 GRID = colors.Color(0.35, 0.35, 0.35)
 HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
@@ -109,10 +111,14 @@ def page_canvas(font: PdfFont, left: str, day: date) -> type[canvas.Canvas]:
         def _decorate(self, number: int, total: int) -> None:
             width, height = self._pagesize  # type: ignore[attr-defined]  # as _startPage
             self.saveState()
-            self.setFont(font.name, 10.5)
             top = height - MARGIN + 2 * mm
-            self.drawString(MARGIN, top, font.printable(left))
-            self.drawRightString(width - MARGIN, top, f"制表日期：{day.isoformat()}")
+            right = f"制表日期：{day.isoformat()}"
+            self.setFont(font.name, HEAD_SIZE)
+            self.drawRightString(width - MARGIN, top, right)
+            room = width - 2 * MARGIN - stringWidth(right, font.name, HEAD_SIZE) - 6 * mm
+            text, size = shrunk(font.printable(left), room, font, HEAD_SIZE)
+            self.setFont(font.name, size)
+            self.drawString(MARGIN, top, text)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.5)
             self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
@@ -327,6 +333,35 @@ def chunked_tables(
             table.setStyle(TableStyle(style))
         tables.append(table)
     return tables
+
+
+def shrunk(text: str, width: float, font: PdfFont, size: float) -> tuple[str, float]:
+    """`text` on one line of `width`: in smaller type down to MIN_SIZE, then cut with …"""
+    full = stringWidth(text, font.name, size)
+    if full <= width:
+        return text, size
+    size = max(MIN_SIZE, size * width / full)
+    while text and stringWidth(text, font.name, size) > width:
+        text = text[:-2] + "…"
+    return text, size
+
+
+def fitted_para(
+    text: str, width: float, lines: int, style: ParagraphStyle, font: PdfFont
+) -> Paragraph:
+    """A paragraph that wraps within `width` to at most `lines` lines, in smaller type (down to
+    MIN_SIZE) when the text is long: a 20-character name still fits a box made for a short one."""
+    size = style.fontSize
+    while True:
+        fitted = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.3
+        )
+        paragraph = para(text, fitted, font)
+        paragraph.wrap(width, 10_000)  # laid out here only to count its lines
+        laid = paragraph.blPara.lines  # type: ignore[attr-defined]  # set by wrap
+        if size <= MIN_SIZE or len(laid) <= lines:
+            return paragraph
+        size = max(MIN_SIZE, size - 0.5)
 
 
 def percent(fraction: float) -> str:

@@ -270,7 +270,7 @@ def _page_setup(ws: Worksheet, columns: list[Column], span: int, paper: str, row
     # Rows tall enough to sign in (7.8 mm); a row whose text wraps gets its own height.
     ws.sheet_format.defaultRowHeight = ROW_HEIGHT
     ws.sheet_format.customHeight = True
-    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"  # type: ignore[union-attr]  # always set
 
 
 def _sheet_row(
@@ -288,19 +288,24 @@ def _sheet_row(
         value = None if c.source is None else row[c.source]
         if c.masked and value:
             value = ids.mask(value, mask) if s.id_valid and mask else "待核实"
-        if isinstance(value, str) and value:
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
-            wrapped = _lines(value, c.width) if i < span else 1
-            if c.text:
-                value = text_cell(ws, value)
-            elif formula_like(value):
-                value = as_text(ws, value)
-            elif wrapped > 1:
-                value = WriteOnlyCell(ws, value)
-            if wrapped > 1:
-                value.alignment = WRAP
-                lines = max(lines, wrapped)
-        out.append(value)
+        if not isinstance(value, str) or not value:
+            out.append(value)
+            continue
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
+        wrapped = _lines(value, c.width) if i < span else 1
+        if c.text:
+            cell = text_cell(ws, value)
+        elif formula_like(value):
+            cell = as_text(ws, value)
+        elif wrapped > 1:
+            cell = WriteOnlyCell(ws, value)
+        else:
+            out.append(value)  # a plain value: the cheap case, most cells
+            continue
+        if wrapped > 1:
+            cell.alignment = WRAP
+            lines = max(lines, wrapped)
+        out.append(cell)
     return out, lines
 
 
@@ -325,7 +330,7 @@ def _fill(
     ws.oddFooter.left.text = f"制表日期 {day.isoformat()}"
     # The title spans the printed columns and wraps there: a long village name stays on paper.
     ws.merged_cells.add(f"A1:{get_column_letter(span)}1")
-    room = sum(c.width for c in columns[:span]) * 11 / TITLE_FONT.sz
+    room = sum(c.width for c in columns[:span]) * 11 / float(TITLE_FONT.sz or 11)
     ws.row_dimensions[1].height = 20 * _lines(heading, room) + 8
     ws.row_dimensions[2].height = HEADER_HEIGHT
     ws.append([styled(ws, heading, font=TITLE_FONT, alignment=CENTER)])

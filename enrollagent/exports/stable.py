@@ -20,8 +20,10 @@ class DatedZipFile(zipfile.ZipFile):
     """A zip whose entries are all dated midnight of `day`: zipfile dates an entry written by
     name with the clock, and openpyxl's streamed sheets with their temp file's mtime."""
 
-    def __init__(self, file: str | Path, *, day: date, **kwargs: object) -> None:
-        super().__init__(file, "w", **kwargs)  # type: ignore[arg-type]  # ZipFile's own options
+    def __init__(
+        self, file: str | Path, *, day: date, compression: int, allowZip64: bool = True
+    ) -> None:
+        super().__init__(file, "w", compression=compression, allowZip64=allowZip64)
         self._date_time = (day.year, day.month, day.day, 0, 0, 0)
 
     def _entry(self, name: str) -> zipfile.ZipInfo:
@@ -59,7 +61,7 @@ def save_workbook(wb: Workbook, path: str | Path, day: date) -> None:
     wb.properties.created = wb.properties.modified = datetime(day.year, day.month, day.day)
     if not wb.worksheets:
         wb.create_sheet()
-    archive = DatedZipFile(path, day=day, compression=zipfile.ZIP_DEFLATED, allowZip64=True)
+    archive = DatedZipFile(path, day=day, compression=zipfile.ZIP_DEFLATED)
     ExcelWriter(wb, archive).save()  # closes the archive
 
 
