@@ -22,6 +22,7 @@ from .xlsx_cells import (
     CENTER,
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
     TEXT_FORMAT,
     TITLE_FONT,
     as_text,
@@ -29,6 +30,7 @@ from .xlsx_cells import (
     formula_like,
     styled,
     text_cell,
+    wrapped_lines,
 )
 
 HEADERS = (
@@ -46,7 +48,10 @@ HEADERS = (
     "更正",
 )
 SHEET = "变更记录"
-MAX_WIDTH = 40
+# Each column's widest on paper (Excel characters; longer text wraps): 140 in all, so fitting
+# the width of landscape A4 keeps 11-point type at 8.8 pt or more even where a character unit
+# is 7 pt wide (LibreOffice without Calibri).
+PRINT_WIDTHS = (17, 9, 8, 6, 10, 20, 10, 10, 14, 14, 16, 6)
 _AMENDMENT_FILL = PatternFill("solid", fgColor="FFF1C7")
 _WRAP = Alignment(vertical="top", wrap_text=True)
 _ID_COLUMN = HEADERS.index("身份证号码")
@@ -79,7 +84,12 @@ def write_change_log(
     """Write `entries` (as the log shows them, newest first) to `path` (temp name, then renamed);
     the title names the village and the coverage year in force."""
     rows = change_rows(entries)
-    widths = column_widths(HEADERS, rows, MAX_WIDTH)
+    widths = [
+        min(w, cap)
+        for w, cap in zip(
+            column_widths(HEADERS, rows, max(PRINT_WIDTHS)), PRINT_WIDTHS, strict=True
+        )
+    ]
     wb = Workbook(write_only=True)
     try:
         ws = wb.create_sheet(SHEET)
@@ -109,8 +119,11 @@ def write_change_log(
                 for h in HEADERS
             ]
         )
-        for row, entry in zip(rows, entries, strict=True):
+        for number, (row, entry) in enumerate(zip(rows, entries, strict=True), 3):
             fill = _AMENDMENT_FILL if entry.amendment else None
+            lines = max(wrapped_lines(v, w) for v, w in zip(row, widths, strict=True))
+            if lines > 1:
+                ws.row_dimensions[number].height = LINE_HEIGHT * lines + 4
             cells = []
             for i, value in enumerate(row):
                 if isinstance(value, str):

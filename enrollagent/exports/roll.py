@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from math import ceil
 from pathlib import Path
 
 import sqlite_utils
@@ -31,16 +30,17 @@ from .xlsx_cells import (
     CENTER,
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
     TEXT_FORMAT,
     TITLE_FONT,
     WRAP,
     as_text,
     column_widths,
-    display_width,
     formula_like,
     row_cells,
     styled,
     text_cell,
+    wrapped_lines,
 )
 
 HEADERS = (
@@ -86,7 +86,6 @@ PRINT_LABELS = {"缴费金额": "已缴金额"}
 WHOLE_ID = "完整身份证号码"  # beside a masked ID, outside the A4 print area
 A3_WIDTH = 20  # on A3 every column prints: capped so the whole width stays at 8 pt or more
 ROW_HEIGHT = 22  # points: room to sign
-LINE_HEIGHT = 15  # points, a line of 11-point text
 HEADER_HEIGHT = 30
 # Village settings the settings page writes:
 ID_SETTING = "roll_print_id"  # "masked" (as the notice masks them) or "whole"
@@ -235,16 +234,6 @@ def roll_columns(rows: list[list], mask: str | None, paper: str) -> list[Column]
     return [*printed, *rest]
 
 
-def _lines(value: object, width: float) -> int:
-    """How many lines `value` takes in a column `width` characters wide (1 when it fits)."""
-    if value is None:
-        return 1
-    text = str(value)
-    if 2 * len(text) <= width - 1:  # surely fits: no need to measure
-        return 1
-    return max(1, ceil(display_width(text) / (width - 1)))
-
-
 def _page_setup(ws: Worksheet, columns: list[Column], span: int, paper: str, rows: int) -> None:
     """Landscape, header rows on every page, the page count of the roll alone in the footer.
     On A4 the signature columns print at full size (11 pt) and the rest lies outside the print
@@ -292,7 +281,7 @@ def _sheet_row(
             out.append(value)
             continue
         value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
-        wrapped = _lines(value, c.width) if i < span else 1
+        wrapped = wrapped_lines(value, c.width) if i < span else 1
         if c.text:
             cell = text_cell(ws, value)
         elif formula_like(value):
@@ -331,7 +320,7 @@ def _fill(
     # The title spans the printed columns and wraps there: a long village name stays on paper.
     ws.merged_cells.add(f"A1:{get_column_letter(span)}1")
     room = sum(c.width for c in columns[:span]) * 11 / float(TITLE_FONT.sz or 11)
-    ws.row_dimensions[1].height = 20 * _lines(heading, room) + 8
+    ws.row_dimensions[1].height = 20 * wrapped_lines(heading, room) + 8
     ws.row_dimensions[2].height = HEADER_HEIGHT
     ws.append([styled(ws, heading, font=TITLE_FONT, alignment=CENTER)])
     ws.append(

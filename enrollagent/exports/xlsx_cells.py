@@ -4,6 +4,7 @@ widths that fit Chinese."""
 from __future__ import annotations
 
 import unicodedata
+from math import ceil
 from typing import TypeGuard
 
 from openpyxl.cell import WriteOnlyCell
@@ -21,6 +22,7 @@ HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDDDDD")
 CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 WRAP = Alignment(vertical="center", wrap_text=True)
+LINE_HEIGHT = 15  # points: a line of the sheets' 11-point text
 TEXT_FORMAT = "@"  # Excel's and WPS's "text": what is typed into the cell later stays text too
 
 
@@ -75,6 +77,17 @@ def column_widths(headers: list[str] | tuple[str, ...], rows: list[list], cap: i
             if value is not None:
                 widths[col] = max(widths[col], display_width(str(value)))
     return [min(cap, w + 2) for w in widths]
+
+
+def wrapped_lines(value: object, width: float) -> int:
+    """How many lines `value` takes in a wrapping column `width` characters wide (1 when it
+    fits): a row's height is set from it, as a spreadsheet does not grow a row on opening."""
+    if value is None:
+        return 1
+    text = str(value)
+    if 2 * len(text) <= width - 1:  # surely fits: no need to measure
+        return 1
+    return max(1, ceil(display_width(text) / (width - 1)))
 
 
 def display_width(text: str) -> int:
