@@ -27,6 +27,7 @@ from enrollagent.exports.changelog import write_change_log
 from enrollagent.exports.checklist import write_checklist
 from enrollagent.exports.notice import HEADER as NOTICE_HEADER
 from enrollagent.exports.notice import write_notice
+from enrollagent.exports.package import build_package
 from enrollagent.exports.roll import write_roll
 from enrollagent.exports.summary import write_summary
 
@@ -219,10 +220,13 @@ def test_reportlab_pdfs_keep_every_word_on_the_page_at_8_pt_or_more(tmp_path, na
     db = export_village(tmp_path / "v")
     if names:
         update_village(db, actor="王明", **names)
+    build_package(db, tmp_path / "pkg")  # then an amendment: the summary lists it on a page
+    roster.update_person(db, 2, actor="王明", name="张二二", reason="户口本上的名字")
     summary = write_summary(
         db, tmp_path / "汇总表.pdf", roll_sha256="0" * 64, key_fingerprint="ABCD " * 8
     )
-    check_print(summary)
+    pages = check_print(summary)
+    assert "更正清单" in pages[-1].text and "张二二" in pages[-1].text
     check_print(write_checklist(db, tmp_path / "清单.pdf"))
     check_print(write_notice(db, tmp_path / "公示.pdf"), header=NOTICE_HEADER)
 

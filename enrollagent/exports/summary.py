@@ -43,7 +43,9 @@ from .pdf_common import (
 
 TITLE = "参保缴费汇总表"
 BODY_SIZE = 12
-LIST_SIZE = 9  # the amendments' eight columns fit the portrait page only in small type
+LIST_SIZE = (
+    9.5  # the amendments' eight columns fit the portrait page only in small type (header 8 pt)
+)
 INNER_MM = 180  # A4 portrait inside the margins
 STAMP_MM = 36  # a village committee's seal is a 40-42 mm circle, pressed over the caption
 PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
