@@ -257,7 +257,8 @@ def _fingerprint_lines(
     )
     return [
         para(
-            "本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹（乡镇可用 enrollagent verify 核对上报包）：",
+            "本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹。同一天用同样的数据导出的花名册，"
+            "无论单独导出还是在上报包内，校验值都相同（乡镇可用 enrollagent verify 核对上报包）：",
             styles.small,
             font,
         ),
