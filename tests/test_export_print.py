@@ -189,7 +189,7 @@ def test_a3_prints_every_column_and_whole_ids_when_the_county_asks(tmp_path):
     set_setting(db, roll.PAPER_SETTING, "A3", actor="王明")
     set_setting(db, roll.ID_SETTING, "whole", actor="王明")
     path = write_roll(db, tmp_path / "花名册.xlsx")
-    every = [c.label for c in roll.roll_columns([], None, "A3")]
+    every = [c.label for c in roll.roll_columns([10.0] * len(roll.HEADERS), None, "A3")]
     pages = check_print(office_pdf(path, tmp_path / "pdf"), header=every)
     assert pages[0].width > 1100  # A3 landscape: 1190 pt
     assert an_id("411725", 1) in pages[0].text

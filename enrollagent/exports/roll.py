@@ -34,10 +34,11 @@ from .xlsx_cells import (
     TEXT_FORMAT,
     TITLE_FONT,
     WRAP,
+    TextCells,
     as_text,
+    cell_sheet,
     column_widths,
     formula_like,
-    row_cells,
     styled,
     text_cell,
     wrapped_lines,
@@ -175,8 +176,9 @@ def _write_rows(
     done: int,
     total: int,
 ) -> int:
+    texts = TextCells(ws)
     for row in rows:
-        ws.append(row_cells(ws, row, text_columns))
+        ws.append(texts.row(row, text_columns))
         done += 1
         if done % PROGRESS_EVERY == 0:
             progress.update(done, total, "花名册")
@@ -203,10 +205,7 @@ class Column:
     source: int | None  # index into a roll row (HEADERS); None: the 签字 column, left blank
     width: float
     masked: bool = False  # the ID as a public list may show it
-
-    @property
-    def text(self) -> bool:
-        return self.label in TEXT_COLUMNS or self.label == WHOLE_ID
+    text: bool = False  # an ID, phone, 户号 or 票据号: in the text format
 
 
 def roll_print(db: sqlite_utils.Database) -> tuple[str | None, str]:
@@ -217,20 +216,31 @@ def roll_print(db: sqlite_utils.Database) -> tuple[str | None, str]:
     return mask, paper
 
 
-def roll_columns(rows: list[list], mask: str | None, paper: str) -> list[Column]:
+def roll_columns(widths: list[float], mask: str | None, paper: str) -> list[Column]:
     """The signature columns first (what prints on A4), then the rest of the roll (on screen,
-    and in print on A3). A masked ID keeps the whole one among the rest."""
+    and in print on A3). A masked ID keeps the whole one among the rest. `widths`: those that
+    fit each of HEADERS' values (column_widths)."""
     printed = [
         Column(
-            PRINT_LABELS.get(name, name), COL.get(name), width, name == "身份证号码" and bool(mask)
+            PRINT_LABELS.get(name, name),
+            COL.get(name),
+            width,
+            masked=name == "身份证号码" and bool(mask),
+            text=name in TEXT_COLUMNS,
         )
         for name, width in PRINTED.items()
     ]
-    names = [h for h in HEADERS if h not in PRINTED or (h == "身份证号码" and mask)]
-    labels = [WHOLE_ID if h == "身份证号码" else h for h in names]
     cap = A3_WIDTH if paper == "A3" else MAX_WIDTH
-    widths = column_widths(labels, [[row[COL[h]] for h in names] for row in rows], cap)
-    rest = [Column(label, COL[h], w) for h, label, w in zip(names, labels, widths, strict=True)]
+    rest = [
+        Column(
+            WHOLE_ID if h == "身份证号码" else h,
+            COL[h],
+            min(cap, widths[COL[h]]),
+            text=h in TEXT_COLUMNS,
+        )
+        for h in HEADERS
+        if h not in PRINTED or (h == "身份证号码" and mask)
+    ]
     return [*printed, *rest]
 
 
@@ -263,7 +273,7 @@ def _page_setup(ws: Worksheet, columns: list[Column], span: int, paper: str, row
 
 
 def _sheet_row(
-    ws: WriteOnlyWorksheet,
+    texts: TextCells,
     row: list,
     s: PersonState,
     columns: list[Column],
@@ -275,19 +285,23 @@ def _sheet_row(
     lines = 1
     for i, c in enumerate(columns):
         value = None if c.source is None else row[c.source]
-        if c.masked and value:
-            value = ids.mask(value, mask) if s.id_valid and mask else "待核实"
-        if not isinstance(value, str) or not value:
+        if type(value) is not str or not value:
             out.append(value)
             continue
-        value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
+        if c.masked:
+            value = ids.mask(value, mask) if s.id_valid and mask else "待核实"
+        if ILLEGAL_CHARACTERS_RE.search(value):
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
         wrapped = wrapped_lines(value, c.width) if i < span else 1
+        if c.text and wrapped == 1:
+            out.append(texts.cell(i, value))
+            continue
         if c.text:
-            cell = text_cell(ws, value)
+            cell = text_cell(texts.ws, value)  # its own: its alignment is set below
         elif formula_like(value):
-            cell = as_text(ws, value)
+            cell = as_text(texts.ws, value)
         elif wrapped > 1:
-            cell = WriteOnlyCell(ws, value)
+            cell = WriteOnlyCell(texts.ws, value)
         else:
             out.append(value)  # a plain value: the cheap case, most cells
             continue
@@ -309,10 +323,12 @@ def _fill(
     progress: Progress,
 ) -> None:
     mask, paper = print_setting
-    columns = roll_columns([*rows, totals_row(figures)], mask, paper)
+    totals = totals_row(figures)
+    widths = column_widths(HEADERS, [*rows, totals], MAX_WIDTH)  # measured once, for both sheets
+    columns = roll_columns(widths, mask, paper)
     span = len(columns) if paper == "A3" else len(PRINTED)
     total = 2 * len(rows)
-    ws = wb.create_sheet(ROLL_SHEET)
+    ws = cell_sheet(wb, ROLL_SHEET)
     _page_setup(ws, columns, span, paper, len(rows))
     ws.freeze_panes = "A3"
     ws.auto_filter.ref = f"A2:{get_column_letter(len(columns))}{len(rows) + 2}"
@@ -330,15 +346,15 @@ def _fill(
         ]
     )
     done = 0
+    texts = TextCells(ws)
     for number, (row, s) in enumerate(zip(rows, states, strict=True), 3):
-        cells, lines = _sheet_row(ws, row, s, columns, span, mask)
+        cells, lines = _sheet_row(texts, row, s, columns, span, mask)
         if lines > 1:
             ws.row_dimensions[number].height = max(ROW_HEIGHT, LINE_HEIGHT * lines + 4)
         ws.append(cells)
         done += 1
         if done % PROGRESS_EVERY == 0:
             progress.update(done, total, "花名册")
-    totals = totals_row(figures)
     ws.append(
         [
             styled(ws, None if c.source is None else totals[c.source], font=HEADER_FONT, border=BOX)
@@ -347,9 +363,8 @@ def _fill(
     )
 
     # For machines: every column once, one header row; hidden, so it never prints.
-    data = wb.create_sheet(DATA_SHEET)
+    data = cell_sheet(wb, DATA_SHEET)
     data.sheet_state = "hidden"
-    widths = column_widths(HEADERS, rows, MAX_WIDTH)
     text_columns = frozenset(COL[h] for h in TEXT_COLUMNS)
     for i, width in enumerate(widths, 1):
         data.column_dimensions[get_column_letter(i)].width = width
