@@ -9,10 +9,12 @@ cd "$(dirname "$0")/.."
 what=${1:-run}
 shift || true
 
-# Qt's runtime libraries, a CJK font, pdftotext (PDF tests) and Xvfb (screenshots, a real window).
+# Qt's runtime libraries, a CJK font, pdftotext (PDF tests), Xvfb (screenshots, a real window)
+# and LibreOffice Calc (the print test converts every xlsx to PDF as a clerk's office would).
 SYSTEM_PACKAGES="libgl1 libegl1 libfontconfig1 libxkbcommon0 libglib2.0-0 libdbus-1-3 \
 libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-util1 libxcb-image0 libxcb-keysyms1 \
-libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth fonts-wqy-microhei poppler-utils"
+libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 xvfb xauth fonts-wqy-microhei poppler-utils \
+libreoffice-calc-nogui"
 
 missing=""
 if command -v dpkg-query >/dev/null 2>&1; then

@@ -32,26 +32,76 @@ def book(village, tmp_path):
     wb.close()
 
 
+SHEET = [
+    "序号",
+    "姓名",
+    "身份证号码",
+    "与户主关系",
+    "人员类别",
+    "个人应缴",
+    "已缴金额",
+    "签字",
+    "村民小组",
+    "户号",
+    "户主姓名",
+    "性别",
+    "出生日期",
+    "完整身份证号码",
+    "联系电话",
+    "参保状态",
+    "缴费日期",
+    "缴费渠道",
+    "票据号",
+    "备注",
+]
+
+
 def test_roll_sheet_layout(book):
     _, wb = book
     assert wb.sheetnames == [ROLL_SHEET, DATA_SHEET]
     ws = wb[ROLL_SHEET]
     assert "李庄村" in ws["A1"].value and "2024年度" in ws["A1"].value
-    assert [c.value for c in ws[2]] == list(HEADERS)
+    # Issue 18: the signature columns first, they alone print on A4; the rest is kept beside.
+    assert [c.value for c in ws[2]] == SHEET
+    assert ws.print_area == f"'{ROLL_SHEET}'!$A$1:$H${len(PEOPLE) + 3}"
+    assert "A1:H1" in ws.merged_cells  # the title wraps within the printed width
     assert ws.freeze_panes == "A3"
-    assert ws.auto_filter.ref == f"A2:R{len(PEOPLE) + 2}"
+    assert ws.auto_filter.ref == f"A2:T{len(PEOPLE) + 2}"
     assert ws.print_title_rows == "$1:$2"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
+    assert wb[DATA_SHEET].sheet_state == "hidden"  # for machines: never printed
     widths = {
         h: ws.column_dimensions[openpyxl.utils.get_column_letter(i + 1)].width
-        for i, h in enumerate(HEADERS)
+        for i, h in enumerate(SHEET)
     }
-    for name in ("身份证号码", "联系电话"):
-        assert (
-            ws.column_dimensions[openpyxl.utils.get_column_letter(COL[name] + 1)].number_format
-            == "@"
-        )
+    for name in ("身份证号码", "完整身份证号码", "联系电话", "户号", "票据号"):
+        letter = openpyxl.utils.get_column_letter(SHEET.index(name) + 1)
+        assert ws.column_dimensions[letter].number_format == "@"
     assert widths["身份证号码"] >= 20 and widths["村民小组"] >= 10 and widths["人员类别"] >= 14
+    assert sum(widths[h] for h in SHEET[:8]) <= 108  # fits A4 at 11 pt, see roll.PRINTED
+
+
+def test_printed_ids_are_masked_or_whole_as_the_setting_says_on_a4_or_a3(village, tmp_path):
+    from enrollagent.core.village import set_setting
+
+    def sheet():
+        wb = openpyxl.load_workbook(write_roll(village, tmp_path / "r.xlsx"))
+        return wb[ROLL_SHEET]
+
+    ws = sheet()
+    zhang = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "张一")
+    assert zhang[2] == PEOPLE[0]["id"][:6] + "********" + PEOPLE[0]["id"][-4:]
+    assert zhang[SHEET.index("完整身份证号码")] == PEOPLE[0]["id"]
+    assert [r[2] for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "待核"] == ["待核实"]
+    set_setting(village, rollmod.ID_SETTING, "whole", actor="王明")
+    set_setting(village, rollmod.PAPER_SETTING, "A3", actor="王明")
+    ws = sheet()
+    assert "完整身份证号码" not in [c.value for c in ws[2]]
+    zhang = next(r for r in ws.iter_rows(min_row=3, values_only=True) if r[1] == "张一")
+    assert zhang[2] == PEOPLE[0]["id"]
+    assert int(ws.page_setup.paperSize) == 8  # A3: every column prints
+    assert ws.print_area == f"'{ROLL_SHEET}'!$A$1:$S${len(PEOPLE) + 3}"
 
 
 def test_ids_and_phones_are_text_and_nothing_is_a_formula(book):
@@ -94,9 +144,31 @@ def test_data_sheet_is_one_header_and_the_same_rows(book):
     assert list(data[0]) == list(HEADERS)
     assert len(data) == 1 + len(PEOPLE)
     shown = list(wb[ROLL_SHEET].iter_rows(min_row=3, max_row=2 + len(PEOPLE), values_only=True))
-    assert [tuple(r) for r in shown] == [tuple(r) for r in data[1:]]
+    for sheet_row, data_row in zip(shown, data[1:], strict=True):
+        by_header = dict(zip(SHEET, sheet_row, strict=True))
+        assert by_header["签字"] is None
+        by_header["身份证号码"] = by_header.pop("完整身份证号码")
+        by_header["缴费金额"] = by_header.pop("已缴金额")
+        assert tuple(by_header[h] for h in HEADERS) == data_row
     assert [r[COL["序号"]] for r in data[1:]] == list(range(1, len(PEOPLE) + 1))
     assert [r[COL["村民小组"]] for r in data[1:]] == ["一组"] * 3 + ["二组"] * 3 + ["十一组"] * 3
+
+
+def test_every_id_phone_household_and_ticket_cell_is_in_the_text_format(book):
+    """Issue 18: a value retyped in Excel or WPS stays text."""
+    _, wb = book
+    for ws, names in (
+        (wb[ROLL_SHEET], ("身份证号码", "完整身份证号码", "联系电话", "户号", "票据号")),
+        (wb[DATA_SHEET], ("身份证号码", "联系电话", "户号", "票据号")),
+    ):
+        header = [c.value for c in ws[2 if ws.title == ROLL_SHEET else 1]]
+        cells = [
+            row[header.index(n)]
+            for row in ws.iter_rows(min_row=3 if ws.title == ROLL_SHEET else 2, max_row=10)
+            for n in names
+        ]
+        filled = [c for c in cells if c.value]
+        assert len(filled) >= 20 and all(c.number_format == "@" for c in filled), ws.title
 
 
 def test_row_values_follow_the_person_state(book):
@@ -120,24 +192,25 @@ def test_row_values_follow_the_person_state(book):
 def test_totals_line_equals_the_figures(village, book):
     _, wb = book
     ws = wb[ROLL_SHEET]
-    totals = [c.value for c in ws[3 + len(PEOPLE)]]
+    totals = dict(zip(SHEET, [c.value for c in ws[3 + len(PEOPLE)]], strict=True))
     f = compute_figures(village)
     t = f.total
-    assert totals[COL["序号"]] == "合计"
-    assert totals[COL["姓名"]] == f"共 {t.persons} 人"
-    assert totals[COL["参保状态"]] == f"已参保 {t.enrolled} 人"
-    assert totals[COL["缴费金额"]] == f.to_json()["collected"]
-    assert totals[COL["备注"]] == f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
+    assert totals["序号"] == "合计"
+    assert totals["姓名"] == f"共 {t.persons} 人"
+    assert totals["参保状态"] == f"已参保 {t.enrolled} 人"
+    assert totals["已缴金额"] == f.to_json()["collected"]
+    assert totals["备注"] == f"应参保 {t.eligible} 人，未缴 {t.unpaid} 人"
     assert ws.max_row == 3 + len(PEOPLE)
 
 
 def test_a_failing_write_leaves_no_file(village, tmp_path, monkeypatch):
-    def broken_save(self, filename):
-        with open(filename, "wb") as f:
-            f.write(b"half")
+    from openpyxl.writer.excel import ExcelWriter
+
+    def broken_save(self):
+        self._archive.writestr("half", b"half")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(openpyxl.Workbook, "save", broken_save)
+    monkeypatch.setattr(ExcelWriter, "save", broken_save)
     with pytest.raises(OSError):
         write_roll(village, tmp_path / "花名册.xlsx")
     assert list(tmp_path.glob("*.xlsx*")) == []

@@ -152,3 +152,22 @@ def test_the_policy_editor_gives_back_the_policy_it_was_given(qtbot):
     editor.set_policy(policy)
     assert editor.standard_edit.text() == "350.5" and editor.government_edit.text() == "610"
     assert editor.policy() == policy
+
+
+def test_the_printed_roll_settings_are_saved_and_shown(qtbot, ctx):
+    """Issue 18: whole or masked IDs and A4 or A3 for the printed roll, as the county asks."""
+    from enrollagent.exports.roll import roll_print
+    from enrollagent.ui.pages.settings import Page
+
+    page = Page(ctx)
+    qtbot.addWidget(page)
+    assert page.roll_id_masked_radio.isChecked() and page.roll_a4_radio.isChecked()
+    assert roll_print(ctx.db) == ("front6back4", "A4")
+    page.roll_id_whole_radio.click()
+    page.roll_a3_radio.click()
+    assert roll_print(ctx.db) == (None, "A3")
+    again = Page(ctx)
+    qtbot.addWidget(again)
+    assert again.roll_id_whole_radio.isChecked() and again.roll_a3_radio.isChecked()
+    again.roll_id_masked_radio.click()
+    assert roll_print(ctx.db) == ("front6back4", "A3")

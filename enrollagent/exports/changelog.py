@@ -16,16 +16,21 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.history import KINDS, Entry
 from .atomic import atomic_path
+from .stable import save_workbook
 from .xlsx_cells import (
     BOX,
     CENTER,
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
+    TEXT_FORMAT,
     TITLE_FONT,
     as_text,
     column_widths,
     formula_like,
     styled,
+    text_cell,
+    wrapped_lines,
 )
 
 HEADERS = (
@@ -43,9 +48,13 @@ HEADERS = (
     "更正",
 )
 SHEET = "变更记录"
-MAX_WIDTH = 40
+# Each column's widest on paper (Excel characters; longer text wraps): 140 in all, so fitting
+# the width of landscape A4 keeps 11-point type at 8.8 pt or more even where a character unit
+# is 7 pt wide (LibreOffice without Calibri).
+PRINT_WIDTHS = (17, 9, 8, 6, 10, 20, 10, 10, 14, 14, 16, 6)
 _AMENDMENT_FILL = PatternFill("solid", fgColor="FFF1C7")
 _WRAP = Alignment(vertical="top", wrap_text=True)
+_ID_COLUMN = HEADERS.index("身份证号码")
 
 
 def change_rows(entries: Sequence[Entry]) -> list[list]:
@@ -75,13 +84,18 @@ def write_change_log(
     """Write `entries` (as the log shows them, newest first) to `path` (temp name, then renamed);
     the title names the village and the coverage year in force."""
     rows = change_rows(entries)
-    widths = column_widths(HEADERS, rows, MAX_WIDTH)
+    widths = [
+        min(w, cap)
+        for w, cap in zip(
+            column_widths(HEADERS, rows, max(PRINT_WIDTHS)), PRINT_WIDTHS, strict=True
+        )
+    ]
     wb = Workbook(write_only=True)
     try:
         ws = wb.create_sheet(SHEET)
         for i, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
-        ws.column_dimensions[get_column_letter(HEADERS.index("身份证号码") + 1)].number_format = "@"
+        ws.column_dimensions[get_column_letter(_ID_COLUMN + 1)].number_format = TEXT_FORMAT
         ws.page_setup.orientation = "landscape"
         ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
         ws.page_setup.fitToWidth = 1
@@ -93,9 +107,10 @@ def write_change_log(
         ws.print_options.horizontalCentered = True
         ws.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.row_dimensions[1].height = 24
+        day = date.today()
         title = (
             f"{village} 变更记录（当前参保年度 {year}年度，"
-            f"共 {len(rows)} 条，制表日期 {date.today().isoformat()}）"
+            f"共 {len(rows)} 条，制表日期 {day.isoformat()}）"
         )
         ws.append([styled(ws, title, font=TITLE_FONT)])
         ws.append(
@@ -104,13 +119,21 @@ def write_change_log(
                 for h in HEADERS
             ]
         )
-        for row, entry in zip(rows, entries, strict=True):
+        for number, (row, entry) in enumerate(zip(rows, entries, strict=True), 3):
             fill = _AMENDMENT_FILL if entry.amendment else None
+            lines = max(wrapped_lines(v, w) for v, w in zip(row, widths, strict=True))
+            if lines > 1:
+                ws.row_dimensions[number].height = LINE_HEIGHT * lines + 4
             cells = []
-            for value in row:
+            for i, value in enumerate(row):
                 if isinstance(value, str):
                     value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control chars
-                cell = as_text(ws, value) if formula_like(value) else styled(ws, value)
+                if i == _ID_COLUMN and value:
+                    cell = text_cell(ws, value)
+                elif formula_like(value):
+                    cell = as_text(ws, value)
+                else:
+                    cell = styled(ws, value)
                 cell.border = BOX
                 cell.alignment = _WRAP
                 if fill:
@@ -118,7 +141,7 @@ def write_change_log(
                 cells.append(cell)
             ws.append(cells)
         with atomic_path(path) as tmp:
-            wb.save(tmp)
+            save_workbook(wb, tmp, day)
     except BaseException:
         for sheet in wb.worksheets:
             if not sheet.closed:

@@ -16,6 +16,7 @@ from ..core.village import get_policy, get_setting, get_village
 from .fonts import PdfFont, cjk_font
 from .pdf_common import (
     GRID,
+    MARGIN,
     ColumnHead,
     Styles,
     build_pdf,
@@ -24,6 +25,7 @@ from .pdf_common import (
     grid_style,
     make_styles,
     missing_glyph_note,
+    page_size,
     para,
 )
 
@@ -35,7 +37,7 @@ MASK_SETTING = "notice_id_mask"  # one of core.ids.MASKS
 PHONE_SETTING = "notice_supervision_phone"  # 监督电话, often the township's
 DAYS_SETTING = "notice_days"  # length of the publicity period
 DEFAULT_DAYS = 7
-LEAD_MM = 28  # the band for the title and the publicity period on the first page
+LEAD_MM = 28  # the band for the title and the publicity period on the first page, at least
 HEADER = ("序号", "村民小组", "户主", "姓名", "身份证号码", "参保")
 COLUMN_MM = (9, 17, 19, 19, 47, 16)  # 127 mm: half of A4 landscape inside the margins
 NAME_COLUMNS = (2, 3)  # 户主, 姓名
@@ -115,7 +117,7 @@ def notice_story(
             styles.body,
             font,
         ),
-        FrameBreak(),
+        LEAD_END,
     ]
     widths = [w * mm for w in COLUMN_MM]
     style = grid_style(font, BODY_SIZE) + [
@@ -166,6 +168,17 @@ def _stamp_block(font: PdfFont, styles: Styles, village_name: str) -> Table:
     return table
 
 
+LEAD_END = FrameBreak()  # where the first page's full-width band ends
+
+
+def _lead_height(lead: list[Flowable]) -> float:
+    """The band the title and the publicity period need: more than LEAD_MM when a long village
+    name wraps them, so they never run into the list's first column."""
+    width = page_size(wide=True)[0] - 2 * MARGIN
+    needed = sum(f.wrap(width, 1000)[1] + f.getSpaceBefore() + f.getSpaceAfter() for f in lead)
+    return max(LEAD_MM * mm, needed + 2 * mm)
+
+
 def write_notice(
     db: sqlite_utils.Database,
     path: str | Path,
@@ -190,6 +203,6 @@ def write_notice(
         expected_pages=listed // (24 * COLUMNS) + 1,
         columns=COLUMNS,
         wide=True,
-        lead_height=LEAD_MM * mm,
+        lead_height=_lead_height(story[: story.index(LEAD_END)]),
         column_head=ColumnHead(HEADER, [w * mm for w in COLUMN_MM], BODY_SIZE - 1.5, 7 * mm),
     )

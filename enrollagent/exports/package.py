@@ -8,6 +8,7 @@ import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import sqlite_utils
@@ -27,6 +28,7 @@ from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages
 from ..zips import read_bounded
 from .atomic import atomic_path
 from .keys import fingerprint, load_or_create_key, public_from_raw
+from .stable import DatedZipFile
 
 FORMAT = "enrollagent-package"
 FORMAT_VERSION = 1
@@ -294,7 +296,8 @@ def build_package(
         }
         manifest_bytes = json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8")
         progress.update(90, 100, "打包")
-        with zipfile.ZipFile(tmp_zip, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        # Entries dated the day the roll and summary print, as those files are inside.
+        with DatedZipFile(tmp_zip, day=date.today(), compression=zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST, manifest_bytes)
             zf.writestr(SIGNATURE, key.sign(manifest_bytes).hex())
             for member, content in members.items():

@@ -29,10 +29,13 @@ from reportlab.platypus import (
 from ..core.progress import Progress
 from .atomic import atomic_path
 from .fonts import MISSING_MARK, PdfFont
+from .stable import date_pdf
 
 MARGIN = 15 * mm
 HEADER_GAP = 12 * mm  # the band above the frame that carries village, title and date
 FOOTER_GAP = 10 * mm
+HEAD_SIZE = 10.5  # the band's words; a long name shrinks them, never below MIN_SIZE
+MIN_SIZE = 8  # the smallest type on paper
 CHUNK_ROWS = 40  # tables are built in slices: one long Table lays out ~2x slower
 GRID = colors.Color(0.35, 0.35, 0.35)
 HEADER_FILL = colors.Color(0.88, 0.88, 0.88)
@@ -83,12 +86,14 @@ def make_styles(font: PdfFont, body_size: float = 14) -> Styles:
     )
 
 
-def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
-    """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"."""
+def page_canvas(font: PdfFont, left: str, day: date) -> type[canvas.Canvas]:
+    """A canvas that holds its pages until the end, so each can say "第 x 页 共 y 页"; the file
+    is dated `day`, the date printed on it."""
 
     class NumberedCanvas(canvas.Canvas):
         def __init__(self, *args: Any, **kwargs: Any) -> None:  # platypus's, passed on as they are
             super().__init__(*args, **kwargs)
+            date_pdf(self, day)
             self._pages: list[dict] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -106,10 +111,14 @@ def page_canvas(font: PdfFont, left: str, right: str) -> type[canvas.Canvas]:
         def _decorate(self, number: int, total: int) -> None:
             width, height = self._pagesize  # type: ignore[attr-defined]  # as _startPage
             self.saveState()
-            self.setFont(font.name, 10.5)
             top = height - MARGIN + 2 * mm
-            self.drawString(MARGIN, top, font.printable(left))
-            self.drawRightString(width - MARGIN, top, font.printable(right))
+            right = f"制表日期：{day.isoformat()}"
+            self.setFont(font.name, HEAD_SIZE)
+            self.drawRightString(width - MARGIN, top, right)
+            room = width - 2 * MARGIN - stringWidth(right, font.name, HEAD_SIZE) - 6 * mm
+            text, size = shrunk(font.printable(left), room, font, HEAD_SIZE)
+            self.setFont(font.name, size)
+            self.drawString(MARGIN, top, text)
             self.setStrokeColor(GRID)
             self.setLineWidth(0.5)
             self.line(MARGIN, top - 2 * mm, width - MARGIN, top - 2 * mm)
@@ -265,10 +274,9 @@ def build_pdf(
             title=f"{village_title} {title}",
             author="村医保征缴助手",
             pageTemplates=templates,
+            invariant=1,  # no clock in the file's id: the same data gives the same bytes
         )
-        canvasmaker = page_canvas(
-            font, f"{village_title}　{title}", f"制表日期：{date.today().isoformat()}"
-        )
+        canvasmaker = page_canvas(font, f"{village_title}　{title}", date.today())
         doc.build(story, canvasmaker=canvasmaker)
     progress.update(expected_pages, max(1, expected_pages), title)
     return Path(path)
@@ -325,6 +333,35 @@ def chunked_tables(
             table.setStyle(TableStyle(style))
         tables.append(table)
     return tables
+
+
+def shrunk(text: str, width: float, font: PdfFont, size: float) -> tuple[str, float]:
+    """`text` on one line of `width`: in smaller type down to MIN_SIZE, then cut with …"""
+    full = stringWidth(text, font.name, size)
+    if full <= width:
+        return text, size
+    size = max(MIN_SIZE, size * width / full)
+    while text and stringWidth(text, font.name, size) > width:
+        text = text[:-2] + "…"
+    return text, size
+
+
+def fitted_para(
+    text: str, width: float, lines: int, style: ParagraphStyle, font: PdfFont
+) -> Paragraph:
+    """A paragraph that wraps within `width` to at most `lines` lines, in smaller type (down to
+    MIN_SIZE) when the text is long: a 20-character name still fits a box made for a short one."""
+    size = style.fontSize
+    while True:
+        fitted = ParagraphStyle(
+            f"{style.name}-{size}", parent=style, fontSize=size, leading=size * 1.3
+        )
+        paragraph = para(text, fitted, font)
+        paragraph.wrap(width, 10_000)  # laid out here only to count its lines
+        laid = paragraph.blPara.lines  # type: ignore[attr-defined]  # set by wrap
+        if size <= MIN_SIZE or len(laid) <= lines:
+            return paragraph
+        size = max(MIN_SIZE, size - 0.5)
 
 
 def percent(fraction: float) -> str:

@@ -6,6 +6,8 @@ from itertools import groupby
 from pathlib import Path
 
 import sqlite_utils
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     Flowable,
@@ -32,6 +34,7 @@ from .pdf_common import (
     Styles,
     build_pdf,
     chunked_tables,
+    fitted_para,
     grid_style,
     make_styles,
     para,
@@ -40,8 +43,12 @@ from .pdf_common import (
 
 TITLE = "参保缴费汇总表"
 BODY_SIZE = 12
-LIST_SIZE = 9  # the amendments' eight columns fit the portrait page only in small type
+LIST_SIZE = (
+    9.5  # the amendments' eight columns fit the portrait page only in small type (header 8 pt)
+)
 INNER_MM = 180  # A4 portrait inside the margins
+STAMP_MM = 36  # a village committee's seal is a 40-42 mm circle, pressed over the caption
+PADDINGS = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
 
 
 def _cell(value: object) -> str:
@@ -174,31 +181,65 @@ def policy_lines(policy: Policy) -> list[str]:
     return lines
 
 
-def _signatures(font: PdfFont, village_name: str) -> Table:
-    """Two signature lines with dates, and a box for the 村委会 stamp."""
+def _signatures(font: PdfFont, styles: Styles, township: str, village: str, agent: str) -> Table:
+    """Two signature lines with dates, and a box for the 村委会 stamp. Names up to 20 characters
+    wrap, in smaller type if need be, inside their boxes (issue 18)."""
     day = "日期：　　　年　　月　　日"
-    rows = [
-        ["经办人（签字）：", "", "村委会主任（签字）：", "", f"{village_name}村民委员会（盖章）"],
-        ["", "", "", "", ""],
-        [day, "", day, "", ""],
+    sign_w, stamp_w = 55 * mm, 56 * mm
+    inner = sign_w - 6  # less the cells' padding, 3 pt a side
+    captions = [
+        fitted_para(f"经办人（签字）：{agent}", inner, 2, styles.body, font),
+        "",
+        fitted_para("村委会主任（签字）：", inner, 2, styles.body, font),
+        "",
     ]
-    # Narrow empty columns keep the two signature lines and the stamp box apart.
-    table = Table(
-        rows,
-        colWidths=[55 * mm, 7 * mm, 55 * mm, 7 * mm, 56 * mm],
-        rowHeights=[9 * mm, 14 * mm, 10 * mm],
+    signing = Table(
+        [captions, [""] * 4, [day, "", day, ""]],
+        colWidths=[sign_w, 7 * mm, sign_w, 7 * mm],
+        rowHeights=[None, 14 * mm, 10 * mm],
     )
-    table.setStyle(
+    signing.setStyle(
         TableStyle(
             [
                 ("FONT", (0, 0), (-1, -1), font.name, BODY_SIZE, BODY_SIZE * 1.3),
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                ("VALIGN", (4, 0), (4, 0), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
                 ("LINEBELOW", (0, 1), (0, 1), 0.6, GRID),
                 ("LINEBELOW", (2, 1), (2, 1), 0.6, GRID),
-                ("BOX", (4, 0), (4, 2), 0.8, GRID),  # the stamp goes here
-                ("SPAN", (4, 0), (4, 2)),
-                ("ALIGN", (4, 0), (4, 0), "CENTER"),
+            ]
+        )
+    )
+    stamp_caption = ParagraphStyle("stamp", parent=styles.body, alignment=TA_CENTER)
+    # The committee's name on lines of its own: a break never splits 村民委员会（盖章）.
+    stamp = Table(
+        [
+            [
+                [
+                    fitted_para(f"{township}{village}", stamp_w - 6, 2, stamp_caption, font),
+                    para("村民委员会（盖章）", stamp_caption, font),
+                ]
+            ]
+        ],
+        colWidths=[stamp_w],
+        rowHeights=[STAMP_MM * mm],
+    )
+    stamp.setStyle(
+        TableStyle(
+            [
+                ("BOX", (0, 0), (-1, -1), 0.8, GRID),  # the stamp goes here
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    table = Table([[signing, stamp]], colWidths=[2 * (sign_w + 7 * mm), stamp_w])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                *[(side, (0, 0), (-1, -1), 0) for side in PADDINGS],
             ]
         )
     )
@@ -210,14 +251,19 @@ def _fingerprint_lines(
 ) -> list[Flowable]:
     """The hash of the roll file this paper goes with, in groups of eight so it can be read out."""
     grouped = " ".join(roll_sha256[i : i + 8] for i in range(0, len(roll_sha256), 8))
+    # Read out digit by digit: Courier, as large as the line allows (80 characters in 180 mm).
+    code = ParagraphStyle(
+        "code", parent=styles.small, fontName="Courier", fontSize=10.5, leading=14
+    )
     return [
         para(
-            "本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹（乡镇可用 enrollagent verify 核对上报包）：",
+            "本表所附花名册文件的 SHA-256 校验值与经办人密钥指纹。同一天用同样的数据导出的花名册，"
+            "无论单独导出还是在上报包内，校验值都相同（乡镇可用 enrollagent verify 核对上报包）：",
             styles.small,
             font,
         ),
-        Paragraph(f'<font name="Courier">SHA-256: {grouped}</font>', styles.small),
-        Paragraph(f'<font name="Courier">KEY: {key_fingerprint}</font>', styles.small),
+        Paragraph(f"SHA-256: {grouped}", code),
+        Paragraph(f"KEY: {key_fingerprint}", code),
     ]
 
 
@@ -291,7 +337,7 @@ def summary_story(
         Spacer(1, 6 * mm),
         KeepTogether(
             [
-                _signatures(font, village.name),
+                _signatures(font, styles, village.township, village.name, village.agent),
                 Spacer(1, 4 * mm),
                 *_fingerprint_lines(roll_sha256, key_fingerprint, font, styles),
             ]

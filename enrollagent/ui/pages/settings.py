@@ -1,4 +1,5 @@
-"""Page 'settings' (设置): village, the year's policy and task, signing key, font size, where data lives."""
+"""Page 'settings' (设置): village, the year's policy and task, the printed roll, signing key, font
+size, where data lives."""
 
 from __future__ import annotations
 
@@ -35,6 +36,7 @@ from ...core.village import (
 from ...db.backup import check_file, damaged_error
 from ...errors import EnrollError
 from ...exports.keys import key_exists, load_or_create_key
+from ...exports.roll import ID_SETTING, PAPER_SETTING, roll_print
 from ..context import AppContext
 from ..widgets.common import GOOD, MUTED, scrolled_body, show_error
 from ..widgets.policy_editor import PolicyEditor
@@ -103,6 +105,28 @@ class Page(QWidget):
         )
         self.font_large_radio.toggled.connect(self._on_font_large_toggled)
         left.addWidget(self.font_box)
+
+        # the printed roll: what the county asks of the signature sheet
+        self.roll_box = QGroupBox(self.tr("打印花名册"), body)
+        roll_form = QFormLayout(self.roll_box)
+        self.roll_id_masked_radio = QRadioButton(self.tr("遮挡（同公示）"), self.roll_box)
+        self.roll_id_whole_radio = QRadioButton(self.tr("完整"), self.roll_box)
+        self.roll_a4_radio = QRadioButton(self.tr("A4（签字所需的列）"), self.roll_box)
+        self.roll_a3_radio = QRadioButton(self.tr("A3（全部列）"), self.roll_box)
+        for label, pair in (
+            (self.tr("身份证号"), (self.roll_id_masked_radio, self.roll_id_whole_radio)),
+            (self.tr("纸张"), (self.roll_a4_radio, self.roll_a3_radio)),
+        ):
+            group = QButtonGroup(self.roll_box)  # each pair is a choice of its own
+            pair_row = QHBoxLayout()
+            for radio in pair:
+                group.addButton(radio)
+                pair_row.addWidget(radio)
+            pair_row.addStretch(1)
+            roll_form.addRow(label, pair_row)
+        self.roll_id_whole_radio.toggled.connect(self._on_roll_id_whole_toggled)
+        self.roll_a3_radio.toggled.connect(self._on_roll_a3_toggled)
+        left.addWidget(self.roll_box)
 
         # key
         self.key_box = QGroupBox(self.tr("上报签名密钥"), body)
@@ -216,6 +240,16 @@ class Page(QWidget):
         self.policy_box.setTitle(self.tr("{0}年度政策").format(policy.year))
         self.policy_editor.set_policy(policy)
         self.task_spin.setValue(get_task(self.ctx.db, policy.year) or 0)
+        mask, paper = roll_print(self.ctx.db)
+        for radio, on in (
+            (self.roll_id_whole_radio, mask is None),
+            (self.roll_id_masked_radio, mask is not None),
+            (self.roll_a3_radio, paper == "A3"),
+            (self.roll_a4_radio, paper == "A4"),
+        ):
+            radio.blockSignals(True)  # showing the setting is not changing it
+            radio.setChecked(on)
+            radio.blockSignals(False)
         self._show_key()
 
     def _show_key(self) -> None:
@@ -282,6 +316,12 @@ class Page(QWidget):
             return
         self.policy_editor.set_policy(policy)
         self._status(self.policy_status, self.tr("已载入，请核对后点“保存政策”"), True)
+
+    def _on_roll_id_whole_toggled(self, whole: bool) -> None:
+        self.ctx.write(set_setting, ID_SETTING, "whole" if whole else "masked")
+
+    def _on_roll_a3_toggled(self, a3: bool) -> None:
+        self.ctx.write(set_setting, PAPER_SETTING, "A3" if a3 else "A4")
 
     def _on_font_large_toggled(self, large: bool) -> None:
         from ..main import set_font_size
