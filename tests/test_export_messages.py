@@ -93,3 +93,20 @@ def test_cli_messages_json(tmp_path, cli):
     out = cli.json("export", "messages", str(tmp_path / "m.xlsx"))
     assert out["households"] == 2 and out["total_due"] == 874
     assert (tmp_path / "m.xlsx").exists()
+
+
+def test_phones_and_household_numbers_are_text_cells(tmp_path, village):
+    """A phone retyped in Excel or WPS must stay text (issue 18: text stays text)."""
+    from enrollagent.exports.messages import write_messages
+
+    from enrollagent.core.roster import update_household
+
+    db, _people = village
+    for (hid,) in db.execute("SELECT id FROM household").fetchall():
+        update_household(db, hid, actor="王明", phone="13800001234")
+    ws = openpyxl.load_workbook(write_messages(db, tmp_path / "m.xlsx")).worksheets[0]
+    header = [c.value for c in ws[2]]
+    for name in ("户号", "电话"):
+        col = next(i for i, h in enumerate(header) if h and name in h)
+        cells = [row[col] for row in ws.iter_rows(min_row=3) if row[col].value]
+        assert cells and all(c.number_format == "@" for c in cells), name

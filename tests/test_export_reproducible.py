@@ -39,7 +39,7 @@ def sha(data: bytes) -> str:
 
 @pytest.mark.slow
 def test_every_export_is_the_same_bytes_seconds_later(village, tmp_path):
-    kinds = ("roll", "summary", "checklist", "notice")
+    kinds = ("roll", "summary", "checklist", "notice", "slips", "messages", "publicity")
     first = {k: run_export(village, k, tmp_path / "a").read_bytes() for k in kinds}
     log = history.village_log(village, history.LogFilter())
     first_log = write_change_log(log, tmp_path / "a.xlsx", village="李庄村", year=2024)

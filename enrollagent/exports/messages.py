@@ -26,6 +26,7 @@ from ..core.vocab import CATEGORIES, CATEGORY_BY_CODE
 from .atomic import atomic_path
 from .fonts import cjk_font
 from .pdf_common import build_pdf, make_styles, para, percent
+from .stable import save_workbook
 from .templates import fill
 from .xlsx_cells import (
     BOX,
@@ -36,6 +37,7 @@ from .xlsx_cells import (
     column_widths,
     formula_like,
     styled,
+    text_cell,
 )
 
 TITLE = "催缴消息"
@@ -149,8 +151,13 @@ def publicity_text(db: sqlite_utils.Database, year: int) -> str:
 
 
 def _text_cell(ws: WriteOnlyWorksheet, value: str | float) -> Cell:
-    """A bordered cell; text that looks like a formula (a name typed "=…") stays text."""
-    return as_text(ws, value) if formula_like(value) else styled(ws, value, border=BOX)
+    """A bordered cell; text that looks like a formula (a name typed "=…") stays text, and a
+    text cell (a phone, a 户号) is formatted as text so a value retyped later stays text."""
+    if formula_like(value):
+        return as_text(ws, value)
+    cell = text_cell(ws, value) if isinstance(value, str) else styled(ws, value)
+    cell.border = BOX
+    return cell
 
 
 def write_messages(
@@ -200,7 +207,7 @@ def write_messages(
             sheet.append([styled(sheet, f"{village.title} {year}年度{name}", font=TITLE_FONT)])
             sheet.append([styled(sheet, text, alignment=WRAP)])
         with atomic_path(path) as tmp:
-            wb.save(tmp)
+            save_workbook(wb, tmp, date.today())  # dated by the day, not the clock's seconds
     except BaseException:
         for sheet in wb.worksheets:  # as the roll: close what is open before the error goes on
             if not sheet.closed:

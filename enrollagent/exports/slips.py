@@ -4,6 +4,7 @@ what paying after the window would cost each unpaid member."""
 
 from __future__ import annotations
 
+from datetime import date
 from math import ceil
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from ..core.vocab import CATEGORY_BY_CODE
 from .atomic import atomic_path
 from .fonts import PdfFont, cjk_font
 from .pdf_common import GRID, HEADER_FILL, Styles, make_styles, missing_glyph_note, para
+from .stable import date_pdf
 
 TITLE = "缴费告知单"
 BODY_SIZE = 10.5
@@ -168,7 +170,8 @@ def write_slips(
     slot = _slot_height()
     inner_w, inner_h = A4[0] - 2 * MARGIN - 2 * PAD, slot - 2 * PAD
     with atomic_path(path) as tmp:
-        canv = Canvas(str(tmp), pagesize=A4)
+        canv = Canvas(str(tmp), pagesize=A4, invariant=1)  # the same data, the same bytes
+        date_pdf(canv, date.today())  # the day printed on the slips, not the clock's seconds
         canv.setTitle(f"{village.title} {year}年度{TITLE}")
         canv.setAuthor("村医保征缴助手")
         used = 0  # slots taken on the current page
