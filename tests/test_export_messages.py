@@ -97,9 +97,8 @@ def test_cli_messages_json(tmp_path, cli):
 
 def test_phones_and_household_numbers_are_text_cells(tmp_path, village):
     """A phone retyped in Excel or WPS must stay text (issue 18: text stays text)."""
-    from enrollagent.exports.messages import write_messages
-
     from enrollagent.core.roster import update_household
+    from enrollagent.exports.messages import write_messages
 
     db, _people = village
     for (hid,) in db.execute("SELECT id FROM household").fetchall():
