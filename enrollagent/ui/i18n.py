@@ -20,11 +20,12 @@ class AppTranslator(QTranslator):
 
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
+    ) -> str | None:
         found = super().translate(context, source, disambiguation, n)
         if not found and context:
             found = super().translate("", source, disambiguation, n)
-        return found
+        # None, not "", tells Qt "not here": an empty string would be taken as the translation.
+        return found or None
 
 
 def language() -> str:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -103,6 +104,7 @@ class Page(QWidget):
         )
         self.font_large_radio.toggled.connect(self._on_font_large_toggled)
         left.addWidget(self.font_box)
+        left.addWidget(self._build_language_box(body))
 
         # key
         self.key_box = QGroupBox(self.tr("上报签名密钥"), body)
@@ -282,6 +284,29 @@ class Page(QWidget):
             return
         self.policy_editor.set_policy(policy)
         self._status(self.policy_status, self.tr("已载入，请核对后点“保存政策”"), True)
+
+    def _build_language_box(self, body: QWidget) -> QGroupBox:
+        from ..i18n import LANGUAGES, language
+
+        box = QGroupBox(self.tr("语言 Language"), body)
+        row = QHBoxLayout(box)
+        self.language_combo = QComboBox(box)
+        for code, name in LANGUAGES.items():  # each language in its own words
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        # Pages build their words once; Qt's own dialogs and anything opened later switch at once.
+        note = QLabel(self.tr("对话框立即换用，各页面重新打开程序后全部换用"), box)
+        note.setStyleSheet(f"color: {MUTED};")
+        row.addWidget(note)
+        return box
+
+    def _on_language_combo_changed(self, _index: int) -> None:
+        from ..i18n import set_language
+
+        set_language(self.language_combo.currentData(), remember=True)
 
     def _on_font_large_toggled(self, large: bool) -> None:
         from ..main import set_font_size
