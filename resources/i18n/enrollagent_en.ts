@@ -1759,6 +1759,14 @@ A refund cannot be deleted; if it is wrong, record a payment to reverse it.</tra
         <translation>Loaded; please check it, then click &quot;Save policy&quot;</translation>
     </message>
     <message>
+        <source>语言 Language</source>
+        <translation>Language 语言</translation>
+    </message>
+    <message>
+        <source>对话框立即换用，各页面重新打开程序后全部换用</source>
+        <translation>Dialogs switch at once; every page after restarting the program</translation>
+    </message>
+    <message>
         <source>数据库完好</source>
         <translation>The database is intact</translation>
     </message>

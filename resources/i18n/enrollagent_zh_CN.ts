@@ -1759,6 +1759,14 @@
         <translation>已载入，请核对后点“保存政策”</translation>
     </message>
     <message>
+        <source>语言 Language</source>
+        <translation>语言 Language</translation>
+    </message>
+    <message>
+        <source>对话框立即换用，各页面重新打开程序后全部换用</source>
+        <translation>对话框立即换用，各页面重新打开程序后全部换用</translation>
+    </message>
+    <message>
         <source>数据库完好</source>
         <translation>数据库完好</translation>
     </message>
