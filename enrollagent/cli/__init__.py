@@ -7,8 +7,8 @@ import importlib
 import sys
 
 from .. import __version__
+from .argparse_zh import argparse_in_chinese
 from .commands import COMMANDS, command_in
-from .common import argparse_in_chinese
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
