@@ -186,9 +186,9 @@ def test_qt_own_words_are_chinese(qapp):
     """Message boxes say 是/否, not Yes/No, on a laptop of any locale."""
     from PySide6.QtWidgets import QMessageBox
 
-    from enrollagent.ui.main import install_qt_chinese
+    from enrollagent.ui.i18n import set_language
 
-    install_qt_chinese(qapp)
+    set_language("zh_CN")
     box = QMessageBox(
         QMessageBox.Icon.Question,
         "t",

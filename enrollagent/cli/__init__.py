@@ -7,12 +7,14 @@ import importlib
 import sys
 
 from .. import __version__
+from .argparse_zh import argparse_in_chinese
 from .commands import COMMANDS, command_in
 
 
 def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     """The parser for these arguments: the named command's module registers its commands in
     full; every other command is a line of help. argv None: every module, in full."""
+    argparse_in_chinese()
     parser = argparse.ArgumentParser(
         prog="enrollagent",
         description="村医保征缴助手 EnrollAgent：城乡居民医保征缴的村级台账。不带子命令时打开图形界面。",
@@ -25,7 +27,12 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument(
         "--actor", metavar="NAME", help="记在审计日志里的操作人（默认为本村经办人）"
     )
-    parser.add_argument("--version", action="version", version=f"enrollagent {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"enrollagent {__version__}",
+        help="显示程序版本号并退出",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     wanted = COMMANDS.get(command_in(argv) or "", ("", ""))[0] if argv is not None else None
     for name, (module, help_text) in COMMANDS.items():

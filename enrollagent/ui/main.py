@@ -7,7 +7,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -17,6 +17,7 @@ from ..core.restore import restore_backup
 from ..core.village import find_village
 from ..errors import EnrollError
 from .context import AppContext
+from .i18n import set_language
 
 log = logging.getLogger(__name__)
 
@@ -43,23 +44,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if not QCoreApplication.organizationName():
         QCoreApplication.setOrganizationName(ORGANIZATION)
         QCoreApplication.setApplicationName(APPLICATION)
+    set_language()
     app.setApplicationDisplayName(tr("村医保征缴助手"))
-    install_qt_chinese(app)
     apply_font(app)
     return app
-
-
-def install_qt_chinese(app: QApplication) -> None:
-    """Qt's own words (是/否, 确定/取消 on message boxes, the date picker) in Chinese whatever the
-    laptop's locale: PySide6 ships qtbase_zh_CN.qm."""
-    if app.property("enrollagent_qt_chinese"):
-        return
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    china = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    if translator.load(china, "qtbase", "_", folder):
-        app.installTranslator(translator)
-        app.setProperty("enrollagent_qt_chinese", True)
 
 
 def font_size() -> str:

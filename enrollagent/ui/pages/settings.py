@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -105,6 +106,7 @@ class Page(QWidget):
         )
         self.font_large_radio.toggled.connect(self._on_font_large_toggled)
         left.addWidget(self.font_box)
+        left.addWidget(self._build_language_box(body))
 
         # the printed roll: what the county asks of the signature sheet
         self.roll_box = QGroupBox(self.tr("打印花名册"), body)
@@ -322,6 +324,29 @@ class Page(QWidget):
 
     def _on_roll_a3_toggled(self, a3: bool) -> None:
         self.ctx.write(set_setting, PAPER_SETTING, "A3" if a3 else "A4")
+
+    def _build_language_box(self, body: QWidget) -> QGroupBox:
+        from ..i18n import LANGUAGES, language
+
+        box = QGroupBox(self.tr("语言 Language"), body)
+        row = QHBoxLayout(box)
+        self.language_combo = QComboBox(box)
+        for code, name in LANGUAGES.items():  # each language in its own words
+            self.language_combo.addItem(name, code)
+        self.language_combo.setCurrentIndex(self.language_combo.findData(language()))
+        self.language_combo.currentIndexChanged.connect(self._on_language_combo_changed)
+        row.addWidget(self.language_combo)
+        row.addStretch(1)
+        # Pages build their words once; Qt's own dialogs and anything opened later switch at once.
+        note = QLabel(self.tr("对话框立即换用，各页面重新打开程序后全部换用"), box)
+        note.setStyleSheet(f"color: {MUTED};")
+        row.addWidget(note)
+        return box
+
+    def _on_language_combo_changed(self, _index: int) -> None:
+        from ..i18n import set_language
+
+        set_language(self.language_combo.currentData(), remember=True)
 
     def _on_font_large_toggled(self, large: bool) -> None:
         from ..main import set_font_size
