@@ -1647,6 +1647,30 @@ A refund cannot be deleted; if it is wrong, record a payment to reverse it.</tra
         <translation>Takes full effect after restarting the program</translation>
     </message>
     <message>
+        <source>打印花名册</source>
+        <translation>Printed roll</translation>
+    </message>
+    <message>
+        <source>遮挡（同公示）</source>
+        <translation>Masked (as on the notice)</translation>
+    </message>
+    <message>
+        <source>完整</source>
+        <translation>Whole</translation>
+    </message>
+    <message>
+        <source>A4（签字所需的列）</source>
+        <translation>A4 (the columns to sign)</translation>
+    </message>
+    <message>
+        <source>A3（全部列）</source>
+        <translation>A3 (every column)</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>Paper</translation>
+    </message>
+    <message>
         <source>上报签名密钥</source>
         <translation>Signing key for reports</translation>
     </message>

@@ -1647,6 +1647,30 @@
         <translation>重新打开程序后全部生效</translation>
     </message>
     <message>
+        <source>打印花名册</source>
+        <translation>打印花名册</translation>
+    </message>
+    <message>
+        <source>遮挡（同公示）</source>
+        <translation>遮挡（同公示）</translation>
+    </message>
+    <message>
+        <source>完整</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>A4（签字所需的列）</source>
+        <translation>A4（签字所需的列）</translation>
+    </message>
+    <message>
+        <source>A3（全部列）</source>
+        <translation>A3（全部列）</translation>
+    </message>
+    <message>
+        <source>纸张</source>
+        <translation>纸张</translation>
+    </message>
+    <message>
         <source>上报签名密钥</source>
         <translation>上报签名密钥</translation>
     </message>
