@@ -1,12 +1,14 @@
-"""Add or edit a person: name, ID checked as one types, relation, phone, note."""
+"""Add or edit a person: name, ID checked as one types, relation, phone, note, special groups."""
 
 from __future__ import annotations
 
+import sqlite_utils
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -15,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.history import person_history
+from ...core.lane import write
 from ...core.people import household_label, person_info
-from ...core.roster import add_person, update_person
+from ...core.roster import Added, add_person, flag_person, unflag_person, update_person
 from ...core.text import MAX_NAME, MAX_TEXT
-from ...core.vocab import RELATIONS
+from ...core.village import get_village
+from ...core.vocab import CATEGORIES, RELATIONS
 from ...errors import EnrollError
 from ..context import AppContext
 from ..models.history import PERSON_COLUMNS, HistoryModel, make_history_view
@@ -27,6 +31,53 @@ from ..widgets.household_combo import HouseholdCombo
 from ..widgets.id_field import IdField
 from .person_year import CoverBox, add_cover_box
 from .reason import ask_reason, reported
+
+GROUP_COLUMNS = 3
+
+
+def person_groups(db: sqlite_utils.Database, person_id: int, year: int) -> set[str]:
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT category FROM special_flag WHERE person_id = ? AND year = ?", [person_id, year]
+        )
+    }
+
+
+def save_person(
+    db: sqlite_utils.Database,
+    *,
+    actor: str,
+    person_id: int | None,
+    household_id: int | None,
+    values: dict[str, str],
+    groups: set[str],
+    allow_invalid: bool,
+    reason: str = "",
+) -> Added:
+    """The dialog's 保存 as one change: the person's details (added, or what changed) and their
+    special groups of the year in force, through the core's own writers."""
+    year = get_village(db).current_year
+    # The history names the change by what the agent did: added, edited, or only flagged.
+    op = "add_person" if person_id is None else "update_person" if values else "flag_person"
+    with write(db, actor=actor, op=op, reason=reason) as w:
+        if person_id is None:
+            assert household_id is not None
+            person_id = add_person(
+                db, household_id=household_id, allow_invalid=allow_invalid, actor=actor, **values
+            ).id
+            before: set[str] = set()
+        else:
+            if values:
+                update_person(
+                    db, person_id, allow_invalid=allow_invalid, actor=actor, reason=reason, **values
+                )
+            before = person_groups(db, person_id, year)
+        for code in sorted(groups - before):
+            flag_person(db, person_id, code, actor=actor, reason=reason)
+        for code in sorted(before - groups):
+            unflag_person(db, person_id, code, actor=actor, reason=reason)
+    return Added(person_id, w.changes)
 
 
 class PersonDialog(QDialog):
@@ -88,6 +139,16 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("与户主关系"), self.relation_combo)
         form.addRow(self.tr("联系电话"), self.phone_edit)
         form.addRow(self.tr("备注"), self.note_edit)
+        year = get_village(ctx.db).current_year
+        self._groups = person_groups(ctx.db, person_id, year) if person_id is not None else set()
+        grid = QGridLayout()
+        self.group_checks: dict[str, QCheckBox] = {}
+        for i, category in enumerate(CATEGORIES):
+            check = QCheckBox(category.label, self)
+            check.setChecked(category.code in self._groups)
+            grid.addWidget(check, i // GROUP_COLUMNS, i % GROUP_COLUMNS)
+            self.group_checks[category.code] = check
+        form.addRow(self.tr("特殊群体（{0}年度）").format(year), grid)
         if self._original:
             self.name_edit.setText(self._original["name"])
             self.id_field.setText(self._original["id_number"])
@@ -160,27 +221,26 @@ class PersonDialog(QDialog):
             "phone": self.phone_edit.text(),
             "note": self.note_edit.text(),
         }
+        groups = {code for code, check in self.group_checks.items() if check.isChecked()}
+        reason = ""
+        if self.person_id is not None:
+            values = {k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")}
+            # A note is the village's own: no package reports it.
+            touched = bool(set(values) - {"note"}) or groups != self._groups
+            amends = touched and reported(self.ctx).person(self.person_id)
+            reason = ask_reason(self, self.ctx, amends, what=self.tr("修改此人信息"))
+            if reason is None:
+                return
         try:
-            if self.person_id is None:
-                self.person_id = self.ctx.write(
-                    add_person, household_id=household_id, allow_invalid=keep_invalid, **values
-                ).id
-            else:
-                changed = {
-                    k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")
-                }
-                # A note is the village's own: no package reports it.
-                amends = bool(set(changed) - {"note"}) and reported(self.ctx).person(self.person_id)
-                reason = ask_reason(self, self.ctx, amends, what=self.tr("修改此人信息"))
-                if reason is None:
-                    return
-                self.ctx.write(
-                    update_person,
-                    self.person_id,
-                    allow_invalid=keep_invalid,
-                    reason=reason,
-                    **changed,
-                )
+            self.person_id = self.ctx.write(
+                save_person,
+                person_id=self.person_id,
+                household_id=household_id,
+                values=values,
+                groups=groups,
+                allow_invalid=keep_invalid,
+                reason=reason,
+            ).id
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)
