@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QPageSize, QPdfWriter
+from PySide6.QtGui import QPageSize, QPdfWriter
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..exports.keys import key_exists, load_or_create_key
 from ..paths import resource_dir
+from .jobs import open_folder, print_file
 
 LICENCE = "MIT"
 HOME = "index.md"
@@ -33,11 +34,6 @@ QUICK = "quick.md"
 def guide_dir() -> Path:
     """The guide ships in resources/, so the frozen build carries it with the rest."""
     return resource_dir() / "guide"
-
-
-def open_path(path: Path) -> bool:
-    """Open a file or folder in the system's own program (a PDF viewer prints it too)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
 class HelpWindow(QMainWindow):
@@ -87,12 +83,11 @@ class HelpWindow(QMainWindow):
         return path
 
     def print_page(self) -> Path:
-        """Printed the way every PDF of the app is: opened in the system's viewer, which prints
-        with the printers and settings the agent already knows."""
+        """Printed the way every PDF of the app is (jobs.print_file)."""
         folder = Path(tempfile.mkdtemp(prefix="enrollagent-guide-"))
         name = Path(self.browser.source().toLocalFile()).stem or "guide"
         path = self.page_pdf(folder / f"{name}.pdf")
-        open_path(path)
+        print_file(path)
         return path
 
 
@@ -102,7 +97,8 @@ class AboutDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("关于 村医保征缴助手"))
-        self.folder = Path(db_path).resolve().parent
+        self.db_path = Path(db_path).resolve()
+        self.folder = self.db_path.parent
         # The key is made by the first start; About only reads it, never creates one.
         fingerprint = (
             load_or_create_key(db_path).fingerprint if key_exists(db_path) else self.tr("尚未生成")
@@ -129,4 +125,4 @@ class AboutDialog(QDialog):
 
     @Slot()
     def _on_open_folder_button_clicked(self) -> None:
-        open_path(self.folder)
+        open_folder(self.db_path)
