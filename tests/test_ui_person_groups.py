@@ -5,7 +5,8 @@ person's change asks why first, as every amendment does."""
 from __future__ import annotations
 
 from enrollagent.core import history
-from enrollagent.ui.dialogs.person import PersonDialog, person_groups
+from enrollagent.core.roster import person_groups
+from enrollagent.ui.dialogs.person import PersonDialog
 
 from .test_ui_history import A, ReasonDriver, ctx, village  # noqa: F401 - fixtures
 

@@ -166,7 +166,7 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
         reasons = ["长期外出/联系不上", "不愿参保", "经济困难/交不起", "拒缴", "人户分离/情况不明"]
         for pid in unpaid[: len(unpaid) // 3]:
             set_unpaid_reason(db, pid, rng.choice(reasons), actor=ACTOR)
-        _duplicate(db, unpaid[-1])
+        _duplicate(db, unpaid[-1], paid)
         # A double payment (paid twice by two family members) and one already refunded.
         for pid in paid[:2]:
             record_payment(
@@ -199,13 +199,12 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
         )
 
 
-def _duplicate(db: sqlite_utils.Database, pid: int) -> None:
-    """The same person entered a second time in another household, the ID rounded by Excel (so
+def _duplicate(db: sqlite_utils.Database, pid: int, others: list[int]) -> None:
+    """The same person entered a second time, in another household, the ID rounded by Excel (so
     not refused as a duplicate): kept 待核实, and the first one marked 重复参保待清理."""
     first = person_info(db, pid)
-    other = db.execute(
-        "SELECT id FROM household WHERE id != ? ORDER BY id DESC LIMIT 1", [first.household_id]
-    ).fetchone()[0]
+    households = (person_info(db, o).household_id for o in others)
+    other = next(h for h in households if h != first.household_id)
     add_person(
         db,
         household_id=other,

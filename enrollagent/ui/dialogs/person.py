@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite_utils
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,9 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.history import person_history
-from ...core.lane import write
 from ...core.people import household_label, person_info
-from ...core.roster import Added, add_person, flag_person, unflag_person, update_person
+from ...core.roster import person_groups, save_person
 from ...core.text import MAX_NAME, MAX_TEXT
 from ...core.village import get_village
 from ...core.vocab import CATEGORIES, RELATIONS
@@ -33,51 +31,6 @@ from .person_year import CoverBox, add_cover_box
 from .reason import ask_reason, reported
 
 GROUP_COLUMNS = 3
-
-
-def person_groups(db: sqlite_utils.Database, person_id: int, year: int) -> set[str]:
-    return {
-        r[0]
-        for r in db.execute(
-            "SELECT category FROM special_flag WHERE person_id = ? AND year = ?", [person_id, year]
-        )
-    }
-
-
-def save_person(
-    db: sqlite_utils.Database,
-    *,
-    actor: str,
-    person_id: int | None,
-    household_id: int | None,
-    values: dict[str, str],
-    groups: set[str],
-    allow_invalid: bool,
-    reason: str = "",
-) -> Added:
-    """The dialog's 保存 as one change: the person's details (added, or what changed) and their
-    special groups of the year in force, through the core's own writers."""
-    year = get_village(db).current_year
-    # The history names the change by what the agent did: added, edited, or only flagged.
-    op = "add_person" if person_id is None else "update_person" if values else "flag_person"
-    with write(db, actor=actor, op=op, reason=reason) as w:
-        if person_id is None:
-            assert household_id is not None
-            person_id = add_person(
-                db, household_id=household_id, allow_invalid=allow_invalid, actor=actor, **values
-            ).id
-            before: set[str] = set()
-        else:
-            if values:
-                update_person(
-                    db, person_id, allow_invalid=allow_invalid, actor=actor, reason=reason, **values
-                )
-            before = person_groups(db, person_id, year)
-        for code in sorted(groups - before):
-            flag_person(db, person_id, code, actor=actor, reason=reason)
-        for code in sorted(before - groups):
-            unflag_person(db, person_id, code, actor=actor, reason=reason)
-    return Added(person_id, w.changes)
 
 
 class PersonDialog(QDialog):
