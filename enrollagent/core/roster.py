@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 
@@ -576,7 +577,7 @@ def save_person(
     actor: str,
     person_id: int | None,
     household_id: int | None,
-    values: dict[str, str],
+    values: dict[str, Any],  # add_person's or update_person's text fields
     groups: set[str],
     allow_invalid: bool,
     reason: str = "",

@@ -46,7 +46,10 @@ def find_village(db: sqlite_utils.Database) -> Village | None:
         " FROM village WHERE id = 1",
         [PRACTICE_SETTING],
     ).fetchone()
-    return Village(*row[:7], practice=bool(row[7])) if row else None
+    if row is None:
+        return None
+    code, name, township, county, agent, phone, year, practice = row
+    return Village(code, name, township, county, agent, phone, year, bool(practice))
 
 
 def mark_practice(db: sqlite_utils.Database, *, actor: str) -> Changes:
