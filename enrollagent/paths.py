@@ -10,6 +10,7 @@ import platformdirs
 
 APP_NAME = "EnrollAgent"
 DB_ENV = "ENROLLAGENT_DB"
+LOCATION_FILE = "location.txt"  # the data folder chosen in 设置, when not the default
 # Modes of what holds villagers' ID numbers (the store, its backups, keys, logs), whatever the umask.
 PRIVATE_FILE = 0o600
 PRIVATE_DIR = 0o700
@@ -32,13 +33,27 @@ def log_dir() -> Path:
 
 
 def default_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """--db wins, then $ENROLLAGENT_DB, then village.db in the user data dir."""
+    """--db wins, then $ENROLLAGENT_DB, then the folder chosen in 设置, then village.db in the
+    user data dir."""
     if explicit:
         return Path(explicit)
     env = os.environ.get(DB_ENV)
     if env:
         return Path(env)
-    return data_dir() / "village.db"
+    try:
+        chosen = (data_dir() / LOCATION_FILE).read_text(encoding="utf-8").strip()
+    except OSError:
+        chosen = ""
+    return Path(chosen) if chosen else data_dir() / "village.db"
+
+
+def set_db_location(path: Path) -> None:
+    """Remember where the village's data now lives (设置 → 数据文件夹), for the GUI and the CLI."""
+    pointer = data_dir() / LOCATION_FILE
+    pointer.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pointer.with_name(pointer.name + ".tmp")
+    tmp.write_text(str(path), encoding="utf-8")
+    os.replace(tmp, pointer)
 
 
 def default_township_db_path(explicit: str | os.PathLike | None = None) -> Path:

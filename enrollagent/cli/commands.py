@@ -27,6 +27,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "check": ("backup", "完整检查数据库文件是否损坏"),
     "verify": ("township", "检查上报包是否完整、签名是否正确"),
     "township": ("township", "乡镇汇总：接收各村上报包、任务数、进度、重复参保"),
+    "demo": ("demo", "建一个练习村（演示数据，处处标有“练习”）"),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import sys
 
 import sqlite_utils
 
@@ -55,6 +56,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         watcher.finish()
     written = [path]
+    if args.kind == "package" and get_village(db).practice:
+        # A package is what is sent: say so even when the output is --json.
+        print("注意：这是练习村的上报包，只供练习，请勿上报", file=sys.stderr)
     if args.kind == "summary":
         village = get_village(db)
         written.append(roll_beside(path, village, args.year or village.current_year))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 import sqlite_utils
 
@@ -558,3 +559,49 @@ def find_household(db: sqlite_utils.Database, key: str) -> int:
         return find_person(db, key).household_id
     except EnrollError:
         raise EnrollError("household_unknown", key=key) from None
+
+
+def person_groups(db: sqlite_utils.Database, person_id: int, year: int) -> set[str]:
+    """The special groups a person is flagged in for a year."""
+    return {
+        r[0]
+        for r in db.execute(
+            "SELECT category FROM special_flag WHERE person_id = ? AND year = ?", [person_id, year]
+        )
+    }
+
+
+def save_person(
+    db: sqlite_utils.Database,
+    *,
+    actor: str,
+    person_id: int | None,
+    household_id: int | None,
+    values: dict[str, Any],  # add_person's or update_person's text fields
+    groups: set[str],
+    allow_invalid: bool,
+    reason: str = "",
+) -> Added:
+    """The person dialog's 保存 as one change: the person's details (added, or those that
+    changed) and their special groups of the year in force, through the writers above."""
+    year = get_village(db).current_year
+    # The history names the change by what the agent did: added, edited, or only flagged.
+    op = "add_person" if person_id is None else "update_person" if values else "flag_person"
+    with write(db, actor=actor, op=op, reason=reason) as w:
+        if person_id is None:
+            assert household_id is not None
+            person_id = add_person(
+                db, household_id=household_id, allow_invalid=allow_invalid, actor=actor, **values
+            ).id
+            before: set[str] = set()
+        else:
+            if values:
+                update_person(
+                    db, person_id, allow_invalid=allow_invalid, actor=actor, reason=reason, **values
+                )
+            before = person_groups(db, person_id, year)
+        for code in sorted(groups - before):
+            flag_person(db, person_id, code, actor=actor, reason=reason)
+        for code in sorted(before - groups):
+            unflag_person(db, person_id, code, actor=actor, reason=reason)
+    return Added(person_id, w.changes)

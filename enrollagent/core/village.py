@@ -25,17 +25,36 @@ class Village:
     agent: str
     agent_phone: str
     current_year: int
+    practice: bool = False
 
     @property
     def title(self) -> str:
-        return f"{self.county}{self.township}{self.name}"
+        # Every page header and every export names the village by its title, so a practice
+        # village says 练习 everywhere without each export knowing about it.
+        mark = PRACTICE_MARK if self.practice else ""
+        return f"{mark}{self.county}{self.township}{self.name}"
+
+
+PRACTICE_SETTING = "practice"
+PRACTICE_MARK = "【练习】"
 
 
 def find_village(db: sqlite_utils.Database) -> Village | None:
     row = db.execute(
-        "SELECT code, name, township, county, agent, agent_phone, current_year FROM village WHERE id = 1"
+        "SELECT code, name, township, county, agent, agent_phone, current_year,"
+        " EXISTS (SELECT 1 FROM setting WHERE key = ? AND value = '1')"
+        " FROM village WHERE id = 1",
+        [PRACTICE_SETTING],
     ).fetchone()
-    return Village(*row) if row else None
+    if row is None:
+        return None
+    code, name, township, county, agent, phone, year, practice = row
+    return Village(code, name, township, county, agent, phone, year, bool(practice))
+
+
+def mark_practice(db: sqlite_utils.Database, *, actor: str) -> Changes:
+    """Mark the store a practice village: its title, and so every page and export, says 练习."""
+    return set_setting(db, PRACTICE_SETTING, "1", actor=actor)
 
 
 def get_village(db: sqlite_utils.Database) -> Village:

@@ -1,7 +1,8 @@
 """A realistic demo village built through the core (no Qt): `python -m enrollagent.tools.demo DB [--size N]`.
 
-Households of 1–6 in groups 一组…六组, special groups, most people paid by mixed channels, some
-invalid IDs (checksum, Excel-rounded), a double payment, a refund and an unmatched payment."""
+Households of 1–6 in groups 一组…六组, every special group, most people paid by mixed channels,
+some invalid IDs (checksum, Excel-rounded), a person entered twice, a double payment, a refund and
+an unmatched payment. The village is marked 练习 so nothing from it is taken for real."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from ..core.payments import add_unmatched, record_payment, record_refund, write_
 from ..core.people import person_info
 from ..core.policy import load_policy
 from ..core.roster import add_household, add_person, flag_person, set_coverage, set_unpaid_reason
-from ..core.village import init_village, set_task
+from ..core.village import init_village, mark_practice, set_task
+from ..core.vocab import CATEGORIES
 from ..db import open_database
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
@@ -62,6 +64,7 @@ def build_demo(db: sqlite_utils.Database, *, size: int = 6000, seed: int = 7) ->
         task=round(size * 0.97),
     )
     set_task(db, policy.year, round(size * 0.97), actor=ACTOR)
+    mark_practice(db, actor=ACTOR)
     persons: list[int] = []
     used: set[str] = set()
     hh_no = 0
@@ -121,9 +124,11 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
             + ["marginal"] * 2
             + ["extreme_poverty", "severe_disability", "unstable", "orphan"]
         )
-        n_special = len(persons) // 14
-        for pid in rest[:n_special]:
-            flag_person(db, pid, rng.choice(cats), actor=ACTOR, source="民政局名单.xlsx")
+        n_special = max(len(CATEGORIES), len(persons) // 14)
+        # Each group at least once, so every rule of the policy can be tried.
+        groups = [c.code for c in CATEGORIES] + [rng.choice(cats) for _ in range(n_special)]
+        for pid, code in zip(rest[:n_special], groups, strict=False):
+            flag_person(db, pid, code, actor=ACTOR, source="民政局名单.xlsx")
         coverage = rest[n_special : n_special + len(persons) // 12]
         kinds = (
             ["employee"] * 4
@@ -161,6 +166,7 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
         reasons = ["长期外出/联系不上", "不愿参保", "经济困难/交不起", "拒缴", "人户分离/情况不明"]
         for pid in unpaid[: len(unpaid) // 3]:
             set_unpaid_reason(db, pid, rng.choice(reasons), actor=ACTOR)
+        _duplicate(db, unpaid[-1], paid)
         # A double payment (paid twice by two family members) and one already refunded.
         for pid in paid[:2]:
             record_payment(
@@ -191,6 +197,25 @@ def _decorate(db: sqlite_utils.Database, rng: random.Random, persons: list[int])
             channel="税务APP",
             ticket_no="341072423199999999",
         )
+
+
+def _duplicate(db: sqlite_utils.Database, pid: int, others: list[int]) -> None:
+    """The same person entered a second time, in another household, the ID rounded by Excel (so
+    not refused as a duplicate): kept 待核实, and the first one marked 重复参保待清理."""
+    first = person_info(db, pid)
+    households = (person_info(db, o).household_id for o in others)
+    other = next(h for h in households if h != first.household_id)
+    add_person(
+        db,
+        household_id=other,
+        name=first.name,
+        id_number=first.id_number[:15] + "000",
+        relation="其他",
+        actor=ACTOR,
+        allow_invalid=True,
+        today=date(2023, 9, 1),
+    )
+    set_unpaid_reason(db, pid, "重复参保待清理", actor=ACTOR)
 
 
 def main(argv: list[str] | None = None) -> int:

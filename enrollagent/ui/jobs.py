@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -229,8 +233,28 @@ def open_folder(path: str | Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
 
 
+def print_file(path: str | Path) -> bool:
+    """Print a PDF in one click with the system's own program: on Windows the PDF program's
+    打印 verb, elsewhere `lp` to the default printer. Where neither works (no printer set up, no
+    program taking the verb) the file opens in the viewer, whose 打印 the agent knows. QPrinter
+    was not used: it draws pages, and rendering a PDF into it needs a PDF library besides."""
+    path = Path(path)
+    if sys.platform == "win32":
+        try:
+            os.startfile(str(path), "print")  # type: ignore[attr-defined]
+            return True
+        except OSError:
+            log.info("no print verb for %s", path.suffix)
+    else:
+        lp = shutil.which("lp")
+        if lp and subprocess.run([lp, str(path)], capture_output=True, check=False).returncode == 0:
+            return True
+    return open_file(path)
+
+
 class ResultBar(QWidget):
-    """ "已生成 …" with 打开文件 / 打开所在文件夹, shown under a page once a file is written."""
+    """ "已生成 …" with 打开文件 / 打印 (a PDF) / 打开所在文件夹, shown under a page once a file is
+    written."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -239,21 +263,25 @@ class ResultBar(QWidget):
         self.path_label.setWordWrap(True)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.open_button = QPushButton(self.tr("打开文件"))
+        self.print_button = QPushButton(self.tr("打印"))
         self.folder_button = QPushButton(self.tr("打开所在文件夹"))
         self.open_button.clicked.connect(self._on_open_button_clicked)
+        self.print_button.clicked.connect(self._on_print_button_clicked)
         self.folder_button.clicked.connect(self._on_folder_button_clicked)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.path_label, 1)
         row.addWidget(self.open_button)
+        row.addWidget(self.print_button)
         row.addWidget(self.folder_button)
-        for button in (self.open_button, self.folder_button):
+        for button in (self.open_button, self.print_button, self.folder_button):
             button.setAutoDefault(True)
         self.hide()
 
     def show_path(self, path: str | Path) -> None:
         self.path = Path(path)
         self.path_label.setText(self.tr("已生成：{path}").format(path=self.path))
+        self.print_button.setVisible(self.path.suffix.lower() == ".pdf")
         self.show()
         self.open_button.setFocus()
 
@@ -261,6 +289,11 @@ class ResultBar(QWidget):
     def _on_open_button_clicked(self) -> None:
         if self.path is not None:
             open_file(self.path)
+
+    @Slot()
+    def _on_print_button_clicked(self) -> None:
+        if self.path is not None:
+            print_file(self.path)
 
     @Slot()
     def _on_folder_button_clicked(self) -> None:

@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.pages: dict[str, QWidget] = {}
         self._township = None
+        self._help = None
         self.nav_list = QListWidget(self)
         self.nav_list.setObjectName("nav")
         for _key, title in PAGES:
@@ -119,6 +120,18 @@ class MainWindow(QMainWindow):
             action.setShortcut(QKeySequence(f"Alt+{i + 1}"))
             action.triggered.connect(lambda _=False, row=i: self.nav_list.setCurrentRow(row))
             go_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("帮助(&H)"))
+        self.guide_action = QAction(self.tr("使用指南"), self)
+        self.guide_action.setShortcut(QKeySequence(Qt.Key.Key_F1))
+        self.guide_action.triggered.connect(self._on_guide)
+        help_menu.addAction(self.guide_action)
+        quick_action = QAction(self.tr("快速参考"), self)
+        quick_action.triggered.connect(self._on_quick_reference)
+        help_menu.addAction(quick_action)
+        help_menu.addSeparator()
+        about_action = QAction(self.tr("关于"), self)
+        about_action.triggered.connect(self._on_about)
+        help_menu.addAction(about_action)
 
     def year_text(self) -> str:
         policy = get_policy(self.ctx.db)
@@ -223,6 +236,26 @@ class MainWindow(QMainWindow):
             )
             + self.tr("备份里有本村数据和签名密钥，请妥善保管。"),
         )
+
+    def help_window(self):
+        from .help import HelpWindow
+
+        if self._help is None:
+            self._help = HelpWindow(self)  # a window of its own, closed with the main one
+        self._help.show()
+        self._help.raise_()
+        return self._help
+
+    def _on_guide(self) -> None:
+        self.help_window().show_page("index.md")
+
+    def _on_quick_reference(self) -> None:
+        self.help_window().show_page("quick.md")
+
+    def _on_about(self) -> None:
+        from .help import AboutDialog
+
+        AboutDialog(self.ctx.db_path, self).exec()
 
     def open_township(self) -> None:
         from .township_window import TownshipWindow

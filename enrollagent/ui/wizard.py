@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -32,6 +34,7 @@ from .widgets.common import MUTED, error_label
 from .widgets.policy_editor import PolicyEditor
 
 MODE, VILLAGE, AGENT, POLICY, FINISH = range(5)
+PRACTICE_SIZE = 600  # enough for every situation, built in a few seconds
 
 
 def season_year(today: date) -> int:
@@ -50,10 +53,23 @@ class ModePage(QWizardPage):
             self.tr("乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）"), self
         )
         self.village_radio.setChecked(True)
+        self.practice_button = QPushButton(self.tr("建一个练习村"), self)
+        self.practice_button.clicked.connect(wizard._on_practice_button_clicked)
+        practice_note = QLabel(
+            self.tr(
+                "先熟悉软件？练习村有几百位虚构的村民和各种情况（特殊群体、身份证号有误、重复、"
+                "退费、对不上人的缴费），每一页、每份导出都标有“练习”。"
+            ),
+            self,
+        )
+        practice_note.setWordWrap(True)
+        practice_note.setStyleSheet(f"color: {MUTED};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.village_radio)
         layout.addWidget(self.township_radio)
         layout.addStretch(1)
+        layout.addWidget(practice_note)
+        layout.addWidget(self.practice_button)
 
     def nextId(self) -> int:  # noqa: N802
         return FINISH if self.township_radio.isChecked() else VILLAGE
@@ -268,12 +284,36 @@ class SetupWizard(QWizard):
         ):
             self.setPage(page_id, page)
         self.fingerprint = ""
+        self.practice = False
 
     def mode(self) -> str:
         return "township" if self.mode_page.township_radio.isChecked() else "village"
 
     def import_roster(self) -> bool:
-        return self.mode() == "village" and self.finish_page.import_check.isChecked()
+        return (
+            not self.practice
+            and self.mode() == "village"
+            and self.finish_page.import_check.isChecked()
+        )
+
+    @Slot()
+    def _on_practice_button_clicked(self) -> None:
+        from ..tools.demo import build_demo
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        db = open_database(self.db_path)
+        try:
+            build_demo(db, size=PRACTICE_SIZE)
+        except EnrollError as e:
+            QMessageBox.warning(self, self.tr("无法完成"), e.message)
+            return
+        finally:
+            db.close()
+            QApplication.restoreOverrideCursor()
+        self.fingerprint = load_or_create_key(self.db_path).fingerprint
+        self.mode_page.village_radio.setChecked(True)
+        self.practice = True
+        self.accept()
 
     def create_village(self) -> bool:
         policy = self.policy_page.policy

@@ -1,4 +1,4 @@
-"""Add or edit a person: name, ID checked as one types, relation, phone, note."""
+"""Add or edit a person: name, ID checked as one types, relation, phone, note, special groups."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QTabWidget,
@@ -16,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from ...core.history import person_history
 from ...core.people import household_label, person_info
-from ...core.roster import add_person, update_person
+from ...core.roster import person_groups, save_person
 from ...core.text import MAX_NAME, MAX_TEXT
-from ...core.vocab import RELATIONS
+from ...core.village import get_village
+from ...core.vocab import CATEGORIES, RELATIONS
 from ...errors import EnrollError
 from ..context import AppContext
 from ..models.history import PERSON_COLUMNS, HistoryModel, make_history_view
@@ -27,6 +29,8 @@ from ..widgets.household_combo import HouseholdCombo
 from ..widgets.id_field import IdField
 from .person_year import CoverBox, add_cover_box
 from .reason import ask_reason, reported
+
+GROUP_COLUMNS = 3
 
 
 class PersonDialog(QDialog):
@@ -88,6 +92,16 @@ class PersonDialog(QDialog):
         form.addRow(self.tr("与户主关系"), self.relation_combo)
         form.addRow(self.tr("联系电话"), self.phone_edit)
         form.addRow(self.tr("备注"), self.note_edit)
+        year = get_village(ctx.db).current_year
+        self._groups = person_groups(ctx.db, person_id, year) if person_id is not None else set()
+        grid = QGridLayout()
+        self.group_checks: dict[str, QCheckBox] = {}
+        for i, category in enumerate(CATEGORIES):
+            check = QCheckBox(category.label, self)
+            check.setChecked(category.code in self._groups)
+            grid.addWidget(check, i // GROUP_COLUMNS, i % GROUP_COLUMNS)
+            self.group_checks[category.code] = check
+        form.addRow(self.tr("特殊群体（{0}年度）").format(year), grid)
         if self._original:
             self.name_edit.setText(self._original["name"])
             self.id_field.setText(self._original["id_number"])
@@ -160,27 +174,26 @@ class PersonDialog(QDialog):
             "phone": self.phone_edit.text(),
             "note": self.note_edit.text(),
         }
+        groups = {code for code, check in self.group_checks.items() if check.isChecked()}
+        reason = ""
+        if self.person_id is not None:
+            values = {k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")}
+            # A note is the village's own: no package reports it.
+            touched = bool(set(values) - {"note"}) or groups != self._groups
+            amends = touched and reported(self.ctx).person(self.person_id)
+            reason = ask_reason(self, self.ctx, amends, what=self.tr("修改此人信息"))
+            if reason is None:
+                return
         try:
-            if self.person_id is None:
-                self.person_id = self.ctx.write(
-                    add_person, household_id=household_id, allow_invalid=keep_invalid, **values
-                ).id
-            else:
-                changed = {
-                    k: v for k, v in values.items() if v.strip() != (self._original.get(k) or "")
-                }
-                # A note is the village's own: no package reports it.
-                amends = bool(set(changed) - {"note"}) and reported(self.ctx).person(self.person_id)
-                reason = ask_reason(self, self.ctx, amends, what=self.tr("修改此人信息"))
-                if reason is None:
-                    return
-                self.ctx.write(
-                    update_person,
-                    self.person_id,
-                    allow_invalid=keep_invalid,
-                    reason=reason,
-                    **changed,
-                )
+            self.person_id = self.ctx.write(
+                save_person,
+                person_id=self.person_id,
+                household_id=household_id,
+                values=values,
+                groups=groups,
+                allow_invalid=keep_invalid,
+                reason=reason,
+            ).id
         except EnrollError as e:
             self.error_label.setText(e.message)
             show_error(self, e)

@@ -195,7 +195,7 @@ class Page(QWidget):
 
         # The side box stays narrow so the table keeps its columns at the large font on 1366 pixels.
         self.household_box.setFixedWidth(
-            self.fontMetrics().horizontalAdvance("欧阳晓明新生儿免缴") + 64
+            self.fontMetrics().horizontalAdvance("欧阳晓明新生儿免缴") + 44
         )
         middle = QHBoxLayout()
         middle.addWidget(self.table_view, 1)
@@ -259,8 +259,10 @@ class Page(QWidget):
             COL_PAID: "1,140",
             COL_NOTE: "长期外出",
         }
+        # A tight margin: at the large font on 1366 pixels, 已缴 and 说明 must fit without a
+        # horizontal scrollbar (issue 20); the item's own text margin is 3 pixels a side.
         for i, col in enumerate(self.model.columns):
-            self.table_view.setColumnWidth(i, fm.horizontalAdvance(samples[col]) + 20)
+            self.table_view.setColumnWidth(i, fm.horizontalAdvance(samples[col]) + 14)
         self.table_view.horizontalHeader().setStretchLastSection(True)
 
     # --- page API ------------------------------------------------------------------------

@@ -3,6 +3,8 @@ size, where data lives."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 from ... import paths
 from ...core.changes import EVERYTHING, Changes
 from ...core.policy import load_policy
+from ...core.relocate import move_store
 from ...core.reminders import PAY_CHANNELS_SETTING, PAY_NOTE_SETTING, pay_how
 from ...core.village import (
     get_policy,
@@ -169,6 +172,9 @@ class Page(QWidget):
         self.check_db_status = QLabel(self.data_box)
         self.check_db_status.setWordWrap(True)
         data_form.addRow(self.check_db_button, self.check_db_status)
+        self.move_folder_button = QPushButton(self.tr("换个数据文件夹…"), self.data_box)
+        self.move_folder_button.clicked.connect(self._on_move_folder)
+        data_form.addRow(self.move_folder_button)
         left.addWidget(self.data_box)
         left.addStretch(1)
 
@@ -366,6 +372,36 @@ class Page(QWidget):
             )
         else:
             self._status(self.check_db_status, self.tr("数据库完好"), True)
+
+    def _on_move_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("选择新的数据文件夹"))
+        if folder and self.move_to(Path(folder)):
+            self.window().close()  # the next start opens the new file
+
+    def move_to(self, folder: Path) -> bool:
+        """Move the data to `folder` (core.relocate); True when moved and the app is to close, so
+        nothing more is written to the old file."""
+        if self.ctx.db_path.resolve() != paths.default_db_path().resolve():
+            QMessageBox.warning(
+                self,
+                self.tr("不能换文件夹"),
+                self.tr("本次打开的是用 --db 或环境变量指定的数据文件，请在启动时改用新的路径。"),
+            )
+            return False
+        try:
+            moved = move_store(self.ctx.db, self.ctx.db_path, folder)
+        except EnrollError as e:
+            show_error(self, e)
+            return False
+        QMessageBox.information(
+            self,
+            self.tr("数据已移动"),
+            self.tr(
+                "数据已复制到 {new} 并核对无误，以后都从这里打开。\n"
+                "软件现在关闭，请重新打开。原来的文件 {old} 仍保留着，确认无误后可以删除。"
+            ).format(new=moved.new, old=moved.old),
+        )
+        return True
 
     def _on_open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.ctx.db_path.resolve().parent)))
