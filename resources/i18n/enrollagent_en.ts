@@ -149,6 +149,41 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 村医保征缴助手</source>
+        <translation>About EnrollAgent</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>Not created yet</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <source>签名密钥指纹</source>
+        <translation>Signing key fingerprint</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>Licence</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;村医保征缴助手 EnrollAgent&lt;/b&gt;</source>
+        <translation>&lt;b&gt;EnrollAgent 村医保征缴助手&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AgentPage</name>
     <message>
         <source>经办人</source>
@@ -333,6 +368,29 @@
     <message>
         <source>将建立：{0}{1}{2}，经办人 {3}，{4}年度（{5}）。</source>
         <translation>Will set up: {0}{1}{2}, agent {3}, year {4} ({5}).</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>使用指南 — 村医保征缴助手</source>
+        <translation>User guide — EnrollAgent</translation>
+    </message>
+    <message>
+        <source>&lt; 后退</source>
+        <translation>&lt; Back</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>Contents</translation>
+    </message>
+    <message>
+        <source>快速参考</source>
+        <translation>Quick reference</translation>
+    </message>
+    <message>
+        <source>打印本页…</source>
+        <translation>Print this page…</translation>
     </message>
 </context>
 <context>
@@ -614,6 +672,22 @@
         <translation>&amp;Go</translation>
     </message>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>使用指南</source>
+        <translation>User guide</translation>
+    </message>
+    <message>
+        <source>快速参考</source>
+        <translation>Quick reference</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>About</translation>
+    </message>
+    <message>
         <source>{year}年度（征缴期 {start} 至 {end}）</source>
         <translation>{year} (collection period {start} to {end})</translation>
     </message>
@@ -682,6 +756,14 @@
     <message>
         <source>乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）</source>
         <translation>Township summary: combine the packages reported by villages (for the township insurance office)</translation>
+    </message>
+    <message>
+        <source>建一个练习村</source>
+        <translation>Make a practice village</translation>
+    </message>
+    <message>
+        <source>先熟悉软件？练习村有几百位虚构的村民和各种情况（特殊群体、身份证号有误、重复、退费、对不上人的缴费），每一页、每份导出都标有“练习”。</source>
+        <translation>Want to learn the app first? A practice village has a few hundred made-up villagers and every kind of case (special groups, wrong ID numbers, duplicates, refunds, payments that match nobody); every page and every export is marked “练习” (practice).</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1789,10 @@ A refund cannot be deleted; if it is wrong, record a payment to reverse it.</tra
         <translation>Check the database</translation>
     </message>
     <message>
+        <source>换个数据文件夹…</source>
+        <translation>Change data folder…</translation>
+    </message>
+    <message>
         <source>未下达</source>
         <translation>Not set</translation>
     </message>
@@ -1793,6 +1879,28 @@ A refund cannot be deleted; if it is wrong, record a payment to reverse it.</tra
     <message>
         <source>数据库完好</source>
         <translation>The database is intact</translation>
+    </message>
+    <message>
+        <source>选择新的数据文件夹</source>
+        <translation>Choose the new data folder</translation>
+    </message>
+    <message>
+        <source>不能换文件夹</source>
+        <translation>Cannot change the folder</translation>
+    </message>
+    <message>
+        <source>本次打开的是用 --db 或环境变量指定的数据文件，请在启动时改用新的路径。</source>
+        <translation>This session opened a data file given with --db or an environment variable; start the app with the new path instead.</translation>
+    </message>
+    <message>
+        <source>数据已移动</source>
+        <translation>Data moved</translation>
+    </message>
+    <message>
+        <source>数据已复制到 {new} 并核对无误，以后都从这里打开。
+软件现在关闭，请重新打开。原来的文件 {old} 仍保留着，确认无误后可以删除。</source>
+        <translation>The data was copied to {new} and checked; it will be opened from there from now on.
+The app will now close; please open it again. The old file {old} is kept; delete it once you are sure.</translation>
     </message>
     <message>
         <source>认定部门</source>
@@ -1981,6 +2089,10 @@ This person&apos;s amount due may change.</translation>
     <message>
         <source>备注</source>
         <translation>Note</translation>
+    </message>
+    <message>
+        <source>特殊群体（{0}年度）</source>
+        <translation>Special groups ({0})</translation>
     </message>
     <message>
         <source>人员信息</source>
@@ -2185,6 +2297,10 @@ This person&apos;s amount due may change.</translation>
     <message>
         <source>打开文件</source>
         <translation>Open file</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>Print</translation>
     </message>
     <message>
         <source>打开所在文件夹</source>

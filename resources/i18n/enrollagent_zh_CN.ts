@@ -149,6 +149,41 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>关于 村医保征缴助手</source>
+        <translation>关于 村医保征缴助手</translation>
+    </message>
+    <message>
+        <source>尚未生成</source>
+        <translation>尚未生成</translation>
+    </message>
+    <message>
+        <source>版本</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>打开文件夹</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>数据文件夹</source>
+        <translation>数据文件夹</translation>
+    </message>
+    <message>
+        <source>签名密钥指纹</source>
+        <translation>签名密钥指纹</translation>
+    </message>
+    <message>
+        <source>许可证</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;村医保征缴助手 EnrollAgent&lt;/b&gt;</source>
+        <translation>&lt;b&gt;村医保征缴助手 EnrollAgent&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AgentPage</name>
     <message>
         <source>经办人</source>
@@ -333,6 +368,29 @@
     <message>
         <source>将建立：{0}{1}{2}，经办人 {3}，{4}年度（{5}）。</source>
         <translation>将建立：{0}{1}{2}，经办人 {3}，{4}年度（{5}）。</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>使用指南 — 村医保征缴助手</source>
+        <translation>使用指南 — 村医保征缴助手</translation>
+    </message>
+    <message>
+        <source>&lt; 后退</source>
+        <translation>&lt; 后退</translation>
+    </message>
+    <message>
+        <source>目录</source>
+        <translation>目录</translation>
+    </message>
+    <message>
+        <source>快速参考</source>
+        <translation>快速参考</translation>
+    </message>
+    <message>
+        <source>打印本页…</source>
+        <translation>打印本页…</translation>
     </message>
 </context>
 <context>
@@ -614,6 +672,22 @@
         <translation>页面(&amp;G)</translation>
     </message>
     <message>
+        <source>帮助(&amp;H)</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>使用指南</source>
+        <translation>使用指南</translation>
+    </message>
+    <message>
+        <source>快速参考</source>
+        <translation>快速参考</translation>
+    </message>
+    <message>
+        <source>关于</source>
+        <translation>关于</translation>
+    </message>
+    <message>
         <source>{year}年度（征缴期 {start} 至 {end}）</source>
         <translation>{year}年度（征缴期 {start} 至 {end}）</translation>
     </message>
@@ -682,6 +756,14 @@
     <message>
         <source>乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）</source>
         <translation>乡镇汇总：汇总各村上报的数据包（乡镇医保办使用）</translation>
+    </message>
+    <message>
+        <source>建一个练习村</source>
+        <translation>建一个练习村</translation>
+    </message>
+    <message>
+        <source>先熟悉软件？练习村有几百位虚构的村民和各种情况（特殊群体、身份证号有误、重复、退费、对不上人的缴费），每一页、每份导出都标有“练习”。</source>
+        <translation>先熟悉软件？练习村有几百位虚构的村民和各种情况（特殊群体、身份证号有误、重复、退费、对不上人的缴费），每一页、每份导出都标有“练习”。</translation>
     </message>
 </context>
 <context>
@@ -1707,6 +1789,10 @@
         <translation>检查数据库</translation>
     </message>
     <message>
+        <source>换个数据文件夹…</source>
+        <translation>换个数据文件夹…</translation>
+    </message>
+    <message>
         <source>未下达</source>
         <translation>未下达</translation>
     </message>
@@ -1793,6 +1879,28 @@
     <message>
         <source>数据库完好</source>
         <translation>数据库完好</translation>
+    </message>
+    <message>
+        <source>选择新的数据文件夹</source>
+        <translation>选择新的数据文件夹</translation>
+    </message>
+    <message>
+        <source>不能换文件夹</source>
+        <translation>不能换文件夹</translation>
+    </message>
+    <message>
+        <source>本次打开的是用 --db 或环境变量指定的数据文件，请在启动时改用新的路径。</source>
+        <translation>本次打开的是用 --db 或环境变量指定的数据文件，请在启动时改用新的路径。</translation>
+    </message>
+    <message>
+        <source>数据已移动</source>
+        <translation>数据已移动</translation>
+    </message>
+    <message>
+        <source>数据已复制到 {new} 并核对无误，以后都从这里打开。
+软件现在关闭，请重新打开。原来的文件 {old} 仍保留着，确认无误后可以删除。</source>
+        <translation>数据已复制到 {new} 并核对无误，以后都从这里打开。
+软件现在关闭，请重新打开。原来的文件 {old} 仍保留着，确认无误后可以删除。</translation>
     </message>
     <message>
         <source>认定部门</source>
@@ -1981,6 +2089,10 @@
     <message>
         <source>备注</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <source>特殊群体（{0}年度）</source>
+        <translation>特殊群体（{0}年度）</translation>
     </message>
     <message>
         <source>人员信息</source>
@@ -2185,6 +2297,10 @@
     <message>
         <source>打开文件</source>
         <translation>打开文件</translation>
+    </message>
+    <message>
+        <source>打印</source>
+        <translation>打印</translation>
     </message>
     <message>
         <source>打开所在文件夹</source>
