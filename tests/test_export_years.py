@@ -78,7 +78,7 @@ def said_by_each(paths: dict[str, Path]) -> dict[str, set[str]]:
     out = {}
     for kind, path in paths.items():
         words = path.name
-        if kind == "roll":
+        if path.suffix == ".xlsx":
             words += xlsx_text(xlsx_cells(path))
         elif kind == "package":
             with zipfile.ZipFile(path) as zf:

@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -28,6 +27,7 @@ from .xlsx_cells import (
     as_text,
     column_widths,
     formula_like,
+    legal,
     styled,
     text_cell,
     wrapped_lines,
@@ -127,7 +127,7 @@ def write_change_log(
             cells = []
             for i, value in enumerate(row):
                 if isinstance(value, str):
-                    value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control chars
+                    value = legal(value)
                 if i == _ID_COLUMN and value:
                     cell = text_cell(ws, value)
                 elif formula_like(value):

@@ -10,7 +10,6 @@ from pathlib import Path
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.properties import PageSetupProperties
@@ -39,6 +38,7 @@ from .xlsx_cells import (
     cell_sheet,
     column_widths,
     formula_like,
+    legal,
     styled,
     text_cell,
     wrapped_lines,
@@ -290,8 +290,7 @@ def _sheet_row(
             continue
         if c.masked:
             value = ids.mask(value, mask) if s.id_valid and mask else "待核实"
-        if ILLEGAL_CHARACTERS_RE.search(value):
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)  # openpyxl refuses control characters
+        value = legal(value)
         wrapped = wrapped_lines(value, c.width) if i < span else 1
         if c.text and wrapped == 1:
             out.append(texts.cell(i, value))

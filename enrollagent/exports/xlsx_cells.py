@@ -28,9 +28,15 @@ LINE_HEIGHT = 15  # points: a line of the sheets' 11-point text
 TEXT_FORMAT = "@"  # Excel's and WPS's "text": what is typed into the cell later stays text too
 
 
+def legal(value: str) -> str:
+    """The text without the control characters a worksheet cannot hold (openpyxl refuses them;
+    a name stored with one still goes out)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if ILLEGAL_CHARACTERS_RE.search(value) else value
+
+
 def as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A cell that holds `value` as text even though it looks like a formula or an error code."""
-    cell = WriteOnlyCell(ws, value)
+    cell = WriteOnlyCell(ws, legal(value))
     cell.data_type = "s"
     cell.quotePrefix = True  # what Excel sets for a typed '=…: it stays text when edited
     return cell
@@ -39,7 +45,7 @@ def as_text(ws: WriteOnlyWorksheet, value: str) -> Cell:
 def text_cell(ws: WriteOnlyWorksheet, value: str) -> Cell:
     """A cell of an ID, phone, 户号 or 票据号: text, in the text format, so a value retyped
     later is not turned into a number (an 18-digit ID loses its last digits as one)."""
-    cell = as_text(ws, value) if formula_like(value) else WriteOnlyCell(ws, value)
+    cell = as_text(ws, value) if formula_like(value) else WriteOnlyCell(ws, legal(value))
     cell.number_format = TEXT_FORMAT
     return cell
 
@@ -153,7 +159,7 @@ def styled(
     border: Border | None = None,
     alignment: Alignment | None = None,
 ) -> Cell:
-    cell = WriteOnlyCell(ws, value)
+    cell = WriteOnlyCell(ws, legal(value) if isinstance(value, str) else value)
     if font:
         cell.font = font
     if fill:
