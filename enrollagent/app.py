@@ -9,6 +9,10 @@ from pathlib import Path
 
 from . import paths
 
+# A hidden test hook: the GUI quits by itself after this many milliseconds (tests/test_build.py
+# starts the built program offscreen and must see it end).
+QUIT_AFTER_ENV = "ENROLLAGENT_QUIT_AFTER_MS"
+
 
 class PrivateLogHandler(logging.handlers.RotatingFileHandler):
     """The log may name villagers: each file it opens (rotated ones too) is the user's only."""
@@ -40,4 +44,19 @@ def run_gui(db_path: str | None = None) -> int:
     logging.getLogger(__name__).info("start GUI, db=%s", paths.default_db_path(db_path))
     from .ui.main import run
 
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        from .ui.main import make_application
+
+        app = make_application()
+
+        def close_all() -> None:
+            # quit() alone leaves a modal dialog's own loop (the first-start wizard) running.
+            QApplication.closeAllWindows()
+            app.quit()
+
+        QTimer.singleShot(int(quit_after), close_all)
     return run(db_path, log_file=log_file)
