@@ -9,8 +9,7 @@ from pathlib import Path
 
 from . import paths
 
-# A hidden test hook: the GUI quits by itself after this many milliseconds (tests/test_build.py
-# starts the built program offscreen and must see it end).
+# A hidden test hook: the GUI quits by itself after this many milliseconds (ui/autoquit.py).
 QUIT_AFTER_ENV = "ENROLLAGENT_QUIT_AFTER_MS"
 
 
@@ -46,17 +45,7 @@ def run_gui(db_path: str | None = None) -> int:
 
     quit_after = os.environ.get(QUIT_AFTER_ENV, "")
     if quit_after.isdigit():
-        from PySide6.QtCore import QTimer
-        from PySide6.QtWidgets import QApplication
+        from .ui.autoquit import quit_after as arm
 
-        from .ui.main import make_application
-
-        app = make_application()
-
-        def close_all() -> None:
-            # quit() alone leaves a modal dialog's own loop (the first-start wizard) running.
-            QApplication.closeAllWindows()
-            app.quit()
-
-        QTimer.singleShot(int(quit_after), close_all)
+        arm(int(quit_after))
     return run(db_path, log_file=log_file)
