@@ -126,6 +126,13 @@ def test_qt_chinese_bundled(built: Path) -> None:
     assert not (translations / "qtbase_de.qm").exists()  # only the languages the program offers
 
 
+def test_own_translations_compiled(built: Path) -> None:
+    """Each resources/i18n/*.ts is compiled into a .qm by the spec, whatever .qm the tree holds."""
+    sources = {ts.stem for ts in (REPO / "resources" / "i18n").glob("*.ts")}
+    bundled = {qm.stem for qm in (built / "_internal" / "resources" / "i18n").glob("*.qm")}
+    assert bundled == sources
+
+
 def test_gui_starts_and_quits(built: Path, env: dict[str, str]) -> None:
     """The windowed program opens the main window offscreen and quits after a second by itself
     (ENROLLAGENT_QUIT_AFTER_MS); the window closing normally saves the page it showed."""
