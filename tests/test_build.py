@@ -3,6 +3,7 @@ a village made and read back, an export that needs the bundled resources, the GU
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
 import os
@@ -117,6 +118,22 @@ def test_export_uses_bundled_template_and_fonts(built: Path, env: dict[str, str]
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "2027年度" in text
     assert "张三" in text
+
+
+def qt_modules_imported() -> set[str]:
+    names = set()
+    for path in (REPO / "enrollagent").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names.add(node.module)
+            elif isinstance(node, ast.Import):
+                names.update(alias.name for alias in node.names)
+    return {name.split(".")[1] for name in names if name.startswith("PySide6.")}
+
+
+def test_only_the_qt_modules_used(built: Path) -> None:
+    bundled = {so.name.split(".")[0] for so in (built / "_internal" / "PySide6").glob("Qt*.so")}
+    assert bundled == qt_modules_imported()
 
 
 def test_qt_chinese_bundled(built: Path) -> None:
