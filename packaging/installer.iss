@@ -17,7 +17,7 @@
 ; The version is the one in enrollagent/_version.py, read back from the built program.
 #define AppExe "EnrollAgent.exe"
 #define BuildDir "..\dist\EnrollAgent"
-#define AppVersion GetVersionNumbersString(AddBackslash(SourcePath) + BuildDir + "\" + AppExe)
+#define AppVersion GetStringFileInfo(AddBackslash(SourcePath) + BuildDir + "\" + AppExe, "ProductVersion")
 
 ; Recent Inno Setup releases ship Languages\ChineseSimplified.isl; an older one has it only in its
 ; sources (Files\Languages\Unofficial\ChineseSimplified.isl): copy that into its Languages\ folder.
