@@ -18,6 +18,9 @@
 #define AppExe "EnrollAgent.exe"
 #define BuildDir "..\dist\EnrollAgent"
 #define AppVersion GetStringFileInfo(AddBackslash(SourcePath) + BuildDir + "\" + AppExe, "ProductVersion")
+#if AppVersion == ""
+  #error No dist\EnrollAgent\EnrollAgent.exe: build packaging\enrollagent.spec first
+#endif
 
 ; Recent Inno Setup releases ship Languages\ChineseSimplified.isl; an older one has it only in its
 ; sources (Files\Languages\Unofficial\ChineseSimplified.isl): copy that into its Languages\ folder.
