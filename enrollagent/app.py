@@ -9,6 +9,9 @@ from pathlib import Path
 
 from . import paths
 
+# A hidden test hook: the GUI quits by itself after this many milliseconds (ui/autoquit.py).
+QUIT_AFTER_ENV = "ENROLLAGENT_QUIT_AFTER_MS"
+
 
 class PrivateLogHandler(logging.handlers.RotatingFileHandler):
     """The log may name villagers: each file it opens (rotated ones too) is the user's only."""
@@ -40,4 +43,9 @@ def run_gui(db_path: str | None = None) -> int:
     logging.getLogger(__name__).info("start GUI, db=%s", paths.default_db_path(db_path))
     from .ui.main import run
 
+    quit_after = os.environ.get(QUIT_AFTER_ENV, "")
+    if quit_after.isdigit():
+        from .ui.autoquit import quit_after as arm
+
+        arm(int(quit_after))
     return run(db_path, log_file=log_file)
