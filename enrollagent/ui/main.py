@@ -8,7 +8,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from .. import paths
@@ -46,6 +46,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         QCoreApplication.setApplicationName(APPLICATION)
     set_language()
     app.setApplicationDisplayName(tr("村医保征缴助手"))
+    app.setWindowIcon(QIcon(str(paths.resource_dir() / "icon.png")))  # the shortcut's icon too
     apply_font(app)
     return app
 
