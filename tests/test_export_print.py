@@ -25,10 +25,12 @@ from enrollagent.exports import roll
 from enrollagent.exports.changelog import HEADERS as CHANGE_HEADERS
 from enrollagent.exports.changelog import write_change_log
 from enrollagent.exports.checklist import write_checklist
+from enrollagent.exports.messages import write_messages, write_publicity
 from enrollagent.exports.notice import HEADER as NOTICE_HEADER
 from enrollagent.exports.notice import write_notice
 from enrollagent.exports.package import build_package
 from enrollagent.exports.roll import write_roll
+from enrollagent.exports.slips import write_slips
 from enrollagent.exports.summary import write_summary
 
 from .test_export_common import export_village
@@ -113,16 +115,18 @@ def office_pdf(xlsx: Path, out: Path) -> Path:
     return pdf
 
 
-def check_print(pdf: Path, *, header: Sequence[str] = ()) -> list[Page]:
-    """Every page: numbered 第 x 页 共 n 页 with n the pages there are, the `header` words on
-    it, its words inside the page and none smaller than 8 pt. Returns the pages."""
+def check_print(pdf: Path, *, header: Sequence[str] = (), numbered: bool = True) -> list[Page]:
+    """Every page: numbered 第 x 页 共 n 页 with n the pages there are (unless the paper is cut
+    apart, as slips are: `numbered` False), the `header` words on it, its words inside the page
+    and none smaller than 8 pt. Returns the pages."""
     pages = pdf_pages(pdf)
     assert pages, pdf.name
     for number, page in enumerate(pages, 1):
         where = f"{pdf.name} p.{number}"
-        assert [m.groups() for m in FOOTER.finditer(page.text)] == [
-            (str(number), str(len(pages)))
-        ], where
+        if numbered:
+            assert [m.groups() for m in FOOTER.finditer(page.text)] == [
+                (str(number), str(len(pages)))
+            ], where
         words = set(page.text.split())
         assert not [h for h in header if h not in words], where
         outside = [
@@ -256,3 +260,23 @@ def test_the_stamp_and_signature_boxes_hold_20_character_names(tmp_path):
     assert "".join(w.text for w in stamp) == LONG["township"] + LONG["name"] + "村民委员会（盖章）"
     assert all(w.x1 <= page.width - left for w in stamp)
     assert stamp[-1].y1 - stamp[0].y0 <= 36 * mm - 6  # inside the box, padding and all
+
+
+@pytest.mark.parametrize("names", [{}, LONG], ids=["short", "20-character"])
+def test_slips_and_the_policy_sheet_keep_every_word_on_the_page(tmp_path, names):
+    """A household's slip is cut from its sheet (no page numbers); the policy sheet is one page."""
+    db = export_village(tmp_path / "v")
+    if names:
+        update_village(db, actor="王明", **names)
+    slips = check_print(write_slips(db, tmp_path / "告知单.pdf"), numbered=False)
+    assert "缴费告知单" in slips[0].text
+    assert len(check_print(write_publicity(db, tmp_path / "宣传.pdf"), numbered=False)) == 1
+
+
+@needs_office
+@pytest.mark.slow
+def test_the_messages_workbook_prints_inside_its_pages(tmp_path):
+    db = export_village(tmp_path / "v")
+    update_village(db, actor="王明", **LONG)
+    path = write_messages(db, tmp_path / "催缴消息.xlsx")
+    check_print(office_pdf(path, tmp_path / "pdf"), numbered=False)

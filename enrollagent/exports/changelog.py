@@ -10,8 +10,6 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.properties import PageSetupProperties
-from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.history import KINDS, Entry
 from .atomic import atomic_path
@@ -28,6 +26,7 @@ from .xlsx_cells import (
     column_widths,
     formula_like,
     legal,
+    print_a4_landscape,
     styled,
     text_cell,
     wrapped_lines,
@@ -96,16 +95,8 @@ def write_change_log(
         for i, width in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = width
         ws.column_dimensions[get_column_letter(_ID_COLUMN + 1)].number_format = TEXT_FORMAT
-        ws.page_setup.orientation = "landscape"
-        ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
-        ws.page_setup.fitToWidth = 1
-        ws.page_setup.fitToHeight = 0
-        ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-        ws.page_margins.left = ws.page_margins.right = 0.4
+        print_a4_landscape(ws, title_rows="1:2")
         ws.freeze_panes = "A3"
-        ws.print_title_rows = "1:2"
-        ws.print_options.horizontalCentered = True
-        ws.oddFooter.center.text = "第 &P 页 共 &N 页"
         ws.row_dimensions[1].height = 24
         day = date.today()
         title = (

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from math import ceil
 from pathlib import Path
 
 import sqlite_utils
 from openpyxl import Workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -32,12 +34,16 @@ from .xlsx_cells import (
     BOX,
     HEADER_FILL,
     HEADER_FONT,
+    LINE_HEIGHT,
     TITLE_FONT,
     as_text,
     column_widths,
+    display_width,
     formula_like,
+    print_a4_landscape,
     styled,
     text_cell,
+    wrapped_lines,
 )
 
 TITLE = "催缴消息"
@@ -45,6 +51,7 @@ PUBLICITY_TITLE = "政策宣传"
 SHORT = 70  # characters a text message holds in one part
 HEADER = ("序号", "村民小组", "户号", "户主", "电话", "未缴人数", "还需缴(元)", "消息", "字数")
 WRAP = Alignment(wrap_text=True, vertical="top")
+TITLE_WRAP = Alignment(wrap_text=True, vertical="center")
 
 
 @dataclass(frozen=True)
@@ -150,6 +157,15 @@ def publicity_text(db: sqlite_utils.Database, year: int) -> str:
     )
 
 
+def _title_row(ws: WriteOnlyWorksheet, title: str, widths: list[float]) -> None:
+    """The title over every column, wrapped: a long village name stays on the page."""
+    lines = ceil(display_width(title) * 1.3 / sum(widths))  # 14-point text in 11-point units
+    ws.row_dimensions[1].height = 20 * max(1, lines)  # type: ignore[attr-defined]
+    if len(widths) > 1:
+        ws.merged_cells.add(f"A1:{get_column_letter(len(widths))}1")  # type: ignore[attr-defined]
+    ws.append([styled(ws, title, font=TITLE_FONT, alignment=TITLE_WRAP)])
+
+
 def _text_cell(ws: WriteOnlyWorksheet, value: str | float) -> Cell:
     """A bordered cell; text that looks like a formula (a name typed "=…") stays text, and a
     text cell (a phone, a 户号) is formatted as text so a value retyped later stays text."""
@@ -193,18 +209,27 @@ def write_messages(
         for letter, width in zip("ABCDEFGHI", widths, strict=True):
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A3"
+        print_a4_landscape(ws, title_rows="1:2")
         title = f"{village.title} {year}年度{TITLE}（未缴费 {len(rows)} 户；超过{SHORT}字的会分两条发出）"
-        ws.append([styled(ws, title, font=TITLE_FONT)])
+        _title_row(ws, title, widths)
         ws.append([styled(ws, h, font=HEADER_FONT, fill=HEADER_FILL, border=BOX) for h in HEADER])
-        for row in rows:
-            ws.append([_text_cell(ws, v) for v in row])
+        message = HEADER.index("消息")
+        for number, row in enumerate(rows, start=3):
+            cells = [_text_cell(ws, v) for v in row]
+            # The message wraps in its column: on paper it stays inside the page.
+            cells[message].alignment = WRAP
+            lines = wrapped_lines(row[message], widths[message])
+            if lines > 1:
+                ws.row_dimensions[number].height = LINE_HEIGHT * lines + 4
+            ws.append(cells)
         for name, text in (
             ("群消息", group_text(db, year)),
             ("政策宣传", publicity_text(db, year)),
         ):
             sheet = wb.create_sheet(name)
             sheet.column_dimensions["A"].width = 100
-            sheet.append([styled(sheet, f"{village.title} {year}年度{name}", font=TITLE_FONT)])
+            print_a4_landscape(sheet, title_rows="1:1")
+            _title_row(sheet, f"{village.title} {year}年度{name}", [100])
             sheet.append([styled(sheet, text, alignment=WRAP)])
         with atomic_path(path) as tmp:
             save_workbook(wb, tmp, date.today())  # dated by the day, not the clock's seconds

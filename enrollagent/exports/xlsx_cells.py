@@ -13,6 +13,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES, ILLEGAL_CHARACTERS_RE, Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.worksheet import Worksheet
 
 # A spreadsheet runs text starting with these as a formula (or a DDE call) when it is retyped.
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -169,3 +171,16 @@ def styled(
     if alignment:
         cell.alignment = alignment
     return cell
+
+
+def print_a4_landscape(ws: Any, *, title_rows: str) -> None:
+    """A4 landscape, one page wide, `title_rows` repeated on every page, 第 x 页 共 n 页 below."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.print_title_rows = title_rows
+    ws.print_options.horizontalCentered = True
+    ws.oddFooter.center.text = "第 &P 页 共 &N 页"
