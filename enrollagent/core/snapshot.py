@@ -117,7 +117,8 @@ def filtered(
 ) -> list[PersonState]:
     """The roster rows a filter and a search (ids best first) leave, in roster or search order."""
     if search_ids is not None:
-        candidates = [s for s in map(snapshot.by_id.get, search_ids) if s is not None]
+        # In C: a keystroke at 55,000 people hands over tens of thousands of ids.
+        candidates = list(filter(None, map(snapshot.by_id.get, search_ids)))
     elif "household_id" in flt:
         candidates = snapshot.by_household.get(flt["household_id"], [])
     else:

@@ -117,8 +117,10 @@ class RosterModel(QAbstractTableModel):
     def state_at(self, row: int) -> PersonState | None:
         return self._rows[row] if 0 <= row < self._shown else None
 
-    def row_of(self, person_id: int) -> int:
-        for i, s in enumerate(self._rows):
+    def row_of(self, person_id: int, *, shown_only: bool = False) -> int:
+        """The person's row (fetched into the view if need be), -1 when not in the rows or,
+        `shown_only`, not among those the view already holds."""
+        for i, s in enumerate(self._rows[: self._shown] if shown_only else self._rows):
             if s.person_id == person_id:
                 while i >= self._shown:
                     self.fetchMore(QModelIndex())

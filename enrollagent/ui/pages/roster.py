@@ -341,7 +341,9 @@ class Page(QWidget):
             )
         self.count_label.setText(self.tr("{0} 人").format(self.model.total()))
         self._show_confirm_bar(attention == "to_confirm")
-        if selected is not None and self.model.row_of(selected) >= 0:
+        # The selection stays when the person is still near the top; deep in a long result it
+        # would fetch thousands of rows into the view at each keystroke: the best match is taken.
+        if selected is not None and self.model.row_of(selected, shown_only=True) >= 0:
             self.select_person(selected)
         elif self.model.rowCount():
             self.table_view.selectRow(0)
