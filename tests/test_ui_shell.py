@@ -162,7 +162,7 @@ def test_unexpected_errors_are_logged_and_shown_in_chinese(qapp, boxes, tmp_path
 
 
 def test_demo_village_opens_on_every_page(qtbot, tmp_path, qt_settings, boxes):
-    from enrollagent.tools.demo import build_demo
+    from enrollagent.core.demo import build_demo
     from enrollagent.ui.context import AppContext
     from enrollagent.ui.main_window import MainWindow
     from enrollagent.ui.pages import PAGES

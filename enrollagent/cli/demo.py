@@ -22,7 +22,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from ..tools.demo import build_demo
+    from ..core.demo import build_demo
 
     if not 0 < args.size <= MAX_SIZE:
         raise CliError(f"人数应在 1 到 {MAX_SIZE} 之间：{args.size}")

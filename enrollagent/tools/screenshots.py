@@ -14,8 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
+from ..core.demo import build_demo
 from ..db import open_database
-from .demo import build_demo
 
 WIDTH, HEIGHT = 1366, 768
 # Three small villages for the 乡镇汇总 window: (code, name, persons, seed).

@@ -298,7 +298,7 @@ class SetupWizard(QWizard):
 
     @Slot()
     def _on_practice_button_clicked(self) -> None:
-        from ..tools.demo import build_demo
+        from ..core.demo import build_demo
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         db = open_database(self.db_path)

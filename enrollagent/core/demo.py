@@ -1,4 +1,4 @@
-"""A realistic demo village built through the core (no Qt): `python -m enrollagent.tools.demo DB [--size N]`.
+"""A practice village built through the core (`enrollagent demo`, the wizard's 建一个练习村, screenshots).
 
 Households of 1–6 in groups 一组…六组, every special group, most people paid by mixed channels,
 some invalid IDs (checksum, Excel-rounded), a person entered twice, a double payment, a refund and
@@ -6,10 +6,8 @@ an unmatched payment. The village is marked 练习 so nothing from it is taken f
 
 from __future__ import annotations
 
-import argparse
 import random
 from datetime import date, timedelta
-from pathlib import Path
 
 import sqlite_utils
 
@@ -22,7 +20,6 @@ from ..core.policy import load_policy
 from ..core.roster import add_household, add_person, flag_person, set_coverage, set_unpaid_reason
 from ..core.village import init_village, mark_practice, set_task
 from ..core.vocab import CATEGORIES
-from ..db import open_database
 
 SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文"
 GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华建国红梅玉凤春生海林文德福荣志兵新宇浩然子轩欣怡思雨梓涵一诺晨阳俊杰小明小红淑珍秀兰桂英玉兰"
@@ -216,19 +213,3 @@ def _duplicate(db: sqlite_utils.Database, pid: int, others: list[int]) -> None:
         today=date(2023, 9, 1),
     )
     set_unpaid_reason(db, pid, "重复参保待清理", actor=ACTOR)
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="建一个演示村数据库")
-    parser.add_argument("db", type=Path)
-    parser.add_argument("--size", type=int, default=6000)
-    args = parser.parse_args(argv)
-    if args.db.exists():
-        parser.error(f"{args.db} 已存在")
-    counts = build_demo(open_database(args.db), size=args.size)
-    print(f"{args.db}: {counts['persons']} 人, {counts['households']} 户")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
