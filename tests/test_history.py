@@ -12,6 +12,7 @@ import pytest
 from enrollagent.core import history, payments, roster
 from enrollagent.core.figures import compute_figures
 from enrollagent.core.history import LogFilter
+from enrollagent.core.reported import Reported
 from enrollagent.core.village import get_policy, set_policy, set_task
 from enrollagent.exports.package import build_package
 from enrollagent.imports.engine import run_import
@@ -125,14 +126,14 @@ def test_a_household_and_the_policy_and_task_after_a_package(db, family, tmp_pat
 
 
 def test_reported_tells_a_face_when_to_ask_for_a_reason(db, family, tmp_path):
-    before = history.Reported(db, 2024)
+    before = Reported(db, 2024)
     assert not before.person(family["son"]) and not before.paid(family["head"])
     _package(db, tmp_path)
     later = payments.record_payment(db, person_id=family["wife"], amount_fen=38000, actor=A)
     newcomer = roster.add_person(
         db, household_id=family["household"], name="赵六", id_number=make_id(4), actor=A
     ).id
-    now = history.Reported(db, 2024)
+    now = Reported(db, 2024)
     assert now.person(family["son"]) and not now.person(newcomer)
     assert now.paid(family["head"]) and not now.paid(family["wife"])
     assert now.payment(family["paid"].payment_id) and not now.payment(later.payment_id)
@@ -240,7 +241,7 @@ def test_packages_sent_before_the_upgrade_count_as_reported(db_path, tmp_path):
 
     db = open_database(db_path)
     assert compute_figures(db).to_json()["paid"] == 1  # the payment counted (net kept since m005)
-    reported = history.Reported(db, 2024)
+    reported = Reported(db, 2024)
     assert reported.person(head.head_id) and not reported.person(later)
     assert reported.paid(head.head_id)
     roster.update_person(db, head.head_id, actor=A, phone="13912345678")

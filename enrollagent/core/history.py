@@ -11,7 +11,6 @@ force when they were changed."""
 
 from __future__ import annotations
 
-import bisect
 import heapq
 import json
 from collections.abc import Iterable, Iterator
@@ -21,11 +20,11 @@ from datetime import date
 import sqlite_utils
 
 from .clock import local_time
-from .lane import Write
 from .money import yuan_text
 from .people import household_label
 from .policy import policy_from_text
 from .policy_text import describe_policy
+from .reported import Package, Packages, last_package_change
 from .vocab import CATEGORY_BY_CODE, COVERAGE_KINDS
 
 NO_REASON = "未说明原因"
@@ -292,99 +291,12 @@ def _json(text: str | None) -> dict:
     return value if isinstance(value, dict) else {}
 
 
-@dataclass(frozen=True)
-class _Package:
-    export_id: int
-    change_id: int
-    last_payment_id: int  # payment ids only grow: the package held every payment up to this one
-
-
-class _Packages:
-    """What the village's packages reported, by the change that logged each."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-        self.by_year: dict[int, list[_Package]] = {}
-        for year, export_id, change_id, last_payment_id in db.execute(
-            "SELECT year, id, COALESCE(change_id, 0), COALESCE(last_payment_id, 0)"
-            " FROM export_log WHERE kind = 'package' ORDER BY 3, 2"
-        ):
-            self.by_year.setdefault(year, []).append(
-                _Package(export_id, change_id, last_payment_id)
-            )
-        # The coverage year in force from each change on: a year starts with its coverage_year row.
-        starts = db.execute(
-            "SELECT COALESCE(change_id, 0), row_id FROM audit_log"
-            " WHERE table_name = 'coverage_year' AND field = '*' AND new IS NOT NULL ORDER BY 1"
-        ).fetchall()
-        self._start_ids = [s[0] for s in starts]
-        self._start_years = [s[1] for s in starts]
-        self._persons: dict[int, frozenset[int]] = {}
-        self._members: dict[int, frozenset[int]] = {}
-        self._paid: dict[tuple[int, int], list[tuple[int, int]]] = {}
-
-    @property
-    def any(self) -> bool:
-        return bool(self.by_year)
-
-    def before(self, year: int | None, change_id: int) -> _Package | None:
-        """The year's latest package made before `change_id`."""
-        packages = self.by_year.get(year) if year is not None else None
-        if not packages:
-            return None
-        i = bisect.bisect_left([p.change_id for p in packages], change_id)
-        return packages[i - 1] if i else None
-
-    def latest(self, year: int) -> _Package | None:
-        packages = self.by_year.get(year)
-        return packages[-1] if packages else None
-
-    def year_at(self, change_id: int) -> int | None:
-        i = bisect.bisect_right(self._start_ids, change_id)
-        return max(self._start_years[:i]) if i else None
-
-    def persons(self, package: _Package) -> frozenset[int]:
-        """Who the package reported."""
-        if package.export_id not in self._persons:
-            self._persons[package.export_id] = frozenset(
-                r[0]
-                for r in self.db.execute(
-                    "SELECT person_id FROM reported_person WHERE export_id = ?",
-                    [package.export_id],
-                )
-            )
-        return self._persons[package.export_id]
-
-    def members(self, household_id: int) -> frozenset[int]:
-        if household_id not in self._members:
-            self._members[household_id] = frozenset(
-                r[0]
-                for r in self.db.execute(
-                    "SELECT id FROM person WHERE household_id = ?", [household_id]
-                )
-            )
-        return self._members[household_id]
-
-    def payments(self, person_id: int, year: int) -> list[tuple[int, int]]:
-        """(payment id, amount in fen) of a person's year, oldest first."""
-        key = (person_id, year)
-        if key not in self._paid:
-            self._paid[key] = self.db.execute(
-                "SELECT id, amount_fen FROM payment WHERE person_id = ? AND year = ? ORDER BY id",
-                [person_id, year],
-            ).fetchall()
-        return self._paid[key]
-
-    def net_before(self, person_id: int, year: int, payment_id: int) -> int:
-        return sum(a for i, a in self.payments(person_id, year) if i < payment_id)
-
-
 class _Reader:
     """Turns audit rows into entries: names, labels, values in words, amendments."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.packages = _Packages(db)
+        self.packages = Packages(db)
         self._people: dict[int, tuple[str, str, int]] = {}
         self._households: dict[int, str] = {}
 
@@ -440,7 +352,7 @@ class _Reader:
             return True
         return field in _AMENDING.get(table, ())
 
-    def _payment_amends(self, values: dict, year: int, package: _Package) -> bool:
+    def _payment_amends(self, values: dict, year: int, package: Package) -> bool:
         """Undoing or refunding a reported payment amends; a new payment is progress."""
         reverses = values.get("reverses_id")
         if isinstance(reverses, int):
@@ -751,15 +663,6 @@ _AMENDABLE_TABLES = (
 )
 
 
-def last_package_change(db: sqlite_utils.Database, year: int) -> int | None:
-    """The change of the year's latest package; None before the first."""
-    row = db.execute(
-        "SELECT MAX(COALESCE(change_id, 0)) FROM export_log WHERE kind = 'package' AND year = ?",
-        [year],
-    ).fetchone()
-    return row[0]
-
-
 def amendments(db: sqlite_utils.Database, year: int) -> list[Entry]:
     """Every amendment of the year's reported rows since its latest package, oldest first: what
     the next package lists."""
@@ -778,43 +681,3 @@ def amendments(db: sqlite_utils.Database, year: int) -> list[Entry]:
         if reader.year_of(row, values) == year and reader.amends(row, year, values):
             out.extend(e for e in reader.entries(row) if e.amendment)
     return out
-
-
-class Reported:
-    """What the year's latest package reported, for a face that must ask for a reason before
-    it amends (the GUI's dialogs)."""
-
-    def __init__(self, db: sqlite_utils.Database, year: int) -> None:
-        self.year = year
-        self._packages = _Packages(db)
-        self._package = self._packages.latest(year)
-
-    def person(self, person_id: int) -> bool:
-        """The person was on a package of the year: a change of their details amends it."""
-        return self._package is not None and person_id in self._packages.persons(self._package)
-
-    def payment(self, payment_id: int) -> bool:
-        """The payment (or refund) was in a package: undoing it amends the package."""
-        return self._package is not None and payment_id <= self._package.last_payment_id
-
-    def paid(self, person_id: int) -> bool:
-        """A package reported money paid by the person: a refund amends it."""
-        if self._package is None:
-            return False
-        last = self._package.last_payment_id
-        return self._packages.net_before(person_id, self.year, last + 1) > 0
-
-
-def record_reported(w: Write, export_id: int, year: int) -> None:
-    """A package's rows are reported: who was on its year's roster, and the newest payment it
-    held. Later changes are judged against these (not audited: the export row is)."""
-    w.db.execute(
-        "INSERT INTO reported_person (export_id, person_id)"
-        " SELECT ?, person_id FROM person_year WHERE year = ?",
-        [export_id, year],
-    )
-    w.db.execute(
-        "UPDATE export_log SET last_payment_id = (SELECT COALESCE(MAX(id), 0) FROM payment)"
-        " WHERE id = ?",
-        [export_id],
-    )

@@ -18,10 +18,11 @@ from .. import __version__
 from ..core import clock
 from ..core.backup import auto_backup
 from ..core.figures import compute_figures, person_states
-from ..core.history import Entry, amendments, record_reported
+from ..core.history import Entry, amendments
 from ..core.lane import write
 from ..core.money import yuan
 from ..core.progress import NO_PROGRESS, Progress
+from ..core.reported import record_reported
 from ..core.village import Village, get_policy, get_village
 from ..db.store import db_file
 from ..errors import QT_TRANSLATE_NOOP, EnrollError, register_messages

@@ -20,11 +20,12 @@ from reportlab.platypus import (
 )
 
 from ..core.figures import Figures, compute_figures
-from ..core.history import Entry, amendments, last_package_change
+from ..core.history import Entry, amendments
 from ..core.money import yuan_text
 from ..core.policy import Policy
 from ..core.policy_text import describe_policy
 from ..core.progress import NO_PROGRESS, Progress
+from ..core.reported import last_package_change
 from ..core.village import get_village
 from ..core.vocab import CATEGORY_BY_CODE
 from .fonts import PdfFont, cjk_font

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...core.history import Reported
 from ...core.reasons import AMENDMENT_REASONS, package_day
+from ...core.reported import Reported
 from ...core.text import MAX_TEXT
 from ...core.village import get_village
 from ..context import AppContext
