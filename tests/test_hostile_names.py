@@ -65,3 +65,26 @@ def test_import_cleans_and_caps_names_and_says_so_on_the_row(db, tmp_path):
     assert "控制字符" in problems[2] and f"超过{MAX_NAME}个字" in problems[3]
     assert "控制字符" in problems[4 + 150 + 1]
     assert 4 not in problems
+
+
+def test_the_township_report_survives_what_a_package_carries(stored, tmp_path):
+    """The names travel in the package: the township's workbook drops what a sheet cannot hold."""
+    import openpyxl
+
+    from enrollagent.exports.package import build_package
+    from enrollagent.township.intake import add_packages
+    from enrollagent.township.report import write_report
+    from enrollagent.township.status import township_status
+    from enrollagent.township.store import open_township
+
+    town = open_township(tmp_path / "t.db")
+    assert add_packages(town, [build_package(stored, tmp_path / "pkg")]).received
+    out = write_report(town, township_status(town), tmp_path / "r.xlsx")
+    cells = {
+        c
+        for ws in openpyxl.load_workbook(out).worksheets
+        for row in ws.iter_rows(values_only=True)
+        for c in row
+    }
+    assert "张三" in cells  # on the unpaid list, without its control characters
+    town.close()

@@ -34,10 +34,12 @@ from ..exports.xlsx_cells import (
     CENTER,
     HEADER_FILL,
     HEADER_FONT,
+    TEXT_FORMAT,
     TITLE_FONT,
     as_text,
     display_width,
     formula_like,
+    legal,
     styled,
 )
 from .status import REASONS, TownshipStatus, VillageRow, category_labels, unpaid_persons
@@ -177,8 +179,9 @@ class _Sheet:
             if formula_like(v):
                 cells.append(self._styled(as_text(ws, v), chosen, spec.percent))
                 continue
-            cell = WriteOnlyCell(ws, v)  # type: ignore[arg-type]  # a number, text or None
             text = isinstance(v, str)
+            # a number, text or None; text without the control characters a sheet cannot hold
+            cell = WriteOnlyCell(ws, legal(v) if text else v)  # type: ignore[arg-type]
             if text:
                 cell.data_type = "s"
             key = (text, id(chosen), spec.percent)
@@ -202,7 +205,7 @@ class _Sheet:
         if percent:
             cell.number_format = PERCENT
         elif cell.data_type == "s":
-            cell.number_format = "@"
+            cell.number_format = TEXT_FORMAT
         return cell
 
     def note(self, text: str) -> None:
