@@ -106,8 +106,7 @@ class TextCells:
         for i, value in enumerate(out):
             if type(value) is not str or not value:
                 continue
-            if ILLEGAL_CHARACTERS_RE.search(value):
-                value = ILLEGAL_CHARACTERS_RE.sub("", value)
+            value = legal(value)
             if i in text_columns:
                 out[i] = self.cell(i, value)
             elif formula_like(value):
