@@ -7,7 +7,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from itertools import filterfalse
 
 import sqlite_utils
 from pypinyin import Style, pinyin
@@ -152,7 +151,7 @@ def _ranked(*rules: list[int]) -> list[int]:
     out: list[int] = []
     seen: set[int] = set()
     for found in rules:
-        new = list(filterfalse(seen.__contains__, found)) if seen else found  # in C
+        new = list(itertools.filterfalse(seen.__contains__, found)) if seen else found  # in C
         out += new
         seen.update(new)
     return out
